@@ -1,0 +1,185 @@
+"""Typed records of the corpus. Every span is [start, end) into the article's stored text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+ORIGINS = ("curated", "added")
+STATUSES = ("proposed", "accepted", "edited", "rejected")
+ACTOR_KINDS = ("state", "state_body", "person", "armed_group", "igo", "media", "other")
+PLACE_KINDS = ("capital", "town", "region", "country", "border_area", "natural_area")
+QUOTE_KINDS = ("direct", "fragment", "reported")
+MENTION_KINDS = ("place", "actor", "date")
+DATE_PRECISIONS = MappingProxyType(
+    {1: "day", 2: "days", 3: "week", 4: "month", 5: "year"}
+)
+GEO_PRECISIONS = MappingProxyType(
+    {
+        1: "exact place",
+        2: "area around a place",
+        3: "2nd-order admin",
+        4: "1st-order admin",
+        5: "larger area / vague",
+        6: "country",
+        7: "water, airspace or unclear",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str
+    sha256: str
+    language: str
+    title_ar: str
+    title_en: str
+    title_fr: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_precision: int | None = None
+    published_inferred: bool = False
+    published_evidence: dict[str, Any] | None = None
+    tags: tuple[str, ...] = ()
+    origin: str = "curated"
+    status: str = "accepted"
+    file: str | None = None
+
+    def title(self, lang: str) -> str:
+        return getattr(self, f"title_{lang}", None) or self.title_en or self.title_ar
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    kind: str
+    name_ar: str
+    name_en: str
+    name_fr: str
+    aliases_ar: tuple[str, ...] = ()
+    aliases_lat: tuple[str, ...] = ()
+    affiliation: str | None = None
+    role_en: str | None = None
+    role_ar: str | None = None
+    role_fr: str | None = None
+    role_start: str | None = None
+    role_end: str | None = None
+    origin: str = "curated"
+
+    def name(self, lang: str) -> str:
+        return getattr(self, f"name_{lang}", None) or self.name_en
+
+    def role(self, lang: str) -> str | None:
+        return getattr(self, f"role_{lang}", None) or self.role_en
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    kind: str
+    name_ar: str
+    name_en: str
+    name_fr: str
+    lat: float | None
+    lon: float | None
+    country: str | None = None
+    admin1: str | None = None
+    geonames_id: int | None = None
+    geo_precision: int = 1
+    coord_source: str | None = None
+    variants_ar: tuple[str, ...] = ()
+    variants_lat: tuple[str, ...] = ()
+    note: str | None = None
+
+    def name(self, lang: str) -> str:
+        return getattr(self, f"name_{lang}", None) or self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    date: str
+    date_precision: int
+    event_type: str
+    actor1: str | None
+    actor2: str | None
+    place_id: str | None
+    geo_precision: int | None
+    summary_en: str
+    summary_ar: str | None = None
+    summary_fr: str | None = None
+    date_inferred: bool = False
+    date_note: str | None = None
+    origin: str = "curated"
+    status: str = "accepted"
+    same_as: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    language: str
+    kind: str
+    date: str | None
+    date_precision: int | None
+    event_id: str | None = None
+    origin: str = "curated"
+    status: str = "accepted"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    ref: str | None
+    relative: bool = False
+    origin: str = "curated"
+    status: str = "accepted"
+
+
+@dataclass(slots=True)
+class Corpus:
+    """All records, indexed by id. Treat as read-only once built (sessions share one)."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": len(self.articles),
+            "actors": len(self.actors),
+            "places": len(self.places),
+            "events": len(self.events),
+            "quotes": len(self.quotes),
+            "mentions": len(self.mentions),
+        }
+
+    def evidence(self, article_id: str, start: int, end: int) -> str:
+        return self.articles[article_id].text[start:end]

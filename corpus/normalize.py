@@ -1,0 +1,84 @@
+"""Arabic-insensitive normalisation for matching, with a map back to original offsets.
+
+The stored text is never changed. `normalize(text)` returns the folded string and, for each
+folded character, the index of the original character it came from, so a match found in the
+folded text maps back to an exact span of the original (`Normalized.to_original`).
+
+Folding: diacritics (harakat, shadda, sukun, superscript alef) and tatweel are dropped;
+alef/hamza forms → ا, alef maqsura → ي, ta marbuta → ه, hamza on waw/ya → و/ي; Arabic-Indic and
+Persian digits → ASCII digits; the many quote characters → one of two ASCII marks; Latin letters
+are lower-cased and stripped of accents (é → e) so French matches too.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DROPPED = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, maddah/hamza marks
+    + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u00ad"]
+)
+
+_SUBSTITUTIONS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ک": "ك",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"', "‟": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
+    "،": ",", "؛": ";", "؟": "?",
+}
+_SUBSTITUTIONS.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_SUBSTITUTIONS.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """The folded form of one character: '' when dropped, else exactly one character."""
+    if ch in _DROPPED:
+        return ""
+    if ch in _SUBSTITUTIONS:
+        return _SUBSTITUTIONS[ch]
+    if ch.isascii():
+        return ch.lower()
+    if "LATIN" in unicodedata.name(ch, ""):
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        return base if len(base) == 1 else ch
+    return ch
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A folded string and, per folded character, its index in the original string."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded span [start, end) back to the original span that produced it."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}-{end} outside 0-{len(self.text)}")
+        if start == end:
+            pos = self.offsets[start] if start < len(self.offsets) else self.original_length
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        folded = fold_char(ch)
+        if folded:
+            chars.append(folded)
+            offsets.append(index)
+    return Normalized("".join(chars), tuple(offsets), len(text))
+
+
+def fold(text: str) -> str:
+    """The folded string only (for building search keys)."""
+    return "".join(fold_char(ch) for ch in text)

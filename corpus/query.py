@@ -1,0 +1,240 @@
+"""Filter events and quotes. Every page calls `run_query(index, filters)`.
+
+`build_index` turns a Corpus into two data frames with the columns the filters need (built
+once and shared read-only); a filter change only computes boolean masks over them.
+Actor filters match an actor and everything affiliated with it (selecting DZA matches
+Algeria's ministries and ministers); place filters match a place and the places inside it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from corpus import plover
+from corpus.dates import date_range
+from corpus.models import Corpus
+from corpus.normalize import fold
+
+VISIBLE_STATUSES = ("accepted", "edited")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    year_min: int | None = None
+    year_max: int | None = None
+    actors: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    quads: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    text: str = ""
+    include_proposed: bool = False
+
+    def is_empty(self) -> bool:
+        return self == Filters(include_proposed=self.include_proposed)
+
+
+@dataclass(frozen=True)
+class CorpusIndex:
+    corpus: Corpus
+    events: pd.DataFrame
+    quotes: pd.DataFrame
+    actor_members: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    place_members: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    events: pd.DataFrame
+    quotes: pd.DataFrame
+    total_events: int
+    total_quotes: int
+
+
+def _closure(children: Mapping[str, set[str]], root: str) -> frozenset[str]:
+    seen, stack = {root}, [root]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return frozenset(seen)
+
+
+def actor_members(corpus: Corpus) -> dict[str, frozenset[str]]:
+    """Each actor id → itself and every actor affiliated with it, directly or not."""
+    children: dict[str, set[str]] = defaultdict(set)
+    for actor in corpus.actors.values():
+        if actor.affiliation:
+            children[actor.affiliation].add(actor.id)
+    return {actor_id: _closure(children, actor_id) for actor_id in corpus.actors}
+
+
+def place_members(
+    corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = None
+) -> dict[str, frozenset[str]]:
+    """Each place id → itself and the places inside it (same country / admin-1, or `contained`)."""
+    children: dict[str, set[str]] = defaultdict(set)
+    country_place = {p.country: p.id for p in corpus.places.values() if p.kind == "country" and p.country}
+    region_place = {
+        (p.country, p.admin1): p.id for p in corpus.places.values() if p.kind == "region" and p.admin1
+    }
+    for place in corpus.places.values():
+        region = region_place.get((place.country, place.admin1))
+        if region and region != place.id:
+            children[region].add(place.id)
+        elif place.country in country_place and country_place[place.country] != place.id:
+            children[country_place[place.country]].add(place.id)
+        if region and place.country in country_place:
+            children[country_place[place.country]].add(region)
+    for parent, inside in (contained or {}).items():
+        children[parent].update(inside)
+    return {place_id: _closure(children, place_id) for place_id in corpus.places}
+
+
+def _event_rows(corpus: Corpus) -> list[dict]:
+    rows = []
+    for event in corpus.events.values():
+        start, end = date_range(event.date, event.date_precision)
+        place = corpus.places.get(event.place_id) if event.place_id else None
+        rows.append(
+            {
+                "id": event.id,
+                "article_id": event.article_id,
+                "start": event.start,
+                "end": event.end,
+                "text": event.text,
+                "date": event.date,
+                "date_precision": event.date_precision,
+                "date_start": start,
+                "date_end": end,
+                "year": start.year,
+                "event_type": event.event_type,
+                "quad": plover.quad_of(event.event_type),
+                "score": plover.score_of(event.event_type),
+                "actor1": event.actor1,
+                "actor2": event.actor2,
+                "place_id": event.place_id,
+                "geo_precision": event.geo_precision,
+                "lat": place.lat if place else None,
+                "lon": place.lon if place else None,
+                "summary_en": event.summary_en,
+                "summary_ar": event.summary_ar,
+                "summary_fr": event.summary_fr,
+                "origin": event.origin,
+                "status": event.status,
+                "search": fold(" ".join(filter(None, (event.text, event.summary_en, event.summary_ar, event.summary_fr)))),
+            }
+        )
+    return rows
+
+
+def _quote_rows(corpus: Corpus) -> list[dict]:
+    rows = []
+    for quote in corpus.quotes.values():
+        event = corpus.events.get(quote.event_id) if quote.event_id else None
+        article = corpus.articles[quote.article_id]
+        date = quote.date or article.published
+        speaker = corpus.actors.get(quote.speaker) if quote.speaker else None
+        names = (speaker.name_ar, speaker.name_en, speaker.name_fr) if speaker else ()
+        rows.append(
+            {
+                "id": quote.id,
+                "article_id": quote.article_id,
+                "start": quote.start,
+                "end": quote.end,
+                "text": quote.text,
+                "speaker": quote.speaker,
+                "language": quote.language,
+                "kind": quote.kind,
+                "date": date,
+                "date_precision": quote.date_precision or article.published_precision,
+                "year": int(date[:4]) if date else None,
+                "event_id": quote.event_id,
+                "event_type": event.event_type if event else None,
+                "quad": plover.quad_of(event.event_type) if event else None,
+                "place_id": event.place_id if event else None,
+                "origin": quote.origin,
+                "status": quote.status,
+                "search": fold(" ".join((quote.text, *names))),
+            }
+        )
+    return rows
+
+
+EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "search"]
+QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", "search"]
+
+
+def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = None) -> CorpusIndex:
+    events = pd.DataFrame(_event_rows(corpus), columns=EVENT_COLUMNS)
+    quotes = pd.DataFrame(_quote_rows(corpus), columns=QUOTE_COLUMNS)
+    for frame in (events, quotes):
+        frame["year"] = frame["year"].astype("Int64")
+    events["date_start"] = pd.to_datetime(events["date_start"])
+    events["date_end"] = pd.to_datetime(events["date_end"])
+    events = events.sort_values(["date_start", "id"], kind="stable").reset_index(drop=True)
+    quotes = quotes.sort_values(["date", "id"], kind="stable", na_position="last").reset_index(drop=True)
+    return CorpusIndex(corpus, events, quotes, actor_members(corpus), place_members(corpus, contained))
+
+
+def _expand(members: Mapping[str, frozenset[str]], ids: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for item in ids:
+        out |= members.get(item, {item})
+    return out
+
+
+def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> np.ndarray:
+    mask = np.ones(len(frame), dtype=bool)
+    statuses = VISIBLE_STATUSES + (("proposed",) if filters.include_proposed else ())
+    mask &= frame["status"].isin(statuses).to_numpy()
+    years = frame["year"]
+    if filters.year_min is not None:
+        mask &= (years >= filters.year_min).fillna(False).to_numpy(dtype=bool)
+    if filters.year_max is not None:
+        mask &= (years <= filters.year_max).fillna(False).to_numpy(dtype=bool)
+    if filters.articles:
+        mask &= frame["article_id"].isin(filters.articles).to_numpy()
+    if filters.event_types:
+        mask &= frame["event_type"].isin(filters.event_types).to_numpy()
+    if filters.quads:
+        mask &= frame["quad"].isin(filters.quads).to_numpy()
+    if filters.places:
+        mask &= frame["place_id"].isin(_expand(index.place_members, filters.places)).to_numpy()
+    needle = fold(filters.text.strip())
+    if needle:
+        mask &= frame["search"].str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
+    return mask
+
+
+def filter_events(index: CorpusIndex, filters: Filters) -> pd.DataFrame:
+    frame = index.events
+    mask = _common_mask(frame, filters, index)
+    if filters.actors:
+        actors = _expand(index.actor_members, filters.actors)
+        mask &= (frame["actor1"].isin(actors) | frame["actor2"].isin(actors)).to_numpy()
+    return frame[mask]
+
+
+def filter_quotes(index: CorpusIndex, filters: Filters) -> pd.DataFrame:
+    frame = index.quotes
+    mask = _common_mask(frame, filters, index)
+    if filters.actors:
+        mask &= frame["speaker"].isin(_expand(index.actor_members, filters.actors)).to_numpy()
+    return frame[mask]
+
+
+def run_query(index: CorpusIndex, filters: Filters) -> QueryResult:
+    visible = Filters(include_proposed=filters.include_proposed)
+    return QueryResult(
+        events=filter_events(index, filters),
+        quotes=filter_quotes(index, filters),
+        total_events=int(_common_mask(index.events, visible, index).sum()),
+        total_quotes=int(_common_mask(index.quotes, visible, index).sum()),
+    )

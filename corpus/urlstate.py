@@ -1,0 +1,142 @@
+"""The filter state in the URL: parse query parameters into Filters (with warnings for what
+was ignored) and write Filters back. The one place that knows the parameter names.
+
+    ?year=2010-2025&actor=DZA,MLI&type=AID&quad=verbal_conflict&place=kidal-region
+     &article=000_56a35e1c5d42c200&q=باماكو&proposed=1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from corpus import plover
+from corpus.query import Filters
+
+MAX_VALUE_LENGTH = 300
+MAX_ITEMS = 50
+FILTER_KEYS = ("year", "actor", "type", "quad", "place", "article", "q", "proposed")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_RANGE = re.compile(r"^\s*(\d{4})\s*[-–:.]{1,2}\s*(\d{4})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The ids a URL may name; anything else is ignored with a warning."""
+
+    actors: Collection[str]
+    places: Collection[str]
+    articles: Collection[str]
+    years: tuple[int, int] = (1990, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class UrlWarning:
+    """A URL value that was ignored or corrected, and why (`value` is cut to 80 characters)."""
+
+    key: str
+    value: str
+    reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", self.value[:80])
+
+    def __str__(self) -> str:
+        shown = self.value if len(self.value) <= 40 else self.value[:37] + "…"
+        return f"{self.key}={shown}: {self.reason}"
+
+
+def _values(params: Mapping[str, Sequence[str] | str], key: str) -> list[str]:
+    raw = params.get(key, [])
+    return [raw] if isinstance(raw, str) else list(raw)
+
+
+def _parse_years(values: list[str], vocab: Vocabulary, warnings: list[UrlWarning]) -> tuple[int | None, int | None]:
+    if not values:
+        return None, None
+    value = values[-1]
+    if match := _RANGE.match(value):
+        low, high = int(match[1]), int(match[2])
+        if low > high:
+            warnings.append(UrlWarning("year", value, "reversed range, read as {}-{}".format(high, low)))
+            low, high = high, low
+    elif match := _YEAR.match(value):
+        low = high = int(match[1])
+    else:
+        warnings.append(UrlWarning("year", value, "not a year or a range like 2010-2025"))
+        return None, None
+    first, last = vocab.years
+    if high < first or low > last:
+        warnings.append(UrlWarning("year", value, f"outside {first}-{last}"))
+        return None, None
+    return max(low, first), min(high, last)
+
+
+def _parse_ids(values: list[str], key: str, known: Collection[str], warnings: list[UrlWarning]) -> tuple[str, ...]:
+    ids: list[str] = []
+    for value in values:
+        for item in (part.strip() for part in value.split(",")):
+            if not item:
+                continue
+            if item in known:
+                if item not in ids:
+                    ids.append(item)
+            else:
+                warnings.append(UrlWarning(key, item, "unknown, ignored"))
+    if len(ids) > MAX_ITEMS:
+        warnings.append(UrlWarning(key, ",".join(ids[MAX_ITEMS:]), f"more than {MAX_ITEMS} values, the rest ignored"))
+        ids = ids[:MAX_ITEMS]
+    return tuple(ids)
+
+
+def parse_filters(params: Mapping[str, Sequence[str] | str], vocab: Vocabulary) -> tuple[Filters, list[UrlWarning]]:
+    """Filters from query parameters, and a warning for each value that was ignored."""
+    warnings: list[UrlWarning] = []
+    clean: dict[str, list[str]] = {}
+    for key in FILTER_KEYS:
+        kept = []
+        for value in _values(params, key):
+            if len(value) > MAX_VALUE_LENGTH:
+                warnings.append(UrlWarning(key, value, f"longer than {MAX_VALUE_LENGTH} characters, ignored"))
+            else:
+                kept.append(value)
+        clean[key] = kept
+    year_min, year_max = _parse_years(clean["year"], vocab, warnings)
+    text = clean["q"][-1].strip() if clean["q"] else ""
+    proposed = bool(clean["proposed"]) and clean["proposed"][-1].lower() in ("1", "true", "yes")
+    filters = Filters(
+        year_min=year_min,
+        year_max=year_max,
+        actors=_parse_ids(clean["actor"], "actor", vocab.actors, warnings),
+        event_types=_parse_ids([v.upper() for v in clean["type"]], "type", plover.EVENT_TYPES, warnings),
+        quads=_parse_ids(clean["quad"], "quad", plover.QUAD_CLASSES, warnings),
+        places=_parse_ids(clean["place"], "place", vocab.places, warnings),
+        articles=_parse_ids(clean["article"], "article", vocab.articles, warnings),
+        text=text,
+        include_proposed=proposed,
+    )
+    return filters, warnings
+
+
+def filters_to_params(filters: Filters) -> dict[str, str]:
+    """Query parameters for a filter state (empty filters give no parameters)."""
+    params: dict[str, str] = {}
+    if filters.year_min is not None or filters.year_max is not None:
+        low = filters.year_min if filters.year_min is not None else filters.year_max
+        high = filters.year_max if filters.year_max is not None else filters.year_min
+        params["year"] = str(low) if low == high else f"{low}-{high}"
+    for key, values in (
+        ("actor", filters.actors),
+        ("type", filters.event_types),
+        ("quad", filters.quads),
+        ("place", filters.places),
+        ("article", filters.articles),
+    ):
+        if values:
+            params[key] = ",".join(values)
+    if filters.text:
+        params["q"] = filters.text
+    if filters.include_proposed:
+        params["proposed"] = "1"
+    return params
