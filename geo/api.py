@@ -1,0 +1,111 @@
+"""Loaders and lookups over the built layers. Pure Python + shapely; geometry prepared once.
+
+Loaders return plain GeoJSON dicts ready for pydeck's GeoJsonLayer. They are cached
+(functools.lru_cache) and shared: treat them as read-only (copy before mutating).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import shapely
+from shapely.geometry import shape
+from shapely.strtree import STRtree
+
+LAYERS_DIR = Path(__file__).resolve().parent / "layers"
+PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.jsonl"
+
+
+@lru_cache(maxsize=None)
+def _layer(name: str, layers_dir: str = str(LAYERS_DIR)) -> dict:
+    return json.loads((Path(layers_dir) / f"{name}.geojson").read_text(encoding="utf-8"))
+
+
+def countries() -> dict:
+    """FeatureCollection of country polygons; properties iso3, name_en, name_fr, name_ar, disputed."""
+    return _layer("countries")
+
+
+def admin1() -> dict:
+    """FeatureCollection of admin-1 regions (MLI, DZA, MRT, NER, BFA); properties id, iso3, name_*."""
+    return _layer("admin1")
+
+
+def borders() -> dict:
+    """FeatureCollection of border lines; properties id, countries, name_*, length_km, published_km."""
+    return _layer("borders")
+
+
+def areas() -> dict:
+    """FeatureCollection of named areas (border zones, northern Mali, Sahel…); properties id, kind, name_*, width_km, note."""
+    return _layer("areas")
+
+
+@lru_cache(maxsize=None)
+def manifest() -> dict:
+    """Build parameters: source versions, border_zone_km, border_length_km…"""
+    return json.loads((LAYERS_DIR / "manifest.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def places(path: str = str(PLACES_PATH)) -> dict[str, dict]:
+    """The gazetteer (data/places.jsonl) keyed by place id, in file order."""
+    out: dict[str, dict] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out[rec["id"]] = rec
+    return out
+
+
+class _Index:
+    """Shapes of one layer, an STRtree over them, and a key → geometry dict."""
+
+    def __init__(self, fc: dict, key: str):
+        self.keys = [f["properties"][key] for f in fc["features"]]
+        self.geoms = [shape(f["geometry"]) for f in fc["features"]]
+        self.raw = {k: f["geometry"] for k, f in zip(self.keys, fc["features"])}
+        for g in self.geoms:
+            shapely.prepare(g)
+        self.tree = STRtree(self.geoms)
+
+    def at(self, lon: float, lat: float) -> str | None:
+        hits = sorted(self.tree.query(shapely.Point(lon, lat), predicate="intersects"))
+        return self.keys[hits[0]] if hits else None
+
+
+@lru_cache(maxsize=None)
+def _index(name: str, key: str, layers_dir: str = str(LAYERS_DIR)) -> _Index:
+    return _Index(_layer(name, layers_dir), key)
+
+
+def locate(lat: float, lon: float, layers_dir: str | Path = LAYERS_DIR) -> dict:
+    """{"country": iso3 | None, "admin1": admin-1 id | None} of the point (atlas countries only)."""
+    d = str(layers_dir)
+    return {"country": _index("countries", "iso3", d).at(lon, lat),
+            "admin1": _index("admin1", "id", d).at(lon, lat)}
+
+
+def area_for(place_id: str, geo_precision: int) -> dict | None:
+    """GeoJSON geometry to draw a coarse-precision event placed at place_id, or None.
+
+    4 → the admin-1 polygon of the place (a region's own polygon, a town's region; places
+        without an admin-1 polygon, e.g. libyan-south, fall back to their named area);
+    5 → the named area polygon (northern-mali, sahel, sahara, algeria-mali-border zone, kabylie…);
+        a region without a named area falls back to its admin-1 polygon;
+    6 → the country polygon;
+    anything else (1–3 exact/near points, 7 unclear) → None: draw the point or nothing.
+    """
+    place = places().get(place_id)
+    if place is None or geo_precision not in (4, 5, 6):
+        return None
+    named = _index("areas", "id").raw.get(place_id)
+    regions = _index("admin1", "id").raw
+    region = regions.get(place.get("admin1") or "")
+    if geo_precision == 4:
+        return region or named
+    if geo_precision == 5:
+        return named or (region if place["kind"] == "region" else None)
+    return _index("countries", "iso3").raw.get(place.get("country") or "")
