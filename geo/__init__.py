@@ -4,6 +4,7 @@
 
 Layers are built by ``python -m geo.build`` into geo/layers/ (see geo/layers/SOURCES.md).
 """
+
 from __future__ import annotations
 
 # Shown in the map legend and written into geo/layers/SOURCES.md.
@@ -11,17 +12,17 @@ NOTES: list[dict[str, str]] = [
     {
         "id": "mali-2016-regions",
         "en": "Mali's Ménaka and Taoudénit regions (created 2016) are not in Natural Earth: "
-              "the map shows Mali's pre-2016 regions (Ménaka lies in Gao, Taoudénit in Tombouctou); "
-              "Ménaka and Taoudénit appear as towns.",
+        "the map shows Mali's pre-2016 regions (Ménaka lies in Gao, Taoudénit in Tombouctou); "
+        "Ménaka and Taoudénit appear as towns.",
         "fr": "Les régions de Ménaka et de Taoudénit (créées en 2016) manquent dans Natural Earth : "
-              "la carte montre les régions d'avant 2016 ; Ménaka et Taoudénit y figurent comme villes.",
+        "la carte montre les régions d'avant 2016 ; Ménaka et Taoudénit y figurent comme villes.",
         "ar": "منطقتا ميناكا وتاودني (أُنشئتا عام 2016) غير موجودتين في بيانات Natural Earth: "
-              "تعرض الخريطة مناطق مالي قبل 2016، وتظهر ميناكا وتاودني كمدينتين.",
+        "تعرض الخريطة مناطق مالي قبل 2016، وتظهر ميناكا وتاودني كمدينتين.",
     },
     {
         "id": "algeria-48-wilayas",
         "en": "Algeria is shown with its 48 wilayas before the 2019 reform "
-              "(Bordj Badji Mokhtar and In Guezzam lie in Adrar and Tamanrasset).",
+        "(Bordj Badji Mokhtar and In Guezzam lie in Adrar and Tamanrasset).",
         "fr": "L'Algérie est montrée avec ses 48 wilayas d'avant la réforme de 2019.",
         "ar": "تظهر الجزائر بولاياتها الـ48 قبل تقسيم 2019 (برج باجي مختار وعين قزام ضمن أدرار وتمنراست).",
     },
@@ -58,5 +59,16 @@ from geo.api import (  # noqa: E402
     places,
 )
 
-__all__ = ["NOTES", "LAYERS_DIR", "PLACES_PATH", "countries", "admin1", "borders", "areas",
-           "manifest", "places", "locate", "area_for"]
+__all__ = [
+    "NOTES",
+    "LAYERS_DIR",
+    "PLACES_PATH",
+    "countries",
+    "admin1",
+    "borders",
+    "areas",
+    "manifest",
+    "places",
+    "locate",
+    "area_for",
+]

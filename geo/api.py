@@ -3,10 +3,11 @@
 Loaders return plain GeoJSON dicts ready for pydeck's GeoJsonLayer. They are cached
 (functools.lru_cache) and shared: treat them as read-only (copy before mutating).
 """
+
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import shapely
@@ -17,7 +18,7 @@ LAYERS_DIR = Path(__file__).resolve().parent / "layers"
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.jsonl"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _layer(name: str, layers_dir: str = str(LAYERS_DIR)) -> dict:
     return json.loads((Path(layers_dir) / f"{name}.geojson").read_text(encoding="utf-8"))
 
@@ -42,13 +43,13 @@ def areas() -> dict:
     return _layer("areas")
 
 
-@lru_cache(maxsize=None)
+@cache
 def manifest() -> dict:
     """Build parameters: source versions, border_zone_km, border_length_km…"""
     return json.loads((LAYERS_DIR / "manifest.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def places(path: str = str(PLACES_PATH)) -> dict[str, dict]:
     """The gazetteer (data/places.jsonl) keyed by place id, in file order."""
     out: dict[str, dict] = {}
@@ -66,7 +67,7 @@ class _Index:
     def __init__(self, fc: dict, key: str):
         self.keys = [f["properties"][key] for f in fc["features"]]
         self.geoms = [shape(f["geometry"]) for f in fc["features"]]
-        self.raw = {k: f["geometry"] for k, f in zip(self.keys, fc["features"])}
+        self.raw = {k: f["geometry"] for k, f in zip(self.keys, fc["features"], strict=False)}
         for g in self.geoms:
             shapely.prepare(g)
         self.tree = STRtree(self.geoms)
@@ -76,7 +77,7 @@ class _Index:
         return self.keys[hits[0]] if hits else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index(name: str, key: str, layers_dir: str = str(LAYERS_DIR)) -> _Index:
     return _Index(_layer(name, layers_dir), key)
 
@@ -84,8 +85,10 @@ def _index(name: str, key: str, layers_dir: str = str(LAYERS_DIR)) -> _Index:
 def locate(lat: float, lon: float, layers_dir: str | Path = LAYERS_DIR) -> dict:
     """{"country": iso3 | None, "admin1": admin-1 id | None} of the point (atlas countries only)."""
     d = str(layers_dir)
-    return {"country": _index("countries", "iso3", d).at(lon, lat),
-            "admin1": _index("admin1", "id", d).at(lon, lat)}
+    return {
+        "country": _index("countries", "iso3", d).at(lon, lat),
+        "admin1": _index("admin1", "id", d).at(lon, lat),
+    }
 
 
 def area_for(place_id: str, geo_precision: int) -> dict | None:

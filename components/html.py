@@ -1,0 +1,207 @@
+"""Every piece of raw HTML the app renders is built here, from fixed markup and escaped data.
+
+Anything that came from an article, a URL parameter or an upload passes through `esc` (or is
+a fixed token checked against a whitelist) before it reaches `st.html` / `unsafe_allow_html`.
+No function here imports Streamlit: they return strings, tested with malicious input.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+DIRS = ("rtl", "ltr", "auto")
+
+
+def esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def token(value: object, default: str = "x") -> str:
+    """A class name / attribute token: kept only when it is plainly safe."""
+    text = "" if value is None else str(value)
+    return text if _TOKEN.match(text) else default
+
+
+def dir_of(lang: str | None) -> str:
+    return "rtl" if lang in ("ar", "fa", "ur", "he") else "ltr"
+
+
+def bdi(text: object) -> str:
+    """Isolated bidi run: mixed Arabic/Latin names never scramble their neighbours."""
+    return f"<bdi>{esc(text)}</bdi>"
+
+
+def link(href: str, text: object) -> str:
+    """An internal link; `href` is escaped (a query string built with `query_href`)."""
+    return f'<a href="{esc(href)}" target="_self">{esc(text)}</a>'
+
+
+def query_href(page: str, params: dict[str, str]) -> str:
+    """A relative link to a page of this app with the given query parameters."""
+    safe_page = page if re.match(r"^[a-z_]{0,40}$", page) else ""
+    return f"./{safe_page}?{urlencode(params)}" if params else f"./{safe_page}"
+
+
+# Fixed CSS: direction of the interface, cards, badges and highlights. No data inside.
+BASE_CSS = """
+<style>
+.atlas-quote{border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.75rem 1rem;margin:.5rem 0;}
+.atlas-quote-head{font-size:.9rem;opacity:.85;margin-bottom:.35rem;}
+.atlas-quote-text{font-size:1.1rem;margin:.25rem 0;padding:0 .5rem;unicode-bidi:isolate;
+  border-inline-start:3px solid rgba(128,128,128,.5);}
+.atlas-quote-text[dir=rtl]{text-align:right;font-family:"Noto Naskh Arabic","Noto Sans Arabic",serif;}
+.atlas-quote-text[dir=ltr]{text-align:left;}
+.atlas-quote-source{font-size:.85rem;opacity:.85;margin-top:.35rem;}
+.atlas-badge{display:inline-block;border-radius:.6rem;padding:0 .5rem;font-size:.75rem;margin-inline:.25rem;
+  background:rgba(128,128,128,.2);}
+.atlas-badge-direct{background:rgba(0,114,178,.25);}
+.atlas-badge-fragment{background:rgba(86,180,233,.25);}
+.atlas-badge-reported{background:rgba(230,159,0,.25);}
+.atlas-badge-fallback{background:rgba(213,94,0,.2);}
+.atlas-article{white-space:pre-wrap;line-height:2;font-size:1.05rem;unicode-bidi:isolate;}
+.atlas-article[dir=rtl]{text-align:right;font-family:"Noto Naskh Arabic","Noto Sans Arabic",serif;}
+.atlas-article[dir=ltr]{text-align:left;}
+.hl-event{background:rgba(0,114,178,.18);}
+.hl-quote{background:rgba(230,159,0,.30);}
+.hl-place{border-bottom:2px solid #009E73;}
+.hl-actor{border-bottom:2px dotted #CC79A7;}
+.hl-target{outline:2px solid #D55E00;background:rgba(213,94,0,.25);}
+.atlas-legend{font-size:.9rem;}
+.atlas-legend span.sw{display:inline-block;width:.9rem;height:.9rem;border-radius:.2rem;margin-inline-end:.35rem;vertical-align:middle;}
+.atlas-legend div{margin:.15rem 0;}
+.atlas-key{margin:.4rem 0;padding:.4rem .6rem;border-inline-start:4px solid rgba(128,128,128,.5);}
+.atlas-key .meta{font-size:.85rem;opacity:.8;}
+</style>
+"""
+
+# Right-to-left interface. `dir` alone does not right-align text inside Streamlit's markdown
+# blocks, so direction and text-align are set on the containers and their markdown children;
+# charts and the map canvas keep ltr (their own layout engines). Quote/article blocks keep the
+# `dir` of their own language through the attribute selectors in BASE_CSS.
+RTL_CSS = """
+<style>
+[data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stSidebarContent"]{direction:rtl;}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"],
+[data-testid="stSidebar"] [data-testid="stMarkdownContainer"],
+[data-testid="stMain"] [data-testid="stCaptionContainer"],
+[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,
+[data-testid="stWidgetLabel"], [data-testid="stSidebarNav"], [data-testid="stAlert"]{text-align:right;}
+[data-testid="stSidebarNav"] a{direction:rtl;}
+[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"], .stSlider{direction:ltr;}
+[data-testid="stMain"] [dir=ltr]{text-align:left;}
+</style>
+"""
+
+
+def style_block(rtl: bool) -> str:
+    return BASE_CSS + (RTL_CSS if rtl else "")
+
+
+def kind_badge(kind: str, label: str) -> str:
+    return f'<span class="atlas-badge atlas-badge-{token(kind)}">{esc(label)}</span>'
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCard:
+    """Plain data for one quote card (labels already in the interface language)."""
+
+    quote_id: str
+    text: str
+    language: str
+    kind: str
+    kind_label: str
+    speaker: str
+    speaker_role: str | None
+    speaker_affiliation: str | None
+    date_label: str
+    source_label: str
+    source_href: str
+    source_link_label: str
+    ui_lang: str
+
+
+def quote_card(card: QuoteCard) -> str:
+    """A quote card: the verbatim text keeps its own language and direction."""
+    ui_dir = dir_of(card.ui_lang)
+    text_dir = dir_of(card.language)
+    who = [bdi(card.speaker)]
+    if card.speaker_role:
+        who.append(bdi(card.speaker_role))
+    if card.speaker_affiliation:
+        who.append(bdi(card.speaker_affiliation))
+    head = " · ".join(who) + " · " + bdi(card.date_label) + kind_badge(card.kind, card.kind_label)
+    return (
+        f'<div class="atlas-quote" dir="{text_dir}" lang="{esc(token(card.language, "und"))}" '
+        f'data-quote-id="{esc(card.quote_id)}">'
+        f'<div class="atlas-quote-head" dir="{ui_dir}">{head}</div>'
+        f'<blockquote class="atlas-quote-text" dir="{text_dir}" lang="{esc(token(card.language, "und"))}">'
+        f"{esc(card.text)}</blockquote>"
+        f'<div class="atlas-quote-source" dir="{ui_dir}">{bdi(card.source_label)} · '
+        f"{link(card.source_href, card.source_link_label)}</div></div>"
+    )
+
+
+def legend(items: Iterable[tuple[tuple[int, int, int], str]], notes: Sequence[str] = ()) -> str:
+    """Colour swatches with labels, then plain notes."""
+    rows = [
+        f'<div><span class="sw" style="background:rgb({int(r)},{int(g)},{int(b)})"></span>{esc(label)}</div>'
+        for (r, g, b), label in items
+    ]
+    rows += [f"<div>{esc(note)}</div>" for note in notes]
+    return '<div class="atlas-legend">' + "".join(rows) + "</div>"
+
+
+def key_event(title: str, meta: str, body: str, fallback_note: str | None, lang: str) -> str:
+    note = f' <span class="atlas-badge atlas-badge-fallback">{esc(fallback_note)}</span>' if fallback_note else ""
+    return (
+        f'<div class="atlas-key" dir="{dir_of(lang)}"><div><strong>{bdi(title)}</strong></div>'
+        f'<div class="meta">{bdi(meta)}</div><div>{bdi(body)}{note}</div></div>'
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    kind: str  # event | quote | place | actor | target
+    title: str = ""
+
+
+def article_html(text: str, language: str, marks: Iterable[Mark], target: tuple[int, int] | None = None) -> str:
+    """The article text with highlighted spans (nested spans split into flat segments).
+    The target span gets id="atlas-target" on its first segment."""
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    if target and 0 <= target[0] < target[1] <= len(text):
+        marks.append(Mark(target[0], target[1], "target"))
+    else:
+        target = None
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    out: list[str] = []
+    target_done = False
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [m for m in marks if m.start <= a and b <= m.end]
+        chunk = esc(text[a:b])
+        if not covering:
+            out.append(chunk)
+            continue
+        classes = " ".join(sorted({f"hl-{token(m.kind)}" for m in covering}))
+        titles = " | ".join(dict.fromkeys(m.title for m in covering if m.title))
+        ident = ""
+        if target and not target_done and any(m.kind == "target" for m in covering):
+            ident, target_done = ' id="atlas-target"', True
+        out.append(f'<span class="{classes}"{ident} title="{esc(titles)}">{chunk}</span>')
+    lang = esc(token(language, "und"))
+    return f'<div class="atlas-article" dir="{dir_of(language)}" lang="{lang}">{"".join(out)}</div>'
+
+
+# A fixed script (no data): scroll the reader to the target span once it is in the page.
+SCROLL_SCRIPT = """<script>
+(function(){var n=0;function go(){var d=window.parent&&window.parent.document?window.parent.document:document;
+var e=document.getElementById('atlas-target')||d.getElementById('atlas-target');
+if(e){e.scrollIntoView({block:'center'});return;} if(n++<40){setTimeout(go,150);}}go();})();
+</script>"""

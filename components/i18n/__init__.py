@@ -1,0 +1,120 @@
+"""The interface catalogue (one JSON file per language) and language-aware formatting.
+
+Every user-facing string of pages/ and components/ comes from `t(key, lang)`. Numbers use
+Western (European) digits in all three languages — the usage of the Algerian and Malian press
+and of the corpus itself; Arabic dates use the Maghrebi month names (جانفي، فيفري… as in the
+articles). See docs/DASHBOARD.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LANGS = ("ar", "en", "fr")
+DEFAULT_LANG = "en"
+RTL_LANGS = frozenset({"ar"})
+_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    return json.loads((_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The string for `key` in `lang` (English when the key is missing there), formatted."""
+    text = catalogue(lang if lang in LANGS else DEFAULT_LANG).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANG).get(key, key)
+    return text.format(**values) if values else text
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang in RTL_LANGS else "ltr"
+
+
+def normalise_lang(value: object) -> str | None:
+    """'ar' / 'AR' / 'ar-DZ' → 'ar'; anything else → None."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().split("-")[0].split("_")[0]
+    return code if code in LANGS else None
+
+
+_ACCEPT_ITEM = re.compile(r"^\s*([A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*$")
+
+
+def from_accept_language(header: str | None) -> str | None:
+    """The best supported language of an Accept-Language header (q-weighted), or None."""
+    if not header or len(header) > 1000:
+        return None
+    best: tuple[float, int, str] | None = None
+    for position, item in enumerate(header.split(",")):
+        match = _ACCEPT_ITEM.match(item)
+        if not match:
+            continue
+        lang = normalise_lang(match[1])
+        try:
+            q = float(match[2]) if match[2] else 1.0
+        except ValueError:
+            continue
+        if lang and q > 0 and (best is None or (q, -position) > (best[0], best[1])):
+            best = (q, -position, lang)
+    return best[2] if best else None
+
+
+def pick_lang(url_value: object, accept_language: str | None) -> tuple[str, bool]:
+    """(language, url_value_was_bad): the URL wins, then the browser, then English."""
+    lang = normalise_lang(url_value)
+    if lang:
+        return lang, False
+    bad = url_value not in (None, "")
+    return from_accept_language(accept_language) or DEFAULT_LANG, bad
+
+
+def fmt_int(value: int | float, lang: str) -> str:
+    """Western digits everywhere; thin grouping that does not flip in RTL text."""
+    return f"{int(value):,}".replace(",", "\u202f" if lang == "fr" else ",")
+
+
+def fmt_date(value: str | None, precision: int | None, lang: str) -> str:
+    """A partial ISO date at its precision, in words: '23 février 2010', 'جوان 2015', '2008'."""
+    if not value:
+        return t("misc.unknown", lang)
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else None
+        day = int(parts[2]) if len(parts) > 2 else None
+    except ValueError:
+        return value
+    if precision == 5 or month is None:
+        return str(year)
+    month_name = t(f"month.{month}", lang)
+    if precision == 4 or day is None:
+        return f"{month_name} {year}"
+    if lang == "en":
+        text = f"{day} {month_name} {year}"
+    else:
+        text = f"{day} {month_name} {year}"
+    if precision in (2, 3):
+        return t("date.around", lang, date=text)
+    return text
+
+
+def names(item: object, lang: str) -> str:
+    """Name of an actor/place record (dataclass with name(lang)) or its id when unknown."""
+    if item is None:
+        return t("misc.unknown", lang)
+    return item.name(lang)
+
+
+def summary(row: dict, lang: str) -> tuple[str, bool]:
+    """(summary text, is_fallback) — English when the language's summary is missing."""
+    text = row.get(f"summary_{lang}")
+    if isinstance(text, str) and text.strip():
+        return text, False
+    return (row.get("summary_en") or ""), lang != "en"

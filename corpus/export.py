@@ -1,0 +1,160 @@
+"""Exports of a query result with provenance: events as CSV and GeoJSON, quotes as CSV.
+
+Pure functions over the frames `run_query` returns. Every row carries where it came from:
+article id, its title and URL, the span [start, end) and the exact evidence text, so a
+downloaded row leads back to its sentence. Text cells that a spreadsheet would read as a
+formula (=, +, -, @ at the start) are prefixed with an apostrophe (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pandas as pd
+
+from corpus.models import Corpus
+
+EVENT_CSV_COLUMNS = (
+    "id", "date", "date_precision", "date_start", "date_end", "event_type", "quad", "score",
+    "actor1", "actor1_name_en", "actor1_name_ar", "actor2", "actor2_name_en", "actor2_name_ar",
+    "place_id", "place_name_en", "place_name_ar", "geo_precision", "lat", "lon",
+    "summary_en", "summary_ar", "summary_fr", "origin", "status",
+    "article_id", "article_title", "article_url", "span_start", "span_end", "evidence_text",
+)
+QUOTE_CSV_COLUMNS = (
+    "id", "date", "date_precision", "speaker", "speaker_name_en", "speaker_name_ar",
+    "language", "kind", "text", "event_id", "event_type", "origin", "status",
+    "article_id", "article_title", "article_url", "span_start", "span_end", "evidence_text",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+AreaLookup = Callable[[str, int], dict | None]
+
+
+def _clean(value: Any) -> Any:
+    """None for missing values (NaN, NaT, pd.NA); plain Python types otherwise."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _cell(value: Any) -> Any:
+    value = _clean(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _name(table: dict, key: Any, lang: str) -> str | None:
+    record = table.get(key) if isinstance(key, str) else None
+    return getattr(record, f"name_{lang}", None) if record else None
+
+
+def _article(corpus: Corpus, article_id: str) -> tuple[str | None, str | None]:
+    article = corpus.articles.get(article_id)
+    if article is None:
+        return None, None
+    return article.title("en"), article.url
+
+
+def event_records(events: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
+    """One provenance-complete dict per event row (columns EVENT_CSV_COLUMNS)."""
+    out = []
+    for row in events.to_dict("records"):
+        title, url = _article(corpus, row["article_id"])
+        out.append({
+            "id": row["id"], "date": row["date"], "date_precision": row["date_precision"],
+            "date_start": _clean(row["date_start"]), "date_end": _clean(row["date_end"]),
+            "event_type": row["event_type"], "quad": row["quad"], "score": row["score"],
+            "actor1": row["actor1"], "actor1_name_en": _name(corpus.actors, row["actor1"], "en"),
+            "actor1_name_ar": _name(corpus.actors, row["actor1"], "ar"),
+            "actor2": row["actor2"], "actor2_name_en": _name(corpus.actors, row["actor2"], "en"),
+            "actor2_name_ar": _name(corpus.actors, row["actor2"], "ar"),
+            "place_id": row["place_id"], "place_name_en": _name(corpus.places, row["place_id"], "en"),
+            "place_name_ar": _name(corpus.places, row["place_id"], "ar"),
+            "geo_precision": row["geo_precision"], "lat": row["lat"], "lon": row["lon"],
+            "summary_en": row["summary_en"], "summary_ar": row["summary_ar"],
+            "summary_fr": row["summary_fr"], "origin": row["origin"], "status": row["status"],
+            "article_id": row["article_id"], "article_title": title, "article_url": url,
+            "span_start": row["start"], "span_end": row["end"], "evidence_text": row["text"],
+        })
+    return [{k: _clean(v) for k, v in rec.items()} for rec in out]
+
+
+def quote_records(quotes: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
+    """One provenance-complete dict per quote row (columns QUOTE_CSV_COLUMNS)."""
+    out = []
+    for row in quotes.to_dict("records"):
+        title, url = _article(corpus, row["article_id"])
+        out.append({
+            "id": row["id"], "date": row["date"], "date_precision": row["date_precision"],
+            "speaker": row["speaker"], "speaker_name_en": _name(corpus.actors, row["speaker"], "en"),
+            "speaker_name_ar": _name(corpus.actors, row["speaker"], "ar"),
+            "language": row["language"], "kind": row["kind"], "text": row["text"],
+            "event_id": row["event_id"], "event_type": row["event_type"],
+            "origin": row["origin"], "status": row["status"],
+            "article_id": row["article_id"], "article_title": title, "article_url": url,
+            "span_start": row["start"], "span_end": row["end"], "evidence_text": row["text"],
+        })
+    return [{k: _clean(v) for k, v in rec.items()} for rec in out]
+
+
+def _csv(records: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for rec in records:
+        writer.writerow([_cell(rec.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def events_csv(events: pd.DataFrame, corpus: Corpus) -> str:
+    """CSV (RFC 4180, UTF-8) of the events with provenance columns."""
+    return _csv(event_records(events, corpus), EVENT_CSV_COLUMNS)
+
+
+def quotes_csv(quotes: pd.DataFrame, corpus: Corpus) -> str:
+    """CSV (RFC 4180, UTF-8) of the quotes with provenance columns."""
+    return _csv(quote_records(quotes, corpus), QUOTE_CSV_COLUMNS)
+
+
+def events_geojson(
+    events: pd.DataFrame, corpus: Corpus, area_for: AreaLookup | None = None
+) -> dict[str, Any]:
+    """A FeatureCollection: a Point per event with coordinates, its area polygon instead when
+    the geo precision is coarse (4–6) and `area_for(place_id, precision)` knows one, a null
+    geometry when the event has no place. Properties are the CSV columns."""
+    features = []
+    for rec in event_records(events, corpus):
+        geometry = None
+        precision, place = rec["geo_precision"], rec["place_id"]
+        if area_for is not None and place and precision in (4, 5, 6):
+            try:
+                geometry = area_for(place, int(precision))
+            except (OSError, KeyError, ValueError):
+                geometry = None
+        lat, lon = rec["lat"], rec["lon"]
+        if geometry is None and lat is not None and lon is not None and not (
+            isinstance(lat, float) and math.isnan(lat)
+        ):
+            geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]}
+        features.append({"type": "Feature", "id": rec["id"], "geometry": geometry, "properties": rec})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_text(collection: dict[str, Any]) -> str:
+    return json.dumps(collection, ensure_ascii=False)

@@ -1,0 +1,99 @@
+"""The document every extraction step reads: original text, folded text, tokens, sentences.
+
+Matching runs on the folded text (`corpus.normalize`); every span handed back is mapped to the
+original text, so `text[start:end]` is always the exact surface as stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from corpus.normalize import Normalized, normalize
+
+# A token: a run of letters/digits, or a Twitter handle / hashtag.
+TOKEN_RE = re.compile(r"[@#]?[^\W_]+")
+
+# One-letter proclitics (and their combinations) that attach to a name: و ف ب ل ك.
+CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # folded offsets
+    end: int
+    text: str  # folded
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    norm: Normalized
+    tokens: list[Token]
+    published: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
+    _sent_of_token: list[int] = field(default_factory=list)
+
+    @property
+    def folded(self) -> str:
+        return self.norm.text
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Original [start, end) of the folded span [fstart, fend)."""
+        return self.norm.to_original(fstart, fend)
+
+    def tok_span(self, i: int, j: int) -> tuple[int, int]:
+        """Original span of tokens i..j-1."""
+        return self.span(self.tokens[i].start, self.tokens[j - 1].end)
+
+    def orig_offset(self, fpos: int) -> int:
+        offs = self.norm.offsets
+        return offs[fpos] if fpos < len(offs) else self.norm.original_length
+
+    def sentence_index(self, ostart: int) -> int:
+        """Index of the sentence holding original offset `ostart` (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid][0] <= ostart:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def published_date(self) -> tuple[dt.date | None, int]:
+        """(date, precision length 10/7/4) of the publication date, or (None, 0)."""
+        p = self.published
+        if not p:
+            return None, 0
+        try:
+            parts = [int(x) for x in p[:10].split("-")]
+            while len(parts) < 3:
+                parts.append(1)
+            return dt.date(*parts), len(p[:10])
+        except ValueError:
+            return None, 0
+
+
+def make_doc(text: str, published: str | None = None) -> Doc:
+    norm = normalize(text)
+    tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(norm.text)]
+    return Doc(text=text, norm=norm, tokens=tokens, published=published)
+
+
+def strip_clitic(word: str) -> list[tuple[str, int]]:
+    """Candidate (stem, prefix length) readings of a folded word, the bare word first.
+
+    `لل` + noun is ل + ال with the alef dropped: للحكومه → (الحكومه read from offset 1).
+    """
+    out = [(word, 0)]
+    if len(word) > 3 and word.startswith("لل"):
+        out.append(("ا" + word[1:], 1))  # ل|لحكومه ~ الحكومه; span starts at the second ل
+    for prefix in ("ولل", "فلل"):
+        if len(word) > 4 and word.startswith(prefix):
+            out.append(("ا" + word[len(prefix) - 1:], len(prefix) - 1))
+    for c in CLITICS:
+        if word.startswith(c) and len(word) - len(c) >= 2:
+            out.append((word[len(c):], len(c)))
+    return out

@@ -1,0 +1,136 @@
+"""Between the extractor and the review table: proposals as Items, rows, sentences, spans.
+
+Pure functions, no Streamlit: components/review.py draws what these return.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from corpus.store.repository import ITEM_KINDS, Item
+
+# Columns the review table shows per kind (besides status, text, start, end, sentence).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "date": ("ref", "precision", "relative"),
+    "place": ("ref", "name_en"),
+    "actor": ("ref", "name_en", "actor_kind"),
+    "quote": ("speaker", "quote_kind"),
+    "event": ("event_type", "actor1", "actor2", "place_id", "date", "date_precision"),
+}
+_SENTENCE_END = re.compile(r"[.!?؟。\n]")
+
+
+def items_from_extraction(text: str, found: dict[str, Any]) -> list[Item]:
+    """The extractor's result (see corpus.extract) as proposed Items, spans checked."""
+    items: list[Item] = []
+    for d in found.get("dates", []):
+        items.append(Item("date", d["start"], d["end"], d["text"], {
+            "ref": d.get("value"), "precision": d.get("precision"),
+            "relative": bool(d.get("relative"))}))
+    for p in found.get("places", []):
+        items.append(Item("place", p["start"], p["end"], p["text"], {
+            "ref": p.get("place_id"), "name_en": p.get("name_en")}))
+    for a in found.get("actors", []):
+        items.append(Item("actor", a["start"], a["end"], a["text"], {
+            "ref": a.get("actor_id"), "name_en": a.get("name_en"), "actor_kind": a.get("kind")}))
+    for q in found.get("quotes", []):
+        speaker = q.get("speaker") or {}
+        items.append(Item("quote", q["start"], q["end"], q["text"], {
+            "speaker": speaker.get("actor_id"), "speaker_name": speaker.get("name_en"),
+            "quote_kind": q.get("kind") or "direct"}))
+    for e in found.get("events", []):
+        ev = e.get("evidence") or {}
+        start, end = ev.get("start"), ev.get("end")
+        if start is None or end is None:
+            continue
+        items.append(Item("event", start, end, text[start:end], {
+            "event_type": e.get("type"), "actor1": e.get("actor1"), "actor2": e.get("actor2"),
+            "place_id": e.get("place_id"), "date": e.get("date"),
+            "date_precision": e.get("date_precision")}))
+    return [i for i in items if 0 <= i.start < i.end <= len(text) and text[i.start:i.end] == i.text]
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around [start, end)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    m = _SENTENCE_END.search(text, end)
+    right = m.end() if m else len(text)
+    return left, right
+
+
+def sentence_marked(text: str, start: int, end: int, mark: str = "⟦⟧") -> str:
+    """Plain-text sentence with the span between markers (for table cells)."""
+    left, right = sentence_bounds(text, start, end)
+    return (text[left:start] + mark[0] + text[start:end] + mark[1] + text[end:right]).strip()
+
+
+def sentence_html(text: str, start: int, end: int) -> str:
+    """The sentence as escaped HTML with the span in <mark>; nothing from the text is markup."""
+    left, right = sentence_bounds(text, start, end)
+    return (html.escape(text[left:start].lstrip()) + "<mark>" + html.escape(text[start:end])
+            + "</mark>" + html.escape(text[end:right].rstrip()))
+
+
+def find_span(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
+    """[start, end) of the `occurrence`-th (1-based) exact occurrence of `surface` in `text`."""
+    if not surface:
+        raise ValueError("enter the exact text of the item")
+    pos = -1
+    for _ in range(max(occurrence, 1)):
+        pos = text.find(surface, pos + 1)
+        if pos < 0:
+            raise ValueError(f"{surface!r} occurs fewer than {occurrence} time(s) in the text")
+    return pos, pos + len(surface)
+
+
+def rows_for(items: list[Item], kind: str, text: str) -> list[dict[str, Any]]:
+    """Table rows for one kind: id, status, text, start, end, kind fields, sentence."""
+    rows = []
+    for item in items:
+        if item.kind != kind:
+            continue
+        row = {"id": item.id or "", "status": item.status, "text": item.text,
+               "start": item.start, "end": item.end}
+        row.update({name: item.data.get(name) for name in FIELDS[kind]})
+        row["sentence"] = sentence_marked(text, item.start, item.end)
+        rows.append(row)
+    return rows
+
+
+def items_from_rows(rows: list[dict[str, Any]], kind: str, text: str,
+                    originals: dict[str, Item]) -> list[Item]:
+    """Edited table rows back into Items. A changed start/end re-reads the span's text; a
+    changed text with unchanged offsets looks that text up near the old place."""
+    out = []
+    for row in rows:
+        start, end = int(row["start"]), int(row["end"])
+        surface = row.get("text") or ""
+        original = originals.get(row.get("id") or "")
+        if original and (start, end) == (original.start, original.end) and surface != original.text:
+            found = text.find(surface, max(0, start - 200)) if surface else -1
+            start, end = (found, found + len(surface)) if found >= 0 else find_span(text, surface)
+        data = dict(original.data) if original else {}
+        for name in FIELDS[kind]:
+            value = row.get(name)
+            data[name] = None if value == "" else value
+        out.append(Item(kind, start, end, text[start:end], data,
+                        status=row.get("status") or "proposed",
+                        source=original.source if original else "curator",
+                        id=(row.get("id") or None)))
+    return out
+
+
+def changed(items: list[Item], originals: dict[str, Item]) -> list[Item]:
+    """Only the new items and those whose content or status differ from the originals."""
+    out = []
+    for item in items:
+        old = originals.get(item.id or "")
+        if old is None or old.content() != item.content() or old.status != item.status:
+            out.append(item)
+    return out
+
+
+__all__ = ["FIELDS", "ITEM_KINDS", "changed", "find_span", "items_from_extraction",
+           "items_from_rows", "rows_for", "sentence_html", "sentence_marked"]

