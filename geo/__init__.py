@@ -53,6 +53,7 @@ from geo.api import (  # noqa: E402
     area_for,
     areas,
     borders,
+    contained_places,
     countries,
     locate,
     manifest,

@@ -112,3 +112,36 @@ def area_for(place_id: str, geo_precision: int) -> dict | None:
     if geo_precision == 5:
         return named or (region if place["kind"] == "region" else None)
     return _index("countries", "iso3").raw.get(place.get("country") or "")
+
+
+@cache
+def contained_places() -> dict[str, frozenset[str]]:
+    """Each area or region place id → the finer gazetteer places whose point lies in its polygon.
+
+    Used by the place filter: choosing northern-mali also matches events at Kidal, Gao or
+    Tessalit. Countries are left out (the corpus query matches them by the `country` field).
+    """
+    gazetteer = places()
+    points = {
+        pid: shapely.Point(p["lon"], p["lat"])
+        for pid, p in gazetteer.items()
+        if p.get("lat") is not None and p.get("lon") is not None
+    }
+    out: dict[str, frozenset[str]] = {}
+    for pid, place in gazetteer.items():
+        if place["kind"] == "country":
+            continue
+        geometry = area_for(pid, place.get("geo_precision") or 1)
+        if geometry is None:
+            continue
+        polygon = shape(geometry)
+        shapely.prepare(polygon)
+        level = place.get("geo_precision") or 1
+        inside = frozenset(
+            other
+            for other, point in points.items()
+            if (gazetteer[other].get("geo_precision") or 1) < level and polygon.contains(point)
+        )
+        if inside:
+            out[pid] = inside
+    return out

@@ -189,3 +189,13 @@ def test_build_refuses_partial_output(tmp_path, monkeypatch):
         build.main(["--packages", str(tmp_path), "--out", str(dest), "--no-gazetteer"])
     assert [p.name for p in dest.iterdir()] == ["marker"]
     assert [p.name for p in tmp_path.iterdir()] == ["layers"]  # temp dir cleaned up
+
+
+def test_contained_places_nest_finer_places_only():
+    from geo import contained_places
+
+    inside = contained_places()
+    assert {"kidal", "tessalit", "aguelhok"} <= inside["kidal-region"]
+    assert {"kidal-region", "gao", "tombouctou", "kidal"} <= inside["northern-mali"]
+    assert "mali" not in inside["northern-mali"] and "bamako" not in inside["northern-mali"]
+    assert "bordj-badji-mokhtar" in inside["algeria-mali-border"]

@@ -1,0 +1,385 @@
+"""Lexicons compiled once from the curated actors and gazetteer plus the shipped extras.
+
+Sources: `data/actors.jsonl`, `data/places.jsonl` (the curated corpus), then
+`corpus/lexicon/actors_extra.jsonl`, `places_extra.jsonl` and `offices.json` (who held which
+office when). Curated records win over extras with the same id.
+
+Everything is keyed by folded token tuples (see `corpus.normalize.fold`), and the generated
+forms come from general rules rather than surface lists:
+- nisba adjectives of every state (الجزائري → الجزائرية، الجزائريين، جزائرية…);
+- state bodies: a body noun + a state's nisba or name (الحكومة المالية، جيش مالي → MLI-GOV…);
+- titles (وزير الخارجية، الرئيس، العقيد…) that introduce or stand for persons.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.models import Actor, Corpus, Place
+from corpus.normalize import fold
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+WORD_RE = re.compile(r"[@#]?[^\W_]+")
+
+
+def key(surface: str) -> tuple[str, ...]:
+    return tuple(WORD_RE.findall(fold(surface)))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # actor | place | nisba | body | title
+    ref: str  # actor id, place id, state id (nisba), body id, office code (title)
+    exact: bool = False  # the record's own name (wins ties)
+    generic: bool = False  # an anaphoric noun (الوزارة، التنظيم) or a title phrase
+    state: str | None = None  # for titles with a nisba / bodies
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    id: str
+    kind: str
+    name_en: str
+    state: str | None  # the root state (ISO3) of a state, body or affiliated person
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    id: str
+    kind: str
+    name_en: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    geo_precision: int = 1
+
+
+# Body nouns → office code (the suffix of a state body id: MLI-GOV, DZA-MFA…).
+BODY_NOUNS = {
+    "الحكومه": "GOV", "السلطات": "GOV", "النظام": "GOV", "الحكومه الانتقاليه": "GOV",
+    "السلطات الانتقاليه": "GOV", "المجلس العسكري": "GOV", "الطغمه العسكريه": "GOV",
+    "الطغمه": "GOV", "السلطه": "GOV",
+    "الخارجيه": "MFA", "وزاره الخارجيه": "MFA", "الدبلوماسيه": "MFA",
+    "وزاره الشؤون الخارجيه": "MFA",
+    "الجيش": "ARMY", "القوات المسلحه": "ARMY", "القوات": "ARMY",
+    "وزاره الدفاع": "MOD", "الرئاسه": "PRES", "وزاره الداخليه": "MOI", "الداخليه": "MOI",
+    "العداله": "JUSTICE", "القضاء": "JUSTICE", "المخابرات": "INTEL", "الاستخبارات": "INTEL",
+    "البرلمان": "PARL", "السفاره": "EMB",
+}
+# Indefinite body nouns in a construct with the country's name (حكومة مالي، جيش مالي).
+CONSTRUCT_BODY_NOUNS = {
+    "حكومه": "GOV", "سلطات": "GOV", "نظام": "GOV", "جيش": "ARMY", "قوات": "ARMY",
+    "خارجيه": "MFA", "وزاره خارجيه": "MFA", "رئاسه": "PRES", "برلمان": "PARL",
+}
+BODY_NAMES = {
+    "GOV": "Government", "MFA": "Ministry of Foreign Affairs", "ARMY": "Armed forces",
+    "MOD": "Ministry of Defence", "PRES": "Presidency", "MOI": "Ministry of the Interior",
+    "JUSTICE": "Judiciary", "INTEL": "Intelligence services", "PARL": "Parliament",
+    "EMB": "Embassy",
+}
+# Titles → office code; None = a rank or honorific that only introduces a name.
+TITLES = {
+    "الرئيس": "PRES", "رئيس الجمهوريه": "PRES", "رئيس الدوله": "PRES",
+    "الرئيس الانتقالي": "PRES", "رئيس المرحله الانتقاليه": "PRES",
+    "رئيس المجلس العسكري": "PRES",
+    "وزير الخارجيه": "MFA", "وزير الشؤون الخارجيه": "MFA",
+    "وزير الخارجيه والتعاون الدولي": "MFA", "وزير الشؤون الخارجيه والتعاون الدولي": "MFA",
+    "وزير الشؤون الخارجيه والجاليه الوطنيه بالخارج": "MFA", "رئيس الدبلوماسيه": "MFA",
+    "وزير الدفاع": "MOD", "وزير الدفاع الوطني": "MOD", "وزير الداخليه": "MOI",
+    "وزير الداخليه والجماعات المحليه": "MOI",
+    "الوزير الاول": "PM", "رئيس الوزراء": "PM", "رئيس الحكومه": "PM",
+    "رئيس الحكومه الانتقاليه": "PM",
+    "قائد اركان الجيش": "COS", "رئيس اركان الجيش": "COS", "رئيس اركان الجيش الوطني الشعبي": "COS",
+    "قائد الاركان": "COS",
+    "وزير الدوله": "MIN", "الوزير": "MIN", "وزير": "MIN", "الوزير المنتدب": "MIN",
+    "الناطق الرسمي": "MIN", "المتحدث باسم الحكومه": "MIN", "الناطق باسم الحكومه": "MIN",
+    "المسؤول": "OFFICIAL", "السفير": "AMB", "سفير": "AMB",
+    "الجنرال": None, "الفريق": None, "الفريق اول": None, "اللواء": None, "العقيد": None,
+    "العقيد الركن": None, "المقدم": None, "الرائد": None, "النقيب": None, "العميد": None,
+    "السيد": None, "السيده": None, "الشيخ": None, "الدكتور": None, "المبعوث": None,
+    "الزعيم": None, "القائد": None, "زعيم": None, "قائد": None, "الامين العام": None,
+    "المبعوث الخاص": None, "الممثل الخاص": None, "الوسيط": None,
+}
+TITLE_WORDS = frozenset(t.split()[0] for t in TITLES)
+
+# Aliases too ambiguous to match on their own (common words once folded).
+STOP_ALIASES = frozenset(fold(w) for w in [
+    "وان", "وارد", "وأن", "التنظيم", "النظام", "القاعدة", "الحركة", "الجبهة", "حركة",
+    "المسلحين", "الإرهابيين", "المتمردين", "المتمردون", "الأممية", "بلاده",
+])
+# Generic nouns resolved to the last actor they can stand for (anaphora step).
+GENERIC_NOUNS = {
+    "الوزاره": "body:MFA|MOD|MOI", "الوزير": "person:MIN", "الرئيس": "person:PRES",
+    "النظام": "body:GOV", "الحكومه": "body:GOV", "السلطات": "body:GOV",
+    "التنظيم": "group", "الحركه": "group", "الجبهه": "group", "الجماعه": "group",
+    "البيان": None,
+}
+
+NISBA_SUFFIXES = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات")
+
+
+def _clean(values) -> list[str]:
+    return [v for v in (values or ()) if isinstance(v, str) and v.strip()]
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line:
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+    return rows
+
+
+@dataclass(slots=True)
+class Lexicon:
+    phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    maxlen: dict[str, int] = field(default_factory=dict)  # first token → longest phrase
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    places: dict[str, PlaceInfo] = field(default_factory=dict)
+    state_nisba: dict[str, str] = field(default_factory=dict)  # folded nisba stem → state
+    country_place: dict[str, str] = field(default_factory=dict)  # ISO3 → place id
+    capital_place: dict[str, str] = field(default_factory=dict)
+    cue_places: dict[tuple[str, ...], str] = field(default_factory=dict)  # (cue, name…) → id
+    borders: dict[frozenset, str] = field(default_factory=dict)  # {ISO3, ISO3} → place id
+    offices: dict[tuple[str, str], list[tuple[str, str, str | None]]] = field(default_factory=dict)
+    person_office: dict[str, set] = field(default_factory=dict)
+    generic_groups: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    # -- building ---------------------------------------------------------------------------
+    def add(self, surface: str | tuple[str, ...], entry: Entry) -> None:
+        k = surface if isinstance(surface, tuple) else key(surface)
+        if not k:
+            return
+        bucket = self.phrases.setdefault(k, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        if len(k) > self.maxlen.get(k[0], 0):
+            self.maxlen[k[0]] = len(k)
+
+    def root_state(self, actor_id: str | None) -> str | None:
+        seen = set()
+        while actor_id and actor_id not in seen:
+            seen.add(actor_id)
+            info = self.actors.get(actor_id)
+            if info is None:
+                head = actor_id.split("-")[0]
+                return head if head in self.actors and self.actors[head].kind == "state" else None
+            if info.kind == "state":
+                return info.id
+            if info.kind == "state_body":
+                return info.id.split("-")[0]
+            actor_id = info.affiliation
+        return None
+
+    def actor_name(self, actor_id: str) -> str:
+        info = self.actors.get(actor_id)
+        if info:
+            return info.name_en
+        head, _, code = actor_id.partition("-")
+        if head in self.actors and code in BODY_NAMES:
+            return f"{BODY_NAMES[code]} of {self.actors[head].name_en}"
+        return actor_id
+
+    def actor_kind(self, actor_id: str) -> str:
+        info = self.actors.get(actor_id)
+        if info:
+            return info.kind
+        head = actor_id.split("-")[0]
+        if head in self.actors and "-" in actor_id:
+            return "state_body"
+        return "person" if actor_id.islower() else "other"
+
+    def incumbent(self, office: str, state: str, when: str | None) -> str | None:
+        holders = self.offices.get((state, office))
+        if not holders or not when:
+            return None
+        w = when[:7]
+        for person, start, end in holders:
+            if start[:7] <= w and (end is None or w <= end[:7]):
+                return person
+        if len(when) == 4:  # year only: anyone in office that year
+            for person, start, end in holders:
+                if start[:4] <= when <= (end or "9999")[:4]:
+                    return person
+        return None
+
+
+def _nisba_stems(actor: dict) -> set[str]:
+    stems = set()
+    for alias in _clean(actor.get("aliases_ar")):
+        f = fold(alias)
+        if " " in f:
+            continue
+        for suffix in ("يين", "يون", "يان", "يه", "ي"):
+            if f.endswith(suffix) and len(f) - len(suffix) >= 3:
+                stem = f[:-len(suffix)]
+                stem = stem[2:] if stem.startswith("ال") else stem
+                if len(stem) >= 3:
+                    stems.add(stem)
+                break
+    return stems
+
+
+def build_lexicon(corpus: Corpus | None) -> Lexicon:
+    lex = Lexicon()
+    actors: dict[str, dict] = {}
+    for row in _read_jsonl(LEXICON_DIR / "actors_extra.jsonl"):
+        actors[row["id"]] = row
+    curated_actor_ids = set()
+    if corpus is not None:
+        for a in corpus.actors.values():
+            actors[a.id] = _actor_dict(a)
+            curated_actor_ids.add(a.id)
+    places: dict[str, dict] = {}
+    for row in _read_jsonl(LEXICON_DIR / "places_extra.jsonl"):
+        places[row["id"]] = row
+    if corpus is not None:
+        for p in corpus.places.values():
+            places[p.id] = _place_dict(p)
+    curated_gids = {p.get("geonames_id") for p in places.values() if p.get("geonames_id")}
+    del curated_gids  # dedup by id is enough: extras never reuse a curated id
+
+    for a in actors.values():
+        aff = a.get("affiliation")
+        state = a["id"] if a["kind"] == "state" else None
+        lex.actors[a["id"]] = ActorInfo(a["id"], a["kind"], a.get("name_en") or a["id"], state, aff)
+    # a second pass: root states need all actors in place
+    for aid, info in list(lex.actors.items()):
+        lex.actors[aid] = ActorInfo(info.id, info.kind, info.name_en, lex.root_state(aid), info.affiliation)
+
+    # offices (who held which office when)
+    path = LEXICON_DIR / "offices.json"
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for state, offices in data.get("offices", {}).items():
+            for office, holders in offices.items():
+                lex.offices[(state, office)] = [tuple(h) for h in holders]
+                for person, *_ in holders:
+                    lex.person_office.setdefault(person, set()).add(office)
+                    if office in ("MFA", "MOD", "MOI", "PM"):
+                        lex.person_office[person].add("MIN")
+        lex.generic_groups = [tuple(g) for g in data.get("generic_groups", [])]
+
+    # places
+    for p in places.values():
+        lat, lon = p.get("lat"), p.get("lon")
+        lex.places[p["id"]] = PlaceInfo(p["id"], p["kind"], p.get("name_en") or p["id"], lat, lon,
+                                        p.get("country"), p.get("geo_precision") or 1)
+        if p["kind"] == "country" and p.get("country"):
+            lex.country_place.setdefault(p["country"], p["id"])
+        if p["kind"] == "capital" and p.get("country"):
+            lex.capital_place.setdefault(p["country"], p["id"])
+        names = [p.get("name_ar")] + _clean(p.get("variants_ar"))
+        for i, name in enumerate(names):
+            if not name:
+                continue
+            k = key(name)
+            lex.add(k, Entry("place", p["id"], exact=(i == 0)))
+            if len(k) >= 2 and k[0] in CUE_WORDS:
+                lex.cue_places[k] = p["id"]
+        for name in [p.get("name_en"), p.get("name_fr")] + _clean(p.get("variants_lat")):
+            if name and len(name) > 3:
+                lex.add(name, Entry("place", p["id"], exact=False))
+
+    # states: names, nisbas, bodies
+    nisba_forms: dict[str, list[tuple[str, ...]]] = {}
+    for a in actors.values():
+        if a["kind"] != "state":
+            continue
+        iso = a["id"]
+        stems = _nisba_stems(a)
+        forms = set()
+        for stem in stems:
+            lex.state_nisba[stem] = iso
+            for suffix in NISBA_SUFFIXES:
+                forms.add(stem + suffix)
+                forms.add("ال" + stem + suffix)
+        for form in forms:
+            lex.add((form,), Entry("nisba", iso))
+        nisba_forms[iso] = [(f,) for f in forms if f.startswith("ال")]
+        for noun, code in BODY_NOUNS.items():
+            for form in forms:
+                if not form.startswith("ال") or form.endswith(("يين", "يون", "يان")):
+                    continue
+                lex.add(key(noun) + (form,), Entry("body", f"{iso}-{code}", state=iso))
+        names = [a.get("name_ar")] + [x for x in _clean(a.get("aliases_ar")) if " " in fold(x) or fold(x) not in forms]
+        for noun, code in CONSTRUCT_BODY_NOUNS.items():
+            for name in names[:1]:
+                lex.add(key(noun) + key(name), Entry("body", f"{iso}-{code}", state=iso))
+        # titles with this state's nisba (الرئيس المالي، وزير الخارجية الجزائري)
+        for title, office in TITLES.items():
+            for form in forms:
+                if form.startswith("ال") and (form.endswith("ي") or form.endswith("يه")) and not form.endswith(("يين", "يون", "يان")):
+                    lex.add(key(title) + (form,), Entry("title", office or "", state=iso))
+    for title, office in TITLES.items():
+        lex.add(title, Entry("title", office or ""))
+
+    # actors' own names and aliases (after generated forms, so they come first in ties)
+    for a in actors.values():
+        kind = a["kind"]
+        surfaces = [(a.get("name_ar"), True)] + [(s, False) for s in _clean(a.get("aliases_ar"))]
+        for surface, exact in surfaces:
+            if not surface:
+                continue
+            k = key(surface)
+            if not k:
+                continue
+            if len(k) == 1 and (k[0] in STOP_ALIASES or len(k[0]) < 3):
+                continue
+            if k[0] in TITLE_WORDS and kind == "person":
+                rest = k[1:]
+                if len(rest) >= 2 and rest[0] not in TITLE_WORDS and not rest[0].startswith("ال"):
+                    continue  # العقيد عبد الله مايغا: the name alone is the mention
+                lex.add(k, Entry("actor", a["id"], exact=exact, generic=True))
+                continue
+            lex.add(k, Entry("actor", a["id"], exact=exact))
+        for surface in [a.get("name_en"), a.get("name_fr")] + _clean(a.get("aliases_lat")):
+            if surface and (len(surface) > 3 or surface.isupper() and len(surface) >= 3):
+                lex.add(surface, Entry("actor", a["id"]))
+    # border areas: the pair of states their names mention
+    for p in places.values():
+        if p["kind"] == "border_area":
+            states = set()
+            for tok in key(p.get("name_ar") or ""):
+                stem = tok[2:] if tok.startswith("ال") else tok
+                for suffix in ("يه", "ي"):
+                    if stem.endswith(suffix) and stem[: -len(suffix)] in lex.state_nisba:
+                        states.add(lex.state_nisba[stem[: -len(suffix)]])
+                        break
+            if len(states) == 2:
+                lex.borders.setdefault(frozenset(states), p["id"])
+    return lex
+
+
+CUE_WORDS = frozenset(fold(w) for w in [
+    "مدينة", "بلدة", "قرية", "منطقة", "ولاية", "إقليم", "محافظة", "مخيم", "دائرة", "بلدية",
+    "مقاطعة", "واحة",
+])
+
+
+def _actor_dict(a: Actor) -> dict:
+    return {
+        "id": a.id, "kind": a.kind, "name_ar": a.name_ar, "name_en": a.name_en,
+        "name_fr": a.name_fr, "aliases_ar": list(a.aliases_ar), "aliases_lat": list(a.aliases_lat),
+        "affiliation": a.affiliation, "role_en": a.role_en, "role_start": a.role_start,
+        "role_end": a.role_end,
+    }
+
+
+def _place_dict(p: Place) -> dict:
+    return {
+        "id": p.id, "kind": p.kind, "name_ar": p.name_ar, "name_en": p.name_en,
+        "name_fr": p.name_fr, "variants_ar": list(p.variants_ar),
+        "variants_lat": list(p.variants_lat), "lat": p.lat, "lon": p.lon, "country": p.country,
+        "geo_precision": p.geo_precision,
+    }
