@@ -45,6 +45,7 @@ PLACES: list[tuple] = [
     ("ouagadougou", "capital", "واغادوغو", "Ouagadougou", "Ouagadougou", ["واجادوجو", "وغادوغو", "واغادوجو"], ["Ouaga"], "BFA", None, ("gn", 2357048), None),
     ("tripoli", "capital", "طرابلس", "Tripoli", "Tripoli", ["طرابلس الغرب"], ["Tarabulus"], "LBY", None, ("gn", 2210247), None),
     ("paris", "capital", "باريس", "Paris", "Paris", [], [], "FRA", None, ("gn", 2988507), None),
+    ("new-york", "town", "نيويورك", "New York", "New York", [], ["NYC"], "USA", None, ("gn", 5128581), "UN headquarters (UN General Assembly, Security Council)."),
     # ---- towns
     ("kidal", "town", "كيدال", "Kidal", "Kidal", [], [], "MLI", None, ("gn", 2455290), None),
     ("tessalit", "town", "تساليت", "Tessalit", "Tessalit", ["تيساليت", "تسليت"], [], "MLI", None, ("gn", 2449893), None),
