@@ -12,9 +12,9 @@ are lower-cased and stripped of accents (é → e) so French matches too.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 _DROPPED = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, maddah/hamza marks
@@ -35,9 +35,8 @@ _SUBSTITUTIONS.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-In
 _SUBSTITUTIONS.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
 
 
-@lru_cache(maxsize=4096)
-def fold_char(ch: str) -> str:
-    """The folded form of one character: '' when dropped, else exactly one character."""
+def _fold_rule(ch: str) -> str:
+    """The folding rule for one character: '' when dropped, else exactly one character."""
     if ch in _DROPPED:
         return ""
     if ch in _SUBSTITUTIONS:
@@ -48,6 +47,26 @@ def fold_char(ch: str) -> str:
         base = unicodedata.normalize("NFKD", ch)[0].lower()
         return base if len(base) == 1 else ch
     return ch
+
+
+def _changed_characters() -> dict[str, str]:
+    """Every character the rule changes, in the blocks this corpus uses (Latin, Arabic, punctuation)."""
+    blocks = [range(0x00, 0x250), range(0x600, 0x700), range(0x1E00, 0x1F00), range(0x2000, 0x2070)]
+    candidates = {chr(c) for block in blocks for c in block} | _DROPPED | set(_SUBSTITUTIONS)
+    return {ch: _fold_rule(ch) for ch in sorted(candidates) if _fold_rule(ch) != ch}
+
+
+_CHANGES = _changed_characters()
+_CHANGED = re.compile("[" + "".join(re.escape(ch) for ch in _CHANGES) + "]")
+
+
+def _replacement(match: re.Match) -> str:
+    return _CHANGES[match.group()]
+
+
+def fold_char(ch: str) -> str:
+    """The folded form of one character: '' when dropped, else exactly one character."""
+    return _CHANGES.get(ch, ch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,5 +99,7 @@ def normalize(text: str) -> Normalized:
 
 
 def fold(text: str) -> str:
-    """The folded string only (for building search keys)."""
-    return "".join(fold_char(ch) for ch in text)
+    """The folded string only (for building search keys); equals normalize(text).text."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    return _CHANGED.sub(_replacement, text)

@@ -46,6 +46,9 @@ class CorpusIndex:
     quotes: pd.DataFrame
     actor_members: Mapping[str, frozenset[str]] = field(default_factory=dict)
     place_members: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Folded search text per row, in frame order (plain str `in` beats Arrow on long Arabic text).
+    event_search: tuple[str, ...] = ()
+    quote_search: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,11 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     events["date_end"] = pd.to_datetime(events["date_end"])
     events = events.sort_values(["date_start", "id"], kind="stable").reset_index(drop=True)
     quotes = quotes.sort_values(["date", "id"], kind="stable", na_position="last").reset_index(drop=True)
-    return CorpusIndex(corpus, events, quotes, actor_members(corpus), place_members(corpus, contained))
+    event_search, quote_search = tuple(events.pop("search")), tuple(quotes.pop("search"))
+    return CorpusIndex(
+        corpus, events, quotes, actor_members(corpus), place_members(corpus, contained),
+        event_search, quote_search,
+    )
 
 
 def _expand(members: Mapping[str, frozenset[str]], ids: Iterable[str]) -> set[str]:
@@ -188,6 +195,10 @@ def _expand(members: Mapping[str, frozenset[str]], ids: Iterable[str]) -> set[st
     for item in ids:
         out |= members.get(item, {item})
     return out
+
+
+def _text_mask(search: tuple[str, ...], needle: str) -> np.ndarray:
+    return np.fromiter((needle in text for text in search), dtype=bool, count=len(search))
 
 
 def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> np.ndarray:
@@ -209,7 +220,7 @@ def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> n
         mask &= frame["place_id"].isin(_expand(index.place_members, filters.places)).to_numpy()
     needle = fold(filters.text.strip())
     if needle:
-        mask &= frame["search"].str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
+        mask &= _text_mask(index.event_search if frame is index.events else index.quote_search, needle)
     return mask
 
 
