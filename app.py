@@ -1,10 +1,25 @@
-"""Algeria–Mali Relations Atlas — entry point (the dashboard pages land in pages/)."""
+"""Algeria–Mali Relations Atlas — entry point: page config, language, navigation, and the
+shared sidebar filters kept in the URL (components/shell.py). Pages only lay out."""
+
+from pathlib import Path
 
 import streamlit as st
 
-from corpus import load_corpus
+from components import filters, shell
+from components.i18n import t
 
-st.set_page_config(page_title="Algeria–Mali Relations Atlas", layout="wide")
-corpus = load_corpus()
-st.title("Algeria–Mali Relations Atlas")
-st.write(corpus.counts())
+ROOT = Path(__file__).resolve().parent
+# (script, catalogue key, url path); no icons: Streamlit fetches material-icon favicons from Google; the first one is the default page.
+PAGES = [("pages/overview.py", "nav.overview", ""), ("pages/map.py", "nav.map", "map"),
+         ("pages/timeline.py", "nav.timeline", "timeline"), ("pages/quotes.py", "nav.quotes", "quotes"),
+         ("pages/sources.py", "nav.sources", "sources"),
+         ("pages/add_article.py", "nav.add_article", "add_article")]
+
+lang = filters.init_language()
+shell.page_config(lang)
+pages = [st.Page(ROOT / path, title=t(key, lang), url_path=url or None, default=not url)
+         for path, key, url in PAGES if (ROOT / path).exists()]
+page = st.navigation(pages)
+if shell.prepare(lang, page.url_path) is None:
+    st.stop()
+page.run()

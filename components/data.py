@@ -40,12 +40,56 @@ class Loaded:
     partial: bool = False
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def load(directory: str, files: tuple) -> Loaded:
-    """The corpus index; on invalid data the valid rows (partial) plus every problem."""
-    corpus, problems = collect(Path(directory))
+def contained_places() -> dict[str, frozenset[str]]:
+    """Places inside areas/regions (geo.contained_places), {} while geography is unavailable."""
     try:
-        index = build_index(corpus)
+        import geo
+
+        return geo.contained_places()
+    except Exception:  # noqa: BLE001 - layers/gazetteer missing or mid-rebuild
+        return {}
+
+
+def _store():
+    """The database of added articles (corpus.store), or None when it cannot be opened."""
+    try:
+        from corpus.store.repository import Store
+
+        return Store.open()
+    except Exception:  # noqa: BLE001 - no database configured/reachable: curated corpus only
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def _store_cached():
+    return _store()
+
+
+def store_fingerprint() -> tuple:
+    store = _store_cached()
+    if store is None:
+        return ()
+    try:
+        return store.fingerprint()
+    except Exception:  # noqa: BLE001
+        return ("unavailable",)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def load(directory: str, files: tuple, added: tuple = ()) -> Loaded:
+    """The corpus index (curated data/ + the database's additions, proposed ones included and
+    left to Filters.include_proposed); on invalid data the valid rows plus every problem."""
+    corpus, problems = collect(Path(directory))
+    store = _store_cached()
+    if store is not None and added and added != ("unavailable",):
+        try:
+            from corpus.store.union import merge  # load_union, with our already-validated base
+
+            corpus = merge(corpus, store, include_proposed=True)
+        except Exception as err:  # noqa: BLE001 - show the curated corpus and say why
+            problems = [*problems, Problem("database", 0, f"added articles not loaded: {err}")]
+    try:
+        index = build_index(corpus, contained_places())
     except (KeyError, ValueError, TypeError, AttributeError) as err:  # invalid rows broke indexing
         problems = [*problems, Problem("index", 0, f"cannot index the corpus: {err}")]
         return Loaded(None, problems, partial=True)
@@ -54,8 +98,7 @@ def load(directory: str, files: tuple) -> Loaded:
 
 def current() -> Loaded:
     directory = data_dir()
-    fp = fingerprint(directory)
-    return load(str(directory), fp)
+    return load(str(directory), fingerprint(directory), store_fingerprint())
 
 
 __all__ = ["CorpusError", "Loaded", "current", "data_dir", "load"]
@@ -80,4 +123,14 @@ def geo_layers() -> dict | None:
     try:
         return _geo_layers()
     except Exception:  # noqa: BLE001 - layers missing or being rebuilt: the map shows markers only
+        return None
+
+
+def area_for(place_id: str, precision: int) -> dict | None:
+    """The polygon to draw for a coarse-precision event (geo.area_for), None when unknown."""
+    try:
+        import geo
+
+        return geo.area_for(place_id, int(precision))
+    except Exception:  # noqa: BLE001 - gazetteer/layers missing or mid-rebuild
         return None

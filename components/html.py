@@ -205,3 +205,15 @@ SCROLL_SCRIPT = """<script>
 var e=document.getElementById('atlas-target')||d.getElementById('atlas-target');
 if(e){e.scrollIntoView({block:'center'});return;} if(n++<40){setTimeout(go,150);}}go();})();
 </script>"""
+
+
+def evidence_block(title: str, meta: str, text: str, language: str, href: str, link_label: str, ui_lang: str) -> str:
+    """An event's evidence sentence (in the article's own direction) with a link to the reader."""
+    ui_dir, text_dir = dir_of(ui_lang), dir_of(language)
+    lang = esc(token(language, "und"))
+    return (
+        f'<div class="atlas-quote atlas-evidence" dir="{text_dir}" lang="{lang}">'
+        f'<div class="atlas-quote-head" dir="{ui_dir}"><strong>{bdi(title)}</strong> · {bdi(meta)}</div>'
+        f'<blockquote class="atlas-quote-text" dir="{text_dir}" lang="{lang}">{esc(text)}</blockquote>'
+        f'<div class="atlas-quote-source" dir="{ui_dir}">{link(href, link_label)}</div></div>'
+    )

@@ -142,8 +142,8 @@ def decode(raw: bytes) -> str:
     else:
         decoded = str(best)
     name = encoding_name(codec)
-    raise Refused("encoding", f"not UTF-8: the text looks like {name}; save it as UTF-8, "
-                  "or use the decoded text offered", decoded=decoded, encoding=codec)
+    raise Refused("encoding", f"not UTF-8: the text looks like {name}; save it as UTF-8"
+                  " (or use the decoded text)", decoded=decoded, encoding=codec)
 
 
 def from_text(text: str, source: str = "paste") -> Prepared:
@@ -183,7 +183,7 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES) 
     """Fetch a web page (http/https only, with a timeout and a size cap) and read its text."""
     if not re.match(r"^https?://", url or "", re.I):
         raise Refused("fetch", "only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "AlgeriaMaliAtlas/0.1"})
+    request = urllib.request.Request(url, headers={"User-Agent": "AlgeriaMaliAtlas/0.1"})  # noqa: S310 - http(s) checked above
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             raw = response.read(max_bytes + 1)

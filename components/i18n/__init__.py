@@ -82,7 +82,7 @@ def fmt_int(value: int | float, lang: str) -> str:
 
 def fmt_date(value: str | None, precision: int | None, lang: str) -> str:
     """A partial ISO date at its precision, in words: '23 février 2010', 'جوان 2015', '2008'."""
-    if not value:
+    if not isinstance(value, str) or not value:  # None, NaN from a data frame
         return t("misc.unknown", lang)
     parts = value.split("-")
     try:
@@ -96,10 +96,7 @@ def fmt_date(value: str | None, precision: int | None, lang: str) -> str:
     month_name = t(f"month.{month}", lang)
     if precision == 4 or day is None:
         return f"{month_name} {year}"
-    if lang == "en":
-        text = f"{day} {month_name} {year}"
-    else:
-        text = f"{day} {month_name} {year}"
+    text = f"{day} {month_name} {year}"
     if precision in (2, 3):
         return t("date.around", lang, date=text)
     return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.normalize import Normalized, normalize
 
@@ -82,7 +83,8 @@ def make_doc(text: str, published: str | None = None) -> Doc:
     return Doc(text=text, norm=norm, tokens=tokens, published=published)
 
 
-def strip_clitic(word: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def strip_clitic(word: str) -> tuple[tuple[str, int], ...]:
     """Candidate (stem, prefix length) readings of a folded word, the bare word first.
 
     `لل` + noun is ل + ال with the alef dropped: للحكومه → (الحكومه read from offset 1).
@@ -96,4 +98,4 @@ def strip_clitic(word: str) -> list[tuple[str, int]]:
     for c in CLITICS:
         if word.startswith(c) and len(word) - len(c) >= 2:
             out.append((word[len(c):], len(c)))
-    return out
+    return tuple(out)

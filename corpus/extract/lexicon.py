@@ -108,8 +108,8 @@ TITLE_WORDS = frozenset(t.split()[0] for t in TITLES)
 
 # Aliases too ambiguous to match on their own (common words once folded).
 STOP_ALIASES = frozenset(fold(w) for w in [
-    "وان", "وارد", "وأن", "التنظيم", "النظام", "القاعدة", "الحركة", "الجبهة", "حركة",
-    "المسلحين", "الإرهابيين", "المتمردين", "المتمردون", "الأممية", "بلاده",
+    "وان", "وارد", "وأن", "التنظيم", "النظام", "الحركة", "الجبهة", "حركة", "الأممية", "بلاده",
+    "الوزير", "الرئيس", "الوزارة", "الحكومة", "السلطات",
 ])
 # Generic nouns resolved to the last actor they can stand for (anaphora step).
 GENERIC_NOUNS = {
@@ -214,6 +214,11 @@ class Lexicon:
         return None
 
 
+def _is_city(lex: Lexicon, k: tuple[str, ...]) -> bool:
+    return any(e.kind == "place" and lex.places[e.ref].kind in ("capital", "town")
+               for e in lex.phrases.get(k, ()) if e.ref in lex.places)
+
+
 def _nisba_stems(actor: dict) -> set[str]:
     stems = set()
     for alias in _clean(actor.get("aliases_ar")):
@@ -284,9 +289,19 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
             if not name:
                 continue
             k = key(name)
-            lex.add(k, Entry("place", p["id"], exact=(i == 0)))
             if len(k) >= 2 and k[0] in CUE_WORDS:
+                # "منطقة كيدال": the cue word is not part of the name (the span is كيدال);
+                # the cue phrase picks this place over a same-named town
                 lex.cue_places[k] = p["id"]
+                k = k[1:]
+                if any(t.startswith("و") for t in k[1:]):
+                    continue  # "الساحل والصحراء": two names, matched one by one
+                lex.add(k, Entry("place", p["id"], exact=False))
+                continue
+            lex.add(k, Entry("place", p["id"], exact=(i == 0)))
+            if p["kind"] in ("region", "natural_area") and len(k) == 1 and k[0].startswith("ال") and k[0][-1] not in "اءيه":
+                for suffix in ("يه", "ي"):  # القبائل → القبائلية (المسألة القبائلية)
+                    lex.add((k[0] + suffix,), Entry("place", p["id"], exact=False))
         for name in [p.get("name_en"), p.get("name_fr")] + _clean(p.get("variants_lat")):
             if name and len(name) > 3:
                 lex.add(name, Entry("place", p["id"], exact=False))
@@ -328,6 +343,12 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
     for a in actors.values():
         kind = a["kind"]
         surfaces = [(a.get("name_ar"), True)] + [(s, False) for s in _clean(a.get("aliases_ar"))]
+        keys = {key(s) for s, _ in surfaces if s}
+        # "الحكومة الانتقالية في باماكو" = an alias + a location: the alias and the place
+        # (an alias + "في" + a country is kept: السفير الأمريكي في مالي names the mission)
+        surfaces = [(s, ex) for s, ex in surfaces if s and not any(
+            key(s)[:n] in keys and key(s)[n:n + 1] == ("في",) and _is_city(lex, key(s)[n + 1:])
+            for n in range(1, len(key(s))))]
         for surface, exact in surfaces:
             if not surface:
                 continue
@@ -346,6 +367,8 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
         for surface in [a.get("name_en"), a.get("name_fr")] + _clean(a.get("aliases_lat")):
             if surface and (len(surface) > 3 or surface.isupper() and len(surface) >= 3):
                 lex.add(surface, Entry("actor", a["id"]))
+    for surface, _aid, _start, _end in lex.generic_groups:
+        lex.add(surface, Entry("actor", "@generic:" + " ".join(key(surface))))
     # border areas: the pair of states their names mention
     for p in places.values():
         if p["kind"] == "border_area":

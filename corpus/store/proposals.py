@@ -9,7 +9,17 @@ import html
 import re
 from typing import Any
 
+from corpus.models import DATE_PRECISIONS
 from corpus.store.repository import ITEM_KINDS, Item
+
+_PRECISION_CODES = {name: code for code, name in DATE_PRECISIONS.items()}
+
+
+def precision_code(value: Any) -> int | None:
+    """1–5 from a code or its name ("day", "days", "week", "month", "year")."""
+    if isinstance(value, str):
+        return _PRECISION_CODES.get(value.strip().lower()) or (int(value) if value.isdigit() else None)
+    return int(value) if isinstance(value, int | float) and value == value else None
 
 # Columns the review table shows per kind (besides status, text, start, end, sentence).
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -27,7 +37,7 @@ def items_from_extraction(text: str, found: dict[str, Any]) -> list[Item]:
     items: list[Item] = []
     for d in found.get("dates", []):
         items.append(Item("date", d["start"], d["end"], d["text"], {
-            "ref": d.get("value"), "precision": d.get("precision"),
+            "ref": d.get("value"), "precision": precision_code(d.get("precision")),
             "relative": bool(d.get("relative"))}))
     for p in found.get("places", []):
         items.append(Item("place", p["start"], p["end"], p["text"], {
@@ -48,7 +58,7 @@ def items_from_extraction(text: str, found: dict[str, Any]) -> list[Item]:
         items.append(Item("event", start, end, text[start:end], {
             "event_type": e.get("type"), "actor1": e.get("actor1"), "actor2": e.get("actor2"),
             "place_id": e.get("place_id"), "date": e.get("date"),
-            "date_precision": e.get("date_precision")}))
+            "date_precision": precision_code(e.get("date_precision"))}))
     return [i for i in items if 0 <= i.start < i.end <= len(text) and text[i.start:i.end] == i.text]
 
 
@@ -99,6 +109,22 @@ def rows_for(items: list[Item], kind: str, text: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _cell(value: Any) -> Any:
+    """A table cell back to JSON: NaN/NA/"" → None, 1.0 → 1, numpy scalars → Python."""
+    if value is None or value == "":
+        return None
+    try:
+        if value != value:  # NaN
+            return None
+    except (TypeError, ValueError):
+        return None  # pandas.NA
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def items_from_rows(rows: list[dict[str, Any]], kind: str, text: str,
                     originals: dict[str, Item]) -> list[Item]:
     """Edited table rows back into Items. A changed start/end re-reads the span's text; a
@@ -113,8 +139,9 @@ def items_from_rows(rows: list[dict[str, Any]], kind: str, text: str,
             start, end = (found, found + len(surface)) if found >= 0 else find_span(text, surface)
         data = dict(original.data) if original else {}
         for name in FIELDS[kind]:
-            value = row.get(name)
-            data[name] = None if value == "" else value
+            value = _cell(row.get(name))
+            if value is not None or name in data:
+                data[name] = value
         out.append(Item(kind, start, end, text[start:end], data,
                         status=row.get("status") or "proposed",
                         source=original.source if original else "curator",

@@ -182,6 +182,14 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(articles.c.id).where(articles.c.sha256 == sha256))
 
+    def fingerprint(self) -> tuple[int, int]:
+        """(article count, sum of versions): changes on every add and every save. Cheap;
+        a cached union loader puts it in its cache key."""
+        with self.engine.connect() as conn:
+            count, total = conn.execute(
+                select(func.count(), func.coalesce(func.sum(articles.c.version), 0))).one()
+        return int(count), int(total)
+
     def get(self, article_id: str) -> StoredArticle:
         with self.engine.connect() as conn:
             return self._get(conn, article_id)

@@ -10,15 +10,22 @@ yet) only with `include_proposed=True`, marked `status="proposed"`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from corpus.dates import date_problem
+from corpus.dates import date_problem as _date_problem
 from corpus.loader import DEFAULT_DATA_DIR, load_corpus
 from corpus.models import Article, Corpus, Event, Mention, Quote
 from corpus.store.repository import Store
 
 VISIBLE = ("accepted", "edited")
+
+
+@lru_cache(maxsize=65536)
+def date_problem(value: str | None, precision: int | None) -> str | None:
+    return _date_problem(value, precision)
+
 WITH_PROPOSED = ("proposed", "accepted", "edited")
 
 

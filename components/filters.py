@@ -1,0 +1,214 @@
+"""The shared sidebar filter bar and its URL state — the one component that syncs them.
+
+Why not the widgets' own `bind="query-params"` (Streamlit 1.67)? It writes its own URL format
+(repeated keys, `year=2010&year=2025`) instead of the documented link format that
+corpus.urlstate parses (`actor=DZA,MLI`, `year=2010-2025`, `year=2025`), it drops invalid
+values silently (we must name what was ignored), and a bound widget set from code (a map or
+chart selection) does not update the URL. So:
+
+1. On a session's first run the URL is parsed once (corpus.urlstate.parse_filters) into the
+   widgets' session state; what was ignored is kept as warnings for the page.
+2. From then on the widgets are the truth; every run writes `filters_to_params(filters)` plus
+   `lang` (and the reader's `span`) back into `st.query_params`, so a selection made from code
+   (the map's on_select callback) lands in the URL in the same run, and the URL survives page
+   switches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from components.i18n import LANGS, fmt_int, pick_lang, t
+from corpus import plover
+from corpus.query import CorpusIndex, Filters
+from corpus.urlstate import FILTER_KEYS, Vocabulary, filters_to_params, parse_filters
+
+WIDGET = {
+    "year": "f_year", "actor": "f_actor", "type": "f_type", "quad": "f_quad", "place": "f_place",
+    "article": "f_article", "q": "f_q", "proposed": "f_proposed",
+}
+LANG_KEY = "f_lang"
+EXTRA_KEYS = ("span",)  # page parameters kept in the URL besides the filters
+IGNORED_SILENTLY = ("embed", "embed_options")
+_INIT = "_atlas_url_loaded"
+_WARNINGS = "_atlas_url_warnings"
+
+
+def year_bounds(index: CorpusIndex) -> tuple[int, int]:
+    years = [int(y) for frame in (index.events, index.quotes) for y in frame["year"].dropna().unique()]
+    return (min(years), max(years)) if years else (2000, 2025)
+
+
+def vocabulary(index: CorpusIndex) -> Vocabulary:
+    corpus = index.corpus
+    return Vocabulary(actors=corpus.actors.keys(), places=corpus.places.keys(),
+                      articles=corpus.articles.keys(), years=year_bounds(index))
+
+
+def _params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def init_language() -> str:
+    """The interface language: set once per session from ?lang=, else Accept-Language, else en."""
+    if LANG_KEY not in st.session_state:
+        raw = st.query_params.get("lang")
+        try:
+            accept = st.context.headers.get("Accept-Language")
+        except Exception:  # noqa: BLE001 - no browser context (tests, bare mode)
+            accept = None
+        lang, bad = pick_lang(raw, accept)
+        st.session_state[LANG_KEY] = lang
+        if bad:
+            st.session_state.setdefault(_WARNINGS, []).append(f"lang={str(raw)[:40]}")
+    if st.session_state[LANG_KEY] not in LANGS:
+        st.session_state[LANG_KEY] = "en"
+    return st.session_state[LANG_KEY]
+
+
+def _state_from_filters(filters: Filters, bounds: tuple[int, int]) -> dict:
+    lo, hi = bounds
+    return {
+        WIDGET["year"]: (filters.year_min if filters.year_min is not None else lo,
+                         filters.year_max if filters.year_max is not None else hi),
+        WIDGET["actor"]: list(filters.actors), WIDGET["type"]: list(filters.event_types),
+        WIDGET["quad"]: list(filters.quads), WIDGET["place"]: list(filters.places),
+        WIDGET["article"]: list(filters.articles), WIDGET["q"]: filters.text,
+        WIDGET["proposed"]: filters.include_proposed,
+    }
+
+
+def init_filters(index: CorpusIndex) -> None:
+    """Once per session: the URL's filters into the widgets, and what was ignored."""
+    if st.session_state.get(_INIT):
+        return
+    params = _params()
+    filters, warnings = parse_filters(params, vocabulary(index))
+    shown = st.session_state.setdefault(_WARNINGS, [])
+    shown.extend(f"{w.key}={w.value if len(w.value) <= 40 else w.value[:37] + '…'}" for w in warnings)
+    for key in params:
+        if key not in FILTER_KEYS and key not in EXTRA_KEYS and key != "lang" and key not in IGNORED_SILENTLY:
+            shown.append(f"{key[:30]}")
+    st.session_state.update(_state_from_filters(filters, year_bounds(index)))
+    st.session_state[_INIT] = True
+
+
+def url_warnings() -> list[str]:
+    return list(st.session_state.get(_WARNINGS, []))
+
+
+def reset() -> None:
+    """on_click of the reset button: every filter back to its default (language kept)."""
+    st.session_state.update(_state_from_filters(Filters(), st.session_state.get("_atlas_bounds", (2000, 2025))))
+    st.session_state[_WARNINGS] = []
+
+
+def set_places(place_ids: list[str]) -> None:
+    """Set the place filter from code (map selection); the URL follows in the same run."""
+    st.session_state[WIDGET["place"]] = list(place_ids)
+
+
+def _sanitise(options: Mapping[str, list]) -> None:
+    """Drop widget values that are no longer options (the corpus changed under the session)."""
+    for key, allowed in options.items():
+        value = st.session_state.get(key)
+        if isinstance(value, list):
+            st.session_state[key] = [v for v in value if v in allowed]
+
+
+def _label_all_names(record, lang: str) -> str:
+    """All three names (searchable in any), the interface language's first."""
+    names = dict.fromkeys(n for n in (record.name(lang), record.name_en, record.name_ar, record.name_fr) if n)
+    return " · ".join(names)
+
+
+def filter_bar(index: CorpusIndex, lang: str) -> Filters:
+    """Draw the sidebar filters (every page) and return the current Filters."""
+    corpus = index.corpus
+    lo, hi = year_bounds(index)
+    st.session_state["_atlas_bounds"] = (lo, hi)
+    year = st.session_state.get(WIDGET["year"], (lo, hi))
+    try:
+        y0, y1 = sorted((max(lo, min(hi, int(year[0]))), max(lo, min(hi, int(year[1])))))
+    except (TypeError, ValueError, IndexError):
+        y0, y1 = lo, hi
+    st.session_state[WIDGET["year"]] = (y0, y1)
+    actor_ids = sorted(corpus.actors, key=lambda a: corpus.actors[a].name(lang))
+    place_ids = sorted(corpus.places, key=lambda p: corpus.places[p].name(lang))
+    article_ids = sorted(corpus.articles)
+    _sanitise({WIDGET["actor"]: actor_ids, WIDGET["place"]: place_ids, WIDGET["article"]: article_ids,
+               WIDGET["type"]: list(plover.EVENT_TYPES), WIDGET["quad"]: list(plover.QUAD_CLASSES)})
+    pick = t("filters.choose", lang)
+    with st.sidebar:
+        st.subheader(t("filters.header", lang))
+        if lo < hi:
+            st.slider(t("filters.years", lang), min_value=lo, max_value=hi, step=1, key=WIDGET["year"])
+        st.multiselect(t("filters.actors", lang), actor_ids, key=WIDGET["actor"], placeholder=pick,
+                       format_func=lambda a: _label_all_names(corpus.actors[a], lang),
+                       help=t("filters.actors_help", lang))
+        st.multiselect(t("filters.types", lang), list(plover.EVENT_TYPES), key=WIDGET["type"], placeholder=pick,
+                       format_func=lambda e: f"{t('type.' + e, lang)} ({e})")
+        st.multiselect(t("filters.quads", lang), list(plover.QUAD_CLASSES), key=WIDGET["quad"], placeholder=pick,
+                       format_func=lambda q: t("quad." + q, lang))
+        st.multiselect(t("filters.places", lang), place_ids, key=WIDGET["place"], placeholder=pick,
+                       format_func=lambda p: _label_all_names(corpus.places[p], lang))
+        st.multiselect(t("filters.articles", lang), article_ids, key=WIDGET["article"], placeholder=pick,
+                       format_func=lambda a: corpus.articles[a].title(lang)[:70])
+        st.text_input(t("filters.text", lang), key=WIDGET["q"], help=t("filters.text_help", lang), max_chars=300)
+        st.toggle(t("filters.proposed", lang), key=WIDGET["proposed"])
+        st.button(t("filters.reset", lang), on_click=reset, key="f_reset")
+    y0, y1 = st.session_state[WIDGET["year"]]
+    s = st.session_state
+    return Filters(
+        year_min=None if y0 == lo and y1 == hi else int(y0),
+        year_max=None if y0 == lo and y1 == hi else int(y1),
+        actors=tuple(s.get(WIDGET["actor"]) or ()), event_types=tuple(s.get(WIDGET["type"]) or ()),
+        quads=tuple(s.get(WIDGET["quad"]) or ()), places=tuple(s.get(WIDGET["place"]) or ()),
+        articles=tuple(s.get(WIDGET["article"]) or ()), text=(s.get(WIDGET["q"]) or "").strip(),
+        include_proposed=bool(s.get(WIDGET["proposed"])),
+    )
+
+
+def language_switch(lang: str) -> None:
+    with st.sidebar:
+        st.selectbox(t("lang.label", lang), list(LANGS), key=LANG_KEY,
+                     format_func=lambda code: t(f"lang.{code}", code))
+
+
+def view_params(filters: Filters | None, lang: str, keep_extras: bool) -> dict[str, str]:
+    params = {"lang": lang}
+    if filters is not None:
+        params.update(filters_to_params(filters))
+    if keep_extras:
+        for key in EXTRA_KEYS:
+            value = st.query_params.get(key)
+            if value is not None and len(value) <= 40:
+                params[key] = value
+    return params
+
+
+def write_url(params: dict[str, str]) -> None:
+    """Replace the query string when it differs (no rerun is triggered)."""
+    current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    if current != {k: [v] for k, v in params.items()}:
+        st.query_params.from_dict(params)
+
+
+def share_link(params: dict[str, str], lang: str) -> None:
+    """The 'copy link to this view' control: the full URL in a code block with a copy button."""
+    try:
+        base = st.context.url or ""
+    except Exception:  # noqa: BLE001
+        base = ""
+    with st.sidebar:
+        st.caption(t("filters.copy_link", lang), help=t("filters.copy_link_help", lang))
+        st.code(f"{base}?{urlencode(params)}", language=None, wrap_lines=True)
+
+
+def counts_line(shown_events: int, total_events: int, shown_quotes: int, total_quotes: int, lang: str) -> str:
+    events = t("count.events", lang, shown=fmt_int(shown_events, lang), total=fmt_int(total_events, lang))
+    quotes = t("count.quotes", lang, shown=fmt_int(shown_quotes, lang), total=fmt_int(total_quotes, lang))
+    return t("count.line", lang, events=events, quotes=quotes)

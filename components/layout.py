@@ -1,0 +1,77 @@
+"""The per-run page context (computed once in app.py, read by every page) and the pieces
+every page shares: header with counts, display names, export buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from components.filters import counts_line
+from components.i18n import direction, summary, t
+from corpus import export
+from corpus.query import CorpusIndex, Filters, QueryResult
+
+
+@dataclass(frozen=True)
+class PageContext:
+    lang: str
+    index: CorpusIndex
+    filters: Filters
+    result: QueryResult
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def corpus(self):
+        return self.index.corpus
+
+    @property
+    def rtl(self) -> bool:
+        return direction(self.lang) == "rtl"
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def actor(self, actor_id: str | None) -> str:
+        record = self.corpus.actors.get(actor_id) if isinstance(actor_id, str) else None
+        return record.name(self.lang) if record else (actor_id if isinstance(actor_id, str) else t("misc.none", self.lang))
+
+    def place(self, place_id: str | None) -> str:
+        record = self.corpus.places.get(place_id) if isinstance(place_id, str) else None
+        return record.name(self.lang) if record else (place_id if isinstance(place_id, str) else t("misc.none", self.lang))
+
+    def dyad(self, actor1: str | None, actor2: str | None) -> str:
+        if not isinstance(actor2, str):
+            return self.actor(actor1)
+        return f"{self.actor(actor1)} {t('misc.arrow', self.lang)} {self.actor(actor2)}"
+
+    def article_title(self, article_id: str) -> str:
+        article = self.corpus.articles.get(article_id)
+        return article.title(self.lang) if article else article_id
+
+    def summary(self, row: dict) -> tuple[str, bool]:
+        return summary(row, self.lang)
+
+
+def header(ctx: PageContext, title_key: str) -> None:
+    """Page title and how many events/quotes match out of the total."""
+    st.title(ctx.t(title_key))
+    r = ctx.result
+    st.caption(counts_line(len(r.events), r.total_events, len(r.quotes), r.total_quotes, ctx.lang))
+
+
+def export_buttons(ctx: PageContext) -> None:
+    """Download the filtered events (CSV, GeoJSON) and quotes (CSV); built only on click."""
+    from components.data import area_for
+
+    events, quotes, corpus = ctx.result.events, ctx.result.quotes, ctx.corpus
+    ev_name, q_name = ctx.t("export.file_events"), ctx.t("export.file_quotes")
+    st.subheader(ctx.t("export.header"))
+    cols = st.columns(3)
+    cols[0].download_button(ctx.t("export.events_csv"), data=lambda: export.events_csv(events, corpus),
+                            file_name=f"{ev_name}.csv", mime="text/csv", key="dl_ev_csv")
+    cols[1].download_button(ctx.t("export.events_geojson"),
+                            data=lambda: export.geojson_text(export.events_geojson(events, corpus, area_for)),
+                            file_name=f"{ev_name}.geojson", mime="application/geo+json", key="dl_ev_geo")
+    cols[2].download_button(ctx.t("export.quotes_csv"), data=lambda: export.quotes_csv(quotes, corpus),
+                            file_name=f"{q_name}.csv", mime="text/csv", key="dl_q_csv")

@@ -1,0 +1,170 @@
+"""The pydeck map: boundary layers (prepared once per language), event markers, coarse-precision
+areas and diplomatic arcs (per filter change), a selection → place-id mapping, the legend.
+
+Tooltips are HTML templates filled by deck.gl from the picked object's `tip_title` /
+`tip_body` fields; those fields are built here from escaped text only (esc), because deck.gl
+inserts them as HTML. Layer ids are stable: the selection state is keyed by them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+import pydeck as pdk
+
+from components.html import esc
+from corpus import plover
+
+VIEW = pdk.ViewState(latitude=21.0, longitude=0.5, zoom=3.7, min_zoom=2, max_zoom=12)
+KIDAL_REGION = "MLI-kidal"
+FOCUS_AREAS = ("northern-mali", "algeria-mali-border")
+LAYER_IDS = ("countries", "regions", "areas", "borders", "event-areas", "arcs", "places", "markers")
+TOOLTIP_STYLE = {"backgroundColor": "rgba(30,30,30,.92)", "color": "white", "fontSize": "13px",
+                 "maxWidth": "360px", "fontFamily": "Noto Sans Arabic, Noto Sans, sans-serif"}
+
+
+def _colour(quad: str | None, alpha: int = 220) -> list[int]:
+    r, g, b = plover.QUAD_COLOURS.get(quad or "", (120, 120, 120))
+    return [r, g, b, alpha]
+
+
+def two_names(props: Mapping, lang: str) -> str:
+    """Bilingual name: the interface language's, then the Arabic (or English in Arabic)."""
+    first = props.get(f"name_{lang}") or props.get("name_en") or ""
+    second = props.get("name_en") if lang == "ar" else props.get("name_ar")
+    return first if not second or second == first else f"{first} · {second}"
+
+
+def region_place_ids(places: Mapping) -> dict[str, str]:
+    """admin-1 layer id (MLI-kidal) → gazetteer place id of that region (kidal-region)."""
+    out: dict[str, str] = {}
+    for place in places.values():
+        if place.kind != "region" or not place.admin1:
+            continue
+        slug = place.admin1.split("-", 1)[-1]
+        if place.admin1 not in out or (place.id.startswith(slug) and not out[place.admin1].startswith(slug)):
+            out[place.admin1] = place.id
+    return out
+
+
+def base_layers(geo: Mapping, places: Mapping, lang: str, t: Callable[[str], str]) -> list[pdk.Layer]:
+    """Country outlines, admin-1 regions (Kidal highlighted), focus areas and border lines."""
+    regions = region_place_ids(places)
+    admin = copy.deepcopy(geo["admin1"])
+    for feature in admin["features"]:
+        props = feature["properties"]
+        kidal = props["id"] == KIDAL_REGION
+        props.update(place_id=regions.get(props["id"], ""), tip_title=esc(two_names(props, lang)),
+                     tip_body=esc(t("map.region")),
+                     fill=[213, 94, 0, 70] if kidal else [0, 0, 0, 0],
+                     line=[213, 94, 0, 255] if kidal else [110, 110, 110, 160])
+    countries = copy.deepcopy(geo["countries"])
+    for feature in countries["features"]:
+        props = feature["properties"]
+        props.update(place_id="", tip_title=esc(two_names(props, lang)), tip_body="",
+                     fill=[238, 235, 225, 255] if props["iso3"] in ("DZA", "MLI") else [246, 245, 240, 255])
+    areas = copy.deepcopy(geo["areas"])
+    areas["features"] = [f for f in areas["features"] if f["properties"]["id"] in FOCUS_AREAS]
+    for feature in areas["features"]:
+        props = feature["properties"]
+        props.update(place_id=props["id"], tip_title=esc(two_names(props, lang)), tip_body=esc(t("map.area")))
+    borders = copy.deepcopy(geo["borders"])
+    for feature in borders["features"]:
+        props = feature["properties"]
+        props.update(place_id="", tip_title=esc(two_names(props, lang)), tip_body="")
+    return [
+        pdk.Layer("GeoJsonLayer", countries, id="countries", pickable=False, stroked=True, filled=True,
+                  get_fill_color="properties.fill", get_line_color=[90, 90, 90, 255], line_width_min_pixels=1.2),
+        pdk.Layer("GeoJsonLayer", admin, id="regions", pickable=True, stroked=True, filled=True, auto_highlight=True,
+                  highlight_color=[0, 114, 178, 60], get_fill_color="properties.fill",
+                  get_line_color="properties.line", line_width_min_pixels=0.6),
+        pdk.Layer("GeoJsonLayer", areas, id="areas", pickable=True, stroked=True, filled=True,
+                  get_fill_color=[204, 121, 167, 45], get_line_color=[204, 121, 167, 220], line_width_min_pixels=1.5),
+        pdk.Layer("GeoJsonLayer", borders, id="borders", pickable=False, stroked=True, filled=False,
+                  get_line_color=[180, 30, 30, 255], line_width_min_pixels=2.5),
+    ]
+
+
+def _event_lines(frame: pd.DataFrame, label: Callable[[dict], str], limit: int = 3) -> str:
+    rows = frame.sort_values("date_start", ascending=False).head(limit).to_dict("records")
+    return "<br/>".join(esc(label(r)) for r in rows)
+
+
+def data_layers(
+    events: pd.DataFrame,
+    markers: pd.DataFrame,
+    areas: pd.DataFrame,
+    arcs: pd.DataFrame,
+    area_geometry: Callable[[str, int], dict | None],
+    place_title: Callable[[str], str],
+    event_line: Callable[[dict], str],
+    count_label: Callable[[int], str],
+    gazetteer: list[dict],
+) -> list[pdk.Layer]:
+    """Event markers (size ~ count, colour = most frequent quad), coarse areas, arcs, places."""
+    by_place = {pid: part for pid, part in events.groupby("place_id")} if not events.empty else {}
+    marker_rows = []
+    for row in markers.to_dict("records"):
+        part = by_place.get(row["place_id"], events.iloc[0:0])
+        part = part[part["geo_precision"].fillna(1) < 4]
+        marker_rows.append({
+            "place_id": row["place_id"], "position": [float(row["lon"]), float(row["lat"])],
+            "radius": 6 + 4 * min(12, int(row["events"]) ** 0.5), "colour": _colour(row["quad"]),
+            "tip_title": esc(place_title(row["place_id"])),
+            "tip_body": esc(count_label(int(row["events"]))) + "<br/>" + _event_lines(part, event_line),
+        })
+    area_features = []
+    for row in areas.to_dict("records"):
+        geometry = area_geometry(row["place_id"], int(row["geo_precision"]))
+        if geometry is None:
+            continue
+        part = by_place.get(row["place_id"], events.iloc[0:0])
+        part = part[part["geo_precision"] == row["geo_precision"]]
+        area_features.append({"type": "Feature", "geometry": geometry, "properties": {
+            "place_id": row["place_id"], "fill": _colour(row["quad"], 70), "line": _colour(row["quad"], 230),
+            "tip_title": esc(place_title(row["place_id"])),
+            "tip_body": esc(count_label(int(row["events"]))) + "<br/>" + _event_lines(part, event_line)}})
+    arc_rows = [{**r, "colour": _colour(r["quad"]), "width": 1.5 + min(6, r["events"]),
+                 "tip_title": esc(f"{place_title(r['actor1'])} ↔ {place_title(r['actor2'])}"),
+                 "tip_body": esc(count_label(int(r["events"])))} for r in arcs.to_dict("records")]
+    return [
+        pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": area_features}, id="event-areas",
+                  pickable=True, stroked=True, filled=True, get_fill_color="properties.fill",
+                  get_line_color="properties.line", line_width_min_pixels=2),
+        pdk.Layer("ArcLayer", arc_rows, id="arcs", pickable=True, get_source_position="source",
+                  get_target_position="target", get_source_color="colour", get_target_color="colour",
+                  get_width="width", great_circle=False),
+        pdk.Layer("ScatterplotLayer", gazetteer, id="places", pickable=True, get_position="position",
+                  get_radius=3, radius_units="'pixels'", get_fill_color=[80, 80, 80, 200]),
+        pdk.Layer("ScatterplotLayer", marker_rows, id="markers", pickable=True, get_position="position",
+                  get_radius="radius", radius_units="'pixels'", get_fill_color="colour", stroked=True,
+                  get_line_color=[255, 255, 255, 255], line_width_min_pixels=1),
+    ]
+
+
+def deck(layers: list[pdk.Layer], rtl: bool, basemap: bool) -> pdk.Deck:
+    tooltip = {"html": f'<div dir="{"rtl" if rtl else "ltr"}"><b>{{tip_title}}</b><br/>{{tip_body}}</div>',
+               "style": TOOLTIP_STYLE}
+    if basemap:
+        return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider="carto", map_style="light", tooltip=tooltip)
+    # No tiles at all (offline). Leaving map_style at pydeck's default sentinel is what tells
+    # Streamlit not to add its Carto basemap; map_style=None would make it add one.
+    return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider=None, tooltip=tooltip)
+
+
+def selected_place(selection: Mapping | None) -> str | None:
+    """The place id of the picked object in a pydeck selection state, or None."""
+    if not selection:
+        return None
+    objects = selection.get("objects") or {}
+    for layer_id in ("markers", "event-areas", "places", "areas", "regions"):
+        for obj in objects.get(layer_id) or ():
+            if not isinstance(obj, Mapping):
+                continue
+            props = obj.get("properties") if isinstance(obj.get("properties"), Mapping) else obj
+            place_id = props.get("place_id")
+            if isinstance(place_id, str) and place_id:
+                return place_id
+    return None

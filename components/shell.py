@@ -1,0 +1,78 @@
+"""What every page run needs before it draws: language, CSS, the corpus, the sidebar filters
+kept in the URL, the query result. app.py calls `prepare` before `page.run()`; a page script
+calls `context(name)`, which prepares itself when it was started without app.py (Streamlit runs
+a `pages/` script directly on a server's first request and under AppTest — the v1 multipage
+fallback for apps that have a `pages/` folder)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data, filters
+from components.html import style_block
+from components.i18n import direction, t
+from components.layout import PageContext
+from corpus.query import run_query
+
+_CTX = "_atlas_ctx"
+_FRESH = "_atlas_ctx_fresh"
+
+
+def page_config(lang: str) -> None:
+    st.set_page_config(page_title=t("app.title", lang), layout="wide")
+    st.html(style_block(direction(lang) == "rtl"))
+
+
+def prepare(lang: str, page_name: str) -> PageContext | None:
+    """Draw the shared sidebar and compute the page context; None (after an error message)
+    when the corpus cannot be indexed at all."""
+    filters.language_switch(lang)
+    loaded = data.current()
+    if loaded.problems:
+        box = st.error if loaded.index is None else st.warning
+        box(f"**{t('error.corpus_title', lang)}** — {t('error.corpus_body', lang, n=len(loaded.problems))}")
+        with st.expander(t("error.corpus_title", lang), expanded=loaded.index is None):
+            st.code("\n".join(str(p) for p in loaded.problems[:30]), language=None)
+    if loaded.index is None:
+        filters.write_url({"lang": lang})
+        return None
+    filters.init_filters(loaded.index)
+    current = filters.filter_bar(loaded.index, lang)
+    params = filters.view_params(current, lang, keep_extras=page_name == "sources")
+    filters.write_url(params)
+    filters.share_link(params, lang)
+    if warnings := filters.url_warnings():
+        st.warning(t("filters.ignored", lang, items=", ".join(warnings)))
+    ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params)
+    st.session_state[_CTX] = ctx
+    st.session_state[_FRESH] = True
+    return ctx
+
+
+def _leave_v1_mode() -> None:
+    """Streamlit ran this page script directly (v1 multipage mode, because the app has a
+    `pages/` folder and app.py's st.navigation has not run yet in this process): switch the
+    process to st.navigation mode and rerun, so app.py draws the real navigation."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a future Streamlit without the v1 fallback
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def context(page_name: str) -> PageContext:
+    """The context app.py prepared for this run, or a fresh one; stops the page when the
+    corpus is unusable (the error is already shown)."""
+    if st.session_state.get(_FRESH) and _CTX in st.session_state:
+        st.session_state[_FRESH] = False
+        return st.session_state[_CTX]
+    _leave_v1_mode()
+    lang = filters.init_language()
+    page_config(lang)
+    ctx = prepare(lang, page_name)
+    if ctx is None:
+        st.stop()
+    st.session_state[_FRESH] = False
+    return ctx

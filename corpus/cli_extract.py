@@ -1,0 +1,155 @@
+"""`python -m corpus extract` and `python -m corpus evaluate` (registered on import)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from corpus.cli import command
+from corpus.loader import DEFAULT_DATA_DIR
+
+_WORKER = None
+
+
+def _configure_extract(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="article text files or directories")
+    parser.add_argument("--published", help="publication date YYYY[-MM[-DD]] for relative dates")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="one JSON object per file (a list when several)")
+    out.add_argument("--jsonl", action="store_true", help="stream one JSON line per article")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (batch mode)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data directory (lexicons)")
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    out = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
+def _build(data_dir: Path):
+    from corpus.extract import Extractor
+    from corpus.loader import collect
+
+    corpus, _ = collect(data_dir)
+    published = {}
+    for art in corpus.articles.values():
+        if art.published:
+            published[art.id] = art.published
+            published[art.sha256] = art.published
+    return Extractor.from_corpus(corpus), published
+
+
+def _init_worker(extractor, published) -> None:
+    global _WORKER
+    _WORKER = (extractor, published)
+
+
+def _run_one(job: tuple[str, str | None]) -> tuple[str, dict | None, str | None]:
+    import hashlib
+
+    path, published = job
+    extractor, known = _WORKER
+    try:
+        raw = Path(path).read_bytes()
+        if b"\x00" in raw:
+            raise ValueError("binary file (NUL bytes)")
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        return path, None, f"{type(err).__name__}: {err}"
+    pub = published or known.get(Path(path).stem) or known.get(hashlib.sha256(raw).hexdigest())
+    try:
+        result = extractor.extract(text, pub)
+    except Exception as err:  # noqa: BLE001 - one bad file never stops the batch
+        return path, None, f"extraction failed: {type(err).__name__}: {err}"
+    return path, {"file": path, **result}, None
+
+
+class _Progress:
+    def __init__(self, total: int):
+        self.total = total
+        self.done = 0
+        self.on = sys.stderr.isatty() and total > 1
+
+    def step(self) -> None:
+        self.done += 1
+        if self.on:
+            width = 30
+            filled = int(width * self.done / self.total)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.on:
+            sys.stderr.write("\n")
+
+
+@command("extract", "extract dates, places, actors, quotes and events from article files", _configure_extract)
+def extract_cmd(args: argparse.Namespace) -> int:
+    files = _files(args.paths)
+    if not files:
+        print("no files to extract", file=sys.stderr)
+        return 2
+    extractor, known = _build(args.data)
+    jobs = [(str(f), args.published) for f in files]
+    failures = 0
+    results = []
+    progress = _Progress(len(jobs))
+
+    def handle(item) -> None:
+        nonlocal failures
+        path, result, error = item
+        progress.step()
+        if error:
+            failures += 1
+            print(f"{path}: skipped: {error}", file=sys.stderr)
+            return
+        if args.jsonl:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            results.append(result)
+
+    n_jobs = max(1, min(args.jobs, len(jobs), os.cpu_count() or 1))
+    if n_jobs == 1:
+        _init_worker(extractor, known)
+        for job in jobs:
+            handle(_run_one(job))
+    else:
+        with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(extractor, known)) as pool:
+            for item in pool.map(_run_one, jobs, chunksize=max(1, len(jobs) // (n_jobs * 8) or 1)):
+                handle(item)
+    progress.close()
+    if not args.jsonl:
+        payload = results[0] if len(files) == 1 and results else results
+        print(json.dumps(payload, ensure_ascii=False, indent=None if not args.json else 1))
+    if failures:
+        print(f"{failures} file(s) failed, {len(files) - failures} extracted", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _configure_evaluate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data directory")
+    parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+
+
+@command("evaluate", "score the extractor against the curated annotations", _configure_evaluate)
+def evaluate_cmd(args: argparse.Namespace) -> int:
+    from corpus.evaluate import evaluate, format_table
+
+    result = evaluate(args.data, with_dateparser=not args.no_dateparser)
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        print(format_table(result))
+    return 0

@@ -1,0 +1,92 @@
+"""The extraction pipeline: named steps, each `doc → list of mentions` (spaCy-style components).
+
+    normalise → sentences → dates → places + actors → quotes → events
+
+`Extractor.from_corpus(corpus)` compiles the lexicons once; the object is picklable (worker
+processes get a copy). `extract(text, published)` returns the CLI JSON object minus "file".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import lru_cache
+
+from corpus.extract import dates as dates_step
+from corpus.extract import entities, events, quotes
+from corpus.extract.doc import Doc, make_doc
+from corpus.extract.lexicon import Lexicon, build_lexicon
+from corpus.extract.quotes import pair_marks
+from corpus.extract.sentences import split_sentences
+from corpus.models import Corpus
+
+
+def sentencize(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans; balanced quotations are never split (a quote may span a full stop)."""
+    balanced = [(s, e) for s, e, ok in pair_marks(doc.text) if ok]
+    raw = split_sentences(doc.text)
+
+    def end_of(pos: int) -> int:
+        for s, e in raw:
+            if s <= pos < e or pos < s:
+                return e if s <= pos else s
+        return len(doc.text)
+
+    # the balanced pairs found again now that unbalanced marks stop at sentence ends
+    balanced = [(s, e) for s, e, ok in pair_marks(doc.text, end_of) if ok]
+    doc.sentences = split_sentences(doc.text, protected=balanced)
+    return doc.sentences
+
+
+STEP_NAMES = ("sentences", "dates", "places", "actors", "quotes", "events")
+
+
+class Extractor:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus | None) -> Extractor:
+        return cls(build_lexicon(corpus))
+
+    def doc(self, text: str, published: str | None = None) -> Doc:
+        doc = make_doc(text, published)
+        sentencize(doc)
+        return doc
+
+    def steps(self) -> dict[str, Callable]:
+        lex = self.lexicon
+        return {
+            "sentences": lambda doc: [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in doc.sentences],
+            "dates": dates_step.find_dates,
+            "places": lambda doc: entities.find_places(doc, lex),
+            "actors": lambda doc: entities.find_actors(doc, lex),
+        }
+
+    def extract(self, text: str, published: str | None = None) -> dict:
+        doc = self.doc(text, published)
+        found_dates = dates_step.find_dates(doc)
+        places, actors = entities.resolve_entities(doc, self.lexicon)
+        found_quotes = quotes.find_quotes(doc, self.lexicon, actors, places)
+        found_events = events.find_events(doc, actors, places, found_dates)
+        return {
+            "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "dates": found_dates,
+            "places": places,
+            "actors": actors,
+            "quotes": found_quotes,
+            "events": found_events,
+        }
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    from corpus.loader import DEFAULT_DATA_DIR, collect
+
+    corpus, _problems = collect(DEFAULT_DATA_DIR)
+    return Extractor.from_corpus(corpus)
+
+
+def extract_text(text: str, published: str | None = None) -> dict:
+    """Extract with the default extractor (built once from the default data directory)."""
+    return default_extractor().extract(text, published)

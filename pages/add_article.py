@@ -1,0 +1,44 @@
+"""Add an article (paste, upload or URL), review what the extractor read, save — or review a
+saved article. Only curators reach any of it (checked before anything is drawn or saved)."""
+
+import streamlit as st
+
+from components import review
+from components.add_article_i18n import tr
+from components.auth import require_writer
+from components.filters import init_language
+
+lang = init_language()
+
+
+def t(key: str, **values: object) -> str:
+    return tr(key, lang, **values)
+
+
+st.title(t("add.title"))
+access, secrets = require_writer(t)
+store = review.open_store(secrets)
+review.notice()
+review.prepare_mode()
+mode = st.radio(t("add.mode"), ("new", "saved"), horizontal=True, key="aa_mode",
+                format_func=lambda m: t(f"add.mode_{m}"))
+if mode == "new":
+    current = review.draft()
+    if current is not None and current.article_id is not None:
+        st.session_state[review.DRAFT] = None
+    review.source_input(t)
+else:
+    review.pick_saved(store, t)
+draft = review.draft()
+if draft is None:
+    st.stop()
+if draft.article_id:
+    st.caption(f"{draft.article_id} · " + t("add.version", version=draft.version,
+                                             status=t(f"status.{draft.status}")))
+with st.expander(t("add.text")):
+    st.text(draft.prepared.text)
+review.metadata_form(draft, t)
+review.extract(draft, t)
+edited = review.review_tables(draft, t)
+review.add_missing(draft, t)
+review.save(store, draft, edited, t)

@@ -1,0 +1,43 @@
+"""Overview: what the corpus covers, the Algeria↔Mali relations barometer, key events, export."""
+
+import streamlit as st
+
+from components import frames
+from components.charts import barometer_figure
+from components.html import key_event
+from components.i18n import fmt_date, fmt_int
+from components.layout import export_buttons, header
+from components.shell import context
+
+ctx = context("overview")
+header(ctx, "nav.overview")
+r, corpus = ctx.result, ctx.corpus
+years = sorted(int(y) for y in r.events["year"].dropna().unique())
+st.subheader(ctx.t("overview.coverage"))
+cols = st.columns(4)
+cols[0].metric(ctx.t("overview.articles"), fmt_int(r.events["article_id"].nunique(), ctx.lang) + " / " + fmt_int(len(corpus.articles), ctx.lang))
+cols[1].metric(ctx.t("overview.years"), f"{years[0]}–{years[-1]}" if years else ctx.t("misc.none"))
+cols[2].metric(ctx.t("overview.events"), fmt_int(len(r.events), ctx.lang))
+cols[3].metric(ctx.t("overview.quotes"), fmt_int(len(r.quotes), ctx.lang))
+
+st.subheader(ctx.t("overview.barometer"))
+st.caption(ctx.t("overview.barometer_caption"))
+baro = frames.barometer(r.events, ctx.index.actor_members)
+if baro.empty:
+    st.info(ctx.t("overview.no_dyad"))
+else:
+    labels = {"year": ctx.t("chart.year"), "mean": ctx.t("chart.mean_score"), "events": ctx.t("chart.events"),
+              "score": ctx.t("chart.score")}
+    st.plotly_chart(barometer_figure(baro, labels, ctx.rtl), key="barometer", config={"displaylogo": False})
+
+st.subheader(ctx.t("overview.key_events"))
+key = frames.key_events(r.events, ctx.index.actor_members)
+if key.empty:
+    st.info(ctx.t("empty.events"))
+for row in key.to_dict("records"):
+    text, fallback = ctx.summary(row)
+    meta = " · ".join((fmt_date(row["date"], row["date_precision"], ctx.lang), ctx.t("type." + row["event_type"]),
+                       ctx.dyad(row["actor1"], row["actor2"]), ctx.place(row["place_id"])))
+    st.html(key_event(ctx.article_title(row["article_id"]), meta, text,
+                      ctx.t("fallback.en") if fallback else None, ctx.lang))
+export_buttons(ctx)

@@ -1,0 +1,42 @@
+"""Sources: the article reader — metadata (with the publication-date estimate and its
+evidence) and the full text with events, quotes, places and actors highlighted.
+`?article=ID&span=START-END` opens it scrolled to that span."""
+
+import streamlit as st
+
+from components.html import SCROLL_SCRIPT, article_html
+from components.i18n import fmt_date
+from components.layout import header
+from components.shell import context
+from components.reader import marks_for, parse_span
+
+ctx = context("sources")
+header(ctx, "nav.sources")
+corpus, r = ctx.corpus, ctx.result
+ids = list(ctx.filters.articles) or sorted(set(r.events["article_id"]) | set(r.quotes["article_id"])) or sorted(corpus.articles)
+if not ids:
+    st.info(ctx.t("empty.article"))
+    st.stop()
+article_id = st.selectbox(ctx.t("sources.article"), ids, key="reader_article", format_func=ctx.article_title)
+article = corpus.articles[article_id]
+with st.expander(ctx.t("sources.metadata"), expanded=True):
+    published = fmt_date(article.published, article.published_precision, ctx.lang)
+    if article.published_inferred:
+        published += f" ({ctx.t('sources.estimated')})"
+    rows = [(ctx.t("sources.published"), published), (ctx.t("sources.language"), article.language),
+            (ctx.t("sources.outlet"), article.outlet or ctx.t("misc.none")), (ctx.t("sources.url"), article.url or ctx.t("misc.none")),
+            (ctx.t("sources.tags"), ", ".join(article.tags) or ctx.t("misc.none"))]
+    evidence = article.published_evidence or {}
+    if evidence.get("text"):
+        rows.append((ctx.t("sources.evidence"), f"“{evidence['text']}” — {evidence.get('note_en') or ''}"))
+    st.table({ctx.t("sources.metadata"): [k for k, _ in rows], ctx.t("sources.article"): [v for _, v in rows]})
+kinds = st.pills(ctx.t("sources.highlight"), ("event", "quote", "place", "actor"), selection_mode="multi",
+                 default=["event", "quote", "place", "actor"], key="reader_kinds",
+                 format_func=lambda k: ctx.t(f"sources.hl_{k}s"))
+span = parse_span(st.query_params.get("span"), len(article.text)) if st.query_params.get("article", article_id) == article_id else None
+if st.query_params.get("span") and span is None:
+    st.warning(ctx.t("sources.span_bad", span=str(st.query_params.get("span"))[:40]))
+st.subheader(ctx.t("sources.text"))
+st.html(article_html(article.text, article.language, marks_for(ctx, article_id, set(kinds or ())), span))
+if span:
+    st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)

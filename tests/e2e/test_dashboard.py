@@ -1,0 +1,104 @@
+"""End to end in Chromium: the real server, the real browser, the curated corpus."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+
+from tests.e2e.conftest import open_app, wait_ready
+from tests.test_app_helpers import expected_counts, index
+
+pytestmark = pytest.mark.e2e
+
+
+def _cards(page):
+    return page.eval_on_selector_all(
+        "div.atlas-quote[data-quote-id]",
+        "els => els.map(e => [e.getAttribute('data-quote-id'), e.getAttribute('dir'), e.getAttribute('lang')])")
+
+
+def test_map_canvas_draws_and_a_region_click_filters(page, server, shots_dir):
+    open_app(page, server, "map?lang=en")
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(2500)
+    path = shots_dir / "map.png"
+    canvas.screenshot(path=str(path))
+    from PIL import Image
+
+    image = Image.open(path).convert("RGB")
+    colours = image.getcolors(maxcolors=1_000_000) or []
+    background = max(colours)[1]
+    drawn = sum(n for n, c in colours if sum(abs(a - b) for a, b in zip(c, background)) > 30)
+    assert drawn > 0.05 * image.width * image.height, "the deck canvas is (nearly) empty"
+    # Click the middle of Kidal region: the place filter and the URL follow.
+    box = canvas.bounding_box()
+    scale = 512 * 2 ** 3.7
+    lon0, lat0, lon, lat = 0.5, 21.0, 1.3, 19.6
+    merc = lambda phi: math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))  # noqa: E731
+    x = box["x"] + box["width"] / 2 + (lon - lon0) * scale / 360
+    y = box["y"] + box["height"] / 2 - (merc(lat) - merc(lat0)) * scale / (2 * math.pi)
+    page.mouse.move(x, y)
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => location.search.includes('place=')", timeout=15_000)
+    wait_ready(page)
+    page.screenshot(path=str(shots_dir / "map-kidal.png"))
+    assert "place=kidal" in page.url
+    assert not page.console_errors, page.console_errors
+
+
+def test_timeline_has_one_point_per_event(page, server):
+    open_app(page, server, "timeline?lang=en&year=2008-2025")
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    points = page.locator(".js-plotly-plot .scatterlayer .point").count()
+    assert points == expected_counts({"year": "2008-2025"})[0]
+    assert not page.console_errors, page.console_errors
+
+
+def test_year_and_actor_link_shows_exactly_the_matching_quotes(page, server):
+    open_app(page, server, "quotes?year=2025&actor=DZA&lang=en")
+    page.wait_for_selector("div.atlas-quote[data-quote-id]", timeout=30_000)
+    cards = _cards(page)
+    assert len(cards) == expected_counts({"year": "2025", "actor": "DZA"})[2]
+    quotes = index().corpus.quotes
+    for quote_id, direction, lang in cards:
+        assert lang == quotes[quote_id].language
+        assert direction == ("rtl" if lang == "ar" else "ltr")
+    assert any(d == "rtl" for _, d, _ in cards)
+    assert not page.console_errors, page.console_errors
+
+
+def test_arabic_interface_is_rtl_and_french_quotes_stay_ltr(page, server, shots_dir):
+    open_app(page, server, "quotes?lang=ar")
+    page.wait_for_selector("div.atlas-quote[data-quote-id]", timeout=30_000)
+    direction = page.eval_on_selector('[data-testid="stMain"]', "e => getComputedStyle(e).direction")
+    assert direction == "rtl"
+    sidebar = page.eval_on_selector('[data-testid="stSidebar"]', "e => getComputedStyle(e).direction")
+    assert sidebar == "rtl"
+    align = page.eval_on_selector('[data-testid="stMain"] h1', "e => getComputedStyle(e).textAlign")
+    assert align in ("right", "start")
+    nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
+    assert any("نظرة عامة" in n for n in nav) and any("التصريحات" in n for n in nav)
+    french = [c for c in _cards(page) if c[2] == "fr"]
+    assert french, "the curated corpus has a French quote"
+    for quote_id, _, _ in french:
+        card = page.locator(f'div.atlas-quote[data-quote-id="{quote_id}"]')
+        assert card.get_attribute("dir") == "ltr"
+        text_dir = card.locator("blockquote").evaluate("e => getComputedStyle(e).direction")
+        assert text_dir == "ltr"
+    page.screenshot(path=str(shots_dir / "quotes-ar.png"), full_page=False)
+    assert not page.console_errors, page.console_errors
+
+
+def test_shared_link_survives_page_switch(page, server):
+    open_app(page, server, "?lang=fr&actor=MLI&year=2010-2025")
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Citations").click()
+    page.wait_for_url("**/quotes*", timeout=15_000)
+    wait_ready(page)
+    assert "actor=MLI" in page.url and "lang=fr" in page.url and "year=2010-2025" in page.url
+    caption = page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    shown = expected_counts({"actor": "MLI", "year": "2010-2025"})
+    assert f"{shown[2]} citations sur {shown[3]}" in caption

@@ -1,0 +1,78 @@
+"""AppTest: the overview page (default), filters ↔ counts, bogus URL parameters, languages."""
+
+import pytest
+from tests.test_app_helpers import assert_no_raw_keys, expected_counts, run_page, shown_counts
+
+from components.i18n import t
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fr"])
+def test_renders_in_each_language(lang):
+    at = run_page("overview", {"lang": lang})
+    assert not at.exception
+    assert at.title[0].value == t("nav.overview", lang)
+    assert any(s.value == t("overview.barometer", lang) for s in at.subheader)
+    assert_no_raw_keys(at)
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"year": "2025"}, {"actor": "DZA"}, {"year": "2025", "actor": "DZA"}, {"quad": "verbal_conflict"},
+    {"type": "AID"}, {"place": "kidal-region"}, {"q": "باماكو"}, {"year": "2008-2010", "actor": "MLI"},
+])
+def test_counts_match_run_query(params):
+    at = run_page("overview", {"lang": "en", **params})
+    assert not at.exception
+    assert shown_counts(at) == expected_counts(params)
+
+
+@pytest.mark.parametrize("params, shown", [
+    ({"year": "abc"}, "year=abc"),
+    ({"actor": "NOBODY"}, "actor=NOBODY"),
+    ({"year": "2025-2008"}, "year=2025-2008"),
+    ({"q": "x" * 10_000}, "q="),
+    ({"lang": "xx"}, "lang=xx"),
+    ({"type": "NOPE", "place": "atlantis"}, "place=atlantis"),
+])
+def test_bogus_parameters_warn_not_raise(params, shown):
+    at = run_page("overview", {"lang": "en", **params})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert shown in warnings
+    assert len(warnings) < 400
+    assert at.title[0].value  # the rest of the page rendered
+
+
+def test_widget_change_updates_counts_and_url():
+    at = run_page("overview", {"lang": "en"})
+    at.multiselect(key="f_actor").set_value(["DZA"]).run()
+    assert not at.exception
+    assert shown_counts(at) == expected_counts({"actor": "DZA"})
+    assert at.query_params.get("actor") in ("DZA", ["DZA"])
+    at.button(key="f_reset").click().run()
+    assert shown_counts(at) == expected_counts({})
+    assert "actor" not in at.query_params
+
+
+def test_setting_a_filter_from_code_reaches_the_url():
+    """The edge of widget↔URL binding: a value set from code (as the map selection does)."""
+    at = run_page("overview", {"lang": "en"})
+    at.session_state["f_place"] = ["kidal-region"]
+    at.run()
+    assert not at.exception
+    assert at.query_params.get("place") in ("kidal-region", ["kidal-region"])
+    assert shown_counts(at) == expected_counts({"place": "kidal-region"})
+
+
+def test_language_switch_is_kept_in_url():
+    at = run_page("overview", {"lang": "en"})
+    at.selectbox(key="f_lang").set_value("ar").run()
+    assert at.title[0].value == t("nav.overview", "ar")
+    assert at.query_params.get("lang") in ("ar", ["ar"])
+
+
+def test_broken_corpus_shows_error_not_exception(tmp_path, monkeypatch):
+    (tmp_path / "events.jsonl").write_text("{not json\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
+    at = run_page("overview", {"lang": "en"})
+    assert not at.exception
+    assert any(t("error.corpus_title", "en") in e.value for e in at.error) or at.warning

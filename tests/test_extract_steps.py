@@ -1,0 +1,243 @@
+"""Each extraction step alone, on tables of cases (corpus quirks and genre sentences)."""
+
+import pytest
+
+from corpus.extract import Extractor
+from corpus.extract.dates import find_dates
+from corpus.extract.entities import resolve_entities
+from corpus.extract.quotes import find_quotes
+from corpus.extract.sentences import split_sentences
+from corpus.loader import DEFAULT_DATA_DIR, collect
+
+
+@pytest.fixture(scope="module")
+def ex():
+    corpus, _ = collect(DEFAULT_DATA_DIR)
+    return Extractor.from_corpus(corpus)
+
+
+# -- sentences ----------------------------------------------------------------------------
+SENTENCE_CASES = [
+    ("قال الوزير. ثم غادر.", ["قال الوزير.", "ثم غادر."]),
+    ("وقعت في سبتمبر .2009 واحتجت الجزائر.", ["وقعت في سبتمبر .2009 واحتجت الجزائر."]),
+    ("كامات .يذكر أن مالي", ["كامات .", "يذكر أن مالي"]),
+    ("الإفريقي·وقد لامت الجزائر", ["الإفريقي·", "وقد لامت الجزائر"]),
+    ("هل تنسحب؟ نعم", ["هل تنسحب؟", "نعم"]),
+    ("سطر أول\nسطر ثان", ["سطر أول", "سطر ثان"]),
+    ("بلغ 3.5 مليون.", ["بلغ 3.5 مليون."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCE_CASES)
+def test_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_quote_spanning_a_full_stop_is_one_sentence(ex):
+    text = 'قال: "الحل مستحيل. لقد فشل." ثم غادر.'
+    doc = ex.doc(text)
+    assert any(text[s:e].startswith('قال: "الحل مستحيل. لقد فشل."') for s, e in doc.sentences)
+
+
+# -- dates --------------------------------------------------------------------------------
+DATE_CASES = [
+    ("في 1 جانفي 2025 أصدرت", None, "1 جانفي 2025", "2025-01-01", "day", False),
+    ("الموقعة في سبتمبر .2009 واحتجت", None, "سبتمبر .2009", "2009-09", "month", False),
+    ("في أكتوبر عام ,2009 وجرى", None, "أكتوبر عام ,2009", "2009-10", "month", False),
+    ("الموقع عام 2015.", None, "عام 2015", "2015", "year", False),
+    ("في الجزائر سنة 2006 وفر", None, "سنة 2006", "2006", "year", False),
+    ("مع بداية عام 2025 شهدت", None, "بداية عام 2025", "2025-01", "month", False),
+    ("في 25 يناير 2024، أصبحت", None, "25 يناير 2024", "2024-01-25", "day", False),
+    ("يوم 30 دجنبر، حول", "2025-01", "30 دجنبر", "2024-12-30", "day", False),
+    ("كان في شتنبر خلال الدورة الـ79", "2025-01", "شتنبر", "2024-09", "month", False),
+    ("أعلنت في شهر مارس المنقضي، أنها", "2010-12", "مارس المنقضي", "2010-03", "month", True),
+    ("الموقع في الجزائر قبل سنتين بين", "2009", "قبل سنتين", "2007", "year", True),
+    ("وصل أمس إلى باماكو", "2024-05-10", "أمس", "2024-05-09", "day", True),
+    ("وصل أول أمس إلى باماكو", "2024-05-10", "أول أمس", "2024-05-08", "day", True),
+    ("اجتمع اليوم الأحد في الجزائر", "2024-05-10", "اليوم الأحد", "2024-05-05", "day", True),
+    ("زار يوم الخميس الماضي نيامي", "2024-05-10", "يوم الخميس الماضي", "2024-05-09", "day", True),
+    ("في أوت الفارط أعلنت", "2023-10-02", "أوت الفارط", "2023-08", "month", True),
+    ("خلال الشهر الماضي", "2023-10-02", "الشهر الماضي", "2023-09", "month", True),
+    ("في 14 يوليوز 2013 بالرباط", None, "14 يوليوز 2013", "2013-07-14", "day", False),
+    ("في 3 غشت 2021 أعلن", None, "3 غشت 2021", "2021-08-03", "day", False),
+    ("بتاريخ 12 كانون الثاني 2013 بدأت", None, "12 كانون الثاني 2013", "2013-01-12", "day", False),
+    ("في ١٢ نوفمبر ٢٠١٢ أكد", None, "١٢ نوفمبر ٢٠١٢", "2012-11-12", "day", False),
+    ("في 5 أغسطس 2020 أطاح", None, "5 أغسطس 2020", "2020-08-05", "day", False),
+    ("le 1er janvier 2025 à Bamako", None, "1er janvier 2025", "2025-01-01", "day", False),
+    ("— Ministère (@MaliMaeci) January 1, 2025", None, "January 1, 2025", "2025-01-01", "day", False),
+    ("اتفاق 2015 للسلام", None, "2015", "2015", "year", False),
+    ("في 18/08/2020 أطاح الجيش", None, "18/08/2020", "2020-08-18", "day", False),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,value,precision,relative", DATE_CASES)
+def test_dates(ex, text, published, surface, value, precision, relative):
+    found = find_dates(ex.doc(text, published))
+    hits = [d for d in found if d["text"] == surface]
+    assert hits, found
+    d = hits[0]
+    assert (d["value"], d["precision"], d["relative"]) == (value, precision, relative)
+    assert text[d["start"]:d["end"]] == surface
+
+
+NOT_DATES = [
+    "تشهد المنطقة توترا منذ ست سنوات",
+    "منذ عام تقريبا",
+    "خلال الدورة الـ79 للجمعية العامة",
+    "على الساعة 10:30 صباحا",
+    "وضع قرابة ال 600 جندي السلاح",
+    "طائرة بوينغ ,727 الغامضة",
+    "مارس الضغط على الحكومة",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(ex, text):
+    assert find_dates(ex.doc(text, "2024-05-10")) == []
+
+
+# -- places and actors --------------------------------------------------------------------
+def _ents(ex, text, published=None):
+    doc = ex.doc(text, published)
+    places, actors = resolve_entities(doc, ex.lexicon)
+    return ({(p["text"], p["place_id"]) for p in places}, {(a["text"], a["actor_id"]) for a in actors})
+
+
+PLACE_CASES = [
+    ("وصلت الدفعة الأولى إلى باماكو", ("باماكو", "bamako")),
+    ("عقدت ندوة بباماكو حول السلم", ("باماكو", "bamako")),
+    ("زيارة وزير الخارجية الفرنسي لباماكو", ("باماكو", "bamako")),
+    ("اشتباكات في شمال مالي", ("شمال مالي", "northern-mali")),
+    ("اتفاق الهدنة الموقع في الجزائر سنة 2006", ("الجزائر", "algiers")),
+    ("وصل الوفد إلى الجزائر العاصمة", ("الجزائر العاصمة", "algiers")),
+    ("الجماعات الإرهابية في الجزائر", ("الجزائر", "algeria")),
+    ("في منطقة كيدال التي تعرف تمردا", ("كيدال", "kidal-region")),
+    ("هاجم المسلحون وكيدال وغاو", ("كيدال", "kidal")),
+    ("فر إلى الأراضي الليبية", ("الأراضي الليبية", "libya")),
+    ("عبر الحدود الجزائرية المالية", ("الحدود الجزائرية المالية", "algeria-mali-border")),
+    ("سحب سفيريهما من مالي", ("مالي", "mali")),
+    ("هاجم مسلحون بلدة تيسيت الواقعة", ("تيسيت", None)),
+    ("في منطقة الساحل والصحراء", ("الصحراء", "sahara")),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLACE_CASES)
+def test_places(ex, text, expected):
+    places, _ = _ents(ex, text)
+    assert expected in places
+
+
+NOT_PLACES = [
+    ("وقعت على اتفاق الجزائر عام 2015", "الجزائر"),
+    ("تنظيم القاعدة في بلاد المغرب الإسلامي", "المغرب"),
+    ("أرسلت الجزائر مساعدات", "الجزائر"),
+]
+
+
+@pytest.mark.parametrize("text,surface", NOT_PLACES)
+def test_not_places(ex, text, surface):
+    places, _ = _ents(ex, text)
+    assert all(t != surface for t, _ in places)
+
+
+ACTOR_CASES = [
+    ("أرسلت الجزائر مساعدات عسكرية", ("الجزائر", "DZA"), None),
+    ("وكانت باماكو أقدمت على إطلاق سراح", ("باماكو", "MLI"), None),
+    ("أعلنت الحكومة المالية الإنهاء الفوري", ("الحكومة المالية", "MLI-GOV"), None),
+    ("ونددت الخارجية الجزائرية بالقرار", ("الخارجية الجزائرية", "DZA-MFA"), None),
+    ("ومساعدة الجيش المالي على فرض الأمن", ("الجيش المالي", "MLI-ARMY"), None),
+    ("جدد وزير الخارجية الجزائري أحمد عطاف تأكيد", ("أحمد عطاف", "ahmed-attaf"), None),
+    ("قال الرئيس المالي إن بلاده", ("الرئيس المالي", "amadou-toumani-toure"), "2010-03"),
+    ("قال الرئيس المالي إن بلاده", ("الرئيس المالي", "assimi-goita"), "2024-06"),
+    ("استقبل الرئيس الجزائري عبد المجيد تبون نظيره", ("عبد المجيد تبون", "abdelmadjid-tebboune"), None),
+    ("مصادر أمنية مالية", ("مالية", "MLI"), None),
+    ("بوساطة جزائرية", ("جزائرية", "DZA"), None),
+    ("هاجمت جماعة نصرة الإسلام والمسلمين قاعدة", ("جماعة نصرة الإسلام والمسلمين", "JNIM"), None),
+    ("أعلنت الحركة الوطنية لتحرير أزواد", ("الحركة الوطنية لتحرير أزواد", "MNLA"), None),
+    ("وصلت قوات فاغنر إلى كيدال", ("قوات فاغنر", "WAGNER"), None),
+    ("انسحاب بعثة مينوسما من مالي", ("مينوسما", "MINUSMA"), None),
+    ("أدانت المجموعة الاقتصادية لدول غرب إفريقيا الانقلاب", ("المجموعة الاقتصادية لدول غرب إفريقيا", "ECOWAS"), None),
+    ("مشاركة كل من التشاد وليبيا", ("التشاد", "TCD"), None),
+    ("التصرف غير الودي للحكومة المالية", ("لحكومة المالية", "MLI-GOV"), None),
+]
+
+
+@pytest.mark.parametrize("text,expected,published", ACTOR_CASES)
+def test_actors(ex, text, expected, published):
+    _, actors = _ents(ex, text, published)
+    assert expected in actors
+
+
+def test_unknown_person_after_title(ex):
+    _, actors = _ents(ex, "وقال وزير الخارجية النيجري باكاري ياو سنغاري إن بلاده")
+    persons = [a for a in actors if a[1] and a[1].islower()]
+    assert persons and persons[0][0].startswith("باكاري")
+
+
+def test_financial_mali_is_not_mali(ex):
+    _, actors = _ents(ex, "قدمت فرنسا مساعدات مالية للبلاد")
+    assert ("مالية", "MLI") not in actors
+
+
+def test_generic_nouns_resolve_to_the_last_actor(ex):
+    _, actors = _ents(ex, "أصدرت وزارة الخارجية المالية بيانا. وأضافت الوزارة أن الجزائر تتدخل.")
+    assert ("الوزارة", "MLI-MFA") in actors
+
+
+# -- quotes -------------------------------------------------------------------------------
+def _quotes(ex, text, published=None):
+    doc = ex.doc(text, published)
+    places, actors = resolve_entities(doc, ex.lexicon)
+    return find_quotes(doc, ex.lexicon, actors, places)
+
+
+QUOTE_CASES = [
+    ('قال وزير الخارجية الجزائري أحمد عطاف: "الحل العسكري مستحيل في الساحل." ثم غادر.',
+     "الحل العسكري مستحيل في الساحل.", "direct", "ahmed-attaf"),
+    ("ودعا البيان الجزائر إلى “التركيز على حل أزماتها وتناقضاتها الداخلية، بما في ذلك مسألة القبائل”، منددا",
+     "التركيز على حل أزماتها وتناقضاتها الداخلية، بما في ذلك مسألة القبائل", None, None),
+    ("وصفت الحكومة المالية الخطوة ب''المشكلة''، حيث", "المشكلة", "fragment", "MLI-GOV"),
+    ("أكد الوزير المغربي أن «المملكة لن تتراجع عن موقفها الثابت من القضية» أمس.",
+     "المملكة لن تتراجع عن موقفها الثابت من القضية", "direct", None),
+    ("وأدانت الجزائر بشدة ''التصرف غير الودي للحكومة المالية. واحتجت نواكشوط",
+     "التصرف غير الودي للحكومة المالية", None, "DZA"),
+    ("وقال إن مالي تسعى حاليا لتعزيز السلم من خلال التنمية.", "مالي تسعى حاليا لتعزيز السلم من خلال التنمية", "reported", None),
+]
+
+
+@pytest.mark.parametrize("text,quoted,kind,speaker", QUOTE_CASES)
+def test_quotes(ex, text, quoted, kind, speaker):
+    qs = _quotes(ex, text, "2025-01")
+    hit = [q for q in qs if q["text"] == quoted]
+    assert hit, qs
+    q = hit[0]
+    assert text[q["start"]:q["end"]] == quoted
+    if kind:
+        assert q["kind"] == kind
+    if speaker:
+        assert q["speaker"] and q["speaker"]["actor_id"] == speaker
+
+
+def test_scare_quotes_are_not_quotes(ex):
+    qs = _quotes(ex, "نشرها موقع ''ويكيليكس'' المثير للجدل")
+    assert qs == []
+
+
+# -- events -------------------------------------------------------------------------------
+EVENT_CASES = [
+    ("استدعت الجزائر سفيرها في باماكو للتشاور.", "SANCTION", "DZA"),
+    ("أدانت الجزائر بشدة التصرف غير الودي للحكومة المالية.", "DISAPPROVE", "DZA"),
+    ("أعلنت الحكومة المالية الإنهاء الفوري لاتفاق السلام والمصالحة.", "REJECT", "MLI-GOV"),
+    ("أرسلت الجزائر دفعة من مساعدات عسكرية إلى مالي.", "AID", "DZA"),
+    ("أعلن الجيش الجزائري إسقاط طائرة مسيرة مالية قرب تين زواتين.", "ASSAULT", "DZA-ARMY"),
+]
+
+
+@pytest.mark.parametrize("text,etype,actor1", EVENT_CASES)
+def test_events(ex, text, etype, actor1):
+    out = ex.extract(text, "2025-04-01")
+    hits = [e for e in out["events"] if e["type"] == etype]
+    assert hits, out["events"]
+    assert hits[0]["actor1"] == actor1
+    ev = hits[0]["evidence"]
+    assert 0 <= ev["start"] < ev["end"] <= len(text)
