@@ -13,6 +13,7 @@ are lower-cased and stripped of accents (é → e) so French matches too.
 from __future__ import annotations
 
 import re
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -87,19 +88,33 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+class _FoldTable(dict):
+    """`str.translate` table: code point → folded string ('' drops), filled on first use."""
+
+    def __missing__(self, code: int) -> str:
+        value = fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+_DROPPED_RE = re.compile("[" + "".join(sorted(_DROPPED)) + "]")
+
+
 def normalize(text: str) -> Normalized:
-    chars: list[str] = []
+    folded = text.translate(_TABLE)
+    n = len(text)
+    if len(folded) == n:
+        return Normalized(folded, tuple(range(n)), n)
     offsets: list[int] = []
-    for index, ch in enumerate(text):
-        folded = fold_char(ch)
-        if folded:
-            chars.append(folded)
-            offsets.append(index)
-    return Normalized("".join(chars), tuple(offsets), len(text))
+    pos = 0
+    for m in _DROPPED_RE.finditer(text):
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    offsets.extend(range(pos, n))
+    return Normalized(folded, tuple(offsets), n)
 
 
 def fold(text: str) -> str:
-    """The folded string only (for building search keys); equals normalize(text).text."""
-    if text.isascii():
-        return text.lower().replace("`", "'")
-    return _CHANGED.sub(_replacement, text)
+    """The folded string only (for building search keys)."""
+    return text.translate(_TABLE)

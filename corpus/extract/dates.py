@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from corpus.normalize import fold
 
@@ -112,6 +113,35 @@ _UNITS_AFTER = frozenset(fold(w) for w in [
 ])
 _BEFORE_NOT_YEAR = frozenset(fold(w) for w in ["رقم", "القرار", "قرار", "المرسوم", "المادة", "الفصل", "العدد", "الساعة", "الطائرة", "طائرة", "بوينغ"])
 _DURATION_BEFORE = frozenset(fold(w) for w in ["منذ", "طيلة", "طوال", "خلال", "لمدة", "مدة"])
+
+
+_ORDER = {kind: i for i, (kind, _rx) in enumerate(_PATTERNS)}
+_MONTH_FIRST = frozenset(m.split()[0] for m in MONTHS)
+_KW_STARTS = {
+    "year_kw": frozenset(fold(w) for w in "عام سنة العام السنة".split()) | frozenset(_MOD.split("|")),
+    "unit_rel": frozenset(fold(w) for w in "الشهر العام السنة الأسبوع".split()),
+    "this_unit": frozenset(fold(w) for w in "هذا هذه".split()),
+    "ago": frozenset([fold("قبل")]),
+    "yesterday": frozenset(fold(w) for w in "أول أمس بالأمس الأمس".split()),
+    "weekday": frozenset(fold(w) for w in "اليوم يوم أمس مساء صباح ليلة فجر".split()) | frozenset(WEEKDAYS),
+}
+
+
+@lru_cache(maxsize=65536)
+def _starters(word: str) -> tuple[int, ...]:
+    """Indexes of the patterns that may start at a token (checked with `match` there)."""
+    out = []
+    bare = word[1:] if word[:1] in "وبلف" and len(word) > 2 else word
+    if word[:1].isdigit():
+        out += [_ORDER["dmy_num"], _ORDER["iso"], _ORDER["dmy"]]
+        if len(word) == 4:
+            out.append(_ORDER["year"])
+    if word in _MONTH_FIRST or bare in _MONTH_FIRST or word.rstrip("0123456789") in _MONTH_FIRST:
+        out += [_ORDER["mdy"], _ORDER["my"], _ORDER["m_rel"], _ORDER["m"]]
+    for kind, words in _KW_STARTS.items():
+        if word in words or bare in words:
+            out.append(_ORDER[kind])
+    return tuple(sorted(set(out)))
 
 
 def _prev_word(folded: str, pos: int) -> str:
@@ -292,11 +322,12 @@ def find_dates(doc) -> list[dict]:
     """Pipeline step: date mentions {start, end, text, value, precision, relative}."""
     folded = doc.folded
     cands = []
-    for order, (kind, rx) in enumerate(_PATTERNS):
-        for m in rx.finditer(folded):
-            if m.end() == m.start():
-                continue
-            cands.append((m.start(), m.end(), order, kind, m))
+    for tok in doc.tokens:
+        for order in _starters(tok.text):
+            kind, rx = _PATTERNS[order]
+            m = rx.match(folded, tok.start)
+            if m and m.end() > m.start():
+                cands.append((m.start(), m.end(), order, kind, m))
     # longest first, then pattern order; keep non-overlapping
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []

@@ -9,6 +9,7 @@ before a nominal one; actor2 the next different actor. One event per (sentence, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.normalize import fold
 
@@ -82,16 +83,26 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict]) 
     pub = doc.published
     folded = doc.folded
     offsets = doc.norm.offsets
-    # every trigger hit in the document, by type (one regex pass per type)
-    hits: dict[str, list[tuple[int, int, bool]]] = {}
-    for etype in PRIORITY:
-        rx, verbal_words = _COMBINED[etype]
-        found = []
-        for m in rx.finditer(folded):
-            o_start = offsets[m.start()]
-            o_end = offsets[m.end() - 1] + 1
-            found.append((o_start, o_end, m.lastgroup in verbal_words))
-        hits[etype] = found
+    # every trigger hit in the document, by type: the first word through an index, the next
+    # words checked on the following tokens (one intervening word allowed)
+    del folded, offsets
+    toks = doc.tokens
+    hits: dict[str, list[tuple[int, int, bool]]] = {t: [] for t in PRIORITY}
+    for i, tok in enumerate(toks):
+        for base in _bases(tok.text):
+            for etype, words, verbal in _INDEX.get(base, ()):
+                j, ok = i, True
+                for w in words[1:]:
+                    if j + 1 < len(toks) and w in _bases(toks[j + 1].text):
+                        j += 1
+                    elif j + 2 < len(toks) and w in _bases(toks[j + 2].text):
+                        j += 2
+                    else:
+                        ok = False
+                        break
+                if ok:
+                    a, b = doc.span(tok.start, toks[j].end)
+                    hits[etype].append((a, b, verbal))
     actors = [a for a in actors if a["actor_id"] and not a["actor_id"].startswith("@")]
     for ss, se in doc.sentences:
         sent_actors = [a for a in actors if ss <= a["start"] < se]
@@ -152,3 +163,38 @@ def _orig_pos(original: str, folded_pos: int) -> int:
 
 
 _COMBINED = {t: _combined(phrases) for t, phrases in TRIGGERS.items()}
+
+
+_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+_SUFFIXES = ("يهما", "يها", "هما", "هم", "ها", "ه", "ت", "ا", "ان", "ين", "ون", "وا")
+
+
+@lru_cache(maxsize=65536)
+def _bases(word: str) -> frozenset:
+    """Readings of a folded word with clitics and agreement suffixes removed."""
+    stems = {word}
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            stems.add(word[len(p):])
+    out = set(stems)
+    for st in stems:
+        for suf in _SUFFIXES:
+            if st.endswith(suf) and len(st) - len(suf) >= 2:
+                out.add(st[: -len(suf)])
+    return frozenset(out)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    words = []
+    for w in fold(phrase).split():
+        w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        words.append(w)
+    return words
+
+
+_INDEX: dict[str, list[tuple[str, list[str], bool]]] = {}
+for _etype, _phrases in TRIGGERS.items():
+    for _p in _phrases:
+        _words = _phrase_words(_p)
+        _verbal = _is_verbal(_p.split()[0]) and " " not in _p
+        _INDEX.setdefault(_words[0], []).append((_etype, _words, _verbal))

@@ -125,8 +125,13 @@ def page(browser):
     pg.console_errors = []
 
     def on_console(msg):
-        if msg.type == "error" and not any(b in msg.text for b in BENIGN_CONSOLE):
-            pg.console_errors.append(msg.text)
+        if msg.type != "error" or any(b in msg.text for b in BENIGN_CONSOLE):
+            return
+        # Opened at a sub-path (/map), Streamlit first probes /map/_stcore/health and
+        # /map/_stcore/host-config (404) before the root ones: its own behaviour, not ours.
+        if "status of 404" in msg.text and "/_stcore/" in (msg.location or {}).get("url", ""):
+            return
+        pg.console_errors.append(f"{msg.text} @ {(msg.location or {}).get('url', '')}")
 
     pg.on("console", on_console)
     pg.on("pageerror", lambda err: pg.console_errors.append(f"pageerror: {err}"))
@@ -139,7 +144,7 @@ def wait_ready(page, timeout: float = 30_000) -> None:
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
     page.wait_for_function(
         """() => { const s = document.querySelector('[data-testid="stStatusWidget"]');
-                   return !s && document.querySelector('[data-testid="stCaptionContainer"]'); }""",
+                   return !s && document.querySelector('[data-testid="stMain"] [data-testid="stCaptionContainer"]'); }""",
         timeout=timeout)
     page.wait_for_timeout(400)
 

@@ -99,6 +99,6 @@ def test_shared_link_survives_page_switch(page, server):
     page.wait_for_url("**/quotes*", timeout=15_000)
     wait_ready(page)
     assert "actor=MLI" in page.url and "lang=fr" in page.url and "year=2010-2025" in page.url
-    caption = page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    caption = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
     shown = expected_counts({"actor": "MLI", "year": "2010-2025"})
     assert f"{shown[2]} citations sur {shown[3]}" in caption
