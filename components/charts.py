@@ -67,7 +67,7 @@ def timeline_figure(
                 continue
             spans = part[part["date_precision"] > 1]
             xs, ys = [], []
-            for s, e, lane in zip(spans["_start"], spans["_end"], spans["_lane"]):
+            for s, e, lane in zip(spans["_start"], spans["_end"], spans["_lane"], strict=True):
                 xs += [s, e, None]
                 ys += [lane, lane, None]
             if xs:

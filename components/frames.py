@@ -77,7 +77,7 @@ def arcs(events: pd.DataFrame, capitals: Mapping[str, tuple[float, float]],
         return pd.DataFrame(columns=cols)
     verbal = events[events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()]
     rows: dict[tuple[str, str], dict] = {}
-    for a1, a2, quad in zip(verbal["actor1"], verbal["actor2"], verbal["quad"]):
+    for a1, a2, quad in zip(verbal["actor1"], verbal["actor2"], verbal["quad"], strict=True):
         s1, s2 = members_of.get(a1, a1), members_of.get(a2, a2)
         if s1 == s2 or s1 not in capitals or s2 not in capitals:
             continue
@@ -116,4 +116,4 @@ def lane_labels(events: pd.DataFrame, mode: str, dyad_label, type_label) -> pd.S
     """The lane of each event: its actor dyad or its event type, as display labels."""
     if mode == "type":
         return events["event_type"].map(type_label)
-    return pd.Series([dyad_label(a, b) for a, b in zip(events["actor1"], events["actor2"])], index=events.index)
+    return pd.Series([dyad_label(a, b) for a, b in zip(events["actor1"], events["actor2"], strict=True)], index=events.index)

@@ -183,7 +183,7 @@ def article_html(text: str, language: str, marks: Iterable[Mark], target: tuple[
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out: list[str] = []
     target_done = False
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         covering = [m for m in marks if m.start <= a and b <= m.end]
         chunk = esc(text[a:b])
         if not covering:

@@ -1,9 +1,12 @@
 """The pydeck map: boundary layers (prepared once per language), event markers, coarse-precision
 areas and diplomatic arcs (per filter change), a selection → place-id mapping, the legend.
 
-Tooltips are HTML templates filled by deck.gl from the picked object's `tip_title` /
-`tip_body` fields; those fields are built here from escaped text only (esc), because deck.gl
-inserts them as HTML. Layer ids are stable: the selection state is keyed by them.
+Tooltips are a fixed HTML template; Streamlit fills its `{tip_title}` / `{tip_body}` fields
+from the picked object and HTML-escapes them itself (checked in Chromium: markup in a value
+shows as text), so the fields are plain text with newlines (white-space: pre-line).
+Layer ids are stable: the selection state is keyed by them. GeoJSON layers get a plain list
+of features, not a FeatureCollection: Streamlit's pydeck selection checks the picked index
+against `data.length` and silently ignores clicks on a FeatureCollection layer.
 """
 
 from __future__ import annotations
@@ -14,15 +17,16 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import pydeck as pdk
 
-from components.html import esc
 from corpus import plover
 
 VIEW = pdk.ViewState(latitude=21.0, longitude=0.5, zoom=3.7, min_zoom=2, max_zoom=12)
 KIDAL_REGION = "MLI-kidal"
+REGION_COUNTRIES = ("MLI", "DZA", "NER", "MRT")
 FOCUS_AREAS = ("northern-mali", "algeria-mali-border")
 LAYER_IDS = ("countries", "regions", "areas", "borders", "event-areas", "arcs", "places", "markers")
 TOOLTIP_STYLE = {"backgroundColor": "rgba(30,30,30,.92)", "color": "white", "fontSize": "13px",
-                 "maxWidth": "360px", "fontFamily": "Noto Sans Arabic, Noto Sans, sans-serif"}
+                 "maxWidth": "360px", "fontFamily": "Noto Sans Arabic, Noto Sans, sans-serif",
+                 "whiteSpace": "pre-line", "pointerEvents": "none"}
 
 
 def _colour(quad: str | None, alpha: int = 220) -> list[int]:
@@ -53,43 +57,45 @@ def base_layers(geo: Mapping, places: Mapping, lang: str, t: Callable[[str], str
     """Country outlines, admin-1 regions (Kidal highlighted), focus areas and border lines."""
     regions = region_place_ids(places)
     admin = copy.deepcopy(geo["admin1"])
+    # Regions of the focus countries only (Burkina Faso's 45 provinces add little and make
+    # every picking pass slower; under software WebGL that turns clicks into missed taps).
+    admin["features"] = [f for f in admin["features"] if f["properties"].get("iso3") in REGION_COUNTRIES]
     for feature in admin["features"]:
         props = feature["properties"]
         kidal = props["id"] == KIDAL_REGION
-        props.update(place_id=regions.get(props["id"], ""), tip_title=esc(two_names(props, lang)),
-                     tip_body=esc(t("map.region")),
+        props.update(place_id=regions.get(props["id"], ""), tip_title=two_names(props, lang),
+                     tip_body=t("map.region"),
                      fill=[213, 94, 0, 70] if kidal else [0, 0, 0, 0],
                      line=[213, 94, 0, 255] if kidal else [110, 110, 110, 160])
     countries = copy.deepcopy(geo["countries"])
     for feature in countries["features"]:
         props = feature["properties"]
-        props.update(place_id="", tip_title=esc(two_names(props, lang)), tip_body="",
+        props.update(place_id="", tip_title=two_names(props, lang), tip_body="",
                      fill=[238, 235, 225, 255] if props["iso3"] in ("DZA", "MLI") else [246, 245, 240, 255])
     areas = copy.deepcopy(geo["areas"])
     areas["features"] = [f for f in areas["features"] if f["properties"]["id"] in FOCUS_AREAS]
     for feature in areas["features"]:
         props = feature["properties"]
-        props.update(place_id=props["id"], tip_title=esc(two_names(props, lang)), tip_body=esc(t("map.area")))
+        props.update(place_id=props["id"], tip_title=two_names(props, lang), tip_body=t("map.area"))
     borders = copy.deepcopy(geo["borders"])
     for feature in borders["features"]:
         props = feature["properties"]
-        props.update(place_id="", tip_title=esc(two_names(props, lang)), tip_body="")
+        props.update(place_id="", tip_title=two_names(props, lang), tip_body="")
     return [
-        pdk.Layer("GeoJsonLayer", countries, id="countries", pickable=False, stroked=True, filled=True,
+        pdk.Layer("GeoJsonLayer", countries["features"], id="countries", pickable=False, stroked=True, filled=True,
                   get_fill_color="properties.fill", get_line_color=[90, 90, 90, 255], line_width_min_pixels=1.2),
-        pdk.Layer("GeoJsonLayer", admin, id="regions", pickable=True, stroked=True, filled=True, auto_highlight=True,
-                  highlight_color=[0, 114, 178, 60], get_fill_color="properties.fill",
+        pdk.Layer("GeoJsonLayer", admin["features"], id="regions", pickable=True, stroked=True, filled=True, get_fill_color="properties.fill",
                   get_line_color="properties.line", line_width_min_pixels=0.6),
-        pdk.Layer("GeoJsonLayer", areas, id="areas", pickable=True, stroked=True, filled=True,
+        pdk.Layer("GeoJsonLayer", areas["features"], id="areas", pickable=False, stroked=True, filled=True,
                   get_fill_color=[204, 121, 167, 45], get_line_color=[204, 121, 167, 220], line_width_min_pixels=1.5),
-        pdk.Layer("GeoJsonLayer", borders, id="borders", pickable=False, stroked=True, filled=False,
+        pdk.Layer("GeoJsonLayer", borders["features"], id="borders", pickable=False, stroked=True, filled=False,
                   get_line_color=[180, 30, 30, 255], line_width_min_pixels=2.5),
     ]
 
 
 def _event_lines(frame: pd.DataFrame, label: Callable[[dict], str], limit: int = 3) -> str:
     rows = frame.sort_values("date_start", ascending=False).head(limit).to_dict("records")
-    return "<br/>".join(esc(label(r)) for r in rows)
+    return "\n".join(label(r) for r in rows)
 
 
 def data_layers(
@@ -112,11 +118,12 @@ def data_layers(
         marker_rows.append({
             "place_id": row["place_id"], "position": [float(row["lon"]), float(row["lat"])],
             "radius": 6 + 4 * min(12, int(row["events"]) ** 0.5), "colour": _colour(row["quad"]),
-            "tip_title": esc(place_title(row["place_id"])),
-            "tip_body": esc(count_label(int(row["events"]))) + "<br/>" + _event_lines(part, event_line),
+            "tip_title": place_title(row["place_id"]),
+            "tip_body": count_label(int(row["events"])) + "\n" + _event_lines(part, event_line),
         })
     area_features = []
-    for row in areas.to_dict("records"):
+    # Countries first, regions last: the smaller area is drawn (and picked) on top.
+    for row in sorted(areas.to_dict("records"), key=lambda r: -int(r["geo_precision"])):
         geometry = area_geometry(row["place_id"], int(row["geo_precision"]))
         if geometry is None:
             continue
@@ -124,13 +131,13 @@ def data_layers(
         part = part[part["geo_precision"] == row["geo_precision"]]
         area_features.append({"type": "Feature", "geometry": geometry, "properties": {
             "place_id": row["place_id"], "fill": _colour(row["quad"], 70), "line": _colour(row["quad"], 230),
-            "tip_title": esc(place_title(row["place_id"])),
-            "tip_body": esc(count_label(int(row["events"]))) + "<br/>" + _event_lines(part, event_line)}})
+            "tip_title": place_title(row["place_id"]),
+            "tip_body": count_label(int(row["events"])) + "\n" + _event_lines(part, event_line)}})
     arc_rows = [{**r, "colour": _colour(r["quad"]), "width": 1.5 + min(6, r["events"]),
-                 "tip_title": esc(f"{place_title(r['actor1'])} ↔ {place_title(r['actor2'])}"),
-                 "tip_body": esc(count_label(int(r["events"])))} for r in arcs.to_dict("records")]
+                 "tip_title": f"{place_title(r['actor1'])} ↔ {place_title(r['actor2'])}",
+                 "tip_body": count_label(int(r["events"]))} for r in arcs.to_dict("records")]
     return [
-        pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": area_features}, id="event-areas",
+        pdk.Layer("GeoJsonLayer", area_features, id="event-areas",
                   pickable=True, stroked=True, filled=True, get_fill_color="properties.fill",
                   get_line_color="properties.line", line_width_min_pixels=2),
         pdk.Layer("ArcLayer", arc_rows, id="arcs", pickable=True, get_source_position="source",

@@ -141,13 +141,16 @@ def _configure_evaluate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data directory")
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    parser.add_argument("--extras-only", action="store_true",
+                        help="build the actor lexicon from corpus/lexicon only, not data/actors.jsonl")
 
 
 @command("evaluate", "score the extractor against the curated annotations", _configure_evaluate)
 def evaluate_cmd(args: argparse.Namespace) -> int:
     from corpus.evaluate import evaluate, format_table
 
-    result = evaluate(args.data, with_dateparser=not args.no_dateparser)
+    result = evaluate(args.data, with_dateparser=not args.no_dateparser,
+                      curated_actors=not args.extras_only)
     if args.json:
         print(json.dumps(result, indent=1))
     else:

@@ -13,7 +13,6 @@ are lower-cased and stripped of accents (é → e) so French matches too.
 from __future__ import annotations
 
 import re
-import re
 import unicodedata
 from dataclasses import dataclass
 

@@ -38,8 +38,8 @@ def place_title(place_id: str) -> str:
     return mapview.two_names({f"name_{k}": getattr(record, f"name_{k}") for k in ("ar", "en", "fr")}, ctx.lang) if record else place_id
 
 
-gazetteer = [{"place_id": p.id, "position": [p.lon, p.lat], "tip_title": mapview.esc(place_title(p.id)),
-              "tip_body": mapview.esc(ctx.t("map.place_marker"))}
+gazetteer = [{"place_id": p.id, "position": [p.lon, p.lat], "tip_title": place_title(p.id),
+              "tip_body": ctx.t("map.place_marker")}
              for p in corpus.places.values() if p.lat is not None and p.kind in ("capital", "town")]
 layers = base(ctx.lang, geo, corpus.places, (id(geo), len(corpus.places))) if geo else []
 state_of = frames.state_of(corpus.actors)

@@ -7,8 +7,8 @@ import streamlit as st
 from components.html import SCROLL_SCRIPT, article_html
 from components.i18n import fmt_date
 from components.layout import header
-from components.shell import context
 from components.reader import marks_for, parse_span
+from components.shell import context
 
 ctx = context("sources")
 header(ctx, "nav.sources")

@@ -4,8 +4,8 @@ drawn at their date precision; selecting a point shows its evidence sentence and
 import streamlit as st
 
 from components import frames
-from components.charts import MAX_POINTS, MILESTONES, timeline_figure
 from components.cards import quote_card_data
+from components.charts import MAX_POINTS, MILESTONES, timeline_figure
 from components.html import evidence_block, query_href, quote_card
 from components.i18n import fmt_date
 from components.layout import header

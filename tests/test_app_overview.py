@@ -1,9 +1,9 @@
 """AppTest: the overview page (default), filters ↔ counts, bogus URL parameters, languages."""
 
 import pytest
-from tests.test_app_helpers import assert_no_raw_keys, expected_counts, run_page, shown_counts
 
 from components.i18n import t
+from tests.test_app_helpers import assert_no_raw_keys, expected_counts, run_page, shown_counts
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr"])

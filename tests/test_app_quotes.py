@@ -5,7 +5,13 @@ import re
 import pytest
 
 from components.i18n import t
-from tests.test_app_helpers import assert_no_raw_keys, expected_counts, index, run_page, shown_counts
+from tests.test_app_helpers import (
+    assert_no_raw_keys,
+    expected_counts,
+    index,
+    run_page,
+    shown_counts,
+)
 
 CARD = re.compile(r'<div class="atlas-quote" dir="(rtl|ltr)" lang="([a-z]+)" data-quote-id="([^"]+)"')
 

@@ -3,8 +3,19 @@
 import pytest
 
 from components.html import (
-    Mark, QuoteCard, article_html, bdi, esc, evidence_block, key_event, legend, link, query_href, quote_card,
-    style_block, token,
+    Mark,
+    QuoteCard,
+    article_html,
+    bdi,
+    esc,
+    evidence_block,
+    key_event,
+    legend,
+    link,
+    query_href,
+    quote_card,
+    style_block,
+    token,
 )
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>"\'&'

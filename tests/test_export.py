@@ -4,7 +4,13 @@ import csv
 import io
 
 from corpus import load_corpus
-from corpus.export import EVENT_CSV_COLUMNS, QUOTE_CSV_COLUMNS, events_csv, events_geojson, quotes_csv
+from corpus.export import (
+    EVENT_CSV_COLUMNS,
+    QUOTE_CSV_COLUMNS,
+    events_csv,
+    events_geojson,
+    quotes_csv,
+)
 from corpus.query import Filters, build_index, run_query
 
 CORPUS = load_corpus()

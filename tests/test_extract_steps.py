@@ -19,7 +19,8 @@ def ex():
 # -- sentences ----------------------------------------------------------------------------
 SENTENCE_CASES = [
     ("قال الوزير. ثم غادر.", ["قال الوزير.", "ثم غادر."]),
-    ("وقعت في سبتمبر .2009 واحتجت الجزائر.", ["وقعت في سبتمبر .2009 واحتجت الجزائر."]),
+    # a stop typed before the year ("سبتمبر .2009"): the sentence ends after the year
+    ("وقعت في سبتمبر .2009 واحتجت الجزائر.", ["وقعت في سبتمبر .2009", "واحتجت الجزائر."]),
     ("كامات .يذكر أن مالي", ["كامات .", "يذكر أن مالي"]),
     ("الإفريقي·وقد لامت الجزائر", ["الإفريقي·", "وقد لامت الجزائر"]),
     ("هل تنسحب؟ نعم", ["هل تنسحب؟", "نعم"]),
@@ -201,7 +202,14 @@ QUOTE_CASES = [
      "المملكة لن تتراجع عن موقفها الثابت من القضية", "direct", None),
     ("وأدانت الجزائر بشدة ''التصرف غير الودي للحكومة المالية. واحتجت نواكشوط",
      "التصرف غير الودي للحكومة المالية", None, "DZA"),
-    ("وقال إن مالي تسعى حاليا لتعزيز السلم من خلال التنمية.", "مالي تسعى حاليا لتعزيز السلم من خلال التنمية", "reported", None),
+    ("وقال الرئيس المالي إن مالي تسعى حاليا لتعزيز السلم من خلال التنمية.",
+     "إن مالي تسعى حاليا لتعزيز السلم من خلال التنمية", "reported", "assimi-goita"),
+    ("وتزعم الجزائر أنها تدافع عن الحل السياسي، في حين تتهم مالي الجزائر بالتدخل.",
+     "أنها تدافع عن الحل السياسي", "reported", "DZA"),
+    ("وأكد في تصريح للصحافة أن بلاده لن تتخلى عن دورها، موضحا أن الحوار هو الحل الوحيد.",
+     "أن بلاده لن تتخلى عن دورها", "reported", None),
+    ("أصدرت وزارة الخارجية المالية بيانا اتهمت فيه الجزائر بـ”التواطؤ” مع الجماعات الإرهابية.",
+     "التواطؤ", "fragment", "MLI-MFA"),
 ]
 
 
@@ -241,3 +249,59 @@ def test_events(ex, text, etype, actor1):
     assert hits[0]["actor1"] == actor1
     ev = hits[0]["evidence"]
     assert 0 <= ev["start"] < ev["end"] <= len(text)
+
+
+# -- genre: datelines, agency credits, pan-Arab and Maghrebi styles ---------------------------
+GENRE = (
+    "الجزائر - أكد وزير الشؤون الخارجية والجالية الوطنية بالخارج، رمطان لعمامرة، اليوم الأحد بالجزائر "
+    "العاصمة، أن \"الحل في مالي لن يكون إلا سياسيا\"، مشيرا إلى أن الجزائر ستواصل دعمها لتنفيذ اتفاق السلم.\n"
+    "باماكو (رويترز) - قال الجيش المالي يوم الثلاثاء إن مسلحين هاجموا قاعدة عسكرية قرب بلدة تيسيت في منطقة غاو.\n"
+    "الرباط - أفادت وكالة المغرب العربي للأنباء بأن المملكة المغربية أدانت الهجوم الذي استهدف مدينة تمبكتو في 3 غشت 2021.\n"
+    "استدعت وزارة الخارجية الجزائرية سفير مالي لديها، عقب إعلان باماكو إسقاط طائرة مسيرة في أول أبريل 2025.\n"
+    "وفي 18 آب/أغسطس 2020، أطاح الجيش بالرئيس إبراهيم أبو بكر كيتا."
+)
+
+
+def test_genre_article(ex):
+    out = ex.extract(GENRE, "2021-06-15")
+    places = {(p["text"], p["place_id"]) for p in out["places"]}
+    assert ("الجزائر", "algiers") in places  # a dateline
+    assert ("باماكو", "bamako") in places and ("الرباط", "rabat") in places
+    assert ("تيسيت", None) in places and ("غاو", "gao-region") in places
+    actors = {(a["text"], a["actor_id"]) for a in out["actors"]}
+    assert ("رمطان لعمامرة", "ramtane-lamamra") in actors
+    assert ("المملكة المغربية", "MAR") in actors and ("رويترز", "REUTERS") in actors
+    dates = {(d["text"], d["value"]) for d in out["dates"]}
+    assert ("أول أبريل 2025", "2025-04-01") in dates
+    assert ("18 آب/أغسطس 2020", "2020-08-18") in dates
+    assert ("اليوم الأحد", "2021-06-13") in dates
+    speakers = {q["text"]: q["speaker"]["actor_id"] for q in out["quotes"] if q["speaker"]}
+    assert speakers["الحل في مالي لن يكون إلا سياسيا"] == "ramtane-lamamra"
+    assert speakers["إن مسلحين هاجموا قاعدة عسكرية قرب بلدة تيسيت في منطقة غاو"] == "MLI-ARMY"
+    types = {e["type"] for e in out["events"]}
+    assert {"SANCTION", "COERCE"} <= types
+    for kind in ("dates", "places", "actors", "quotes"):
+        for m in out[kind]:
+            assert GENRE[m["start"]:m["end"]] == m["text"]
+
+
+# -- any text: spans always index the text as given ----------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["الجزائر", "مالي", "باماكو", " ", "، ", ". ", "\n", "قال", "إن", "أن", '"', "''", "«", "»",
+           "في", "وزير الخارجية", "المالي", "1 جانفي 2025", "أمس", "مارس الماضي", "عام 2015", "ـ",
+           "\u064e", "٢٠١٢", "بمدينة", "كيدال", "للحكومة", "استدعت", "سفير", "x"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([None, "2010", "2024-05", "2025-01-02"]))
+def test_spans_always_match_the_text(ex, pieces, published):
+    text = "".join(pieces)
+    out = ex.extract(text, published)
+    for kind in ("dates", "places", "actors", "quotes"):
+        for m in out[kind]:
+            assert 0 <= m["start"] < m["end"] <= len(text)
+            assert text[m["start"]:m["end"]] == m["text"]
+    for e in out["events"]:
+        assert 0 <= e["evidence"]["start"] < e["evidence"]["end"] <= len(text)

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from components.i18n import LANGS, catalogue, fmt_date, fmt_int, from_accept_language, pick_lang, summary, t
+from components.i18n import (
+    LANGS,
+    catalogue,
+    fmt_date,
+    fmt_int,
+    from_accept_language,
+    pick_lang,
+    summary,
+    t,
+)
 from corpus import plover
 
 ROOT = Path(__file__).resolve().parent.parent

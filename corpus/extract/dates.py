@@ -75,13 +75,13 @@ _E = r"(?![^\W_])"
 
 _PATTERNS = [
     # 12/03/2024, 12-3-2024
-    ("dmy_num", re.compile(rf"(?<![\d/.-])(?P<d>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)(?![\d/])")),
+    ("dmy_num", re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)(?![\d/])")),
     ("iso", re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
     # January 1, 2025
     ("mdy", re.compile(rf"{_B}(?P<m>{_M})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,\s*(?P<y>(?:19|20)\d\d)(?!\d)")),
     # 1 جانفي 2025 / 25 يناير/كانون الثاني 2024 / 30 دجنبر / 1er janvier 2025
     ("dmy", re.compile(
-        rf"(?<![\d])(?P<d>[0-3]?\d)(?:er)?\s*(?:من\s+)?(?:شهر\s+)?[وبل]?(?P<m>{_M})(?:\s*[/(]\s*{_M}\s*\)?)?"
+        rf"(?<![\d])(?P<d>[0-3]?\d|{fold('أول')})(?:er)?\s*(?:من\s+)?(?:شهر\s+)?[وبل]?(?P<m>{_M})(?:\s*[/(]\s*{_M}\s*\)?)?"
         rf"(?:\s*(?:من\s+)?(?:{_YEAR_KW})?\s*[,.]?\s*(?P<y>(?:19|20)\d\d)(?!\d))?{_E}")),
     # سبتمبر 2009 / سبتمبر .2009 / أكتوبر عام ,2009 / شهر مارس من عام 2012
     ("my", re.compile(
@@ -132,6 +132,8 @@ def _starters(word: str) -> tuple[int, ...]:
     """Indexes of the patterns that may start at a token (checked with `match` there)."""
     out = []
     bare = word[1:] if word[:1] in "وبلف" and len(word) > 2 else word
+    if word == fold("أول"):
+        out.append(_ORDER["dmy"])
     if word[:1].isdigit():
         out += [_ORDER["dmy_num"], _ORDER["iso"], _ORDER["dmy"]]
         if len(word) == 4:
@@ -206,7 +208,7 @@ class DateResolver:
     def resolve(self, kind: str, g: dict, folded_match: str) -> tuple[str | None, str, bool] | None:
         """(value, precision, relative) or None when the match is not a date."""
         if kind in ("dmy", "dmy_num", "iso", "mdy"):
-            d = int(g["d"])
+            d = 1 if g["d"] == fold("أول") else int(g["d"])
             m = int(g["mn"]) if g.get("mn") else MONTHS[re.sub(r"\s+", " ", g["m"])]
             if not (1 <= d <= 31 and 1 <= m <= 12):
                 return None

@@ -33,7 +33,8 @@ def _f(words: str) -> frozenset:
     return frozenset(fold(w) for w in words.split())
 
 
-LOC_PREPS = _f("في الى إلى من عبر داخل خارج نحو قرب بجوار انحاء أرجاء ربوع وسط تجاه صوب حتى")
+LOC_PREPS = _f("في الى إلى من عبر داخل خارج نحو قرب بجوار انحاء أرجاء ربوع وسط تجاه صوب حتى "
+               "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 CAPITAL_PLACE_NOUNS = _f("سجون شوارع مطار ضواحي وسط قرب أحياء سكان مستشفى فندق جامعة عاصمة مدينة حي مقر")
 FROM_ACTOR = _f("مدعوم المدعوم المدعومة مدعومة المدعومين بدعم دعم مطلوب طلب بطلب تمويل بتمويل ضغط ضغوط "
                 "موقف مبادرة اقتراح دعوة تحذير رسالة وفد مبعوث اعتراف تنازل مساعدة مساعدات شكوى")
@@ -50,11 +51,15 @@ FINANCE_BEFORE = _f("مساعدات مساعدة دعم الدعم موارد م
                     "المساعدات الأوراق السوق العجز الفساد وزارة وزير الوزارة تمويل التمويل الوضع مصادر_تمويل "
                     "إمكانيات الإمكانيات حوافز تعويضات مكافآت أعباء الأعباء قدرات القدرات السياسة الشؤون")
 _MALI_ADJ = _f("مالي مالية المالي المالية ماليا")
+FINANCE_BEFORE = FINANCE_BEFORE | _f("دعما دعمًا عجزا وضعا مساعدة")
 FINANCE_AFTER = _f("ضخمة كبيرة هامة إضافية ونقدية والاقتصادية والعسكرية")
 QAEDA_AFTER = _f("العسكرية الجوية الخلفية الأساسية القانونية الذهبية الشعبية الانتخابية")
 NAME_STOP = _f("في من إلى الى على عن أن إن ان قد لقد الذي التي الذين هو هي كان كانت قال قالت أكد أكدت "
                "و أو ثم بعد قبل خلال مع حول ضد عند لدى منذ حتى كما لكن بل لا لم لن ما ماذا هذا هذه ذلك "
-               "تلك يوم اليوم أمس عبر وزير رئيس الرئيس الوزير بين نحو إثر اثر بشأن أمام وراء")
+               "تلك يوم اليوم أمس عبر وزير رئيس الرئيس الوزير بين نحو إثر اثر بشأن أمام وراء حسب "
+               "نفس وفق وفقا طبقا خاصة أيضا كذلك جدد أعلن أكد قال صرح أشار دعا بدوره بدورها "
+               "أنه إنه أنها إنها بأن بأنه لأن لان إلا غير سوى مؤخرا سابقا حاليا أمس اليوم "
+               "الذي التي عن عند ضمن لدى")
 NAME_PARTICLES = _f("عبد أبو ابو بن ولد آغ اغ أغ ايت آيت سيدي مولاي أبا")
 NAME_AL_OK = _f("الله الدين الرحمن العزيز القادر المجيد الكريم الحميد الرحيم المالك السلام اللطيف "
                 "الحليم العالي الحق الناصر المؤمن الغني الرزاق الوهاب الحفيظ الجليل الإله الحي")
@@ -69,7 +74,7 @@ PERSON_ANAPHORA = {fold("الوزير"): "MIN", fold("الرئيس"): "PRES"}
 _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة",
                      ["a", "b", "t", "th", "dj", "h", "kh", "d", "dh", "r", "z", "s", "ch", "s", "d", "t",
                       "dh", "a", "gh", "f", "g", "k", "l", "m", "n", "h", "ou", "i", "", "a", "a", "i",
-                      "ou", "i", "a", "a"]))
+                      "ou", "i", "a", "a"], strict=False))
 
 
 def transliterate(name: str) -> str:
@@ -99,27 +104,33 @@ class Match:
 def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Leftmost-longest lexicon phrases over the tokens (no match crosses punctuation)."""
     toks = doc.tokens
+    words = [t.text for t in toks]
     folded = doc.folded
+    phrases = lex.phrases
+    prefixes = lex.prefixes
     n = len(toks)
     out: list[Match] = []
     i = 0
     while i < n:
         best: Match | None = None
-        for stem, plen in strip_clitic(toks[i].text):
-            maxlen = lex.maxlen.get(stem)
-            if not maxlen:
+        for stem, plen in strip_clitic(words[i]):
+            if stem not in lex.maxlen:
                 continue
-            for length in range(min(maxlen, n - i), 0, -1):
-                if best and length <= best.j - best.i:
+            k = (stem,)
+            j = i + 1
+            found = None
+            while True:
+                if k in phrases:
+                    found = (j, k)
+                if j >= n or folded[toks[j - 1].end:toks[j].start].strip():
                     break
-                k = (stem,) + tuple(t.text for t in toks[i + 1:i + length])
-                entries = lex.phrases.get(k)
-                if entries is None:
-                    continue
-                if length > 1 and any(folded[toks[x].end:toks[x + 1].start].strip() for x in range(i, i + length - 1)):
-                    continue
-                best = Match(i, i + length, plen, entries)
-                break
+                k2 = k + (words[j],)
+                if k2 not in prefixes:
+                    break
+                k = k2
+                j += 1
+            if found and (best is None or found[0] > best.j):
+                best = Match(i, found[0], plen, phrases[found[1]])
         if best:
             out.append(best)
             i = best.j
@@ -326,6 +337,8 @@ class EntityResolver:
     def _looks_like_name(self, w: str, allow_al: bool) -> bool:
         if not w or w in NAME_STOP or w.isdigit() or len(w) < 2:
             return False
+        if w.endswith(("ها", "هم", "هما", "كم")) and len(w) > 4:
+            return False  # a pronoun suffix: خارجيتها
         if w.startswith("ال") and not allow_al and w not in NAME_AL_OK:
             return False
         if w.startswith("ال") and allow_al and (w.endswith("يه") or w.endswith("ي")):
@@ -413,6 +426,8 @@ class EntityResolver:
 
     def _is_place_context(self, m: Match, places: list[Entry], actors: list[Entry]) -> bool:
         clitic = m.clitic(self.doc)
+        if self._dateline(m):
+            return True
         is_capital = any(self.lex.places[e.ref].kind == "capital" for e in places if e.ref in self.lex.places) and not any(
             self.lex.places[e.ref].kind == "country" for e in places if e.ref in self.lex.places and e.exact)
         if "ب" in clitic:
@@ -429,10 +444,22 @@ class EntityResolver:
             return True
         return False
 
+    def _dateline(self, m: Match) -> bool:
+        """"باماكو (رويترز) -" / "الجزائر -" at a paragraph start: where the story was filed."""
+        doc = self.doc
+        start = doc.orig_offset(doc.tokens[m.i].start)
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        if doc.text[line_start:start].strip():
+            return False
+        end = doc.orig_offset(doc.tokens[m.j - 1].end - 1) + 1
+        return bool(re.match(r"\s*(\([^)\n]{1,40}\)\s*)?[-–—:]", doc.text[end:end + 50]))
+
     def _place_choice(self, m: Match, places: list[Entry]) -> str:
         pid = self._best_place(places)
         algiers = self.lex.capital_place.get("DZA")
         alts = {e.ref for e in places}
+        if algiers in alts and pid != algiers and self._dateline(m):
+            return algiers  # "الجزائر -": a dateline names the capital
         if algiers in alts and pid != algiers:
             prev = self.prev_word(m)
             window = {self.tok(m.i - k) for k in range(2, 5)} | {prev}
@@ -480,11 +507,24 @@ class EntityResolver:
             if st:
                 state = st
                 j += 1
-        # skip a comma between the title and the name
+        # a rank or second title may come between (وزير الدولة المالي، العقيد عبد الله مايغا)
         k = j
         nxt = by_start.get(k)
-        if nxt is None and k < len(self.doc.tokens):
-            nxt = None
+        hops = 0
+        while nxt is not None and hops < 2 and any(e.kind == "title" and not e.ref for e in nxt.entries):
+            k = nxt.j
+            nxt = by_start.get(k)
+            hops += 1
+        if nxt is None:
+            # a complement between the title and a known name (لوزير خارجيتها مختار وان)
+            for look in range(k + 1, min(k + 3, len(self.doc.tokens))):
+                if self.punct_between(look - 1, look):
+                    break
+                cand = by_start.get(look)
+                if cand is not None:
+                    if any(e.kind == "actor" and self.lex.actor_kind(e.ref) == "person" for e in cand.entries):
+                        nxt = cand
+                    break
         if nxt is not None and self.same_sentence(m.i, nxt.i):
             persons = [e for e in nxt.entries if e.kind == "actor" and self.lex.actor_kind(e.ref) == "person" and not e.generic]
             if persons:
@@ -496,15 +536,19 @@ class EntityResolver:
                         self.person_titles[aid].add("MIN")
                 return nxt.j
         # an unknown name right after the title
-        if k < len(self.doc.tokens) and k not in by_start and (k == m.j or not self.punct_between(k - 1, k) or True):
+        if k < len(self.doc.tokens) and k not in by_start and not self.punct_between(k - 1, k):
             name_end = self._name_span(k)
             if name_end and self.same_sentence(m.i, k):
                 s, e = self.span_of(k, name_end)
                 name_ar = self.doc.text[s:e]
                 name_en = transliterate(name_ar)
                 aid = slug(name_en)
-                if aid in self.lex.actors:
-                    aid = aid  # a known slug reached by transliteration
+                holder = self.lex.incumbent(office, state, self.when()) if office and state else None
+                toks = {self.tok(x) for x in range(k, name_end)}
+                if holder and toks & self.lex.name_tokens.get(holder, set()):
+                    # a partial or variant spelling of the office holder's name
+                    self.add_actor(k, name_end, 0, holder)
+                    return name_end
                 self.add_actor(k, name_end, 0, aid, name=name_en, kind="person")
                 self.person_titles.setdefault(aid, set()).update({office} if office else set())
                 if state:

@@ -8,6 +8,7 @@ before a nominal one; actor2 the next different actor. One event per (sentence, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -36,7 +37,10 @@ TRIGGERS: dict[str, list[str]] = {
     "COOPERATE": ["تعاون عسكري", "التعاون العسكري", "تعزيز التعاون", "التنسيق الأمني", "شراكة"],
     "CONCEDE": ["إطلاق سراح", "الإفراج عن", "أفرج", "أفرجت", "أطلق سراح", "أطلقت سراح", "إفراج"],
     "ASSAULT": ["إسقاط طائرة مسيرة", "إسقاط مسيرة", "أسقطت", "إسقاط", "هجوم", "هاجم", "قصف", "غارة",
+                "مقتل", "قتل", "استهدف", "استهدفت", "تفجير",
                 "اغتيال", "اختطاف", "خطف", "احتجاز رهائن"],
+    "COERCE": ["أطاح", "الإطاحة", "انقلاب", "انقلابا", "اعتقال", "اعتقلت", "طرد", "طردت", "ترحيل",
+               "حظر", "تجميد", "فرض حظر"],
     "FIGHT": ["اشتباكات", "اشتباك", "معارك", "قتال", "الأعمال العدائية", "عمليات عسكرية"],
     "THREATEN": ["هدد", "هددت", "تهديد", "توعد"],
     "DEMAND": ["دعا إلى", "دعت إلى", "تدعو", "يدعو", "طالب", "طالبت", "تطالب"],
@@ -45,67 +49,66 @@ TRIGGERS: dict[str, list[str]] = {
     "MOBILIZE": ["تعزيزات", "حشد", "نشر قوات"],
     "INVESTIGATE": ["تحقيق", "التحقيق"],
 }
-PRIORITY = ["SANCTION", "CONCEDE", "ASSAULT", "AID", "REJECT", "DISAPPROVE", "FIGHT", "THREATEN", "AGREE",
+RESUMPTIVE_RE = re.compile(r"\s+(?:فيه|فيها|عبره|عبرها|خلاله|خلالها)(?![^\W_])")
+MAX_GAP = 3  # words allowed between the words of a trigger phrase
+WINDOW_BEFORE = 90  # characters: about 12 words
+WINDOW_AFTER = 110
+PRIORITY = ["SANCTION", "CONCEDE", "COERCE", "ASSAULT", "AID", "REJECT", "DISAPPROVE", "FIGHT", "THREATEN", "AGREE",
             "DEMAND", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT", "MOBILIZE", "INVESTIGATE"]
-NOUN_TRIGGER_PREFIXES = ("ا", "إ", "ت", "م")
-_CLITIC_RE = r"(?:[وفبلك]|وب|ول|فب|لل|وال|بال|فال|كال|ال)?"
 
 
-def _compile(phrase: str) -> re.Pattern:
-    words = fold(phrase).split()
-    parts = []
-    for w in words:
-        base = w[2:] if w.startswith("ال") else w
-        parts.append(rf"(?<![^\W_]){_CLITIC_RE}{re.escape(base)}(?:ه|ها|هم|هما|ت|ا|ان|ين|ون|وا|يها|يهما)?(?![^\W_])")
-    return re.compile(r"\s+(?:\S+\s+)?".join(parts))
-
-
-def _combined(phrases: list[str]) -> tuple[re.Pattern, set]:
-    parts, verbal = [], set()
-    for n, p in enumerate(phrases):
-        name = f"t{n}"
-        parts.append(f"(?P<{name}>{_compile(p).pattern})")
-        if _is_verbal(p.split()[0]) and " " not in p:
-            verbal.add(name)
-    return re.compile("|".join(parts)), verbal
-_VERB_LIKE = re.compile(r"^(?:[وف])?(?:[يت][^\W_]{2,}|[^\W_]{3,}(?:ت|وا))$")
-
-
-def _is_verbal(word: str) -> bool:  # noqa: D401
+def _is_verbal(word: str) -> bool:
     w = fold(word)
     w = w[1:] if w[:1] in "وف" else w
     return not w.startswith("ال") and not w.endswith(("ه", "ات")) and (w.startswith(("ي", "ت")) or w.endswith("ت") or len(w) <= 4)
 
 
-def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict]) -> list[dict]:
-    """Pipeline step: PLOVER events with evidence spans (sentence or clause)."""
+def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
+                country_of: dict[str, str] | None = None, state_of=None) -> list[dict]:
+    """Pipeline step: PLOVER events with evidence spans (the sentence).
+
+    `country_of` maps a country/capital place id to its state (to read "من مالي" as actor2);
+    `state_of(actor_id)` gives an actor's state (a minister's, a body's), so that actor2 is on
+    the other side."""
+    country_of = country_of or {}
+
+    def side(actor_id):
+        return (state_of(actor_id) if state_of else None) or _root(actor_id)
+
     out = []
     pub = doc.published
-    folded = doc.folded
-    offsets = doc.norm.offsets
     # every trigger hit in the document, by type: the first word through an index, the next
-    # words checked on the following tokens (one intervening word allowed)
-    del folded, offsets
+    # words checked on the following tokens (up to MAX_GAP words between)
     toks = doc.tokens
     hits: dict[str, list[tuple[int, int, bool]]] = {t: [] for t in PRIORITY}
     for i, tok in enumerate(toks):
-        for base in _bases(tok.text):
-            for etype, words, verbal in _INDEX.get(base, ()):
+        firsts = _bases(tok.text) & _FIRSTS
+        for base in firsts:
+            for etype, words, verbal in _INDEX[base]:
                 j, ok = i, True
                 for w in words[1:]:
-                    if j + 1 < len(toks) and w in _bases(toks[j + 1].text):
-                        j += 1
-                    elif j + 2 < len(toks) and w in _bases(toks[j + 2].text):
-                        j += 2
-                    else:
+                    # the next word of the phrase within MAX_GAP tokens (استدعت وزارة
+                    # الخارجية الجزائرية سفير مالي)
+                    step = next((d for d in range(1, MAX_GAP + 2)
+                                 if j + d < len(toks) and w in _bases(toks[j + d].text)), None)
+                    if step is None:
                         ok = False
                         break
+                    j += step
                 if ok:
                     a, b = doc.span(tok.start, toks[j].end)
                     hits[etype].append((a, b, verbal))
-    actors = [a for a in actors if a["actor_id"] and not a["actor_id"].startswith("@")]
-    for ss, se in doc.sentences:
-        sent_actors = [a for a in actors if ss <= a["start"] < se]
+    actors = sorted((a for a in actors if a["actor_id"] and not a["actor_id"].startswith("@")),
+                    key=lambda a: a["start"])
+    actor_starts = [a["start"] for a in actors]
+    any_hits = sorted(a for hs in hits.values() for a, _b, _v in hs)
+    prev_start = 0
+    for si, (ss, se) in enumerate(doc.sentences):
+        prev_start = doc.sentences[si - 1][0] if si else ss
+        k = bisect.bisect_left(any_hits, ss)
+        if k >= len(any_hits) or any_hits[k] >= se:
+            continue  # no trigger in this sentence
+        sent_actors = actors[bisect.bisect_left(actor_starts, ss):bisect.bisect_left(actor_starts, se)]
         if not sent_actors:
             continue
         seen_types = []
@@ -114,36 +117,77 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict]) 
             if trig is None:
                 continue
             t_start, t_end, verbal = trig
-            after = [a for a in sent_actors if a["start"] >= t_start]
-            before = [a for a in sent_actors if a["start"] < t_start]
-            if verbal and after:
-                a1 = after[0]
-                rest = after[1:] + before[::-1]
-            elif before:
+            # the clause around the trigger: long sentences chain several events
+            after = [a for a in sent_actors if t_start <= a["start"] <= t_end + WINDOW_AFTER]
+            before = [a for a in sent_actors if t_start - WINDOW_BEFORE <= a["start"] < t_start]
+            if not after and not before:
+                continue
+            adjacent = before and _adjacent(doc.text, before[-1]["end"], t_start)
+            resumptive = before and RESUMPTIVE_RE.match(doc.text, t_end)
+            if resumptive:  # أصدرت الوزارة بيانا اتهمت فيه الجزائر: the issuer acts
                 a1 = before[-1]
                 rest = after + before[-2::-1]
+            elif adjacent:  # SVO: موريتانيا والجزائر تتهمان مالي
+                a1 = _first_coordinated(doc.text, before)
+                rest = after + before[::-1]
+            elif verbal and after:  # VSO: أدانت الجزائر …
+                a1 = after[0]
+                rest = after[1:] + before[::-1]
+            elif before:  # a noun: قرار الجزائر وموريتانيا سحب سفيريهما
+                a1 = _first_coordinated(doc.text, before)
+                rest = after + before[::-1]
             else:
                 a1 = after[0]
                 rest = after[1:]
-            s1 = _root(a1["actor_id"])
-            a2 = next((a for a in rest if _root(a["actor_id"]) != s1), None)
+            s1 = side(a1["actor_id"])
+            a2 = next((a for a in rest if side(a["actor_id"]) != s1 and a is not a1), None)
             sent_places = [p for p in places if ss <= p["start"] < se and p["place_id"]]
             place = min(sent_places, key=lambda p: abs(p["start"] - t_start))["place_id"] if sent_places else None
+            a2_id = a2["actor_id"] if a2 else None
+            if a2_id is None:
+                # a country named as a place after the trigger (سحب سفيريهما من مالي)
+                for p in sent_places:
+                    if p["start"] >= t_start and p["place_id"] in country_of and country_of[p["place_id"]] != s1:
+                        a2_id = country_of[p["place_id"]]
+                        break
+            # the date: written before the trigger in the sentence, else just after it, else the
+            # last date of the previous sentence (the story's current date), else the year
             sent_dates = [d for d in dates if ss <= d["start"] < se and d["value"]]
-            if sent_dates:
-                date, prec = sent_dates[0]["value"], sent_dates[0]["precision"]
+            before_d = [d for d in sent_dates if d["start"] < t_start]
+            after_d = [d for d in sent_dates if t_start <= d["start"] <= t_end + 40]
+            prev_d = [d for d in dates if d["value"] and prev_start <= d["start"] < ss]
+            pick = (before_d[-1:] or after_d[:1] or prev_d[-1:])
+            if pick:
+                date, prec = pick[0]["value"], pick[0]["precision"]
             elif pub:
-                date = pub[:10]
-                prec = {10: "day", 7: "month", 4: "year"}.get(len(date), "unknown")
+                # not written in the sentence: the publication year (the event is reported then)
+                date, prec = pub[:4], "year"
             else:
                 date, prec = None, "unknown"
             seen_types.append(etype)
-            out.append({"type": etype, "actor1": a1["actor_id"], "actor2": a2["actor_id"] if a2 else None,
+            out.append({"type": etype, "actor1": a1["actor_id"], "actor2": a2_id,
                         "place_id": place, "date": date, "date_precision": prec,
                         "evidence": {"start": ss, "end": se}})
             if len(seen_types) >= 2:
                 break
     return out
+
+
+def _adjacent(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return not re.search(r"[.،,؛:!?؟]", gap) and len(gap.split()) <= 1
+
+
+def _first_coordinated(text: str, before: list[dict]) -> dict:
+    """The first of "X وY" coordinated actors ending right before the trigger."""
+    k = len(before) - 1
+    while k > 0:
+        gap = text[before[k - 1]["end"]:before[k]["start"]]
+        if gap.strip() in ("و", "") or re.fullmatch(r"\s*(و|،\s*و?)\s*", gap):
+            k -= 1
+        else:
+            break
+    return before[k]
 
 
 def _root(actor_id: str | None) -> str | None:
@@ -152,17 +196,6 @@ def _root(actor_id: str | None) -> str | None:
     return actor_id.split("-")[0] if actor_id[:3].isupper() else actor_id
 
 
-def _orig_pos(original: str, folded_pos: int) -> int:
-    count = 0
-    for i, ch in enumerate(original):
-        if count >= folded_pos:
-            return i
-        if fold(ch):
-            count += 1
-    return len(original)
-
-
-_COMBINED = {t: _combined(phrases) for t, phrases in TRIGGERS.items()}
 
 
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
@@ -198,3 +231,4 @@ for _etype, _phrases in TRIGGERS.items():
         _words = _phrase_words(_p)
         _verbal = _is_verbal(_p.split()[0]) and " " not in _p
         _INDEX.setdefault(_words[0], []).append((_etype, _words, _verbal))
+_FIRSTS = frozenset(_INDEX)

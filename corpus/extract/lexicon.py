@@ -66,8 +66,9 @@ BODY_NOUNS = {
     "الخارجيه": "MFA", "وزاره الخارجيه": "MFA", "الدبلوماسيه": "MFA",
     "وزاره الشؤون الخارجيه": "MFA",
     "الجيش": "ARMY", "القوات المسلحه": "ARMY", "القوات": "ARMY",
-    "وزاره الدفاع": "MOD", "الرئاسه": "PRES", "وزاره الداخليه": "MOI", "الداخليه": "MOI",
+    "وزاره الدفاع": "MOD", "الرئاسه": "PRES", "وزاره الداخليه": "MOI",
     "العداله": "JUSTICE", "القضاء": "JUSTICE", "المخابرات": "INTEL", "الاستخبارات": "INTEL",
+    "جهاز المخابرات": "INTEL", "جهاز الاستخبارات": "INTEL", "اجهزه المخابرات": "INTEL",
     "البرلمان": "PARL", "السفاره": "EMB",
 }
 # Indefinite body nouns in a construct with the country's name (حكومة مالي، جيش مالي).
@@ -103,6 +104,7 @@ TITLES = {
     "السيد": None, "السيده": None, "الشيخ": None, "الدكتور": None, "المبعوث": None,
     "الزعيم": None, "القائد": None, "زعيم": None, "قائد": None, "الامين العام": None,
     "المبعوث الخاص": None, "الممثل الخاص": None, "الوسيط": None,
+    "نظيره": None, "نظيرها": None, "نظيره الجزائري": None, "نظيرهم": None,
 }
 TITLE_WORDS = frozenset(t.split()[0] for t in TITLES)
 
@@ -119,7 +121,7 @@ GENERIC_NOUNS = {
     "البيان": None,
 }
 
-NISBA_SUFFIXES = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات")
+NISBA_SUFFIXES = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات", "يا")
 
 
 def _clean(values) -> list[str]:
@@ -144,6 +146,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 class Lexicon:
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     maxlen: dict[str, int] = field(default_factory=dict)  # first token → longest phrase
+    prefixes: set = field(default_factory=set)  # every proper prefix of every phrase key
     actors: dict[str, ActorInfo] = field(default_factory=dict)
     places: dict[str, PlaceInfo] = field(default_factory=dict)
     state_nisba: dict[str, str] = field(default_factory=dict)  # folded nisba stem → state
@@ -154,6 +157,7 @@ class Lexicon:
     offices: dict[tuple[str, str], list[tuple[str, str, str | None]]] = field(default_factory=dict)
     person_office: dict[str, set] = field(default_factory=dict)
     generic_groups: list[tuple[str, str, str, str]] = field(default_factory=list)
+    name_tokens: dict[str, set] = field(default_factory=dict)  # actor → tokens of its names
 
     # -- building ---------------------------------------------------------------------------
     def add(self, surface: str | tuple[str, ...], entry: Entry) -> None:
@@ -165,6 +169,8 @@ class Lexicon:
             bucket.append(entry)
         if len(k) > self.maxlen.get(k[0], 0):
             self.maxlen[k[0]] = len(k)
+        for n in range(1, len(k) + 1):
+            self.prefixes.add(k[:n])
 
     def root_state(self, actor_id: str | None) -> str | None:
         seen = set()
@@ -369,6 +375,18 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
                 lex.add(surface, Entry("actor", a["id"]))
     for surface, _aid, _start, _end in lex.generic_groups:
         lex.add(surface, Entry("actor", "@generic:" + " ".join(key(surface))))
+    # a capital or a country acting stands for its state (باماكو، المملكة المغربية): an actor
+    # reading of its names, chosen by context
+    for p in places.values():
+        if p["kind"] in ("capital", "country") and p.get("country") in lex.actors:
+            for name in [p.get("name_ar")] + _clean(p.get("variants_ar")):
+                if name:
+                    lex.add(name, Entry("actor", p["country"]))
+    for a in actors.values():
+        toks = set()
+        for name in [a.get("name_ar")] + _clean(a.get("aliases_ar")):
+            toks.update(t for t in key(name or "") if len(t) >= 4)
+        lex.name_tokens[a["id"]] = toks
     # border areas: the pair of states their names mention
     for p in places.values():
         if p["kind"] == "border_area":

@@ -8,6 +8,7 @@ processes get a copy). `extract(text, published)` returns the CLI JSON object mi
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable
 from functools import lru_cache
@@ -23,14 +24,16 @@ from corpus.models import Corpus
 
 def sentencize(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans; balanced quotations are never split (a quote may span a full stop)."""
-    balanced = [(s, e) for s, e, ok in pair_marks(doc.text) if ok]
     raw = split_sentences(doc.text)
 
+    starts = [s for s, _ in raw]
+
     def end_of(pos: int) -> int:
-        for s, e in raw:
-            if s <= pos < e or pos < s:
-                return e if s <= pos else s
-        return len(doc.text)
+        """The end of the raw sentence holding `pos` (or the start of the next one)."""
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < raw[k][1]:
+            return raw[k][1]
+        return raw[k + 1][0] if k + 1 < len(raw) else len(doc.text)
 
     # the balanced pairs found again now that unbalanced marks stop at sentence ends
     balanced = [(s, e) for s, e, ok in pair_marks(doc.text, end_of) if ok]
@@ -44,6 +47,8 @@ STEP_NAMES = ("sentences", "dates", "places", "actors", "quotes", "events")
 class Extractor:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self.country_of = {pid: info.country for pid, info in lexicon.places.items()
+                           if info.kind in ("country", "capital") and info.country}
 
     @classmethod
     def from_corpus(cls, corpus: Corpus | None) -> Extractor:
@@ -68,7 +73,8 @@ class Extractor:
         found_dates = dates_step.find_dates(doc)
         places, actors = entities.resolve_entities(doc, self.lexicon)
         found_quotes = quotes.find_quotes(doc, self.lexicon, actors, places)
-        found_events = events.find_events(doc, actors, places, found_dates)
+        found_events = events.find_events(doc, actors, places, found_dates, self.country_of,
+                                          self.lexicon.root_state)
         return {
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "dates": found_dates,

@@ -29,7 +29,7 @@ def _speech(words: str) -> frozenset:
     out = set()
     for w in words.split():
         f = fold(w)
-        for p in ("", "و", "ف"):
+        for p in ("", "و", "ف", "ل", "ول"):
             for s in ("", "ت", "وا", "ا"):
                 out.add(p + f + s)
     return frozenset(out)
@@ -41,10 +41,19 @@ SPEECH_VERBS = _speech(
     "رأى يرى ترى رجح يرجح ترجح أبرز يبرز لفت يلفت نفى ينفي تنفي حذر يحذر تحذر أعرب يعرب أبلغ يبلغ "
     "أفادت أوردت ذكرت جدد يجدد تجدد اتهم يتهم تتهم طالب يطالب دعا يدعو تدعو ادعى يدعي تدعي "
     "مؤكدا مؤكدة مشيرا مشيرة موضحا موضحة مضيفا مضيفة معتبرا معتبرة مشددا مشددة قائلا قائلة "
-    "لافتا لافتة محذرا محذرة وصف يصف تصف ورد جاء")
+    "لافتا لافتة محذرا محذرة وصف يصف تصف ورد جاء بقوله بقولها قوله قولها نقلا داعيا داعين داعية "
+    "معربا معربة مبرزا مبرزة نافيا نافية مجددا مجددة نقل ينقل تنقل أدان يدين تدين ندد يندد تندد انتقد ينتقد "
+    "تنتقد استنكر يستنكر تستنكر رفض يرفض ترفض رافضا رافضة")
 STATEMENT_NOUNS = frozenset(fold(w) for w in "بيان بيانها بيانه البيان تصريح تصريحات تصريحاته تصريحاتها رسالة بلاغ".split())
-COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن بأن انه إنه أنه انها إنها أنها بأنه بأنها".split())
-WRITER_VERBS = frozenset(fold(w) for w in "يذكر ويذكر يذكر كما تجدر الإشارة".split())
+COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن بأن انه إنه أنه انها إنها أنها بأنه بأنها فإن فإنه فإنها أنهم إنهم".split())
+COORD_COMPLEMENTIZERS = frozenset("و" + w for w in COMPLEMENTIZERS if not w.startswith(("ب", "ف")))
+# After "،" these words open a new clause: a reported clause ends before them.
+CLAUSE_OPENERS = frozenset(fold(w) for w in (
+    "حيث في فيما بينما ما مما إلا لكن غير وبخصوص بخصوص كما وفي وكان وكانت ووصف وقال وأضاف "
+    "وأكد وأوضح وتابع وختم وستعرف الأمر علما").split())
+WRITER_VERBS = frozenset(fold(w) for w in "يذكر ويذكر كما تجدر الإشارة يعني تعني".split())
+SPEAKER_KINDS = ("person", "state_body", "state", "igo", "media", "other")
+RESUMPTIVE = frozenset(fold(w) for w in "فيه فيها عبره عبرها خلاله خلالها به بها".split())
 FEMININE_ENDINGS = ("ت",)
 
 
@@ -125,9 +134,11 @@ class QuoteFinder:
         self.places = places
         self.entity_spans = [(a["start"], a["end"]) for a in actors] + [(p["start"], p["end"]) for p in places]
         # tokens in original offsets, and the speech verbs / statement nouns among them
-        self.otoks = [(*doc.span(t.start, t.end), t.text) for t in doc.tokens]
+        offs = doc.norm.offsets
+        self.otoks = [(offs[t.start], offs[t.end - 1] + 1, t.text) for t in doc.tokens]
         self.verbs = [(a, b) for a, b, w in self.otoks if w in SPEECH_VERBS or w in STATEMENT_NOUNS]
         self.verb_starts = [a for a, _ in self.verbs]
+        self.tok_starts = [a for a, _, _ in self.otoks]
 
     def sentence_end(self, pos: int) -> int:
         idx = self.doc.sentence_index(pos)
@@ -137,7 +148,11 @@ class QuoteFinder:
     def find(self) -> list[dict]:
         text = self.doc.text
         quotes = []
+        self.unbalanced = []
         for s, e, balanced in pair_marks(text, self.sentence_end):
+            if not balanced:
+                self.unbalanced.append(s)
+                e = self._coord_cut(s, e)
             s, e = _trim(text, s, e, strip_final=not balanced)
             if e <= s:
                 continue
@@ -150,6 +165,12 @@ class QuoteFinder:
         quotes.extend(self._reported(quotes))
         quotes.sort(key=lambda q: q["start"])
         return quotes
+
+    def _coord_cut(self, s: int, e: int) -> int:
+        for a, _b, w in self.otoks:
+            if s < a < e and w in COORD_COMPLEMENTIZERS:
+                return a
+        return e
 
     def _scare(self, s: int, e: int, words: list[str]) -> bool:
         if len(words) > 3:
@@ -167,14 +188,16 @@ class QuoteFinder:
         return re.findall(r"[^\W_]+|[:]", chunk)[-n:]
 
     def _kind(self, s: int, e: int, words: list[str]) -> str:
-        before = self._before_words(s)
+        """direct after a colon, a line start or أن/إن (a clause handed to the speaker);
+        fragment when the quoted words sit inside the writer's sentence (بـ"…"، إلى "…")."""
         raw_before = self.doc.text[max(0, s - 3):s]
         line_start = s <= 1 or "\n" in self.doc.text[max(0, s - 2):s]
         if ":" in raw_before or line_start:
             return "direct"
-        if before and (before[-1] in COMPLEMENTIZERS or before[-1] in SPEECH_VERBS) and len(words) >= 5:
+        before = self._before_words(s, 3)
+        if any(w in COMPLEMENTIZERS for w in before) and len(words) >= 3:
             return "direct"
-        if len(words) >= 8:
+        if before and before[-1] in SPEECH_VERBS and len(words) >= 4:
             return "direct"
         return "fragment"
 
@@ -184,77 +207,169 @@ class QuoteFinder:
             return None
         return inside[0] if first else inside[-1]
 
+    def _subject(self, verb_start: int, verb_end: int, limit: int, sent_start: int) -> dict | None:
+        """The speaker of a speech verb: an actor just before it (SVO: الرئيس … وصف), else the
+        first actor after it and before its أن/إن clause (VSO: أكد الوزير أن…); after
+        "بيانا … اتهمت فيه" the issuer named before; "دعا البيان" the last institution."""
+        k = bisect.bisect_left(self.tok_starts, verb_end)
+        nxt = self.otoks[k][2] if k < len(self.otoks) else ""
+        before = [x for x in self.actors if sent_start <= x["start"] and x["end"] <= verb_start
+                  and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
+        if nxt in RESUMPTIVE and before:
+            bodies = [x for x in before if x["kind"] in ("state_body", "person", "igo")]
+            return (bodies or before)[-1]
+        if nxt in STATEMENT_NOUNS:
+            issuer = [x for x in self.actors if x["end"] <= verb_start and x["kind"] == "state_body"]
+            if issuer:
+                return issuer[-1]
+        if before:
+            gap = self.doc.text[before[-1]["end"]:verb_start]
+            words = re.findall(r"[^\W\d_]+", gap)
+            # a dash or bracket between is a dateline or a credit ("باماكو (رويترز) - قال")
+            if not re.search(r"[.؟?!()\-–—]", gap) and (len(words) == 0 or len(words) <= 2 and not re.search(r"[،,]", gap)):
+                return before[-1]
+        # the complement clause starts the speaker-free zone
+        for a, _b, w in self.otoks[k:k + 16]:
+            if a >= limit:
+                break
+            if w in COMPLEMENTIZERS:
+                limit = a
+                break
+        after = [x for x in self.actors if verb_end <= x["start"] and x["end"] <= limit and x["actor_id"]
+                 and x["kind"] != "armed_group"]
+        if after:
+            gap = self.doc.text[verb_end:after[0]["start"]]
+            if len(gap.split()) <= 12:
+                return after[0]
+        return None
+
+    def _topic(self, verb_start: int, verb_word: str, sent_start: int) -> dict | None:
+        """No subject: the sentence's topic (a state or body for a feminine verb)."""
+        cands = [x for x in self.actors if sent_start <= x["start"] and x["end"] <= verb_start
+                 and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
+        if not cands:
+            return None
+        feminine = verb_word.endswith("ت")
+        pref = [x for x in cands if (x["kind"] != "person") == feminine]
+        return (pref or cands)[0]
+
+    def _fallback(self, sent_start: int) -> dict | None:
+        """A pronoun subject: the last person or institution named before the sentence."""
+        prior = [x for x in self.actors if x["end"] <= sent_start and x["actor_id"]]
+        persons = [x for x in prior if x["kind"] in ("person", "state_body")]
+        return (persons or prior or [None])[-1]
+
     def _speaker(self, s: int, e: int) -> dict | None:
         doc = self.doc
         idx = doc.sentence_index(s)
         sent_start, sent_end = doc.sentences[idx]
-        # the last speech verb / statement noun before the quote in the sentence
-        lo = bisect.bisect_left(self.verb_starts, sent_start)
-        hi = bisect.bisect_left(self.verb_starts, s)
-        chosen = None
-        if hi > lo:
-            verb_start, verb_end = self.verbs[hi - 1]
-            chosen = self._actor_in(verb_end, s, first=True)
-            if chosen is None:
-                chosen = self._actor_in(sent_start, verb_start, first=False)
-        else:
-            chosen = self._actor_in(sent_start, s, first=False)
-            if chosen is None:
-                chosen = self._actor_in(e, sent_end, first=True)  # "…" قال الوزير
+        chosen = self._verb_speaker(s, sent_start)
+        if chosen is None and not self._verbs_between(sent_start, s):
+            # no speech verb: the sentence's first actor, else "…" قال الوزير
+            cands = [x for x in self.actors if sent_start <= x["start"] < s and x["actor_id"]
+                     and x["kind"] in ("person", "state_body", "state", "igo")]
+            chosen = cands[0] if cands else self._actor_in(e, sent_end, first=True)
         if chosen is None:
-            prior = [x for x in self.actors if x["end"] <= sent_start and x["actor_id"]]
-            persons = [x for x in prior if x["kind"] in ("person", "state_body")]
-            chosen = (persons or prior or [None])[-1]
+            chosen = self._fallback(sent_start)
         if chosen is None:
             return None
         return {"actor_id": chosen["actor_id"], "name_en": chosen["name_en"]}
 
+    def _verbs_between(self, a: int, b: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.verb_starts, a)
+        hi = bisect.bisect_left(self.verb_starts, b)
+        return self.verbs[lo:hi]
+
+    def _verb_speaker(self, pos: int, sent_start: int) -> dict | None:
+        """Walk back over the speech verbs of the sentence: the nearest with a subject; a
+        coordinated verb with none (…، وقال إن) shares its predecessor's subject."""
+        verbs = self._verbs_between(sent_start, pos)
+        for verb_start, verb_end in reversed(verbs):
+            chosen = self._subject(verb_start, verb_end, pos, sent_start)
+            if chosen is not None:
+                return chosen
+        if verbs:
+            vs, ve = verbs[-1]
+            word = fold(self.doc.text[vs:ve])
+            return self._topic(verbs[0][0], word, sent_start)
+        return None
+
     def _reported(self, quotes: list[dict]) -> list[dict]:
+        """speech verb … أن/إن + clause: the clause (from the complementizer) to the end of the
+        sentence, or to "،" before a new clause (حيث، في حين، موضحا…)."""
         doc = self.doc
         out = []
         marked = [(q["start"], q["end"]) for q in quotes]
+        balanced = [(q["start"], q["end"]) for q in quotes if q["kind"] == "direct"]
         toks = self.otoks
         n = len(toks)
-        for ti, (a, b, w) in enumerate(toks):
-            if w not in SPEECH_VERBS or w in WRITER_VERBS:
+        taken_until = -1
+        for ti, (a, _b, w) in enumerate(toks):
+            is_coord = w in COORD_COMPLEMENTIZERS and any(me <= a <= me + 3 for ms, me in marked)
+            if not is_coord and (w not in SPEECH_VERBS or w in WRITER_VERBS):
                 continue
-            sidx = doc.sentence_index(a)
-            ss, se = doc.sentences[sidx]
-            if out and out[-1]["start"] >= ss and out[-1]["end"] <= se:
-                continue  # one reported clause per sentence
-            for tj in range(ti + 1, min(ti + 10, n)):
-                ca, cb, cw = toks[tj]
-                if ca >= se:
-                    break
-                if cw in COMPLEMENTIZERS:
-                    s2, e2 = _trim(doc.text, cb, se, strip_final=True)
-                    inner = [ms for ms, me in marked if s2 - 3 <= ms < e2]
-                    if inner and min(inner) - s2 < 4:
-                        break  # أن "…": a direct quotation, found by the marks
-                    if inner:
-                        e2 = min(inner) - 1
-                        s2, e2 = _trim(doc.text, s2, e2, strip_final=True)
-                        while e2 > s2 and doc.text[e2 - 1] in "\"'“”«»’‘":
-                            e2 -= 1
-                        s2, e2 = _trim(doc.text, s2, e2, strip_final=True)
-                    if len(doc.text[s2:e2].split()) >= 3:
-                        out.append({"start": s2, "end": e2, "text": doc.text[s2:e2], "kind": "reported",
-                                    "speaker": self._speaker(s2, e2)})
-                    break
-                if cw in SPEECH_VERBS:
-                    break
+            if a < taken_until:
+                continue
+            ss, se = doc.sentences[doc.sentence_index(a)]
+            comp = ti if is_coord else None
+            if comp is None:
+                for tj in range(ti + 1, min(ti + 24, n)):
+                    if toks[tj][0] >= se:
+                        break
+                    if toks[tj][2] in COMPLEMENTIZERS:
+                        comp = tj
+                        break
+                    if toks[tj][2] in SPEECH_VERBS and toks[tj][2] not in ("جاء", "ورد"):
+                        break
+                    if doc.text[toks[tj - 1][1]:toks[tj][0]].strip(" ،,") not in ("", "''", "'"):
+                        if any(ms <= toks[tj][0] < me for ms, me in marked):
+                            break
+            if comp is None:
+                continue
+            ca, cb, cw = toks[comp]
+            start = ca + (1 if is_coord else 0)
+            if cw == fold("أن") and comp + 1 < n and toks[comp + 1][2][:1] in ("ي", "ت") and not is_coord:
+                continue  # أن تكون / أن يتم: a verbal noun clause, not reported speech
+            if any(bs <= start < be for bs, be in balanced):
+                continue  # inside a quotation
+            end = self._clause_end(comp, se)
+            s2, e2 = _trim(doc.text, start, end, strip_final=True)
+            first_mark = [ms for ms, me in marked if cb - 1 <= ms <= cb + 3]
+            if first_mark:
+                continue  # أن "…": the quotation itself is the direct quote
+            if any(s2 <= us < e2 for us in self.unbalanced):
+                continue  # the clause runs into an open quotation: that is the quote
+            if end < se and len(doc.text[s2:e2].split()) < 5:
+                continue  # فإن الرئيس …، وصف: the subject of the next verb, not a clause
+            if len(doc.text[s2:e2].split()) >= 3:
+                out.append({"start": s2, "end": e2, "text": doc.text[s2:e2], "kind": "reported",
+                            "speaker": self._reported_speaker(ti, comp, ss, is_coord)})
+                taken_until = e2
         return out
 
+    def _clause_end(self, comp: int, se: int) -> int:
+        toks = self.otoks
+        text = self.doc.text
+        for tj in range(comp + 1, len(toks)):
+            a, b, w = toks[tj]
+            if a >= se:
+                break
+            gap = text[toks[tj - 1][1]:a]
+            if "،" in gap or "," in gap:
+                if w in CLAUSE_OPENERS or w in SPEECH_VERBS or (w.startswith("وس") and len(w) > 4):
+                    return toks[tj - 1][1]
+        return se
 
-def _orig_len(original: str, folded_pos: int) -> int:
-    """Length of the prefix of `original` whose fold has `folded_pos` characters."""
-    count = 0
-    for i, ch in enumerate(original):
-        if count >= folded_pos:
-            return i
-        if fold(ch):
-            count += 1
-    return len(original)
+    def _reported_speaker(self, ti: int, comp: int, ss: int, is_coord: bool) -> dict | None:
+        pos = self.otoks[comp][0]
+        chosen = self._verb_speaker(pos, ss) or self._fallback(ss)
+        if chosen is None:
+            return None
+        return {"actor_id": chosen["actor_id"], "name_en": chosen["name_en"]}
+
+
+def _is_object_gap(gap: str) -> bool:
+    return bool(re.search(r"[.؟?!]", gap))
 
 
 def find_quotes(doc, lex, actors: list[dict], places: list[dict]) -> list[dict]:

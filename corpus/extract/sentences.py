@@ -10,9 +10,12 @@ Spans are [start, end) in the original text, without surrounding white space.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 _END = re.compile(r"[.!?؟·]+")
+_NEWLINE = re.compile("\n")
 _CLOSERS = set("\"'”»’)]")
 
 
@@ -25,7 +28,15 @@ def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -
         nxt = text[end] if end < n else ""
         prev = text[m.start() - 1] if m.start() > 0 else ""
         if nxt.isdigit():
-            continue  # ".2009", "3.5", ",727"
+            # "سبتمبر .2009 واحتجت": a full stop typed before the year; the sentence ends
+            # after the digits when the stop follows a space (a decimal point never does)
+            if m.group() == "." and prev.isspace():
+                k = end
+                while k < n and text[k].isdigit():
+                    k += 1
+                if k < n and text[k].isspace():
+                    cuts.append(k)
+            continue
         if m.group() == "." and prev.isdigit() and nxt.isdigit():
             continue
         while end < n and text[end] in _CLOSERS:
@@ -33,10 +44,15 @@ def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -
         if end < n and not (text[end].isspace() or text[end].isalpha() or text[end] in "\"'“«"):
             continue
         cuts.append(end)
-    cuts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    cuts.extend(m.end() for m in _NEWLINE.finditer(text))
     if protected:
+        spans = sorted(protected)
+        starts = [s for s, _ in spans]
+        ends = list(itertools.accumulate((e for _, e in spans), max))
+
         def inside(c: int) -> bool:
-            return any(s < c < e for s, e in protected)
+            k = bisect.bisect_left(starts, c) - 1  # the last span starting before c
+            return k >= 0 and ends[k] > c
         cuts = [c for c in cuts if not inside(c)]
     cuts = sorted(set(cuts))
     spans = []

@@ -1,9 +1,12 @@
-"""A synthetic corpus for benchmarks and development (never shipped, never in data/).
+"""Dashboard benchmarks: cold start in Chromium (vs a hello-world Streamlit app measured the
+same way), server-side rerun time of a filter change (AppTest), and the app's peak RSS —
+on the seed corpus and on a synthetic corpus of 100,000 events generated here (never shipped).
 
-    python -m bench.synth OUT_DIR --events 100000
+    python bench/bench_app.py                 # everything (needs /usr/bin/chromium for cold start)
+    python bench/bench_app.py --events 100000 --runs 5 --skip-browser
+    python bench/bench_app.py --make-data DIR --events N   # only write a synthetic corpus
 
-Valid under corpus.loader: real spans into generated article texts, every reference known.
-Places are the repository's gazetteer when it exists (so geo.area_for finds them).
+Prints medians; never asserts times. The app reads the synthetic corpus via ATLAS_DATA_DIR.
 """
 
 from __future__ import annotations
@@ -11,13 +14,24 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
-from corpus import plover
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-REPO = Path(__file__).resolve().parent.parent
+from corpus import plover  # noqa: E402
+
+REPO = ROOT
+
 ACTORS = [
     ("DZA", "state", "الجزائر", "Algeria", "Algérie", None),
     ("MLI", "state", "مالي", "Mali", "Mali", None),
@@ -140,13 +154,145 @@ def make_corpus(out: Path, n_events: int, seed: int = 7, per_article: int = 100)
     return out
 
 
+
+# ----------------------------------------------------------------------------- measurements
+HELLO = 'import streamlit as st\nst.title("Hello")\nst.caption("ready")\n'
+
+
+def _rss_kb(pid: int) -> int:
+    """Resident set size of a process and its children (Linux /proc), in kB."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def cold_start(app: Path, env: dict, runs: int, ready_selector: str, path: str = "") -> tuple[float, int]:
+    """Median seconds from launching the server to the page fully rendered in Chromium, and
+    the peak RSS (kB) of the server process seen while serving."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port
+
+    times, peak = [], 0
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            port = free_port()
+            start = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+                 "--server.port", str(port), "--browser.gatherUsageStats", "false",
+                 "--server.fileWatcherType", "none"],
+                cwd=str(app.parent), env={**os.environ, **env},
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stop = threading.Event()
+            samples = []
+
+            def sample(pid=proc.pid, stop=stop, samples=samples):
+                while not stop.is_set():
+                    samples.append(_rss_kb(pid))
+                    time.sleep(0.05)
+
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
+            try:
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                deadline = time.monotonic() + 120
+                while True:
+                    try:
+                        page.goto(f"http://127.0.0.1:{port}/{path}", timeout=5000)
+                        break
+                    except Exception:  # noqa: BLE001 - server not up yet
+                        if time.monotonic() > deadline:
+                            raise
+                        time.sleep(0.05)
+                page.wait_for_selector(ready_selector, timeout=120_000)
+                page.wait_for_function(
+                    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+                times.append(time.perf_counter() - start)
+                page.close()
+            finally:
+                stop.set()
+                sampler.join()
+                peak = max([peak, *samples])
+                proc.terminate()
+                proc.wait(timeout=20)
+        browser.close()
+    return statistics.median(times), peak
+
+
+def rerun_ms(data_dir: Path | None, runs: int) -> dict[str, float]:
+    """Median server-side time (AppTest) of a filter change on the overview and quotes pages."""
+    from streamlit.testing.v1 import AppTest
+
+    if data_dir:
+        os.environ["ATLAS_DATA_DIR"] = str(data_dir)
+    else:
+        os.environ.pop("ATLAS_DATA_DIR", None)
+    out = {}
+    for page in ("overview", "quotes", "timeline"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.query_params["lang"] = "en"
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py")
+        at.run()
+        timings = []
+        for i in range(runs):
+            at.multiselect(key="f_quad").set_value(["verbal_conflict"] if i % 2 == 0 else [])
+            start = time.perf_counter()
+            at.run()
+            timings.append((time.perf_counter() - start) * 1000)
+            assert not at.exception, at.exception
+        out[page] = statistics.median(timings)
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--events", type=int, default=1000)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--make-data", type=Path, help="only write a synthetic corpus into this directory")
     args = parser.parse_args(argv)
-    make_corpus(args.out, args.events)
-    print(args.out)
+    if args.make_data:
+        make_corpus(args.make_data, args.events)
+        print(args.make_data)
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
+    try:
+        start = time.perf_counter()
+        synthetic = make_corpus(tmp / "data", args.events)
+        print(f"synthetic corpus: {args.events:,} events in {time.perf_counter() - start:.1f} s")
+        browser = not args.skip_browser and Path("/usr/bin/chromium").exists()
+        if browser:
+            hello = tmp / "hello.py"
+            hello.write_text(HELLO, encoding="utf-8")
+            sel = '[data-testid="stMain"] [data-testid="stCaptionContainer"]'
+            t_hello, rss_hello = cold_start(hello, {}, args.runs, sel)
+            t_seed, rss_seed = cold_start(ROOT / "app.py", {}, args.runs, sel)
+            t_big, rss_big = cold_start(ROOT / "app.py", {"ATLAS_DATA_DIR": str(synthetic)}, max(1, args.runs // 2), sel)
+            print(f"cold start (median, launch → overview rendered): hello-world {t_hello:.2f} s · "
+                  f"atlas seed {t_seed:.2f} s · atlas {args.events:,} events {t_big:.2f} s")
+            print(f"peak RSS: hello-world {rss_hello / 1024:.0f} MB · seed {rss_seed / 1024:.0f} MB · "
+                  f"{args.events:,} events {rss_big / 1024:.0f} MB")
+        for label, directory in (("seed", None), (f"{args.events:,} events", synthetic)):
+            ms = rerun_ms(directory, args.runs)
+            print(f"rerun after a filter change (median, AppTest), {label}: "
+                  + " · ".join(f"{page} {value:.0f} ms" for page, value in ms.items()))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,18 @@
+# Self-hosting the Algeria–Mali Relations Atlas.
+#   docker build -t atlas . && docker run -p 8501:8501 -v atlas-state:/state atlas
+# Set ATLAS_DATABASE_URL=postgresql+psycopg://… to share one PostgreSQL between replicas.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    ATLAS_STATE_DIR=/state \
+    STREAMLIT_SERVER_HEADLESS=true STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+RUN useradd --create-home atlas && mkdir -p /state && chown atlas /state
+USER atlas
+VOLUME ["/state"]
+EXPOSE 8501
+HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health')"
+CMD ["streamlit", "run", "app.py", "--server.port=8501", "--server.address=0.0.0.0"]
