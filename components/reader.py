@@ -22,16 +22,18 @@ def parse_span(value: object, length: int) -> tuple[int, int] | None:
 
 def marks_for(ctx, article_id: str, kinds: set[str]) -> list[Mark]:
     """Highlight marks of one article (visible items only), for the kinds switched on."""
-    corpus, marks = ctx.corpus, []
+    marks = []
     visible = ("accepted", "edited") + (("proposed",) if ctx.filters.include_proposed else ())
+    items = ctx.index.article_items(article_id, visible)
     if "event" in kinds:
-        marks += [Mark(e.start, e.end, "event", f"{e.event_type} · {e.id}") for e in corpus.events.values()
-                  if e.article_id == article_id and e.status in visible]
+        events = items["events"]
+        marks += [Mark(int(s), int(e), "event", f"{t} · {i}") for s, e, t, i in
+                  zip(events["start"], events["end"], events["event_type"], events["id"], strict=True)]
     if "quote" in kinds:
-        marks += [Mark(q.start, q.end, "quote", q.id) for q in corpus.quotes.values()
-                  if q.article_id == article_id and q.status in visible]
-    for mention in corpus.mentions:
-        if mention.article_id != article_id or mention.kind not in kinds or mention.status not in visible:
+        quotes = items["quotes"]
+        marks += [Mark(int(s), int(e), "quote", i) for s, e, i in zip(quotes["start"], quotes["end"], quotes["id"], strict=True)]
+    for mention in ctx.index.mentions_by_article.get(article_id, ()):
+        if mention.kind not in kinds or mention.status not in visible:
             continue
         name = ctx.place(mention.ref) if mention.kind == "place" else ctx.actor(mention.ref)
         marks.append(Mark(mention.start, mention.end, mention.kind, name))

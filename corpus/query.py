@@ -8,6 +8,7 @@ Algeria's ministries and ministers); place filters match a place and the places 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ import pandas as pd
 
 from corpus import plover
 from corpus.dates import date_range
-from corpus.models import Corpus
+from corpus.models import Corpus, Mention
 from corpus.normalize import fold
 
 VISIBLE_STATUSES = ("accepted", "edited")
@@ -49,6 +50,15 @@ class CorpusIndex:
     # Folded search text per row, in frame order (plain str `in` beats Arrow on long Arabic text).
     event_search: tuple[str, ...] = ()
     quote_search: tuple[str, ...] = ()
+    mentions_by_article: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
+
+    def article_items(self, article_id: str, statuses: Iterable[str]) -> dict[str, pd.DataFrame]:
+        """The events and quotes of one article with one of the given review statuses."""
+        out = {}
+        for name, frame in (("events", self.events), ("quotes", self.quotes)):
+            mask = (frame["article_id"] == article_id) & frame["status"].isin(tuple(statuses))
+            out[name] = frame[mask.to_numpy(dtype=bool)]
+        return out
 
 
 @dataclass(frozen=True)
@@ -100,41 +110,33 @@ def place_members(
     return {place_id: _closure(children, place_id) for place_id in corpus.places}
 
 
-def _event_rows(corpus: Corpus) -> list[dict]:
-    rows = []
-    for event in corpus.events.values():
-        start, end = date_range(event.date, event.date_precision)
-        place = corpus.places.get(event.place_id) if event.place_id else None
-        rows.append(
-            {
-                "id": event.id,
-                "article_id": event.article_id,
-                "start": event.start,
-                "end": event.end,
-                "text": event.text,
-                "date": event.date,
-                "date_precision": event.date_precision,
-                "date_start": start,
-                "date_end": end,
-                "year": start.year,
-                "event_type": event.event_type,
-                "quad": plover.quad_of(event.event_type),
-                "score": plover.score_of(event.event_type),
-                "actor1": event.actor1,
-                "actor2": event.actor2,
-                "place_id": event.place_id,
-                "geo_precision": event.geo_precision,
-                "lat": place.lat if place else None,
-                "lon": place.lon if place else None,
-                "summary_en": event.summary_en,
-                "summary_ar": event.summary_ar,
-                "summary_fr": event.summary_fr,
-                "origin": event.origin,
-                "status": event.status,
-                "search": fold(" ".join(filter(None, (event.text, event.summary_en, event.summary_ar, event.summary_fr)))),
-            }
-        )
-    return rows
+_EVENT_FIELDS = (
+    "id", "article_id", "start", "end", "text", "date", "date_precision", "event_type", "actor1",
+    "actor2", "place_id", "geo_precision", "summary_en", "summary_ar", "summary_fr", "origin", "status",
+)
+
+
+def _event_columns(corpus: Corpus) -> dict[str, list]:
+    """The events as columns (building column lists keeps far fewer objects alive than rows)."""
+    events = list(corpus.events.values())
+    columns: dict[str, list] = {name: [getattr(e, name) for e in events] for name in _EVENT_FIELDS}
+    ranges = [date_range(e.date, e.date_precision) for e in events]
+    columns["date_start"] = [start for start, _ in ranges]
+    columns["date_end"] = [end for _, end in ranges]
+    columns["year"] = [start.year for start, _ in ranges]
+    columns["quad"] = [plover.quad_of(t) for t in columns["event_type"]]
+    columns["score"] = [plover.score_of(t) for t in columns["event_type"]]
+    places = [corpus.places.get(p) if p else None for p in columns["place_id"]]
+    columns["lat"] = [p.lat if p else None for p in places]
+    columns["lon"] = [p.lon if p else None for p in places]
+    return columns
+
+
+def _event_search(corpus: Corpus) -> list[str]:
+    return [
+        fold(" ".join(filter(None, (e.text, e.summary_en, e.summary_ar, e.summary_fr))))
+        for e in corpus.events.values()
+    ]
 
 
 def _quote_rows(corpus: Corpus) -> list[dict]:
@@ -170,23 +172,37 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
     return rows
 
 
-EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "search"]
-QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", "search"]
+EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status"]
+QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "year", "event_id", "event_type", "quad", "place_id", "origin", "status"]
+
+
+def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Sort the frame; keep the search keys (plain Python strings, never in Arrow) in step."""
+    frame = frame.sort_values(by, kind="stable", na_position="last")
+    order = frame.index.to_numpy()
+    return frame.reset_index(drop=True), tuple(search[i] for i in order)
 
 
 def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = None) -> CorpusIndex:
-    events = pd.DataFrame(_event_rows(corpus), columns=EVENT_COLUMNS)
-    quotes = pd.DataFrame(_quote_rows(corpus), columns=QUOTE_COLUMNS)
+    events = pd.DataFrame(_event_columns(corpus), columns=EVENT_COLUMNS)
+    quote_rows = _quote_rows(corpus)
+    quote_search = [row.pop("search") for row in quote_rows]
+    quotes = pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS)
     for frame in (events, quotes):
         frame["year"] = frame["year"].astype("Int64")
     events["date_start"] = pd.to_datetime(events["date_start"])
     events["date_end"] = pd.to_datetime(events["date_end"])
-    events = events.sort_values(["date_start", "id"], kind="stable").reset_index(drop=True)
-    quotes = quotes.sort_values(["date", "id"], kind="stable", na_position="last").reset_index(drop=True)
-    event_search, quote_search = tuple(events.pop("search")), tuple(quotes.pop("search"))
+    events, event_keys = _sorted_with_search(events, _event_search(corpus), ["date_start", "id"])
+    quotes, quote_keys = _sorted_with_search(quotes, quote_search, ["date", "id"])
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in corpus.mentions:
+        by_article[mention.article_id].append(mention)
+    # The frame now holds every event field: drop the event records so a large corpus is not
+    # held twice (index.events is the one place to read events from).
+    slim = dataclasses.replace(corpus, events={}, mentions=[])
     return CorpusIndex(
-        corpus, events, quotes, actor_members(corpus), place_members(corpus, contained),
-        event_search, quote_search,
+        slim, events, quotes, actor_members(corpus), place_members(corpus, contained),
+        event_keys, quote_keys, {k: tuple(v) for k, v in by_article.items()},
     )
 
 

@@ -68,7 +68,7 @@ def test_bad_encoding_of_article_and_of_annotation_file(tmp_path):
     (data / "places.jsonl").write_bytes('{"id": "é"}\n'.encode("latin-1"))
     problems = [str(p) for p in collect(data)[1]]
     assert any(p.startswith("articles.jsonl:1: sha256") or "bad encoding in articles/t1.txt" in p for p in problems)
-    assert any(p.startswith("places.jsonl:0: bad encoding") for p in problems)
+    assert any(p.startswith("places.jsonl:1: bad encoding") for p in problems)
 
 
 def test_invalid_json_line(tmp_path):
