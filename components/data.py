@@ -53,9 +53,11 @@ def contained_places() -> dict[str, frozenset[str]]:
 def _store():
     """The database of added articles (corpus.store), or None when it cannot be opened."""
     try:
+        from components import auth
         from corpus.store.repository import Store
 
-        return Store.open()
+        # Same database as the Add-article page: secrets URL, else env, else the SQLite file.
+        return Store.open(auth.db_url(auth.read_secrets()))
     except Exception:  # noqa: BLE001 - no database configured/reachable: curated corpus only
         return None
 

@@ -59,7 +59,7 @@ def _parse_years(values: list[str], vocab: Vocabulary, warnings: list[UrlWarning
     if match := _RANGE.match(value):
         low, high = int(match[1]), int(match[2])
         if low > high:
-            warnings.append(UrlWarning("year", value, "reversed range, read as {}-{}".format(high, low)))
+            warnings.append(UrlWarning("year", value, f"reversed range, read as {high}-{low}"))
             low, high = high, low
     elif match := _YEAR.match(value):
         low = high = int(match[1])

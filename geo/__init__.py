@@ -68,6 +68,7 @@ __all__ = [
     "admin1",
     "borders",
     "areas",
+    "contained_places",
     "manifest",
     "places",
     "locate",
