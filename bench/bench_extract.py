@@ -9,6 +9,7 @@ made of shuffled sentences of the seeds (generated in memory, never shipped).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -54,17 +55,21 @@ def synthetic(corpus, n: int, size: int = 4000, seed: int = 7) -> list[tuple[str
     return out
 
 
-def run_once(ex, docs, jobs: int) -> float:
-    t0 = time.perf_counter()
+def run_once(ex, docs, jobs: int) -> tuple[float, float]:
+    """(articles/s wall clock, articles/s of this process's CPU time — jobs=1 only, else 0)."""
+    t0, c0 = time.perf_counter(), time.process_time()
     if jobs == 1:
         for text, pub in docs:
             ex.extract(text, pub)
     else:
+        # the extractor reaches the workers once (initializer, inherited by fork); the articles
+        # go in chunks, a few per worker round trip
         size = max(1, len(docs) // (jobs * 16))
         chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
         with ProcessPoolExecutor(jobs, initializer=_init, initargs=(ex,)) as pool:
             sum(pool.map(_work, chunks))
-    return len(docs) / (time.perf_counter() - t0)
+    wall = len(docs) / (time.perf_counter() - t0)
+    return wall, (len(docs) / (time.process_time() - c0) if jobs == 1 else 0.0)
 
 
 def main() -> None:
@@ -81,11 +86,15 @@ def main() -> None:
     synth = synthetic(corpus, args.n)
     avg = sum(len(t) for t, _ in synth) / len(synth)
     print(f"synthetic corpus: {len(synth)} articles, mean {avg:.0f} chars")
+    print("load average: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + f" ({os.cpu_count()} CPUs)")
     for label, docs, reps in (("seeds x40", seeds * 40, args.runs), (f"synthetic {len(synth)}", synth, args.runs)):
         for jobs in (1, args.jobs):
-            rates = [run_once(ex, docs, jobs) for _ in range(reps)]
+            runs = [run_once(ex, docs, jobs) for _ in range(reps)]
+            rates = [w for w, _ in runs]
+            cpu = f"; CPU-time rate {statistics.median(c for _, c in runs):.1f}/s" if jobs == 1 else ""
             print(f"{label:18} jobs={jobs}: {statistics.median(rates):8.1f} articles/s "
-                  f"(median of {reps}: {', '.join(f'{r:.1f}' for r in rates)})")
+                  f"(median of {reps}: {', '.join(f'{r:.1f}' for r in rates)}{cpu})")
+    print("load average: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 from components.html import QuoteCard, query_href
 from components.i18n import fmt_date
 
+QUOTES_PAGE_SIZE = 200  # quote cards per page (pages/quotes.py)
+
 
 def quote_card_data(ctx, row: dict) -> QuoteCard:
     corpus = ctx.corpus

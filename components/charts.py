@@ -46,44 +46,29 @@ def barometer_figure(frame: pd.DataFrame, labels: dict[str, str], rtl: bool = Fa
     return _layout(fig, rtl, 320)
 
 
-def _iso(days: np.ndarray, unit: str = "D") -> np.ndarray:
-    return np.datetime_as_string(days, unit=unit)
-
-
-def _span_xy(start: np.ndarray, end: np.ndarray, lanes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One line segment per span: [start, end, gap] triples (vectorised)."""
-    n = len(start)
-    xs = np.empty(3 * n, dtype=object)
-    ys = np.empty(3 * n, dtype=object)
-    xs[0::3], xs[1::3], xs[2::3] = _iso(start), _iso(end), None
-    ys[0::3], ys[1::3], ys[2::3] = lanes, lanes, None
-    return xs, ys
+def _ms(days: np.ndarray) -> np.ndarray:
+    """Day (or finer) datetimes as float milliseconds since the epoch (plotly date axes accept
+    them; a typed array is copied and serialised without per-value Python), NaN for NaT."""
+    out = days.astype("datetime64[ms]").astype(np.int64).astype(np.float64)
+    out[np.isnat(days)] = np.nan
+    return out
 
 
 def timeline_figure(
     points: pd.DataFrame,
+    lanes: Sequence[str],
     labels: dict[str, str],
     quad_label: Callable[[str], str],
     milestones: Sequence[tuple[str, str]],
     rtl: bool = False,
-    aggregated: bool = False,
 ) -> go.Figure:
-    """Events (or groups of events) on a date axis in lanes, coloured by quad class: per quad
-    class one trace of span lines (the date precision, or the group's period) and one trace of
-    markers at the middle of the span. `points` (see components.frames): key (customdata[0] —
-    an event id, or a group key), lane, quad, start, end (day arrays, end exclusive), span
-    (draw the span line), size (marker size), h1…h4 (hover texts: date, then type/actors/
-    summary/source for events, lane/count for groups)."""
-    fig = go.Figure()
-    if aggregated:
-        template = (f"<b>%{{customdata[1]}}</b><br>{labels['lane']}: %{{customdata[2]}}<br>"
-                    f"{labels['count']}: %{{customdata[3]}}<br>{{quad}}<extra></extra>")
-        hover_cols = ["key", "h1", "h2", "h3"]
-    else:
-        template = (f"<b>%{{customdata[1]}}</b><br>{labels['type']}: %{{customdata[2]}}<br>"
-                    f"{labels['actors']}: %{{customdata[3]}}<br>{labels['summary']}: %{{customdata[4]}}<br>"
-                    f"{labels['source']}: %{{customdata[5]}}<extra></extra>")
-        hover_cols = ["key", "h1", "h2", "h3", "h4", "h5"]
+    """Events — or groups of events — on a date axis in lanes, coloured by quad class: per
+    quad class a trace of span lines (the date precision, or the group's period) and a trace of
+    markers at the middle of the span. `points` (components.frames.timeline_points /
+    bucket_points): key (customdata: event row position or group number), lane (number into
+    `lanes`), quad, start, end (day arrays, end exclusive), span (draw the line), size, text
+    (hover). Numbers only in the data arrays; lanes are the y tick labels."""
+    traces: list[dict] = []
     if not points.empty:
         quads = points["quad"].to_numpy(dtype=object)
         for quad in plover.QUAD_CLASSES:
@@ -92,27 +77,35 @@ def timeline_figure(
                 continue
             start = part["start"].to_numpy(dtype="datetime64[D]")
             end = part["end"].to_numpy(dtype="datetime64[D]")
-            lanes = part["lane"].to_numpy(dtype=object)
+            lane = part["lane"].to_numpy(dtype=np.float64)
             spans = part["span"].to_numpy(dtype=bool) & ~np.isnat(start)
             if spans.any():
-                xs, ys = _span_xy(start[spans], end[spans], lanes[spans])
-                fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 9, "color": rgb(quad, 0.35)},
-                                         hoverinfo="skip", showlegend=False, legendgroup=quad))
-            middle = start.astype("datetime64[m]") + (end - start).astype("timedelta64[m]") // 2
-            size = part["size"].to_numpy(dtype=float)
-            fig.add_trace(go.Scatter(
-                x=_iso(middle, "m"), y=lanes, mode="markers", name=quad_label(quad), legendgroup=quad,
-                marker={"size": size, "color": rgb(quad), "line": {"width": 1, "color": "white"}},
-                customdata=part[hover_cols].to_numpy(dtype=object),
-                hovertemplate=template.replace("{quad}", quad_label(quad)) if aggregated else template,
-            ))
-    for date, label in milestones:
-        fig.add_shape(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1,
-                      line={"dash": "dot", "color": "rgba(100,100,100,.7)", "width": 1})
-        fig.add_annotation(x=date, y=1, yref="paper", text=label, showarrow=False, yanchor="bottom",
-                           font={"size": 11}, bgcolor="rgba(255,255,255,.6)")
-    n_lanes = max(1, points["lane"].nunique()) if len(points) else 1
-    fig.update_xaxes(title=labels["date"], type="date", tickformat="%Y", autorange="reversed" if rtl else True)
-    fig.update_yaxes(title=None, type="category", side="right" if rtl else "left", automargin=True)
-    fig.update_layout(clickmode="event+select", dragmode="pan")
-    return _layout(fig, rtl, min(900, 160 + 38 * n_lanes))
+                n = int(spans.sum())
+                xs, ys = np.full(3 * n, np.nan), np.full(3 * n, np.nan)
+                xs[0::3], xs[1::3] = _ms(start[spans]), _ms(end[spans])
+                ys[0::3] = ys[1::3] = lane[spans]
+                traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "hoverinfo": "skip",
+                               "line": {"width": 9, "color": rgb(quad, 0.35)}, "showlegend": False,
+                               "legendgroup": quad})
+            middle = start.astype("datetime64[ms]") + (end - start).astype("timedelta64[ms]") // 2
+            traces.append({
+                "type": "scatter", "x": _ms(middle), "y": lane, "mode": "markers", "name": quad_label(quad),
+                "legendgroup": quad, "customdata": part["key"].to_numpy(dtype=np.int32),
+                "marker": {"size": part["size"].to_numpy(dtype=np.float64), "color": rgb(quad),
+                           "line": {"width": 1, "color": "white"}},
+                "hovertext": part["text"].to_numpy(dtype=object), "hovertemplate": "%{hovertext}<extra></extra>",
+            })
+    n_lanes = max(1, len(lanes))
+    layout = {
+        "shapes": [{"type": "line", "x0": date, "x1": date, "yref": "paper", "y0": 0, "y1": 1,
+                    "line": {"dash": "dot", "color": "rgba(100,100,100,.7)", "width": 1}} for date, _ in milestones],
+        "annotations": [{"x": date, "y": 1, "yref": "paper", "text": label, "showarrow": False, "yanchor": "bottom",
+                         "font": {"size": 11}, "bgcolor": "rgba(255,255,255,.6)"} for date, label in milestones],
+        "xaxis": {"title": {"text": labels["date"]}, "type": "date", "tickformat": "%Y",
+                  "autorange": "reversed" if rtl else True},
+        "yaxis": {"type": "linear", "tickmode": "array", "tickvals": list(range(len(lanes))), "ticktext": list(lanes),
+                  "range": [-0.6, n_lanes - 0.4], "zeroline": False, "side": "right" if rtl else "left",
+                  "automargin": True},
+        "clickmode": "event+select", "dragmode": "pan",
+    }
+    return _layout(go.Figure(data=traces, layout=layout), rtl, min(900, 160 + 38 * n_lanes))

@@ -112,67 +112,39 @@ def capitals(places: Mapping) -> dict[str, tuple[float, float]]:
             if p.kind == "capital" and p.country and p.lat is not None and p.lon is not None}
 
 
-def lane_labels(events: pd.DataFrame, mode: str, dyad_label, type_label) -> pd.Series:
-    """The lane of each event: its actor dyad or its event type, as display labels (each
-    distinct dyad/type is labelled once, then spread over the rows)."""
+def lanes(events: pd.DataFrame, mode: str, dyad_label, type_label) -> tuple[np.ndarray, list[str]]:
+    """Each event's lane number and the lane labels (sorted): its actor dyad or its event type.
+    Each distinct dyad/type is labelled once (no per-row Python)."""
     if mode == "type":
-        types = events["event_type"].astype(object)
-        return types.map({value: type_label(value) for value in pd.unique(types)})
-    codes1, uniq1 = pd.factorize(events["actor1"].astype(object), use_na_sentinel=False)
-    codes2, uniq2 = pd.factorize(events["actor2"].astype(object), use_na_sentinel=False)
-    width = len(uniq2) + 1
-    pairs, inverse = np.unique(codes1.astype(np.int64) * width + codes2, return_inverse=True)
-    labels = np.array([dyad_label(uniq1[p // width], uniq2[p % width]) for p in pairs] or [""], dtype=object)
-    return pd.Series(labels[inverse.reshape(-1)] if len(events) else [], index=events.index, dtype=object)
+        codes, uniques = _factorize(events["event_type"])
+        labels = [type_label(u) for u in uniques]
+    else:
+        codes1, uniq1 = _factorize(events["actor1"])
+        codes2, uniq2 = _factorize(events["actor2"])
+        width = len(uniq2)
+        pairs, codes = np.unique(codes1 * width + codes2, return_inverse=True)
+        labels = [dyad_label(uniq1[p // width], uniq2[p % width]) for p in pairs]
+    if not len(events):
+        return np.zeros(0, dtype=np.int64), []
+    names, remap = np.unique(np.array(labels, dtype=str), return_inverse=True)
+    return remap.reshape(-1)[np.asarray(codes).reshape(-1)].astype(np.int64), [str(n) for n in names]
 
 
-def _day_array(values: pd.Series) -> np.ndarray:
-    return values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:
+    """Codes (int64) and distinct values, missing values (None) included as a value."""
+    codes, uniques = pd.factorize(values)
+    uniques = [u if isinstance(u, str) or not pd.isna(u) else None for u in uniques]
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques.append(None)
+    return codes.astype(np.int64), uniques
 
 
-def event_spans(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Each event's date span as day arrays: start (inclusive) and end (exclusive)."""
-    start = _day_array(events["date_start"])
-    end = _day_array(events["date_end"]) + np.timedelta64(1, "D")
-    return start, end
-
-
-def timeline_period(events: pd.DataFrame, max_years: int = 4) -> str:
-    """How to group a large timeline: by month ("M") over a few years, else by year ("Y")."""
-    start, end = event_spans(events)
-    start, end = start[~np.isnat(start)], end[~np.isnat(end)]
-    if not len(start):
-        return "Y"
-    return "M" if (end.max() - start.min()) <= np.timedelta64(366 * max_years, "D") else "Y"
-
-
-def timeline_buckets(events: pd.DataFrame, lanes: pd.Series, period: str = "Y") -> tuple[pd.DataFrame, np.ndarray]:
-    """Events grouped by lane, quad class and period ("M" month or "Y" year); an event dated
-    more coarsely than the period (a year-precision event on a monthly timeline) keeps its own
-    span. Returns the buckets (lane, quad, start, end — exclusive day bounds —, precision of
-    that span, events: count) and each event's bucket number (-1: undated)."""
-    cols = ["lane", "quad", "start", "end", "precision", "events"]
-    if events.empty:
-        return pd.DataFrame(columns=cols), np.full(0, -1, dtype=np.int64)
-    unit = "M" if period == "M" else "Y"
-    start, end = event_spans(events)
-    b_start = start.astype(f"datetime64[{unit}]")
-    b_end = (b_start + np.timedelta64(1, unit)).astype("datetime64[D]")
-    b_start = b_start.astype("datetime64[D]")
-    own = end > b_end  # coarser than the period: the event's own span
-    b_start = np.where(own, start, b_start)
-    b_end = np.where(own, end, b_end)
-    precision = np.where(own, events["date_precision"].to_numpy(dtype=np.int64, na_value=5), 4 if unit == "M" else 5)
-    dated = ~np.isnat(start) & ~np.isnat(end)
-    keys = pd.DataFrame({"lane": lanes.to_numpy(dtype=object), "quad": events["quad"].to_numpy(dtype=object),
-                         "start": b_start, "end": b_end, "precision": precision})
-    bucket = np.full(len(events), -1, dtype=np.int64)
-    if not dated.any():
-        return pd.DataFrame(columns=cols), bucket
-    grouped = keys[dated].groupby(["lane", "quad", "start", "end"], sort=False, dropna=False)
-    bucket[dated] = grouped.ngroup().to_numpy()
-    out = grouped.agg(precision=("precision", "max"), events=("precision", "size")).reset_index()
-    return out[cols], bucket
+def lane_labels(events: pd.DataFrame, mode: str, dyad_label, type_label) -> pd.Series:
+    """The lane of each event: its actor dyad or its event type, as display labels."""
+    codes, names = lanes(events, mode, dyad_label, type_label)
+    table = np.array(names or [""], dtype=object)
+    return pd.Series(table[codes], index=events.index, dtype=object)
 
 
 def map_unique(values, label) -> np.ndarray:
@@ -182,37 +154,90 @@ def map_unique(values, label) -> np.ndarray:
     return table[codes] if len(codes) else np.empty(0, dtype=object)
 
 
-def timeline_points(events: pd.DataFrame, lanes: pd.Series, date_label, type_label, dyad_label,
-                    summaries: np.ndarray, source_label) -> pd.DataFrame:
-    """One timeline point per event (components.charts.timeline_figure, detail view): key =
-    event id, its lane, quad, date span, span line for coarser-than-day dates, and hover texts
-    (h1 date, h2 type, h3 actors, h4 summary, h5 source)."""
+def event_spans(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each event's date span as day arrays: start (inclusive) and end (exclusive)."""
+    start = events["date_start"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    end = events["date_end"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]") + np.timedelta64(1, "D")
+    return start, end
+
+
+def timeline_period(events: pd.DataFrame, n_lanes: int = 1, max_groups: int = 2000) -> str:
+    """How to group a large timeline: by month ("M") when lanes × months stays under
+    max_groups, else by year ("Y")."""
+    start, end = event_spans(events)
+    start, end = start[~np.isnat(start)], end[~np.isnat(end)]
+    if not len(start):
+        return "Y"
+    months = int((end.max().astype("datetime64[M]") - start.min().astype("datetime64[M]")).astype(np.int64)) + 1
+    return "M" if months * max(1, n_lanes) <= max_groups else "Y"
+
+
+def timeline_buckets(events: pd.DataFrame, lane: np.ndarray, period: str = "Y",
+                     quads: tuple[str, ...] = ()) -> tuple[pd.DataFrame, np.ndarray]:
+    """Events grouped by lane and period ("M" month or "Y" year); an event dated more coarsely
+    than the period (a year-precision event on a monthly timeline) keeps its own span.
+    Returns the groups in lane then date order — lane, start, end (day bounds, end exclusive),
+    precision (of that span), events (count), quad (the most frequent), n_<quad> (count per
+    quad class) — and each event's group number (-1: undated)."""
+    from corpus import plover
+
+    quads = quads or plover.QUAD_CLASSES
+    cols = ["lane", "start", "end", "precision", "events", "quad", *(f"n_{q}" for q in quads)]
+    bucket = np.full(len(events), -1, dtype=np.int64)
+    start, end = event_spans(events)
+    dated = ~np.isnat(start) & ~np.isnat(end)
+    if not dated.any():
+        return pd.DataFrame(columns=cols), bucket
+    unit = "M" if period == "M" else "Y"
+    b_start = start.astype(f"datetime64[{unit}]")
+    b_end = (b_start + np.timedelta64(1, unit)).astype("datetime64[D]")
+    b_start = b_start.astype("datetime64[D]")
+    own = end > b_end  # coarser than the period: the event keeps its own span
+    b_start, b_end = np.where(own, start, b_start)[dated], np.where(own, end, b_end)[dated]
+    lane = np.asarray(lane, dtype=np.int64)[dated]
+    day0 = b_start.astype(np.int64)
+    length = (b_end - b_start).astype(np.int64)
+    key = (lane * (1 << 18) + (day0 + (1 << 17))) * (1 << 16) + np.minimum(length, (1 << 16) - 1)
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    bucket[dated] = inverse
+    codes, uniques = _factorize(events["quad"])
+    quad_codes = np.array([quads.index(u) if u in quads else -1 for u in uniques] or [-1])[codes][dated]
+    known = quad_codes >= 0
+    counts = np.bincount(inverse[known] * len(quads) + quad_codes[known],
+                         minlength=len(first) * len(quads)).reshape(len(first), len(quads))
+    precision = events["date_precision"].to_numpy(dtype=np.int64, na_value=5)[dated]
+    out = pd.DataFrame({
+        "lane": lane[first], "start": b_start[first], "end": b_end[first],
+        "precision": np.where(own[dated][first], precision[first], 4 if unit == "M" else 5),
+        "events": np.bincount(inverse, minlength=len(first)),
+        "quad": np.array(quads, dtype=object)[counts.argmax(axis=1)],
+    })
+    for i, quad in enumerate(quads):
+        out[f"n_{quad}"] = counts[:, i]
+    return out[cols], bucket
+
+
+def timeline_points(events: pd.DataFrame, lane: np.ndarray, hover: list[str]) -> pd.DataFrame:
+    """One timeline point per event (components.charts.timeline_figure): key = the event's row
+    position, lane number, quad, date span (a span line when coarser than a day), hover text."""
     start, end = event_spans(events)
     precision = events["date_precision"].to_numpy(dtype=np.int64, na_value=1)
-    dates = map_unique(list(zip(events["date"].astype(object), precision, strict=True)), lambda dp: date_label(*dp))
-    dyads = map_unique(list(zip(events["actor1"].astype(object), events["actor2"].astype(object), strict=True)),
-                       lambda pair: dyad_label(*pair))
     return pd.DataFrame({
-        "key": events["id"].to_numpy(dtype=object), "lane": lanes.to_numpy(dtype=object),
+        "key": np.arange(len(events)), "lane": np.asarray(lane, dtype=np.int64),
         "quad": events["quad"].to_numpy(dtype=object), "start": start, "end": end, "span": precision > 1,
-        "size": np.full(len(events), 11.0), "h1": dates, "h2": map_unique(events["event_type"], type_label),
-        "h3": dyads, "h4": summaries, "h5": map_unique(events["article_id"], source_label),
-    }, index=events.index)
+        "size": np.full(len(events), 11.0), "text": np.array(hover, dtype=object).reshape(-1),
+    })
 
 
-def bucket_points(buckets: pd.DataFrame, period_label) -> pd.DataFrame:
-    """One timeline point per group of events (components.charts.timeline_figure, grouped view):
-    key = "#<bucket number>", marker area growing with the count; hover texts h1 period,
-    h2 lane, h3 count."""
+def bucket_points(buckets: pd.DataFrame, hover: list[str]) -> pd.DataFrame:
+    """One timeline point per group of events: key = the group number, marker size growing
+    with the count (area ∝ count), a span line over the group's period."""
     counts = buckets["events"].to_numpy(dtype=np.int64)
     top = max(1, int(counts.max())) if len(counts) else 1
-    start = buckets["start"].to_numpy(dtype="datetime64[D]")
-    periods = map_unique(list(zip(np.datetime_as_string(start, unit="D"), buckets["precision"], strict=True)),
-                         lambda sp: period_label(*sp))
     return pd.DataFrame({
-        "key": np.char.add("#", np.arange(len(buckets)).astype(str)).astype(object),
-        "lane": buckets["lane"].to_numpy(dtype=object), "quad": buckets["quad"].to_numpy(dtype=object),
-        "start": start, "end": buckets["end"].to_numpy(dtype="datetime64[D]"),
-        "span": np.ones(len(buckets), dtype=bool), "size": 6 + 16 * np.sqrt(counts / top),
-        "h1": periods, "h2": buckets["lane"].to_numpy(dtype=object), "h3": counts.astype(object),
+        "key": np.arange(len(buckets)), "lane": buckets["lane"].to_numpy(dtype=np.int64),
+        "quad": buckets["quad"].to_numpy(dtype=object), "start": buckets["start"].to_numpy(dtype="datetime64[D]"),
+        "end": buckets["end"].to_numpy(dtype="datetime64[D]"), "span": np.ones(len(buckets), dtype=bool),
+        "size": 6 + 16 * np.sqrt(counts / top), "text": np.array(hover, dtype=object).reshape(-1),
     })

@@ -48,16 +48,19 @@ def _build(data_dir: Path):
     return Extractor.from_corpus(corpus), published
 
 
-def _init_worker(extractor, published) -> None:
+def _init_worker(extractor, published, as_line: bool = False) -> None:
+    """Runs once per worker process: the extractor (built once in the parent) is inherited by
+    fork, not rebuilt; `as_line` makes the worker hand back the JSON line itself, so the
+    encoding runs in parallel and the parent only writes strings."""
     global _WORKER
-    _WORKER = (extractor, published)
+    _WORKER = (extractor, published, as_line)
 
 
 def _run_one(job: tuple[str, str | None]) -> tuple[str, dict | None, str | None]:
     import hashlib
 
     path, published = job
-    extractor, known = _WORKER
+    extractor, known, as_line = _WORKER
     try:
         raw = Path(path).read_bytes()
         if b"\x00" in raw:
@@ -70,7 +73,10 @@ def _run_one(job: tuple[str, str | None]) -> tuple[str, dict | None, str | None]
         result = extractor.extract(text, pub)
     except Exception as err:  # noqa: BLE001 - one bad file never stops the batch
         return path, None, f"extraction failed: {type(err).__name__}: {err}"
-    return path, {"file": path, **result}, None
+    obj = {"file": path, **result}
+    if as_line:
+        return path, json.dumps(obj, ensure_ascii=False) + "\n", None
+    return path, obj, None
 
 
 class _Progress:
@@ -113,19 +119,23 @@ def extract_cmd(args: argparse.Namespace) -> int:
             print(f"{path}: skipped: {error}", file=sys.stderr)
             return
         if args.jsonl:
-            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.write(result if isinstance(result, str) else json.dumps(result, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
             results.append(result)
 
     n_jobs = max(1, min(args.jobs, len(jobs), os.cpu_count() or 1))
     if n_jobs == 1:
-        _init_worker(extractor, known)
+        _init_worker(extractor, known, args.jsonl)
         for job in jobs:
             handle(_run_one(job))
     else:
-        with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(extractor, known)) as pool:
-            for item in pool.map(_run_one, jobs, chunksize=max(1, len(jobs) // (n_jobs * 8) or 1)):
+        # chunks of jobs per task (few round trips), small enough to keep the workers busy to
+        # the end and the output streaming
+        chunksize = max(1, min(64, len(jobs) // (n_jobs * 8)))
+        with ProcessPoolExecutor(n_jobs, initializer=_init_worker,
+                                 initargs=(extractor, known, args.jsonl)) as pool:
+            for item in pool.map(_run_one, jobs, chunksize=chunksize):
                 handle(item)
     progress.close()
     if not args.jsonl:

@@ -188,7 +188,7 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR, extractor: Extractor | None = No
         # events
         e_pred += len(out["events"])
         state_of = getattr(extractor.lexicon, "root_state", None)
-        e_tp += _max_matching(out["events"], e_gold[aid], lambda ev, g: event_match(ev, g, state_of))
+        e_tp += _max_matching(out["events"], e_gold[aid], lambda ev, g, state_of=state_of: event_match(ev, g, state_of))
         e_tp_strict += _max_matching(out["events"], e_gold[aid], lambda ev, g: event_match(ev, g, None, strict=True))
         if with_dateparser:
             for s, e, when in dateparser_dates(art.text, art.published):

@@ -1,14 +1,19 @@
 """Quotes: a card per quote — speaker, date, verbatim text in its own direction, kind badge,
-a link to the reader at its span and a copyable citation."""
+a link to the reader at its span and a copyable citation. cards.QUOTES_PAGE_SIZE cards per page; the pager
+(shown when there are more) reads "X–Y of N quotes" and goes back to the first page when the
+filters or the order change."""
 
+import numpy as np
 import streamlit as st
 
+from components import cards, frames
 from components.cards import citation, quote_card_data
 from components.html import quote_card
+from components.i18n import fmt_int
 from components.layout import header
 from components.shell import context
 
-LIMIT = 200
+PAGE_SIZE = cards.QUOTES_PAGE_SIZE
 ctx = context("quotes")
 header(ctx, "nav.quotes")
 quotes = ctx.result.quotes
@@ -16,15 +21,48 @@ mode = st.radio(ctx.t("quotes.sort"), ("date", "speaker"), horizontal=True, key=
                 format_func=lambda m: ctx.t("quotes.sort_date" if m == "date" else "quotes.group_speaker"))
 if quotes.empty:
     st.info(ctx.t("empty.quotes"))
-shown = quotes.head(LIMIT)
-if len(quotes) > LIMIT:
-    st.caption(ctx.t("quotes.more", shown=LIMIT, total=len(quotes)))
-rows = shown.to_dict("records")
+    st.stop()
+if mode == "speaker":  # whole groups across pages: order every quote by speaker name first
+    unknown = ctx.t("quotes.unknown_speaker")
+    names = frames.map_unique(quotes["speaker"], lambda s: ctx.actor(s) if isinstance(s, str) else unknown)
+    quotes = quotes.iloc[np.argsort(np.array([n.casefold() for n in names]), kind="stable")]
+
+total = len(quotes)
+pages = -(-total // PAGE_SIZE)
+
+
+def page_label(number: int) -> str:
+    first, last = number * PAGE_SIZE + 1, min(total, (number + 1) * PAGE_SIZE)
+    return ctx.t("count.quotes", shown=f"{fmt_int(first, ctx.lang)}–{fmt_int(last, ctx.lang)}",
+                 total=fmt_int(total, ctx.lang))
+
+
+def move(step: int) -> None:
+    st.session_state["quotes_page"] = min(pages - 1, max(0, st.session_state.get("quotes_page", 0) + step))
+
+
+signature = (ctx.filters, mode, total)
+if st.session_state.get("quotes_page_for") != signature or st.session_state.get("quotes_page", 0) >= pages:
+    st.session_state["quotes_page_for"] = signature
+    st.session_state["quotes_page"] = 0
+if pages > 1:
+    back, pick, forward = st.columns([1, 8, 1], vertical_alignment="center")
+    back.button("‹" if not ctx.rtl else "›", key="quotes_prev", on_click=move, args=(-1,),
+                disabled=st.session_state["quotes_page"] == 0)
+    pick.selectbox(ctx.t("nav.quotes"), range(pages), key="quotes_page", format_func=page_label,
+                   label_visibility="collapsed")
+    forward.button("›" if not ctx.rtl else "‹", key="quotes_next", on_click=move, args=(1,),
+                   disabled=st.session_state["quotes_page"] >= pages - 1)
+number = st.session_state["quotes_page"]
+st.caption(page_label(number))
+rows = quotes.iloc[number * PAGE_SIZE:(number + 1) * PAGE_SIZE].to_dict("records")
 if mode == "speaker":
-    groups: dict[str, list[dict]] = {}
+    sections: list[tuple[str, list[dict]]] = []
     for row in rows:
-        groups.setdefault(row["speaker"] or "", []).append(row)
-    sections = sorted(groups.items(), key=lambda kv: ctx.actor(kv[0] or None))
+        speaker = row["speaker"] if isinstance(row["speaker"], str) else ""
+        if not sections or sections[-1][0] != speaker:
+            sections.append((speaker, []))
+        sections[-1][1].append(row)
 else:
     sections = [("", rows)]
 for speaker, items in sections:

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from components import cards
 from components.i18n import t
 from tests.test_app_helpers import (
     assert_no_raw_keys,
@@ -46,3 +47,43 @@ def test_group_by_speaker():
     at.radio(key="quotes_mode").set_value("speaker").run()
     assert not at.exception
     assert len(at.subheader) >= 1
+
+
+def _range(at) -> str:
+    return [c.value for c in at.main.caption][-1]
+
+
+def test_paging_shows_every_quote_once_with_its_range(monkeypatch):
+    monkeypatch.setattr(cards, "QUOTES_PAGE_SIZE", 10)
+    at = run_page("quotes", {"lang": "en"})
+    assert not at.exception
+    total = expected_counts({})[2]
+    pages = -(-total // 10)
+    assert total > 10 and at.selectbox(key="quotes_page").options == [
+        t("count.quotes", "en", shown=f"{i * 10 + 1}–{min(total, i * 10 + 10)}", total=total) for i in range(pages)]
+    seen = [q for _, _, q in _cards(at)]
+    assert len(seen) == 10 and _range(at) == t("count.quotes", "en", shown="1–10", total=total)
+    at.button(key="quotes_next").click().run()
+    assert at.session_state["quotes_page"] == 1
+    seen += [q for _, _, q in _cards(at)]
+    for number in range(2, pages):
+        at.selectbox(key="quotes_page").set_value(number).run()
+        assert not at.exception
+        seen += [q for _, _, q in _cards(at)]
+    assert _range(at) == t("count.quotes", "en", shown=f"{(pages - 1) * 10 + 1}–{total}", total=total)
+    assert sorted(seen) == sorted(index().quotes.loc[index().quotes["status"].isin(("accepted", "edited")), "id"])
+    # A filter change goes back to the first page.
+    at.multiselect(key="f_quad").set_value(["verbal_conflict"]).run()
+    assert at.session_state["quotes_page"] == 0
+
+
+def test_grouped_by_speaker_pages_keep_speakers_together(monkeypatch):
+    monkeypatch.setattr(cards, "QUOTES_PAGE_SIZE", 10)
+    at = run_page("quotes", {"lang": "en"})
+    at.radio(key="quotes_mode").set_value("speaker").run()
+    assert not at.exception
+    first = [h.value for h in at.main.subheader]
+    at.button(key="quotes_next").click().run()
+    second = [h.value for h in at.main.subheader]
+    assert first == sorted(first, key=str.casefold) and second == sorted(second, key=str.casefold)
+    assert first[-1].casefold() <= second[0].casefold()

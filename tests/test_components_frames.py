@@ -1,5 +1,6 @@
 """components/frames.py and components/mapview.py: shaping query results for the views."""
 
+import numpy as np
 import pandas as pd
 
 from components import frames
@@ -82,3 +83,49 @@ def test_selected_place_and_names():
     assert selected_place({"objects": {"regions": [{"properties": {"place_id": ""}}]}}) is None
     assert two_names({"name_en": "Kidal", "name_ar": "كيدال"}, "en") == "Kidal · كيدال"
     assert two_names({"name_en": "Kidal", "name_ar": "كيدال"}, "ar") == "كيدال · Kidal"
+
+
+def _dated(rows):
+    out = []
+    for i, (lane_date, precision, quad, actor2) in enumerate(rows):
+        start = pd.Timestamp(lane_date)
+        end = {1: start, 4: start + pd.offsets.MonthEnd(0), 5: start + pd.offsets.YearEnd(0)}[precision]
+        out.append({"id": f"e{i}", "date_start": start, "date_end": end, "date_precision": precision,
+                    "quad": quad, "actor1": "DZA", "actor2": actor2, "event_type": "AID"})
+    return pd.DataFrame(out)
+
+
+def test_lanes_label_each_dyad_once_and_sort_them():
+    ev = _dated([("2010-01-05", 1, "verbal_conflict", "MLI"), ("2010-02-05", 1, "verbal_conflict", None),
+                 ("2011-01-05", 1, "material_conflict", "MLI")])
+    calls = []
+    lane, names = frames.lanes(ev, "dyad", lambda a, b: calls.append((a, b)) or f"{a}>{b}", str)
+    assert sorted(calls, key=str) == sorted([("DZA", "MLI"), ("DZA", None)], key=str)
+    assert names == sorted(names) and [names[i] for i in lane] == ["DZA>MLI", "DZA>None", "DZA>MLI"]
+    assert list(frames.lane_labels(ev, "dyad", lambda a, b: f"{a}>{b}", str)) == ["DZA>MLI", "DZA>None", "DZA>MLI"]
+
+
+def test_timeline_buckets_count_per_lane_period_and_quad():
+    ev = _dated([("2010-01-05", 1, "verbal_conflict", "MLI"), ("2010-03-05", 4, "verbal_conflict", "MLI"),
+                 ("2010-06-01", 1, "material_conflict", "MLI"), ("2011-02-01", 1, "verbal_conflict", "MLI"),
+                 ("2010-01-01", 5, "verbal_cooperation", "MLI"), ("2010-01-05", 1, "verbal_conflict", "FRA")])
+    lane = np.array([0, 0, 0, 0, 0, 1])
+    buckets, bucket_of = frames.timeline_buckets(ev, lane, "Y")
+    first = buckets.iloc[bucket_of[0]]
+    assert (first["lane"], str(first["start"])[:10], str(first["end"])[:10]) == (0, "2010-01-01", "2011-01-01")
+    assert first["events"] == 4 and first["n_verbal_conflict"] == 2 and first["quad"] == "verbal_conflict"
+    assert first["n_verbal_cooperation"] == 1 and first["precision"] == 5
+    assert buckets["events"].sum() == len(ev) and len(buckets) == 3
+    # By month a year-precision event keeps its own (year) span instead of one month.
+    monthly, of = frames.timeline_buckets(ev, lane, "M")
+    own = monthly.iloc[of[4]]
+    assert (str(own["start"])[:10], str(own["end"])[:10], own["precision"], own["events"]) == ("2010-01-01", "2011-01-01", 5, 1)
+    jan = monthly.iloc[of[0]]
+    assert (str(jan["end"])[:10], jan["precision"], jan["events"]) == ("2010-02-01", 4, 1)
+    assert monthly["events"].sum() == len(ev)
+
+
+def test_timeline_period_by_month_only_when_few_groups():
+    ev = _dated([("2010-01-05", 1, "verbal_conflict", "MLI"), ("2011-06-05", 1, "verbal_conflict", "MLI")])
+    assert frames.timeline_period(ev, n_lanes=2) == "M"
+    assert frames.timeline_period(ev, n_lanes=200) == "Y"

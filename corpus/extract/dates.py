@@ -16,6 +16,7 @@ import calendar
 import datetime as dt
 import re
 from functools import lru_cache
+from itertools import compress
 
 from corpus.normalize import fold
 
@@ -115,6 +116,10 @@ _BEFORE_NOT_YEAR = frozenset(fold(w) for w in ["رقم", "القرار", "قرا
 _DURATION_BEFORE = frozenset(fold(w) for w in ["منذ", "طيلة", "طوال", "خلال", "لمدة", "مدة"])
 
 
+_AWWAL = fold("أول")
+_MONTH_UNIT = fold("الشهر")
+_WEEK_UNIT = fold("الأسبوع")
+_MONTH_PRE = (fold("شهر"), fold("خلال"), fold("منذ"))
 _ORDER = {kind: i for i, (kind, _rx) in enumerate(_PATTERNS)}
 _MONTH_FIRST = frozenset(m.split()[0] for m in MONTHS)
 _KW_STARTS = {
@@ -146,13 +151,32 @@ def _starters(word: str) -> tuple[int, ...]:
     return tuple(sorted(set(out)))
 
 
+_STARTERS_MEMO: dict[str, tuple[int, ...]] = {}
+
+
+def _starters_of(words: list[str]) -> list[tuple[int, ...]]:
+    """`_starters` of every word, one dict lookup per word once warm."""
+    out = list(map(_STARTERS_MEMO.get, words))
+    if None in out:
+        if len(_STARTERS_MEMO) > 200_000:
+            _STARTERS_MEMO.clear()
+        for idx, v in enumerate(out):
+            if v is None:
+                out[idx] = _STARTERS_MEMO[words[idx]] = _starters(words[idx])
+    return out
+
+
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+_NEXT_WORD_RE = re.compile(r"\s*([^\W_]+)")
+
+
 def _prev_word(folded: str, pos: int) -> str:
-    m = re.search(r"([^\W\d_]+)\W*$", folded[max(0, pos - 30):pos])
+    m = _PREV_WORD_RE.search(folded[max(0, pos - 30):pos])
     return m.group(1) if m else ""
 
 
 def _next_word(folded: str, pos: int) -> str:
-    m = re.match(r"\s*([^\W_]+)", folded[pos:pos + 30])
+    m = _NEXT_WORD_RE.match(folded[pos:pos + 30])
     return m.group(1) if m else ""
 
 
@@ -208,7 +232,7 @@ class DateResolver:
     def resolve(self, kind: str, g: dict, folded_match: str) -> tuple[str | None, str, bool] | None:
         """(value, precision, relative) or None when the match is not a date."""
         if kind in ("dmy", "dmy_num", "iso", "mdy"):
-            d = 1 if g["d"] == fold("أول") else int(g["d"])
+            d = 1 if g["d"] == _AWWAL else int(g["d"])
             m = int(g["mn"]) if g.get("mn") else MONTHS[re.sub(r"\s+", " ", g["m"])]
             if not (1 <= d <= 31 and 1 <= m <= 12):
                 return None
@@ -262,12 +286,12 @@ class DateResolver:
             rel = g.get("rel") or CURRENT.split("|")[0]
             delta = -1 if rel in PAST.split("|") else 1 if rel in NEXT.split("|") else 0
             unit = g["u"]
-            if unit == fold("الشهر"):
+            if unit == _MONTH_UNIT:
                 if self.pub_len < 7:
                     return None, "unknown", True
                 y, m = _shift_month(self.pub.year, self.pub.month, delta)
                 return _fmt(y, m), "month", True
-            if unit == fold("الأسبوع"):
+            if unit == _WEEK_UNIT:
                 if self.pub_len < 10:
                     return None, "unknown", True
                 day = self.pub + dt.timedelta(days=7 * delta)
@@ -324,10 +348,15 @@ def find_dates(doc) -> list[dict]:
     """Pipeline step: date mentions {start, end, text, value, precision, relative}."""
     folded = doc.folded
     cands = []
-    for tok in doc.tokens:
-        for order in _starters(tok.text):
+    toks = doc.tokens
+    words = doc.words if len(doc.words) == len(toks) else [t.text for t in toks]
+    starters = _starters_of(words)
+    # only the tokens where some pattern may start (a digit, a month, a keyword)
+    for ti in compress(range(len(words)), starters):
+        tstart = toks[ti].start
+        for order in starters[ti]:
             kind, rx = _PATTERNS[order]
-            m = rx.match(folded, tok.start)
+            m = rx.match(folded, tstart)
             if m and m.end() > m.start():
                 cands.append((m.start(), m.end(), order, kind, m))
     # longest first, then pattern order; keep non-overlapping
@@ -356,7 +385,7 @@ def find_dates(doc) -> list[dict]:
                 continue
         if kind == "ago" and _prev_word(folded, s) in _DURATION_BEFORE:
             continue
-        if kind == "m" and _prev_word(folded, s) in (fold("شهر"), fold("خلال"), fold("منذ")):
+        if kind == "m" and _prev_word(folded, s) in _MONTH_PRE:
             g["pre"] = "1"
         res = resolver.resolve(kind, g, m.group())
         if res is None:

@@ -39,6 +39,8 @@ class Doc:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
     _sent_of_token: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # token texts (folded), parallel to tokens
+    fstarts: list[int] = field(default_factory=list)  # token starts / ends (folded offsets)
+    fends: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _sent_starts_of: object = None  # the sentences list _sent_starts was built from
 
@@ -88,8 +90,12 @@ def make_doc(text: str, published: str | None = None) -> Doc:
     parts = _TOKEN_SPLIT.split(norm.text)
     pos = list(accumulate(map(len, parts), initial=0))
     words = parts[1::2]
-    tokens = list(map(tuple.__new__, repeat(Token), zip(pos[1::2], pos[2::2], words)))
-    return Doc(text=text, norm=norm, tokens=tokens, published=published, words=words)
+    k = len(words)
+    starts = pos[1:2 * k:2]  # part 2i+1 is token i
+    ends = pos[2:2 * k + 1:2]
+    tokens = list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, strict=True)))
+    return Doc(text=text, norm=norm, tokens=tokens, published=published, words=words,
+               fstarts=starts, fends=ends)
 
 
 @lru_cache(maxsize=65536)

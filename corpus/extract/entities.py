@@ -20,12 +20,22 @@ One pass finds every lexicon phrase (leftmost-longest, clitics stripped: ببا�
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from corpus.extract.doc import Doc, strip_clitic
-from corpus.extract.lexicon import CUE_WORDS, GENERIC_NOUNS, TITLES, Entry, Lexicon, key
+from corpus.extract.lexicon import (
+    CUE_WORDS,
+    GENERIC_NOUNS,
+    TITLES,
+    Entry,
+    EntryGroups,
+    Lexicon,
+    key,
+)
 from corpus.normalize import fold
 
 
@@ -69,6 +79,12 @@ DIRECTIONS = {fold(w): d for w, d in [("شمال", "northern"), ("شمالي", "
 LAND_NOUNS = _f("الأراضي أراضي التراب الإقليم")
 BORDER_NOUNS = _f("الحدود حدود الشريط")
 COUNTRY_WORDS = _f("البلاد")
+_MALI = fold("مالي")
+_MALI_BARE = (fold("مالي"), fold("مالية"))
+_MIN = fold("من")
+_FI = fold("في")
+_ILA = (fold("الى"), fold("إلى"))
+_fold_memo = lru_cache(maxsize=4096)(fold)
 PERSON_ANAPHORA = {fold("الوزير"): "MIN", fold("الرئيس"): "PRES"}
 
 _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة",
@@ -96,6 +112,7 @@ class Match:
     j: int  # one past the last token
     plen: int  # clitic length on the first token
     entries: list[Entry]
+    groups: EntryGroups | None = None  # the entries split by kind (lexicon memo)
 
     def clitic(self, doc: Doc) -> str:
         return doc.tokens[self.i].text[: self.plen]
@@ -104,25 +121,37 @@ class Match:
 def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Leftmost-longest lexicon phrases over the tokens (no match crosses punctuation)."""
     toks = doc.tokens
-    words = [t.text for t in toks]
+    n = len(toks)
+    if len(doc.words) == n == len(doc.fstarts) == len(doc.fends):
+        words, fstarts, fends = doc.words, doc.fstarts, doc.fends
+    else:
+        words, fstarts, fends = [t.text for t in toks], [t.start for t in toks], [t.end for t in toks]
     folded = doc.folded
     phrases = lex.phrases
     prefixes = lex.prefixes
-    n = len(toks)
+    maxlen = lex.maxlen
+    group_of = lex._groups.get
     out: list[Match] = []
+    readings = lex.readings(words)
     i = 0
-    while i < n:
+    # only the tokens with a reading that starts some phrase (a small minority) are visited
+    for i0 in compress(range(n), readings):
+        if i0 < i:
+            continue
+        i = i0
         best: Match | None = None
-        for stem, plen in strip_clitic(words[i]):
-            if stem not in lex.maxlen:
-                continue
+        for stem, plen in readings[i]:
             k = (stem,)
+            if maxlen[stem] == 1:  # no longer phrase starts with it: no need to look ahead
+                if k in phrases and best is None:
+                    best = Match(i, i + 1, plen, phrases[k], group_of(k) or lex.groups(k))
+                continue
             j = i + 1
             found = None
             while True:
                 if k in phrases:
                     found = (j, k)
-                if j >= n or folded[toks[j - 1].end:toks[j].start].strip():
+                if j >= n or folded[fends[j - 1]:fstarts[j]].strip():
                     break
                 k2 = k + (words[j],)
                 if k2 not in prefixes:
@@ -130,7 +159,7 @@ def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Match]:
                 k = k2
                 j += 1
             if found and (best is None or found[0] > best.j):
-                best = Match(i, found[0], plen, phrases[found[1]])
+                best = Match(i, found[0], plen, phrases[found[1]], group_of(found[1]) or lex.groups(found[1]))
         if best:
             out.append(best)
             i = best.j
@@ -149,6 +178,8 @@ class EntityResolver:
         self.person_titles: dict[str, set] = {}
         self.states_seen: list[str] = []
         self._affil_map: dict[str, str] = {}
+        self._newlines: list[int] | None = None
+        self._first_text: dict[int, int] = {}
 
     # -- helpers ----------------------------------------------------------------------------
     def tok(self, idx: int) -> str:
@@ -218,11 +249,14 @@ class EntityResolver:
         by_start = {m.i: m for m in matches}
         consumed_until = 0
         idx = 0
-        ntok = len(self.doc.tokens)
         matched_tokens = set()
         for m in matches:
             matched_tokens.update(range(m.i, m.j))
-        order = sorted(set(list(by_start) + [i for i in range(ntok) if self._is_trigger_token(i) and i not in matched_tokens]))
+        toks = self.doc.tokens
+        words = self.doc.words if len(self.doc.words) == len(toks) else [t.text for t in toks]
+        triggers = _trigger_flags(words)
+        order = sorted(set(by_start).union(
+            i for i in compress(range(len(words)), triggers) if i not in matched_tokens))
         for idx in order:
             if idx < consumed_until:
                 continue
@@ -347,11 +381,12 @@ class EntityResolver:
 
     # -- one lexicon match -------------------------------------------------------------------
     def _match(self, m: Match, by_start: dict) -> int:
-        kinds = {e.kind for e in m.entries}
+        g = m.groups if m.groups is not None else _split_entries(m.entries)
+        kinds = g.kinds
         prev = self.prev_word(m)
         if prev in NAME_BLOCKERS and "body" not in kinds and "title" not in kinds:
-            places = [e for e in m.entries if e.kind == "place"]
-            actors_ = [e for e in m.entries if e.kind == "actor"]
+            places = g.places
+            actors_ = g.actors
             if places and (not actors_ or any(self.lex.actors.get(e.ref) and self.lex.actors[e.ref].kind == "state" for e in actors_)):
                 return m.j  # اتفاق الجزائر: part of a proper name
         if "title" in kinds:
@@ -360,9 +395,9 @@ class EntityResolver:
             body = next(e for e in m.entries if e.kind == "body")
             self.add_actor(m.i, m.j, m.plen, body.ref)
             return m.j
-        places = [e for e in m.entries if e.kind == "place"]
-        actors = [e for e in m.entries if e.kind == "actor"]
-        nisbas = [e for e in m.entries if e.kind == "nisba"]
+        places = g.places
+        actors = g.actors
+        nisbas = g.nisbas
         if actors and any(e.generic for e in actors) and not places:
             return self._title_alias(m, actors, by_start)
         if places and actors:
@@ -386,9 +421,9 @@ class EntityResolver:
         if nisbas:
             st = nisbas[0].ref
             word = self.tok(m.i)[m.plen:]
-            if st == "MLI" and (self._financial(m) or word in (fold("مالي"), fold("مالية")) and self.prev_word(m).startswith("ال")):
+            if st == "MLI" and (self._financial(m) or word in _MALI_BARE and self.prev_word(m).startswith("ال")):
                 return m.j
-            if st == "MLI" and word == fold("مالي"):
+            if st == "MLI" and word == _MALI:
                 # a bare "مالي" reading only reaches here via the nisba table (the state's name
                 # is an actor entry), so this is the indefinite adjective "financial/Malian"
                 return m.j
@@ -420,7 +455,7 @@ class EntityResolver:
         surface = ref.split(":", 1)[1]
         year = (self.doc.published or "")[:4]
         for s, aid, start, end in self.lex.generic_groups:
-            if fold(s) == surface and year and start <= year <= end:
+            if _fold_memo(s) == surface and year and start <= year <= end:
                 return aid
         return None
 
@@ -435,7 +470,7 @@ class EntityResolver:
         if "ل" in clitic:
             return is_capital
         prev = self.prev_word(m)
-        if prev == fold("من"):
+        if prev == _MIN:
             # "سحب سفيريهما من مالي" (movement away) vs "دروسا من الجزائر", "كل من مالي"
             return bool({self.tok(m.i - k) for k in range(2, 5)} & FROM_PLACE)
         if prev in LOC_PREPS:
@@ -448,11 +483,23 @@ class EntityResolver:
         """"باماكو (رويترز) -" / "الجزائر -" at a paragraph start: where the story was filed."""
         doc = self.doc
         start = doc.orig_offset(doc.tokens[m.i].start)
-        line_start = doc.text.rfind("\n", 0, start) + 1
-        if doc.text[line_start:start].strip():
+        if not self._at_line_start(start):
             return False
         end = doc.orig_offset(doc.tokens[m.j - 1].end - 1) + 1
-        return bool(re.match(r"\s*(\([^)\n]{1,40}\)\s*)?[-–—:]", doc.text[end:end + 50]))
+        return bool(_DATELINE_RE.match(doc.text[end:end + 50]))
+
+    def _at_line_start(self, pos: int) -> bool:
+        """Only white space between the start of pos's line and pos."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.doc.text)]
+            self._first_text = {}
+        k = bisect.bisect_left(self._newlines, pos)  # newlines before pos
+        line_start = self._newlines[k - 1] + 1 if k else 0
+        first = self._first_text.get(line_start)
+        if first is None:
+            found = _NON_SPACE.search(self.doc.text, line_start)
+            first = self._first_text[line_start] = found.start() if found else len(self.doc.text)
+        return first >= pos
 
     def _place_choice(self, m: Match, places: list[Entry]) -> str:
         pid = self._best_place(places)
@@ -464,9 +511,9 @@ class EntityResolver:
             prev = self.prev_word(m)
             window = {self.tok(m.i - k) for k in range(2, 5)} | {prev}
             visit = {self.tok(m.i - k) for k in range(1, 8)}
-            if prev == fold("في") and window & ALGIERS_SIGN:
+            if prev == _FI and window & ALGIERS_SIGN:
                 return algiers
-            if prev in (fold("الى"), fold("إلى")) and visit & ALGIERS_VISIT:
+            if prev in _ILA and visit & ALGIERS_VISIT:
                 return algiers
         return pid
 
@@ -617,6 +664,31 @@ def _is_trigger_word(w: str) -> bool:
         if stem in CUE_WORDS or stem in GENERIC_NOUNS or stem in DIRECTIONS or stem in LAND_NOUNS or stem in BORDER_NOUNS:
             return True
     return False
+
+
+_TRIGGER_MEMO: dict[str, bool] = {}
+
+
+def _trigger_flags(words: list[str]) -> list[bool]:
+    """`_is_trigger_word` of every word, one dict lookup per word once warm."""
+    out = list(map(_TRIGGER_MEMO.get, words))
+    if None in out:
+        if len(_TRIGGER_MEMO) > 200_000:
+            _TRIGGER_MEMO.clear()
+        for idx, v in enumerate(out):
+            if v is None:
+                out[idx] = _TRIGGER_MEMO[words[idx]] = _is_trigger_word(words[idx])
+    return out
+
+
+def _split_entries(entries: list[Entry]) -> EntryGroups:
+    return EntryGroups(frozenset(e.kind for e in entries), [e for e in entries if e.kind == "place"],
+                       [e for e in entries if e.kind == "actor"], [e for e in entries if e.kind == "nisba"])
+
+
+_DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?[-–—:]")
+_NON_SPACE = re.compile(r"\S")
+_NEWLINE = re.compile("\n")
 
 
 def resolve_entities(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:

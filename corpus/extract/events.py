@@ -81,7 +81,7 @@ TRIGGERS: dict[str, dict[str, list[str]]] = {
         "n": ["مناورات|دوريات|عمليات|تدريبات مشتركة", "اتفاقية|اتفاق تعاون"],
     },
     "CONCEDE": {
-        "v": ["أطلق|أطلقت|يطلق|تطلق سراح|رهينة|رهائن|الرهينة|سجناء|معتقلين", "أفرج|أفرجت|يفرج|تفرج عن",
+        "v": ["أطلق|أطلقت|يطلق|تطلق سراح|رهينة|رهائن|الرهينة|سجناء|معتقلين", "أفرج|أفرجت|يفرج|تفرج",
               "عفا عن"],
         "n": ["إطلاق سراح|رهينة|رهائن|سجناء|معتقلين", "إفراج|الإفراج عن", "العفو عن"],
     },
@@ -100,7 +100,7 @@ TRIGGERS: dict[str, dict[str, list[str]]] = {
     },
     "FIGHT": {
         "v": ["اشتبك|اشتبكت|يشتبك|تشتبك"],
-        "n": ["اشتباكات|اشتباك|معارك|قتال|مواجهات|الأعمال|أعمال العدائية|عدائية",
+        "n": ["اشتباكات|اشتباك|معارك|قتال|مواجهات", "الأعمال|أعمال العدائية|عدائية",
               "عمليات|عملية عسكرية|عسكريه"],
     },
     "THREATEN": {
@@ -135,8 +135,9 @@ PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "CRIME"})
 # cooperative nouns that a conflict trigger governs are its object (ترفض أي وساطة، تعليق وساطتها)
 GOVERNED = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
+PLOVER_TYPES = list(TRIGGERS)
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
-UNDIRECTED = frozenset({"CONSULT"})  # kept without a target (a conference, talks among many)
+UNDIRECTED: frozenset = frozenset()  # types always kept without a target (none: see below)  # kept without a target (a conference, talks among many)
 PUB_FALLBACK = "year"  # an undated clause: the publication year ("year") or date ("published")
 PRIORITY = ["SANCTION", "CONCEDE", "COERCE", "CRIME", "ASSAULT", "AID", "REJECT", "DISAPPROVE", "FIGHT",
             "THREATEN", "AGREE", "DEMAND", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT", "MOBILIZE",
@@ -149,6 +150,7 @@ PREPS = frozenset(fold(w) for w in "في على إلى الى من عن مع ض�
 CLAUSE = frozenset(fold(w) for w in "أن إن أنه أنها فإن التي الذي الذين اللذين حيث بينما فيما عندما لأن".split())
 PAIR = frozenset(fold(w) for w in "البلدين البلدان الجارتين الجارين الدولتين الطرفين الجانبين العاصمتين".split())
 DEMONSTRATIVES = frozenset(fold(w) for w in "هذا هذه ذلك تلك هذين هاتين هؤلاء".split())
+_MIN, _BAYN, _FI = fold("من"), fold("بين"), fold("في")
 AGENT_OF = frozenset(fold(w) for w in ["قبل", "جانب", "طرف"])
 COORD_RE = re.compile(r"\s*[،,]?\s*و\s*")
 RESUMPTIVE_RE = re.compile(r"\s+(?:فيه|فيها|عبره|عبرها|خلاله|خلالها)(?![^\W_])")
@@ -168,11 +170,16 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
     if not toks or not doc.sentences:
         return []
 
+    side_memo: dict = {}
+
     def side(actor_id):
-        return (state_of(actor_id) if state_of else None) or _root(actor_id)
+        if actor_id not in side_memo:
+            side_memo[actor_id] = (state_of(actor_id) if state_of else None) or _root(actor_id)
+        return side_memo[actor_id]
 
     # token index of every original offset we need: token original starts, one pass
-    tstart = [doc.orig_offset(t.start) for t in toks]
+    offs, olen = doc.norm.offsets, doc.norm.original_length
+    tstart = [offs[t.start] if t.start < len(offs) else olen for t in toks]
 
     def tok_at(pos: int) -> int:
         return max(0, bisect.bisect_right(tstart, pos) - 1)
@@ -182,15 +189,18 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
 
     # trigger hits: (tok_i, tok_j (last), etype, pos); longest phrase at a token wins
     hits = []
+    n_toks = len(toks)
     for i, tok in enumerate(toks):
-        firsts = _bases(tok.text) & _FIRSTS
+        entries = _entries(tok.text)
+        if not entries:
+            continue
         best = None
-        for base in firsts:
-            for etype, words, pos in _INDEX[base]:
+        for etype, words, pos in entries:
+            if True:
                 j = i
                 for alts in words[1:]:
                     step = next((d for d in range(1, MAX_GAP + 2)
-                                 if j + d < len(toks) and alts & _bases(toks[j + d].text)), None)
+                                 if j + d < n_toks and not alts.isdisjoint(_bases(toks[j + d].text))), None)
                     if step is None:
                         break
                     j += step
@@ -276,10 +286,17 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
     for si, (ss, se) in enumerate(doc.sentences):
         s0, s1 = sent_tok[si]
         h0, h1 = bisect.bisect_left(hit_starts, s0), bisect.bisect_left(hit_starts, s1)
-        sent_hits = hits[h0:h1]
         a_lo, a_hi = bisect.bisect_left(a_starts, s0), bisect.bisect_left(a_starts, s1)
+        # a trigger inside an actor's name (الحركات الموقعة على اتفاق الجزائر) is no event
+        sent_hits = []
+        for h in hits[h0:h1]:
+            k = bisect.bisect_right(a_starts, h[0], a_lo, a_hi) - 1
+            if not (k >= a_lo and ev_actors[k]["ti"] <= h[0] <= ev_actors[k]["tj"]):
+                sent_hits.append(h)
         sent_agent = None
         last_end: dict[str, int] = {}
+        sent_out: list[dict] = []
+        pending: list[dict] = []
         claimed = set()  # dates read as the date of an earlier trigger of the sentence
         # a sentence-initial actor followed by a relative clause is the topic (مالي، التي …)
         topic = None
@@ -290,12 +307,8 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
         for hn, (ti, tj, etype, pos) in enumerate(sent_hits):
             if n_sent >= MAX_PER_SENTENCE:
                 break
-            # a trigger inside an actor's name (الحركات الموقعة على اتفاق الجزائر) is no event
-            k = bisect.bisect_right(a_starts, ti, a_lo, a_hi) - 1
-            if k >= a_lo and ev_actors[k]["ti"] <= ti <= ev_actors[k]["tj"]:
-                continue
-            if ti <= last_end.get(etype, -1):
-                continue  # inside a longer hit of the same type (اتفاق الهدنة الموقع)
+            if ti <= max(last_end.get(etype, -1), last_end.get("THREATEN", -1)):
+                continue  # inside a longer hit (اتفاق الهدنة الموقع، إمكانية قطع العلاقات)
             last_end[etype] = tj
             if pos == "n" and _bare(word(ti - 1)) in DEMONSTRATIVES:
                 continue  # "هذه الاتهامات", "هذه المساعدات": an event already reported
@@ -303,7 +316,7 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
                     h[2] in GOVERNING and 0 < ti - h[1] <= 4 for h in sent_hits[:hn]):
                 continue
             # the clause ends at the next verb trigger (a noun trigger after it is often its object)
-            nxt = next((h[0] for h in sent_hits[hn + 1:] if h[3] != "n"), s1)
+            nxt = next((h[0] for h in sent_hits[hn + 1:] if h[3] != "n" and h[0] > tj), s1)
             # actors around the trigger
             bef = [k for k in range(max(a_lo, bisect.bisect_left(a_starts, ti - WINDOW_BEFORE)),
                                     bisect.bisect_left(a_starts, ti, a_lo, a_hi))
@@ -314,21 +327,22 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
             targets: list[dict] = []
             anchor = tj  # targets are searched after this token
             near_before = bef[-1] if bef else None
-            near_svo = subj_before_k = None
             adjacent = near_before is not None and ti - ev_actors[near_before]["tj"] <= 2 and \
                 not boundary(ev_actors[near_before]["tj"] + 1, ti) and \
                 not re.search(r"[،,]", doc.text[ev_actors[near_before]["end"]:tstart[ti]])
             subj_before = next((k for k in reversed(bef) if not governed(ev_actors[k])
                                 and not boundary(ev_actors[k]["tj"] + 1, ti)), None)
             # "بين X وY" right after the trigger
-            between = next((k for k in range(tj + 1, min(tj + 7, s1)) if _bare(word(k)) == fold("بين")), None)
+            between = next((k for k in range(tj + 1, min(tj + 7, s1)) if _bare(word(k)) == _BAYN), None)
             pair_tok = next((k for k in range(tj + 1, min(tj + 6, s1)) if _bare(word(k)) in PAIR), None)
             if pos == "r":
-                giver = next((k for k in aft if word(ev_actors[k]["ti"] - 1) in AGENT_OF | {fold("من")}), None)
+                giver = next((k for k in aft if word(ev_actors[k]["ti"] - 1) in AGENT_OF | {_MIN}), None)
                 if giver is not None:
                     agents = [ev_actors[giver]]
                     anchor = ev_actors[giver]["tj"]
                 recv = subj_before if subj_before is not None else near_before
+                if recv is None and aft and (giver is None or aft[0] != giver):
+                    recv = aft[0]  # VSO: تسلمت موريتانيا شحنة أسلحة من فرنسا
                 targets = [ev_actors[recv]] if recv is not None else []
                 if not agents and targets:
                     agents, targets = targets, []
@@ -364,7 +378,7 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
                 gen_in = next((k for k in range(bisect.bisect_left(a_starts, ti + 1, a_lo, a_hi), a_hi)
                                if ev_actors[k]["tj"] < tj), None)  # إطلاق تنظيم القاعدة رهينة
                 by = next((k for k in aft if ev_actors[k]["ti"] - tj <= 3 and (
-                    word(ev_actors[k]["ti"] - 1) in AGENT_OF or word(ev_actors[k]["ti"] - 1) == fold("من"))), None)
+                    word(ev_actors[k]["ti"] - 1) in AGENT_OF or word(ev_actors[k]["ti"] - 1) == _MIN)), None)
                 if etype in PATIENT_GENITIVE and gen is not None:
                     targets = coordinated_fwd(gen, a_hi)
                     anchor = targets[-1]["tj"]
@@ -402,7 +416,7 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
             if pair_tok is not None and not targets:
                 j = bisect.bisect_left(st_toks, ti)
                 pair = []
-                for t, st in reversed(states_seen[:j]):
+                for _tok, st in reversed(states_seen[:j]):
                     if st not in pair:
                         pair.append(st)
                     if len(pair) == 2:
@@ -426,7 +440,7 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
             if not targets:
                 cand = [k for k in aft if ev_actors[k]["ti"] > anchor and ev_actors[k]["ti"] < nxt + 3
                         and side(ev_actors[k]["actor_id"]) != a_side
-                        and word(ev_actors[k]["ti"] - 1) != fold("في")]
+                        and word(ev_actors[k]["ti"] - 1) != _FI]
                 if cand:
                     targets = coordinated_fwd(cand[0], a_hi)
             if not targets:
@@ -434,13 +448,12 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
                 p = bisect.bisect_right(place_toks, (tj, "\uffff"))
                 while p < len(place_toks) and place_toks[p][0] < min(s1, tj + WINDOW_AFTER):
                     st = country_of.get(place_toks[p][1])
-                    if st and st != a_side:
+                    if st and st != a_side and word(place_toks[p][0] - 1) != _FI:  # في مالي: where
                         targets = [{"actor_id": st}]
                         break
                     p += 1
             targets = [t for t in targets if side(t["actor_id"]) != a_side] or [None]
-            if targets == [None] and etype not in UNDIRECTED:
-                continue  # a one-sided event says nothing about relations
+            one_sided = targets == [None] and etype not in UNDIRECTED
             # the place: the nearest place of the sentence
             p0 = bisect.bisect_left(place_toks, (s0, ""))
             p1 = bisect.bisect_left(place_toks, (s1, ""))
@@ -471,15 +484,19 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
                         continue
                     emitted.add(key)
                     n_sent += 1
-                    out.append({"type": etype, "actor1": ag["actor_id"], "actor2": a2,
+                    (pending if one_sided else sent_out).append({"type": etype, "actor1": ag["actor_id"], "actor2": a2,
                                 "place_id": place, "date": date, "date_precision": prec,
                                 "evidence": {"start": ss, "end": se}})
+        # a one-sided event (no target) is kept only when the sentence has no two-sided one
+        out.extend(sent_out or pending[:1])
         if sent_agent is None:
             # the story's topic: the first actor of a sentence with no event
             first = next((ev_actors[k] for k in range(a_lo, a_hi) if not governed(ev_actors[k])), None)
             if first is not None and state_of is not None:
                 story_agent = first
-    return out
+    # a one-sided event repeats a two-sided one of the same type and agent side: drop it
+    directed = {(e["type"], side(e["actor1"])) for e in out if e["actor2"]}
+    return [e for e in out if e["actor2"] or (e["type"], side(e["actor1"])) not in directed]
 
 
 def _bare(w: str) -> str:
@@ -492,6 +509,13 @@ def _root(actor_id: str | None) -> str | None:
     return actor_id.split("-")[0] if actor_id[:3].isupper() else actor_id
 
 
+@lru_cache(maxsize=65536)
+def _entries(word: str) -> tuple:
+    """The trigger phrases a token can start (through any of its bases)."""
+    return tuple(e for base in _bases(word) & _FIRSTS for e in _INDEX[base])
+
+
+_NOT_CLITIC = ("وزار",)  # وزارة "ministry", not و + زار "visited"
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("يهما", "يها", "هما", "هم", "ها", "ه", "ت", "ا", "ان", "ين", "ون", "وا", "تها", "ته", "تهم")
 
@@ -499,6 +523,8 @@ _SUFFIXES = ("يهما", "يها", "هما", "هم", "ها", "ه", "ت", "ا", "
 @lru_cache(maxsize=65536)
 def _bases(word: str) -> frozenset:
     """Readings of a folded word with clitics and agreement suffixes removed."""
+    if word.startswith(_NOT_CLITIC):
+        return frozenset((word,))
     stems = {word}
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:

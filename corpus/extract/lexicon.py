@@ -17,7 +17,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from corpus.extract.doc import strip_clitic
 from corpus.models import Actor, Corpus, Place
 from corpus.normalize import fold
 
@@ -142,6 +144,16 @@ def _read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
+_CACHE_MAX = 200_000
+
+
+class EntryGroups(NamedTuple):
+    kinds: frozenset
+    places: list
+    actors: list
+    nisbas: list
+
+
 @dataclass(slots=True)
 class Lexicon:
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
@@ -158,12 +170,24 @@ class Lexicon:
     person_office: dict[str, set] = field(default_factory=dict)
     generic_groups: list[tuple[str, str, str, str]] = field(default_factory=list)
     name_tokens: dict[str, set] = field(default_factory=dict)  # actor → tokens of its names
+    # memo tables filled while extracting (cleared by `add`; bounded): folded word → its clitic
+    # readings that start a phrase; phrase key → its entries split by kind; actor → root state
+    _readings: dict = field(default_factory=dict, repr=False, compare=False)
+    _groups: dict = field(default_factory=dict, repr=False, compare=False)
+    _roots: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- building ---------------------------------------------------------------------------
+    def clear_caches(self) -> None:
+        self._readings.clear()
+        self._groups.clear()
+        self._roots.clear()
+
     def add(self, surface: str | tuple[str, ...], entry: Entry) -> None:
         k = surface if isinstance(surface, tuple) else key(surface)
         if not k:
             return
+        if self._readings or self._groups or self._roots:
+            self.clear_caches()
         bucket = self.phrases.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -172,7 +196,50 @@ class Lexicon:
         for n in range(1, len(k) + 1):
             self.prefixes.add(k[:n])
 
+    # -- lookups (memoised) -----------------------------------------------------------------
+    def readings(self, words: list[str]) -> list[tuple[tuple[str, int], ...]]:
+        """Per word, its (stem, clitic length) readings whose stem starts some phrase, in
+        `strip_clitic` order; () for most words. One dict lookup per word once warm."""
+        cache = self._readings
+        out = list(map(cache.get, words))
+        if None in out:
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            maxlen = self.maxlen
+            for idx, v in enumerate(out):
+                if v is None:
+                    w = words[idx]
+                    v = cache[w] = tuple(r for r in strip_clitic(w) if r[0] in maxlen)
+                    out[idx] = v
+        return out
+
+    def groups(self, k: tuple[str, ...]) -> EntryGroups:
+        """The entries of phrase `k` split by kind (each list in entry order)."""
+        g = self._groups.get(k)
+        if g is None:
+            entries = self.phrases[k]
+            g = EntryGroups(
+                frozenset(e.kind for e in entries),
+                [e for e in entries if e.kind == "place"],
+                [e for e in entries if e.kind == "actor"],
+                [e for e in entries if e.kind == "nisba"],
+            )
+            self._groups[k] = g
+        return g
+
     def root_state(self, actor_id: str | None) -> str | None:
+        try:
+            return self._roots[actor_id]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable id: not memoised
+            return self._root_state(actor_id)
+        if len(self._roots) > _CACHE_MAX:
+            self._roots.clear()
+        st = self._roots[actor_id] = self._root_state(actor_id)
+        return st
+
+    def _root_state(self, actor_id: str | None) -> str | None:
         seen = set()
         while actor_id and actor_id not in seen:
             seen.add(actor_id)
@@ -399,6 +466,7 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
                         break
             if len(states) == 2:
                 lex.borders.setdefault(frozenset(states), p["id"])
+    lex.clear_caches()
     return lex
 
 

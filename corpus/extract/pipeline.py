@@ -18,13 +18,14 @@ from corpus.extract import entities, events, quotes
 from corpus.extract.doc import Doc, make_doc
 from corpus.extract.lexicon import Lexicon, build_lexicon
 from corpus.extract.quotes import pair_marks
-from corpus.extract.sentences import split_sentences
+from corpus.extract.sentences import boundary_cuts, split_sentences
 from corpus.models import Corpus
 
 
 def sentencize(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans; balanced quotations are never split (a quote may span a full stop)."""
-    raw = split_sentences(doc.text)
+    cuts = boundary_cuts(doc.text)
+    raw = split_sentences(doc.text, cuts=cuts)
 
     starts = [s for s, _ in raw]
 
@@ -37,7 +38,8 @@ def sentencize(doc: Doc) -> list[tuple[int, int]]:
 
     # the balanced pairs found again now that unbalanced marks stop at sentence ends
     balanced = [(s, e) for s, e, ok in pair_marks(doc.text, end_of) if ok]
-    doc.sentences = split_sentences(doc.text, protected=balanced)
+    # no balanced quotation: the same spans again (a fresh list, as before)
+    doc.sentences = split_sentences(doc.text, protected=balanced, cuts=cuts) if balanced else list(raw)
     return doc.sentences
 
 

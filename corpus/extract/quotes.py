@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 
 from corpus.normalize import fold
 
@@ -55,6 +56,14 @@ WRITER_VERBS = frozenset(fold(w) for w in "يذكر ويذكر كما تجدر �
 SPEAKER_KINDS = ("person", "state_body", "state", "igo", "media", "other")
 RESUMPTIVE = frozenset(fold(w) for w in "فيه فيها عبره عبرها خلاله خلالها به بها".split())
 FEMININE_ENDINGS = ("ت",)
+_AN = fold("أن")
+_VERB_OR_STATEMENT = SPEECH_VERBS | STATEMENT_NOUNS
+_REPORT_START = SPEECH_VERBS | COORD_COMPLEMENTIZERS  # the tokens `_reported` looks at
+_KEY_RE = re.compile(r"[@#]?[^\W_]+")
+_BEFORE_RE = re.compile(r"[^\W_]+|[:]")
+_GAP_WORD_RE = re.compile(r"[^\W\d_]+")
+_GAP_BREAK_RE = re.compile(r"[.؟?!()\-–—]")
+_GAP_COMMA_RE = re.compile(r"[،,]")
 
 
 def _is_letter(ch: str) -> bool:
@@ -131,14 +140,28 @@ class QuoteFinder:
         self.doc = doc
         self.lex = lex
         self.actors = sorted(actors, key=lambda a: a["start"])
+        self.actor_starts = [a["start"] for a in self.actors]  # (start <= end: slices by bisect)
         self.places = places
         self.entity_spans = [(a["start"], a["end"]) for a in actors] + [(p["start"], p["end"]) for p in places]
         # tokens in original offsets, and the speech verbs / statement nouns among them
         offs = doc.norm.offsets
-        self.otoks = [(offs[t.start], offs[t.end - 1] + 1, t.text) for t in doc.tokens]
-        self.verbs = [(a, b) for a, b, w in self.otoks if w in SPEECH_VERBS or w in STATEMENT_NOUNS]
-        self.verb_starts = [a for a, _ in self.verbs]
-        self.tok_starts = [a for a, _, _ in self.otoks]
+        toks = doc.tokens
+        if len(doc.words) == len(toks) == len(doc.fstarts) == len(doc.fends):
+            words, fstarts, fends = doc.words, doc.fstarts, doc.fends
+        else:
+            words, fstarts, fends = [t.text for t in toks], [t.start for t in toks], [t.end for t in toks]
+        if doc.norm.original_length == len(doc.norm.text):
+            ostarts, oends = fstarts, fends  # nothing dropped: folded offsets are original ones
+        else:
+            ostarts = list(map(offs.__getitem__, fstarts))
+            oends = list(map((1).__add__, map(offs.__getitem__, map((-1).__add__, fends))))
+        self.words = words
+        # tokens in original offsets, as three parallel lists (no per-token tuple)
+        self.ostarts, self.oends = ostarts, oends
+        flags = list(map(_VERB_OR_STATEMENT.__contains__, words))
+        self.verbs = list(compress(zip(ostarts, oends, strict=True), flags))
+        self.verb_starts = list(compress(ostarts, flags))
+        self.tok_starts = ostarts
 
     def sentence_end(self, pos: int) -> int:
         idx = self.doc.sentence_index(pos)
@@ -167,10 +190,24 @@ class QuoteFinder:
         return quotes
 
     def _coord_cut(self, s: int, e: int) -> int:
-        for a, _b, w in self.otoks:
-            if s < a < e and w in COORD_COMPLEMENTIZERS:
+        ostarts, words = self.ostarts, self.words
+        for k in range(bisect.bisect_right(ostarts, s), len(ostarts)):
+            a = ostarts[k]
+            if a >= e:
+                break
+            if words[k] in COORD_COMPLEMENTIZERS:
                 return a
         return e
+
+    def _actors_from(self, lo: int, hi: int, hi_inclusive: bool = True) -> list[dict]:
+        """The actors whose start lies in [lo, hi] ([lo, hi) when not hi_inclusive), in order."""
+        starts = self.actor_starts
+        right = bisect.bisect_right(starts, hi) if hi_inclusive else bisect.bisect_left(starts, hi)
+        return self.actors[bisect.bisect_left(starts, lo):right]
+
+    def _actors_to(self, hi: int) -> list[dict]:
+        """The actors that start at or before hi (every actor ending by hi among them)."""
+        return self.actors[:bisect.bisect_right(self.actor_starts, hi)]
 
     def _scare(self, s: int, e: int, words: list[str]) -> bool:
         if len(words) > 3:
@@ -179,13 +216,13 @@ class QuoteFinder:
             if a <= s + 1 and b >= e - 1:
                 return True
         # a name of a known entity, even one the entity step left out
-        k = tuple(re.findall(r"[@#]?[^\W_]+", fold(self.doc.text[s:e])))
+        k = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
         return k in self.lex.phrases and any(x.kind in ("actor", "place") for x in self.lex.phrases[k])
 
     def _before_words(self, s: int, n: int = 4) -> list[str]:
         sent_start = self.doc.sentences[self.doc.sentence_index(s)][0] if self.doc.sentences else 0
         chunk = fold(self.doc.text[max(sent_start, s - 80):s])
-        return re.findall(r"[^\W_]+|[:]", chunk)[-n:]
+        return _BEFORE_RE.findall(chunk)[-n:]
 
     def _kind(self, s: int, e: int, words: list[str]) -> str:
         """direct after a colon, a line start or أن/إن (a clause handed to the speaker);
@@ -202,7 +239,7 @@ class QuoteFinder:
         return "fragment"
 
     def _actor_in(self, a: int, b: int, first: bool) -> dict | None:
-        inside = [x for x in self.actors if x["start"] >= a and x["end"] <= b and x["actor_id"]]
+        inside = [x for x in self._actors_from(a, b) if x["start"] >= a and x["end"] <= b and x["actor_id"]]
         if not inside:
             return None
         return inside[0] if first else inside[-1]
@@ -212,30 +249,32 @@ class QuoteFinder:
         first actor after it and before its أن/إن clause (VSO: أكد الوزير أن…); after
         "بيانا … اتهمت فيه" the issuer named before; "دعا البيان" the last institution."""
         k = bisect.bisect_left(self.tok_starts, verb_end)
-        nxt = self.otoks[k][2] if k < len(self.otoks) else ""
-        before = [x for x in self.actors if sent_start <= x["start"] and x["end"] <= verb_start
+        nxt = self.words[k] if k < len(self.words) else ""
+        before = [x for x in self._actors_from(sent_start, verb_start)
+                  if sent_start <= x["start"] and x["end"] <= verb_start
                   and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
         if nxt in RESUMPTIVE and before:
             bodies = [x for x in before if x["kind"] in ("state_body", "person", "igo")]
             return (bodies or before)[-1]
         if nxt in STATEMENT_NOUNS:
-            issuer = [x for x in self.actors if x["end"] <= verb_start and x["kind"] == "state_body"]
+            issuer = [x for x in self._actors_to(verb_start) if x["end"] <= verb_start and x["kind"] == "state_body"]
             if issuer:
                 return issuer[-1]
         if before:
             gap = self.doc.text[before[-1]["end"]:verb_start]
-            words = re.findall(r"[^\W\d_]+", gap)
+            words = _GAP_WORD_RE.findall(gap)
             # a dash or bracket between is a dateline or a credit ("باماكو (رويترز) - قال")
-            if not re.search(r"[.؟?!()\-–—]", gap) and (len(words) == 0 or len(words) <= 2 and not re.search(r"[،,]", gap)):
+            if not _GAP_BREAK_RE.search(gap) and (len(words) == 0 or len(words) <= 2 and not _GAP_COMMA_RE.search(gap)):
                 return before[-1]
         # the complement clause starts the speaker-free zone
-        for a, _b, w in self.otoks[k:k + 16]:
+        for a, w in zip(self.ostarts[k:k + 16], self.words[k:k + 16], strict=True):
             if a >= limit:
                 break
             if w in COMPLEMENTIZERS:
                 limit = a
                 break
-        after = [x for x in self.actors if verb_end <= x["start"] and x["end"] <= limit and x["actor_id"]
+        after = [x for x in self._actors_from(verb_end, limit)
+                 if verb_end <= x["start"] and x["end"] <= limit and x["actor_id"]
                  and x["kind"] != "armed_group"]
         if after:
             gap = self.doc.text[verb_end:after[0]["start"]]
@@ -245,7 +284,8 @@ class QuoteFinder:
 
     def _topic(self, verb_start: int, verb_word: str, sent_start: int) -> dict | None:
         """No subject: the sentence's topic (a state or body for a feminine verb)."""
-        cands = [x for x in self.actors if sent_start <= x["start"] and x["end"] <= verb_start
+        cands = [x for x in self._actors_from(sent_start, verb_start)
+                 if sent_start <= x["start"] and x["end"] <= verb_start
                  and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
         if not cands:
             return None
@@ -255,7 +295,7 @@ class QuoteFinder:
 
     def _fallback(self, sent_start: int) -> dict | None:
         """A pronoun subject: the last person or institution named before the sentence."""
-        prior = [x for x in self.actors if x["end"] <= sent_start and x["actor_id"]]
+        prior = [x for x in self._actors_to(sent_start) if x["end"] <= sent_start and x["actor_id"]]
         persons = [x for x in prior if x["kind"] in ("person", "state_body")]
         return (persons or prior or [None])[-1]
 
@@ -266,7 +306,8 @@ class QuoteFinder:
         chosen = self._verb_speaker(s, sent_start)
         if chosen is None and not self._verbs_between(sent_start, s):
             # no speech verb: the sentence's first actor, else "…" قال الوزير
-            cands = [x for x in self.actors if sent_start <= x["start"] < s and x["actor_id"]
+            cands = [x for x in self._actors_from(sent_start, s, hi_inclusive=False)
+                     if sent_start <= x["start"] < s and x["actor_id"]
                      and x["kind"] in ("person", "state_body", "state", "igo")]
             chosen = cands[0] if cands else self._actor_in(e, sent_end, first=True)
         if chosen is None:
@@ -301,10 +342,12 @@ class QuoteFinder:
         out = []
         marked = [(q["start"], q["end"]) for q in quotes]
         balanced = [(q["start"], q["end"]) for q in quotes if q["kind"] == "direct"]
-        toks = self.otoks
-        n = len(toks)
+        ostarts, oends, words = self.ostarts, self.oends, self.words
+        n = len(words)
         taken_until = -1
-        for ti, (a, _b, w) in enumerate(toks):
+        # only speech verbs and coordinated complementizers can start a reported clause
+        for ti in compress(range(n), map(_REPORT_START.__contains__, self.words)):
+            a, w = ostarts[ti], words[ti]
             is_coord = w in COORD_COMPLEMENTIZERS and any(me <= a <= me + 3 for ms, me in marked)
             if not is_coord and (w not in SPEECH_VERBS or w in WRITER_VERBS):
                 continue
@@ -314,21 +357,23 @@ class QuoteFinder:
             comp = ti if is_coord else None
             if comp is None:
                 for tj in range(ti + 1, min(ti + 24, n)):
-                    if toks[tj][0] >= se:
+                    tja = ostarts[tj]
+                    if tja >= se:
                         break
-                    if toks[tj][2] in COMPLEMENTIZERS:
+                    tjw = words[tj]
+                    if tjw in COMPLEMENTIZERS:
                         comp = tj
                         break
-                    if toks[tj][2] in SPEECH_VERBS and toks[tj][2] not in ("جاء", "ورد"):
+                    if tjw in SPEECH_VERBS and tjw not in ("جاء", "ورد"):
                         break
-                    if doc.text[toks[tj - 1][1]:toks[tj][0]].strip(" ،,") not in ("", "''", "'"):
-                        if any(ms <= toks[tj][0] < me for ms, me in marked):
+                    if doc.text[oends[tj - 1]:tja].strip(" ،,") not in ("", "''", "'"):
+                        if any(ms <= tja < me for ms, me in marked):
                             break
             if comp is None:
                 continue
-            ca, cb, cw = toks[comp]
+            ca, cb, cw = ostarts[comp], oends[comp], words[comp]
             start = ca + (1 if is_coord else 0)
-            if cw == fold("أن") and comp + 1 < n and toks[comp + 1][2][:1] in ("ي", "ت") and not is_coord:
+            if cw == _AN and comp + 1 < n and words[comp + 1][:1] in ("ي", "ت") and not is_coord:
                 continue  # أن تكون / أن يتم: a verbal noun clause, not reported speech
             if any(bs <= start < be for bs, be in balanced):
                 continue  # inside a quotation
@@ -348,20 +393,21 @@ class QuoteFinder:
         return out
 
     def _clause_end(self, comp: int, se: int) -> int:
-        toks = self.otoks
+        ostarts, oends, words = self.ostarts, self.oends, self.words
         text = self.doc.text
-        for tj in range(comp + 1, len(toks)):
-            a, b, w = toks[tj]
+        for tj in range(comp + 1, len(words)):
+            a = ostarts[tj]
             if a >= se:
                 break
-            gap = text[toks[tj - 1][1]:a]
+            gap = text[oends[tj - 1]:a]
             if "،" in gap or "," in gap:
+                w = words[tj]
                 if w in CLAUSE_OPENERS or w in SPEECH_VERBS or (w.startswith("وس") and len(w) > 4):
-                    return toks[tj - 1][1]
+                    return oends[tj - 1]
         return se
 
     def _reported_speaker(self, ti: int, comp: int, ss: int, is_coord: bool) -> dict | None:
-        pos = self.otoks[comp][0]
+        pos = self.ostarts[comp]
         chosen = self._verb_speaker(pos, ss) or self._fallback(ss)
         if chosen is None:
             return None

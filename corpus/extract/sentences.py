@@ -19,8 +19,41 @@ _NEWLINE = re.compile("\n")
 _CLOSERS = set("\"'”»’)]")
 
 
-def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of `text`; no boundary falls strictly inside a `protected` span."""
+def split_sentences(text: str, protected: list[tuple[int, int]] | None = None,
+                    cuts: list[int] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of `text`; no boundary falls strictly inside a `protected` span.
+
+    `cuts`: the candidate boundaries of `text` from `boundary_cuts` (when the caller already
+    has them: the pipeline splits twice, before and after finding balanced quotations)."""
+    if cuts is None:
+        cuts = boundary_cuts(text)
+    n = len(text)
+    if protected:
+        spans = sorted(protected)
+        starts = [s for s, _ in spans]
+        ends = list(itertools.accumulate((e for _, e in spans), max))
+
+        def inside(c: int) -> bool:
+            k = bisect.bisect_left(starts, c) - 1  # the last span starting before c
+            return k >= 0 and ends[k] > c
+        cuts = [c for c in cuts if not inside(c)]
+    cuts = sorted(set(cuts))
+    spans = []
+    start = 0
+    for c in cuts + [n]:
+        s, e = start, c
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        start = c
+    return spans
+
+
+def boundary_cuts(text: str) -> list[int]:
+    """Every candidate sentence boundary (an offset just after it), before quotation protection."""
     cuts: list[int] = []
     n = len(text)
     for m in _END.finditer(text):
@@ -45,28 +78,7 @@ def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -
             continue
         cuts.append(end)
     cuts.extend(m.end() for m in _NEWLINE.finditer(text))
-    if protected:
-        spans = sorted(protected)
-        starts = [s for s, _ in spans]
-        ends = list(itertools.accumulate((e for _, e in spans), max))
-
-        def inside(c: int) -> bool:
-            k = bisect.bisect_left(starts, c) - 1  # the last span starting before c
-            return k >= 0 and ends[k] > c
-        cuts = [c for c in cuts if not inside(c)]
-    cuts = sorted(set(cuts))
-    spans = []
-    start = 0
-    for c in cuts + [n]:
-        s, e = start, c
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-        start = c
-    return spans
+    return cuts
 
 
 def sentences(doc) -> list[dict]:
