@@ -35,36 +35,39 @@ def test_map_canvas_draws(page, server, shots_dir):
     assert not page.console_errors, page.console_errors
 
 
-@pytest.mark.xfail(reason="clicks on the deck canvas are not registered under Chromium/SwiftShader "
-                   "(deck.gl sees no tap; selection → place filter is covered by AppTest and unit tests)",
-                   strict=False)
+@pytest.mark.xfail(
+    reason="deck.gl emits a click only for a hammer Tap whose press lasts < 250 ms, timed with Date.now() "
+           "when each event is processed; deck picks synchronously inside its pointerdown handler, and under "
+           "Chromium/SwiftShader that picking pass takes ~200-1000 ms (measured per pickable layer: regions "
+           "110-380 ms, places/markers/event-areas 60-130 ms each), so the pointerup is handled > 250 ms later "
+           "and the tap fails. Hover picking works (the Kidal tooltip shows; pickObject at this pixel returns "
+           "the kidal-region area) and trusted CDP mouse events stamped 80 ms apart fail the same way; "
+           "selection -> place filter is covered by AppTest and unit tests",
+    strict=True)
 def test_map_region_click_filters(page, server, shots_dir):
     open_app(page, server, "map?lang=en")
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.wait_for(state="visible", timeout=30_000)
     page.wait_for_timeout(2500)
-    # Click the middle of Kidal region: the place filter and the URL follow.
+    # The middle of Kidal region, projected from the map's fixed initial view (Web Mercator).
     box = canvas.bounding_box()
     scale = 512 * 2 ** 3.7
     lon0, lat0, lon, lat = 0.5, 21.0, 1.3, 19.6
     merc = lambda phi: math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))  # noqa: E731
     x = box["x"] + box["width"] / 2 + (lon - lon0) * scale / 360
     y = box["y"] + box["height"] / 2 - (merc(lat) - merc(lat0)) * scale / (2 * math.pi)
-    # Under software WebGL a click can be swallowed while deck.gl is still busy drawing
-    # (seen intermittently in Chromium/SwiftShader): try a few times.
-    for _attempt in range(2):
-        page.mouse.move(x, y)
-        page.wait_for_timeout(1000)
-        page.mouse.click(x, y)
-        try:
-            page.wait_for_function("() => location.search.includes('place=')", timeout=5_000)
-            break
-        except Exception:  # noqa: BLE001 - retried
-            continue
-    page.wait_for_function("() => location.search.includes('place=')", timeout=5_000)
+    page.mouse.move(x - 20, y - 20)
+    page.mouse.move(x, y, steps=5)
+    page.wait_for_function("() => { const t = document.querySelector('.deck-tooltip');"
+                           " return t && t.style.display !== 'none' && t.innerText.includes('Kidal'); }", timeout=10_000)
+    page.mouse.down()
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('place=')", timeout=10_000)
     wait_ready(page)
     page.screenshot(path=str(shots_dir / "map-kidal.png"))
-    assert "place=kidal" in page.url
+    assert "place=kidal-region" in page.url
+    caption = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+    assert caption.startswith(f"Showing {expected_counts({'place': 'kidal-region'})[0]} of")
 
 
 def test_timeline_has_one_point_per_event(page, server):
