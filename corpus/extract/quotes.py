@@ -44,7 +44,7 @@ SPEECH_VERBS = _speech(
     "مؤكدا مؤكدة مشيرا مشيرة موضحا موضحة مضيفا مضيفة معتبرا معتبرة مشددا مشددة قائلا قائلة "
     "لافتا لافتة محذرا محذرة وصف يصف تصف ورد جاء بقوله بقولها قوله قولها نقلا داعيا داعين داعية "
     "معربا معربة مبرزا مبرزة نافيا نافية مجددا مجددة نقل ينقل تنقل أدان يدين تدين ندد يندد تندد انتقد ينتقد "
-    "تنتقد استنكر يستنكر تستنكر رفض يرفض ترفض رافضا رافضة")
+    "تنتقد استنكر يستنكر تستنكر رفض يرفض ترفض رافضا رافضة دعت")
 STATEMENT_NOUNS = frozenset(fold(w) for w in "بيان بيانها بيانه البيان تصريح تصريحات تصريحاته تصريحاتها رسالة بلاغ".split())
 COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن بأن انه إنه أنه انها إنها أنها بأنه بأنها فإن فإنه فإنها أنهم إنهم".split())
 COORD_COMPLEMENTIZERS = frozenset("و" + w for w in COMPLEMENTIZERS if not w.startswith(("ب", "ف")))
@@ -57,6 +57,12 @@ SPEAKER_KINDS = ("person", "state_body", "state", "igo", "media", "other")
 RESUMPTIVE = frozenset(fold(w) for w in "فيه فيها عبره عبرها خلاله خلالها به بها".split())
 FEMININE_ENDINGS = ("ت",)
 _AN = fold("أن")
+# نقل "carry" is a speech verb only with its source: نقلا عن / نقلت … عن المصدر
+TRANSMIT_VERBS = _speech("نقل ينقل تنقل نقلا")
+_AN_PREP = fold("عن")
+# verbs whose object is followed by إلى / ب- (دعت الجزائر إلى، اتهمت الجزائر بـ): a lone actor
+# between the verb and that preposition is the object, not the subject
+OBJECT_VERBS = _speech("دعا دعت يدعو تدعو داعيا داعية طالب يطالب تطالب اتهم يتهم تتهم حث يحث تحث ناشد يناشد تناشد")
 _VERB_OR_STATEMENT = SPEECH_VERBS | STATEMENT_NOUNS
 _REPORT_START = SPEECH_VERBS | COORD_COMPLEMENTIZERS  # the tokens `_reported` looks at
 _KEY_RE = re.compile(r"[@#]?[^\W_]+")
@@ -159,6 +165,9 @@ class QuoteFinder:
         # tokens in original offsets, as three parallel lists (no per-token tuple)
         self.ostarts, self.oends = ostarts, oends
         flags = list(map(_VERB_OR_STATEMENT.__contains__, words))
+        an = _AN_PREP
+        for i in compress(range(len(words)), map(TRANSMIT_VERBS.__contains__, words)):
+            flags[i] = an in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech
         self.verbs = list(compress(zip(ostarts, oends, strict=True), flags))
         self.verb_starts = list(compress(ostarts, flags))
         self.tok_starts = ostarts
@@ -250,6 +259,18 @@ class QuoteFinder:
         "بيانا … اتهمت فيه" the issuer named before; "دعا البيان" the last institution."""
         k = bisect.bisect_left(self.tok_starts, verb_end)
         nxt = self.words[k] if k < len(self.words) else ""
+        vword = self.words[k - 1] if k else ""
+        if vword in STATEMENT_NOUNS and k > 1 and self.words[k - 2] in SPEECH_VERBS:
+            return None  # دعا البيان: the statement is the verb's subject, resolved there
+        if vword in TRANSMIT_VERBS:
+            # نقلا عن مصادر في الجيش: the source speaks, the relaying medium does not
+            for a, w in zip(self.ostarts[k:k + 4], self.words[k:k + 4], strict=False):
+                if w == _AN_PREP:
+                    src = [x for x in self._actors_from(a, limit) if a <= x["start"] and x["end"] <= limit
+                           and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
+                    if src and len(self.doc.text[a:src[0]["start"]].split()) <= 6:
+                        return src[0]
+                    break
         before = [x for x in self._actors_from(sent_start, verb_start)
                   if sent_start <= x["start"] and x["end"] <= verb_start
                   and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
@@ -258,6 +279,12 @@ class QuoteFinder:
             return (bodies or before)[-1]
         if nxt in STATEMENT_NOUNS:
             issuer = [x for x in self._actors_to(verb_start) if x["end"] <= verb_start and x["kind"] == "state_body"]
+            # "البيان المالي": the statement's nisba names the issuer's state
+            stmt_end = self.oends[k] if k < len(self.oends) else verb_end
+            nisba = [x for x in self._actors_from(stmt_end, stmt_end + 16)
+                     if x["kind"] == "state" and len(self.doc.text[stmt_end:x["start"]].split()) <= 1]
+            if nisba:
+                issuer = [x for x in issuer if self.lex.root_state(x["actor_id"]) == nisba[0]["actor_id"]] or issuer
             if issuer:
                 return issuer[-1]
         if before:
@@ -276,6 +303,10 @@ class QuoteFinder:
         after = [x for x in self._actors_from(verb_end, limit)
                  if verb_end <= x["start"] and x["end"] <= limit and x["actor_id"]
                  and x["kind"] != "armed_group"]
+        if after and vword in OBJECT_VERBS and len(after) == 1:
+            j = bisect.bisect_left(self.tok_starts, after[0]["end"])
+            if j < len(self.words) and (self.words[j] == fold("إلى") or self.words[j].startswith("ب")):
+                after = []  # دعت الجزائر إلى: the object; the subject is a pronoun
         if after:
             gap = self.doc.text[verb_end:after[0]["start"]]
             if len(gap.split()) <= 12:
