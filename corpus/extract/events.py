@@ -512,7 +512,7 @@ def _root(actor_id: str | None) -> str | None:
 @lru_cache(maxsize=65536)
 def _entries(word: str) -> tuple:
     """The trigger phrases a token can start (through any of its bases)."""
-    return tuple(e for base in _bases(word) & _FIRSTS for e in _INDEX[base])
+    return tuple(e for base in sorted(_bases(word) & _FIRSTS) for e in _INDEX[base])  # sorted: deterministic
 
 
 _NOT_CLITIC = ("وزار",)  # وزارة "ministry", not و + زار "visited"
@@ -550,6 +550,6 @@ for _etype, _by_pos in TRIGGERS.items():
     for _pos, _phrases in _by_pos.items():
         for _p in _phrases:
             _words = [_word_alts(w) for w in _p.split()]
-            for _first in _words[0]:
+            for _first in sorted(_words[0]):
                 _INDEX.setdefault(_first, []).append((_etype, _words, _pos))
 _FIRSTS = frozenset(_INDEX)
