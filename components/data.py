@@ -40,14 +40,15 @@ class Loaded:
     partial: bool = False
 
 
-def contained_places() -> dict[str, frozenset[str]]:
-    """Places inside areas/regions (geo.contained_places), {} while geography is unavailable."""
+def contained_places() -> tuple[dict[str, frozenset[str]], Problem | None]:
+    """Places inside areas/regions (geo.contained_places); when the geography cannot be read the
+    place filter only matches exact places, and the page says so instead of failing silently."""
     try:
         import geo
 
-        return geo.contained_places()
-    except Exception:  # noqa: BLE001 - layers/gazetteer missing or mid-rebuild
-        return {}
+        return geo.contained_places(), None
+    except Exception as err:  # noqa: BLE001 - layers/gazetteer missing or mid-rebuild
+        return {}, Problem("geo", 0, f"regions will not include their towns: {err}")
 
 
 def _store():
@@ -90,8 +91,11 @@ def load(directory: str, files: tuple, added: tuple = ()) -> Loaded:
             corpus = merge(corpus, store, include_proposed=True)
         except Exception as err:  # noqa: BLE001 - show the curated corpus and say why
             problems = [*problems, Problem("database", 0, f"added articles not loaded: {err}")]
+    contained, geo_problem = contained_places()
+    if geo_problem:
+        problems = [*problems, geo_problem]
     try:
-        index = build_index(corpus, contained_places())
+        index = build_index(corpus, contained)
     except (KeyError, ValueError, TypeError, AttributeError) as err:  # invalid rows broke indexing
         problems = [*problems, Problem("index", 0, f"cannot index the corpus: {err}")]
         return Loaded(None, problems, partial=True)

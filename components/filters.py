@@ -38,8 +38,7 @@ _WARNINGS = "_atlas_url_warnings"
 
 
 def year_bounds(index: CorpusIndex) -> tuple[int, int]:
-    years = [int(y) for frame in (index.events, index.quotes) for y in frame["year"].dropna().unique()]
-    return (min(years), max(years)) if years else (2000, 2025)
+    return index.years or (2000, 2025)
 
 
 def vocabulary(index: CorpusIndex) -> Vocabulary:

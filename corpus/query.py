@@ -51,6 +51,8 @@ class CorpusIndex:
     event_search: tuple[str, ...] = ()
     quote_search: tuple[str, ...] = ()
     mentions_by_article: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
+    years: tuple[int, int] | None = None  # first and last year of any event or quote
+
 
     def article_items(self, article_id: str, statuses: Iterable[str]) -> dict[str, pd.DataFrame]:
         """The events and quotes of one article with one of the given review statuses."""
@@ -202,8 +204,13 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     slim = dataclasses.replace(corpus, events={}, mentions=[])
     return CorpusIndex(
         slim, events, quotes, actor_members(corpus), place_members(corpus, contained),
-        event_keys, quote_keys, {k: tuple(v) for k, v in by_article.items()},
+        event_keys, quote_keys, {k: tuple(v) for k, v in by_article.items()}, _year_span(events, quotes),
     )
+
+
+def _year_span(*frames: pd.DataFrame) -> tuple[int, int] | None:
+    years = pd.concat([frame["year"] for frame in frames]).dropna()
+    return (int(years.min()), int(years.max())) if len(years) else None
 
 
 def _expand(members: Mapping[str, frozenset[str]], ids: Iterable[str]) -> set[str]:

@@ -32,9 +32,9 @@ def run_page(page: str, params: dict[str, str] | None = None, timeout: float = 6
 
 @lru_cache(maxsize=1)
 def index():
-    from components.data import contained_places
+    import geo
 
-    return build_index(load_corpus(), contained_places())
+    return build_index(load_corpus(), geo.contained_places())
 
 
 def expected_counts(params: dict[str, str]) -> tuple[int, int, int, int]:
