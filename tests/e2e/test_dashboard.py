@@ -35,39 +35,56 @@ def test_map_canvas_draws(page, server, shots_dir):
     assert not page.console_errors, page.console_errors
 
 
-@pytest.mark.xfail(
-    reason="deck.gl emits a click only for a hammer Tap whose press lasts < 250 ms, timed with Date.now() "
-           "when each event is processed; deck picks synchronously inside its pointerdown handler, and under "
-           "Chromium/SwiftShader that picking pass takes ~200-1000 ms (measured per pickable layer: regions "
-           "110-380 ms, places/markers/event-areas 60-130 ms each), so the pointerup is handled > 250 ms later "
-           "and the tap fails. Hover picking works (the Kidal tooltip shows; pickObject at this pixel returns "
-           "the kidal-region area) and trusted CDP mouse events stamped 80 ms apart fail the same way; "
-           "selection -> place filter is covered by AppTest and unit tests",
-    strict=True)
-def test_map_region_click_filters(page, server, shots_dir):
-    open_app(page, server, "map?lang=en")
-    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    canvas.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(2500)
-    # The middle of Kidal region, projected from the map's fixed initial view (Web Mercator).
-    box = canvas.bounding_box()
+def _kidal_pixel(box: dict) -> tuple[float, float]:
+    """The middle of Kidal region, projected from the map's fixed initial view (Web Mercator)."""
     scale = 512 * 2 ** 3.7
     lon0, lat0, lon, lat = 0.5, 21.0, 1.3, 19.6
     merc = lambda phi: math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))  # noqa: E731
     x = box["x"] + box["width"] / 2 + (lon - lon0) * scale / 360
     y = box["y"] + box["height"] / 2 - (merc(lat) - merc(lat0)) * scale / (2 * math.pi)
+    return x, y
+
+
+def _tap(page, x: float, y: float) -> None:
+    """A click as deck.gl judges it. deck.gl emits a click only for a press shorter than 250 ms,
+    timed with Date.now() as each pointer event is handled, and it picks synchronously inside
+    its pointerdown handler. Under SwiftShader (no GPU) that picking pass takes 200-1,000 ms,
+    so a real 0 ms press is judged a long press. The page clock is held still for the press
+    only, so the tap is judged by how long the button was down, not by the software renderer;
+    the picking itself, the click handler and the round trip to the server all run for real."""
+    page.clock.pause_at(page.evaluate("Date.now()"))
+    page.mouse.down()
+    page.mouse.up()
+    page.clock.resume()
+
+
+def test_click_kidal_on_the_map_filters_and_the_timeline_follows(page, server, shots_dir):
+    page.clock.install()  # must precede the page's scripts for _tap to control Date.now
+    open_app(page, server, "map?lang=en")
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(2500)
+    x, y = _kidal_pixel(canvas.bounding_box())
     page.mouse.move(x - 20, y - 20)
     page.mouse.move(x, y, steps=5)
     page.wait_for_function("() => { const t = document.querySelector('.deck-tooltip');"
                            " return t && t.style.display !== 'none' && t.innerText.includes('Kidal'); }", timeout=10_000)
-    page.mouse.down()
-    page.mouse.up()
-    page.wait_for_function("() => location.search.includes('place=')", timeout=10_000)
+    _tap(page, x, y)
+    page.wait_for_function("() => location.search.includes('place=')", timeout=15_000)
     wait_ready(page)
     page.screenshot(path=str(shots_dir / "map-kidal.png"))
     assert "place=kidal-region" in page.url
+    expected = expected_counts({"place": "kidal-region"})
+    assert 0 < expected[0] < expected[1], "Kidal must narrow the curated events, or this proves nothing"
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Timeline").click()
+    page.wait_for_url("**/timeline*", timeout=15_000)
+    wait_ready(page)
+    assert "place=kidal-region" in page.url
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    assert page.locator(".js-plotly-plot .scatterlayer .point").count() == expected[0]
     caption = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
-    assert caption.startswith(f"Showing {expected_counts({'place': 'kidal-region'})[0]} of")
+    assert caption.startswith(f"Showing {expected[0]} of {expected[1]}")
+    assert not page.console_errors, page.console_errors
 
 
 def test_timeline_has_one_point_per_event(page, server):
