@@ -31,21 +31,6 @@ def _layout(fig: go.Figure, rtl: bool, height: int) -> go.Figure:
     return fig
 
 
-def barometer_figure(frame: pd.DataFrame, labels: dict[str, str], rtl: bool = False) -> go.Figure:
-    """Bars of the mean cooperation–conflict score per year (positive blue, negative orange)."""
-    colours = [rgb("material_cooperation") if v >= 0 else rgb("material_conflict") for v in frame["mean_score"]]
-    fig = go.Figure(go.Bar(
-        x=frame["year"], y=frame["mean_score"], marker_color=colours,
-        customdata=frame[["events", "total_score"]].to_numpy(),
-        hovertemplate=(f"{labels['year']}: %{{x}}<br>{labels['mean']}: %{{y:.1f}}<br>"
-                       f"{labels['events']}: %{{customdata[0]}}<extra></extra>"),
-    ))
-    fig.add_hline(y=0, line_color="rgba(128,128,128,.6)")
-    fig.update_xaxes(title=labels["year"], tickformat="d", dtick=1, autorange="reversed" if rtl else True)
-    fig.update_yaxes(title=labels["score"], range=[-10.5, 10.5], side="right" if rtl else "left")
-    return _layout(fig, rtl, 320)
-
-
 def _ms(days: np.ndarray) -> np.ndarray:
     """Day (or finer) datetimes as float milliseconds since the epoch (plotly date axes accept
     them; a typed array is copied and serialised without per-value Python), NaN for NaT."""

@@ -51,25 +51,39 @@ def contained_places() -> tuple[dict[str, frozenset[str]], Problem | None]:
         return {}, Problem("geo", 0, f"regions will not include their towns: {err}")
 
 
-def _store():
-    """The database of added articles (corpus.store), or None when it cannot be opened."""
+def _store_url() -> str | None:
+    """The database URL of the added articles (same as the Add-article page: secrets URL, else
+    env, else the SQLite file), or None when there is nothing to read: no database configured
+    and the default SQLite file not created yet (so viewing never creates one)."""
     try:
         from components import auth
-        from corpus.store.repository import Store
+        from corpus.store.location import resolve_url, sqlite_file
 
-        # Same database as the Add-article page: secrets URL, else env, else the SQLite file.
-        return Store.open(auth.db_url(auth.read_secrets()))
-    except Exception:  # noqa: BLE001 - no database configured/reachable: curated corpus only
+        url = resolve_url(auth.db_url(auth.read_secrets()))
+        path = sqlite_file(url)
+        return None if path is not None and not path.exists() else url
+    except Exception:  # noqa: BLE001 - unreadable secrets or a malformed URL: curated corpus only
         return None
 
 
 @st.cache_resource(show_spinner=False)
-def _store_cached():
-    return _store()
+def _store_cached(url: str):
+    """The store for `url`, opened (and migrated) once per process; None when unreachable."""
+    try:
+        from corpus.store.repository import Store
+
+        return Store.open(url)
+    except Exception:  # noqa: BLE001 - no database reachable: curated corpus only
+        return None
+
+
+def _store():
+    url = _store_url()
+    return None if url is None else _store_cached(url)
 
 
 def store_fingerprint() -> tuple:
-    store = _store_cached()
+    store = _store()
     if store is None:
         return ()
     try:
@@ -83,7 +97,7 @@ def load(directory: str, files: tuple, added: tuple = ()) -> Loaded:
     """The corpus index (curated data/ + the database's additions, proposed ones included and
     left to Filters.include_proposed); on invalid data the valid rows plus every problem."""
     corpus, problems = collect(Path(directory))
-    store = _store_cached()
+    store = _store()
     if store is not None and added and added != ("unavailable",):
         try:
             from corpus.store.union import merge  # load_union, with our already-validated base

@@ -1,4 +1,5 @@
-"""Loaders and lookups over the built layers. Pure Python + shapely; geometry prepared once.
+"""Loaders and lookups over the built layers. `locate` uses shapely (imported on first use);
+`area_for` and `contained_places`, which the dashboard needs at every cold start, do not.
 
 Loaders return plain GeoJSON dicts ready for pydeck's GeoJsonLayer. They are cached
 (functools.lru_cache) and shared: treat them as read-only (copy before mutating).
@@ -10,9 +11,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-import shapely
-from shapely.geometry import shape
-from shapely.strtree import STRtree
+from geo import pointin
 
 LAYERS_DIR = Path(__file__).resolve().parent / "layers"
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.jsonl"
@@ -62,19 +61,29 @@ def places(path: str = str(PLACES_PATH)) -> dict[str, dict]:
 
 
 class _Index:
-    """Shapes of one layer, an STRtree over them, and a key → geometry dict."""
+    """Shapes of one layer (shapely, prepared) and an STRtree over them."""
 
     def __init__(self, fc: dict, key: str):
+        import shapely
+        from shapely.geometry import shape
+        from shapely.strtree import STRtree
+
+        self.point = shapely.Point
         self.keys = [f["properties"][key] for f in fc["features"]]
         self.geoms = [shape(f["geometry"]) for f in fc["features"]]
-        self.raw = {k: f["geometry"] for k, f in zip(self.keys, fc["features"], strict=False)}
         for g in self.geoms:
             shapely.prepare(g)
         self.tree = STRtree(self.geoms)
 
     def at(self, lon: float, lat: float) -> str | None:
-        hits = sorted(self.tree.query(shapely.Point(lon, lat), predicate="intersects"))
+        hits = sorted(self.tree.query(self.point(lon, lat), predicate="intersects"))
         return self.keys[hits[0]] if hits else None
+
+
+@cache
+def _raw(name: str, key: str) -> dict[str, dict]:
+    """key → GeoJSON geometry of one layer."""
+    return {f["properties"][key]: f["geometry"] for f in _layer(name)["features"]}
 
 
 @cache
@@ -104,14 +113,14 @@ def area_for(place_id: str, geo_precision: int) -> dict | None:
     place = places().get(place_id)
     if place is None or geo_precision not in (4, 5, 6):
         return None
-    named = _index("areas", "id").raw.get(place_id)
-    regions = _index("admin1", "id").raw
+    named = _raw("areas", "id").get(place_id)
+    regions = _raw("admin1", "id")
     region = regions.get(place.get("admin1") or "")
     if geo_precision == 4:
         return region or named
     if geo_precision == 5:
         return named or (region if place["kind"] == "region" else None)
-    return _index("countries", "iso3").raw.get(place.get("country") or "")
+    return _raw("countries", "iso3").get(place.get("country") or "")
 
 
 @cache
@@ -122,25 +131,22 @@ def contained_places() -> dict[str, frozenset[str]]:
     Tessalit. Countries are left out (the corpus query matches them by the `country` field).
     """
     gazetteer = places()
-    points = {
-        pid: shapely.Point(p["lon"], p["lat"])
-        for pid, p in gazetteer.items()
-        if p.get("lat") is not None and p.get("lon") is not None
-    }
+    points = {pid: (p["lon"], p["lat"]) for pid, p in gazetteer.items()
+              if p.get("lat") is not None and p.get("lon") is not None}
     out: dict[str, frozenset[str]] = {}
     for pid, place in gazetteer.items():
         if place["kind"] == "country":
             continue
-        geometry = area_for(pid, place.get("geo_precision") or 1)
+        level = place.get("geo_precision") or 1
+        geometry = area_for(pid, level)
         if geometry is None:
             continue
-        polygon = shape(geometry)
-        shapely.prepare(polygon)
-        level = place.get("geo_precision") or 1
+        west, south, east, north = pointin.bbox(geometry)
         inside = frozenset(
             other
-            for other, point in points.items()
-            if (gazetteer[other].get("geo_precision") or 1) < level and polygon.contains(point)
+            for other, (lon, lat) in points.items()
+            if (gazetteer[other].get("geo_precision") or 1) < level
+            and west <= lon <= east and south <= lat <= north and pointin.contains(geometry, lon, lat)
         )
         if inside:
             out[pid] = inside

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import frames
-from components.charts import barometer_figure
+from components.barometer import barometer_svg
 from components.html import key_event
 from components.i18n import fmt_date, fmt_int
 from components.layout import export_buttons, header
@@ -28,7 +28,9 @@ if baro.empty:
 else:
     labels = {"year": ctx.t("chart.year"), "mean": ctx.t("chart.mean_score"), "events": ctx.t("chart.events"),
               "score": ctx.t("chart.score")}
-    st.plotly_chart(barometer_figure(baro, labels, ctx.rtl), key="barometer", config={"displaylogo": False})
+    # st.html sanitises with DOMPurify's HTML-only profile, which drops SVG; the SVG is built
+    # from escaped text in components/barometer.py.
+    st.markdown(barometer_svg(baro, labels, ctx.rtl), unsafe_allow_html=True)
 
 st.subheader(ctx.t("overview.key_events"))
 key = frames.key_events(r.events, ctx.index.actor_members)

@@ -159,3 +159,18 @@ def test_conflict_keeps_edits_and_reapplies(env):
 def _f(item: Item) -> dict:
     return {"kind": item.kind, "start": item.start, "end": item.end, "text": item.text,
             "data": dict(item.data), "status": item.status, "source": item.source, "id": item.id}
+
+
+def test_viewing_creates_no_database_and_a_saved_article_then_appears(env):
+    overview = str(Path(PAGE).parent.parent / "app.py")
+    db_file = Path(env.split("///")[1])
+    at = AppTest.from_file(overview, default_timeout=60).run()
+    assert not at.exception
+    assert not db_file.exists(), "opening the dashboard must not create the database"
+    before = at.metric[0].value
+    add_via_page(app())
+    assert db_file.exists()
+    after = AppTest.from_file(overview, default_timeout=60).run()
+    assert not after.exception
+    total = lambda value: int(value.split("/")[-1])  # noqa: E731 - "shown / total" articles
+    assert total(after.metric[0].value) == total(before) + 1

@@ -37,13 +37,18 @@ def index():
     return build_index(load_corpus(), geo.contained_places())
 
 
-def expected_counts(params: dict[str, str]) -> tuple[int, int, int, int]:
+def filtered(params: dict[str, str]):
+    """What run_query returns for these URL parameters on the curated corpus."""
     idx = index()
     corpus = idx.corpus
     years = [int(y) for f in (idx.events, idx.quotes) for y in f["year"].dropna().unique()]
     vocab = Vocabulary(corpus.actors.keys(), corpus.places.keys(), corpus.articles.keys(), (min(years), max(years)))
     filters, _ = parse_filters(params, vocab)
-    r = run_query(idx, filters)
+    return run_query(idx, filters)
+
+
+def expected_counts(params: dict[str, str]) -> tuple[int, int, int, int]:
+    r = filtered(params)
     return len(r.events), r.total_events, len(r.quotes), r.total_quotes
 
 

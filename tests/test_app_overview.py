@@ -1,9 +1,19 @@
 """AppTest: the overview page (default), filters ↔ counts, bogus URL parameters, languages."""
 
+import re
+
 import pytest
 
+from components import frames
 from components.i18n import t
-from tests.test_app_helpers import assert_no_raw_keys, expected_counts, run_page, shown_counts
+from tests.test_app_helpers import (
+    assert_no_raw_keys,
+    expected_counts,
+    filtered,
+    index,
+    run_page,
+    shown_counts,
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr"])
@@ -76,3 +86,14 @@ def test_broken_corpus_shows_error_not_exception(tmp_path, monkeypatch):
     at = run_page("overview", {"lang": "en"})
     assert not at.exception
     assert any(t("error.corpus_title", "en") in e.value for e in at.error) or at.warning
+
+
+@pytest.mark.parametrize("params", [{}, {"year": "2008-2012"}, {"year": "2025"}])
+def test_barometer_draws_the_years_of_the_filtered_dyad(params):
+    at = run_page("overview", {"lang": "en", **params})
+    assert not at.exception
+    svg = next(m.value for m in at.markdown if "atlas-barometer" in m.value)
+    baro = frames.barometer(filtered(params).events, index().actor_members)
+    drawn = sorted(int(y) for y in re.findall(r'data-year="(\d+)"', svg))
+    assert drawn == sorted(int(y) for y in baro["year"])
+    assert drawn, "the curated corpus has Algeria–Mali events in these years"

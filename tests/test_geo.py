@@ -199,3 +199,39 @@ def test_contained_places_nest_finer_places_only():
     assert {"kidal-region", "gao", "tombouctou", "kidal"} <= inside["northern-mali"]
     assert "mali" not in inside["northern-mali"] and "bamako" not in inside["northern-mali"]
     assert "bordj-badji-mokhtar" in inside["algeria-mali-border"]
+
+
+def test_contained_places_agree_with_shapely():
+    """The shapely-free containment (geo.pointin) against shapely's own, on the real gazetteer."""
+    import shapely
+    from shapely.geometry import shape
+
+    gazetteer = geo.places()
+    expected = {}
+    for pid, place in gazetteer.items():
+        level = place.get("geo_precision") or 1
+        geometry = geo.area_for(pid, level) if place["kind"] != "country" else None
+        if geometry is None:
+            continue
+        polygon = shape(geometry)
+        inside = frozenset(o for o, p in gazetteer.items() if p.get("lat") is not None
+                           and (p.get("geo_precision") or 1) < level
+                           and polygon.contains(shapely.Point(p["lon"], p["lat"])))
+        if inside:
+            expected[pid] = inside
+    assert geo.contained_places() == expected
+    assert "kidal" in geo.contained_places()["kidal-region"]
+
+
+def test_pointin_holes_and_multipolygons():
+    from geo import pointin
+
+    square = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]
+    hole = [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]
+    donut = {"type": "Polygon", "coordinates": [square, hole]}
+    assert pointin.contains(donut, 2, 2) and not pointin.contains(donut, 5, 5)
+    assert not pointin.contains(donut, 11, 5) and not pointin.contains(donut, -0.1, 5)
+    multi = {"type": "MultiPolygon", "coordinates": [[square], [[[20, 20], [30, 20], [25, 30], [20, 20]]]]}
+    assert pointin.contains(multi, 25, 22) and not pointin.contains(multi, 15, 15)
+    assert pointin.bbox(multi) == (0, 0, 30, 30)
+    assert not pointin.contains({"type": "LineString", "coordinates": square}, 5, 5)

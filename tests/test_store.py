@@ -4,13 +4,14 @@ on SQLite and on a real PostgreSQL server (see tests/pg.py)."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, inspect, select, text
 
 from corpus.store import ConflictError, DuplicateError, Item, Store
 from corpus.store import repository as repo_module
-from corpus.store.db import create, open_engine, resolve_url
+from corpus.store.db import create, newest_revision, open_engine, resolve_url
 from corpus.store.migrate import current, head, upgrade
 from corpus.store.proposals import items_from_extraction
 from corpus.store.schema import annotations, articles, history
@@ -239,6 +240,20 @@ def test_migration_from_first_schema_keeps_data(db_url):
     engine.dispose()
 
 
+def test_newest_revision_is_alembic_head():
+    assert newest_revision() == head()
+
+
+def test_open_engine_upgrades_a_database_one_revision_behind(db_url):
+    engine = create(db_url)
+    upgrade(engine, "0001")
+    assert current(engine) == "0001"
+    engine.dispose()
+    engine = open_engine(db_url)
+    assert current(engine) == head()
+    assert "history" in set(inspect(engine).get_table_names())
+
+
 def test_open_engine_migrates_to_head(db_url):
     engine = open_engine(db_url)
     assert current(engine) == head()
@@ -270,3 +285,30 @@ def test_stats_by_kind_and_status(db_url):
     assert stats["quote"] == {"proposed": 1} and stats["event"] == {"proposed": 1}
     with store.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(annotations)) == 5
+
+
+@pytest.mark.parametrize("url", [
+    "sqlite:///relative/atlas.sqlite", "sqlite:////tmp/abs/atlas.sqlite", "sqlite+pysqlite:////tmp/x.db",
+    "sqlite:///atlas.sqlite?mode=ro", "sqlite://", "sqlite:///:memory:",
+    "postgresql+psycopg://u:p@localhost/atlas", "mysql://h/db",
+])
+def test_sqlite_file_agrees_with_sqlalchemy(url):
+    from sqlalchemy.engine import make_url
+
+    from corpus.store.location import sqlite_file
+
+    parsed = make_url(url)
+    sqlalchemy_says = (Path(parsed.database) if parsed.get_backend_name() == "sqlite"
+                       and parsed.database not in (None, "", ":memory:") else None)
+    assert sqlite_file(url) == sqlalchemy_says
+
+
+def test_location_does_not_import_sqlalchemy():
+    import subprocess
+    import sys
+
+    code = ("import sys, corpus.store.location as loc; loc.resolve_url('sqlite://'); "
+            "print(any(m == 'sqlalchemy' or m.startswith('sqlalchemy.') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(Path(__file__).resolve().parent.parent))
+    assert out.stdout.strip() == "False"

@@ -4,23 +4,18 @@
 or PostgreSQL, schema versioned by Alembic). No Streamlit here: callers pass the database URL.
 """
 
-from corpus.store.db import open_engine, resolve_url
-from corpus.store.repository import (
-    ConflictError,
-    DuplicateError,
-    Item,
-    NotFoundError,
-    Store,
-    StoredArticle,
-)
+import importlib
 
-__all__ = [
-    "ConflictError",
-    "DuplicateError",
-    "Item",
-    "NotFoundError",
-    "Store",
-    "StoredArticle",
-    "open_engine",
-    "resolve_url",
-]
+# Resolved on first use (PEP 562), so that `corpus.store.location` — which the dashboard imports
+# on every cold start — does not pull in SQLAlchemy.
+_HOME = {"open_engine": "corpus.store.db", "resolve_url": "corpus.store.location",
+         "ConflictError": "corpus.store.repository", "DuplicateError": "corpus.store.repository",
+         "Item": "corpus.store.repository", "NotFoundError": "corpus.store.repository",
+         "Store": "corpus.store.repository", "StoredArticle": "corpus.store.repository"}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module 'corpus.store' has no attribute {name!r}")
+    return getattr(importlib.import_module(_HOME[name]), name)

@@ -139,3 +139,21 @@ def test_shared_link_survives_page_switch(page, server):
     caption = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
     shown = expected_counts({"actor": "MLI", "year": "2010-2025"})
     assert f"{shown[2]} citations sur {shown[3]}" in caption
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_overview_barometer_draws_one_bar_per_year(page, server, shots_dir, lang):
+    from components import frames
+    from tests.test_app_helpers import filtered
+
+    open_app(page, server, f"?lang={lang}")
+    bars = page.locator("svg.atlas-barometer g.atlas-barometer-year rect")
+    bars.first.wait_for(state="visible", timeout=30_000)
+    expected = frames.barometer(filtered({}).events, index().actor_members)
+    assert bars.count() == len(expected)
+    heights = [float(b.get_attribute("height")) for b in bars.all()]
+    assert all(h >= 1 for h in heights) and max(heights) > 20
+    box = page.locator("svg.atlas-barometer").bounding_box()
+    assert box["width"] > 300 and box["height"] > 100
+    page.screenshot(path=str(shots_dir / f"overview-{lang}.png"), full_page=True)
+    assert not page.console_errors, page.console_errors
