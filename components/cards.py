@@ -5,7 +5,7 @@ from __future__ import annotations
 from components.html import QuoteCard, query_href
 from components.i18n import fmt_date
 
-QUOTES_PAGE_SIZE = 200  # quote cards per page (pages/quotes.py)
+QUOTES_PAGE_SIZE = 50  # quote cards per page (pages/quotes.py): three elements each, so a page stays quick
 
 
 def quote_card_data(ctx, row: dict) -> QuoteCard:

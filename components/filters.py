@@ -31,7 +31,9 @@ WIDGET = {
     "article": "f_article", "q": "f_q", "proposed": "f_proposed",
 }
 LANG_KEY = "f_lang"
-EXTRA_KEYS = ("span",)  # page parameters kept in the URL besides the filters
+# Page parameters kept in the URL besides the filters, on the page they belong to.
+PAGE_EXTRAS = {"sources": ("span",), "quotes": ("qpage", "qsort")}
+EXTRA_KEYS = tuple(key for keys in PAGE_EXTRAS.values() for key in keys)
 IGNORED_SILENTLY = ("embed", "embed_options")
 _INIT = "_atlas_url_loaded"
 _WARNINGS = "_atlas_url_warnings"
@@ -177,12 +179,13 @@ def language_switch(lang: str) -> None:
                      format_func=lambda code: t(f"lang.{code}", code))
 
 
-def view_params(filters: Filters | None, lang: str, keep_extras: bool) -> dict[str, str]:
+def view_params(filters: Filters | None, lang: str, page: str = "") -> dict[str, str]:
+    """The URL parameters of this view: language, filters, and the page's own parameters."""
     params = {"lang": lang}
     if filters is not None:
         params.update(filters_to_params(filters))
-    if keep_extras:
-        for key in EXTRA_KEYS:
+    if page:
+        for key in PAGE_EXTRAS.get(page, ()):
             value = st.query_params.get(key)
             if value is not None and len(value) <= 40:
                 params[key] = value

@@ -39,6 +39,15 @@ def key_events(events: pd.DataFrame, members: Mapping[str, frozenset[str]], limi
     return ranked.head(limit).sort_values(["date_start", "id"], kind="stable").drop(columns=["_dyad", "_strength"])
 
 
+def most_frequent(frame: pd.DataFrame, keys: list[str], column: str = "quad") -> pd.Series:
+    """Per group of `keys`, the most frequent value of `column`; ties go to the value seen first
+    (what `value_counts().index[0]` gives), computed without a Python function per group."""
+    stats = (frame.assign(_pos=np.arange(len(frame)))
+             .groupby([*keys, column], sort=False, observed=True)["_pos"].agg(["size", "min"]).reset_index())
+    stats = stats.sort_values(["size", "min"], ascending=[False, True], kind="stable").drop_duplicates(keys)
+    return stats.set_index(keys)[column]
+
+
 def place_markers(events: pd.DataFrame, coarse_from: int = 4) -> pd.DataFrame:
     """One marker per place for events with a point-like precision (1–3 or unknown):
     place_id, lat, lon, events (count), quad (the most frequent), ids (first few)."""
@@ -48,9 +57,8 @@ def place_markers(events: pd.DataFrame, coarse_from: int = 4) -> pd.DataFrame:
     points = events[(precision < coarse_from) & events["lat"].notna() & events["lon"].notna()]
     if points.empty:
         return pd.DataFrame(columns=["place_id", "lat", "lon", "events", "quad"])
-    grouped = points.groupby("place_id", sort=True)
-    out = grouped.agg(lat=("lat", "first"), lon=("lon", "first"), events=("id", "size"),
-                      quad=("quad", lambda s: s.value_counts().index[0]))
+    out = points.groupby("place_id", sort=True).agg(lat=("lat", "first"), lon=("lon", "first"), events=("id", "size"))
+    out["quad"] = most_frequent(points, ["place_id"])
     return out.reset_index()
 
 
@@ -63,8 +71,8 @@ def coarse_areas(events: pd.DataFrame, coarse_from: int = 4) -> pd.DataFrame:
                     & events["place_id"].notna()]
     if coarse.empty:
         return pd.DataFrame(columns=cols)
-    grouped = coarse.groupby(["place_id", "geo_precision"], sort=True)
-    out = grouped.agg(events=("id", "size"), quad=("quad", lambda s: s.value_counts().index[0]))
+    out = coarse.groupby(["place_id", "geo_precision"], sort=True).agg(events=("id", "size"))
+    out["quad"] = most_frequent(coarse, ["place_id", "geo_precision"])
     return out.reset_index()
 
 
@@ -76,17 +84,18 @@ def arcs(events: pd.DataFrame, capitals: Mapping[str, tuple[float, float]],
     if events.empty:
         return pd.DataFrame(columns=cols)
     verbal = events[events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()]
-    rows: dict[tuple[str, str], dict] = {}
-    for a1, a2, quad in zip(verbal["actor1"], verbal["actor2"], verbal["quad"], strict=True):
-        s1, s2 = members_of.get(a1, a1), members_of.get(a2, a2)
-        if s1 == s2 or s1 not in capitals or s2 not in capitals:
-            continue
-        row = rows.setdefault((s1, s2), {"actor1": s1, "actor2": s2, "source": list(capitals[s1]),
-                                         "target": list(capitals[s2]), "events": 0, "quads": {}})
-        row["events"] += 1
-        row["quads"][quad] = row["quads"].get(quad, 0) + 1
-    out = [{**{k: v for k, v in r.items() if k != "quads"}, "quad": max(r["quads"], key=r["quads"].get)} for r in rows.values()]
-    return pd.DataFrame(out, columns=cols)
+    state1, state2 = (verbal[c].map(members_of).fillna(verbal[c]) for c in ("actor1", "actor2"))
+    keep = (state1 != state2) & state1.isin(capitals.keys()) & state2.isin(capitals.keys())
+    pairs = pd.DataFrame({"actor1": state1[keep].to_numpy(dtype=object), "actor2": state2[keep].to_numpy(dtype=object),
+                          "quad": verbal["quad"][keep].to_numpy(dtype=object)})
+    if pairs.empty:
+        return pd.DataFrame(columns=cols)
+    out = pairs.groupby(["actor1", "actor2"], sort=False).size().rename("events").to_frame()
+    out["quad"] = most_frequent(pairs, ["actor1", "actor2"])
+    out = out.reset_index()
+    out["source"] = [list(capitals[a]) for a in out["actor1"]]
+    out["target"] = [list(capitals[a]) for a in out["actor2"]]
+    return out[cols]
 
 
 def state_of(actors: Mapping) -> dict[str, str]:

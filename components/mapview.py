@@ -12,10 +12,12 @@ against `data.length` and silently ignores clicks on a FeatureCollection layer.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+import json
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from corpus import plover
 
@@ -93,9 +95,18 @@ def base_layers(geo: Mapping, places: Mapping, lang: str, t: Callable[[str], str
     ]
 
 
-def _event_lines(frame: pd.DataFrame, label: Callable[[dict], str], limit: int = 3) -> str:
-    rows = frame.sort_values("date_start", ascending=False).head(limit).to_dict("records")
-    return "\n".join(label(r) for r in rows)
+def _recent_lines(events: pd.DataFrame, keys: list[str], label: Callable[[dict], str], limit: int = 3) -> dict:
+    """The `limit` most recent events of each group (keys: columns), one label line each.
+    One sort and one pass over at most limit × groups rows, whatever the number of events."""
+    if events.empty:
+        return {}
+    recent = events.sort_values("date_start", ascending=False, kind="stable")
+    top = recent.groupby(keys, sort=False, dropna=False).head(limit)
+    lines: dict = {}
+    for row in top.to_dict("records"):
+        key = tuple(row[k] for k in keys) if len(keys) > 1 else row[keys[0]]
+        lines.setdefault(key, []).append(label(row))
+    return {key: "\n".join(rows) for key, rows in lines.items()}
 
 
 def data_layers(
@@ -110,29 +121,26 @@ def data_layers(
     gazetteer: list[dict],
 ) -> list[pdk.Layer]:
     """Event markers (size ~ count, colour = most frequent quad), coarse areas, arcs, places."""
-    by_place = {pid: part for pid, part in events.groupby("place_id")} if not events.empty else {}
-    marker_rows = []
-    for row in markers.to_dict("records"):
-        part = by_place.get(row["place_id"], events.iloc[0:0])
-        part = part[part["geo_precision"].fillna(1) < 4]
-        marker_rows.append({
-            "place_id": row["place_id"], "position": [float(row["lon"]), float(row["lat"])],
-            "radius": 6 + 4 * min(12, int(row["events"]) ** 0.5), "colour": _colour(row["quad"]),
-            "tip_title": place_title(row["place_id"]),
-            "tip_body": count_label(int(row["events"])) + "\n" + _event_lines(part, event_line),
-        })
+    precision = events["geo_precision"].fillna(1) if not events.empty else pd.Series(dtype=float)
+    point_lines = _recent_lines(events[precision < 4], ["place_id"], event_line)
+    area_lines = _recent_lines(events[precision >= 4], ["place_id", "geo_precision"], event_line)
+    marker_rows = [{
+        "place_id": row["place_id"], "position": [float(row["lon"]), float(row["lat"])],
+        "radius": 6 + 4 * min(12, int(row["events"]) ** 0.5), "colour": _colour(row["quad"]),
+        "tip_title": place_title(row["place_id"]),
+        "tip_body": count_label(int(row["events"])) + "\n" + point_lines.get(row["place_id"], ""),
+    } for row in markers.to_dict("records")]
     area_features = []
     # Countries first, regions last: the smaller area is drawn (and picked) on top.
     for row in sorted(areas.to_dict("records"), key=lambda r: -int(r["geo_precision"])):
         geometry = area_geometry(row["place_id"], int(row["geo_precision"]))
         if geometry is None:
             continue
-        part = by_place.get(row["place_id"], events.iloc[0:0])
-        part = part[part["geo_precision"] == row["geo_precision"]]
+        lines = area_lines.get((row["place_id"], row["geo_precision"]), "")
         area_features.append({"type": "Feature", "geometry": geometry, "properties": {
             "place_id": row["place_id"], "fill": _colour(row["quad"], 70), "line": _colour(row["quad"], 230),
             "tip_title": place_title(row["place_id"]),
-            "tip_body": count_label(int(row["events"])) + "\n" + _event_lines(part, event_line)}})
+            "tip_body": count_label(int(row["events"])) + "\n" + lines}})
     arc_rows = [{**r, "colour": _colour(r["quad"]), "width": 1.5 + min(6, r["events"]),
                  "tip_title": f"{place_title(r['actor1'])} ↔ {place_title(r['actor2'])}",
                  "tip_body": count_label(int(r["events"]))} for r in arcs.to_dict("records")]
@@ -151,14 +159,42 @@ def data_layers(
     ]
 
 
-def deck(layers: list[pdk.Layer], rtl: bool, basemap: bool) -> pdk.Deck:
+def _compact(value: object) -> str:
+    return json.dumps(value, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
+
+
+def encode_layers(layers: Sequence[pdk.Layer]) -> tuple[str, ...]:
+    """Each layer as compact deck.gl JSON, the way pydeck writes it (done once for the base)."""
+    return tuple(_compact(layer) for layer in layers)
+
+
+class PrebuiltDeck(pdk.Deck):
+    """A Deck whose first layers come already encoded. pydeck re-encodes every layer on every
+    run, indented — over a second for the boundary geometry alone, and a payload several times
+    larger; the boundaries are encoded once per language (`encode_layers`) and spliced in."""
+
+    def __init__(self, prebuilt: tuple[str, ...], **kwargs):
+        super().__init__(**kwargs)
+        self.prebuilt = prebuilt
+
+    def to_json(self) -> str:
+        attrs = default_serialize(self)
+        prebuilt, layers = attrs.pop("prebuilt", ()), attrs.pop("layers", [])
+        head = _compact(attrs)
+        encoded = ",".join((*prebuilt, *(_compact(layer) for layer in layers)))
+        return f'{head[:-1]}{"," if attrs else ""}"layers":[{encoded}]}}'
+
+
+def deck(base: tuple[str, ...], layers: list[pdk.Layer], rtl: bool, basemap: bool) -> pdk.Deck:
+    """The map: `base` (encoded boundary layers, drawn first) under the data `layers`."""
     tooltip = {"html": f'<div dir="{"rtl" if rtl else "ltr"}"><b>{{tip_title}}</b><br/>{{tip_body}}</div>',
                "style": TOOLTIP_STYLE}
     if basemap:
-        return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider="carto", map_style="light", tooltip=tooltip)
+        return PrebuiltDeck(base, layers=layers, initial_view_state=VIEW, map_provider="carto", map_style="light",
+                            tooltip=tooltip)
     # No tiles at all (offline). Leaving map_style at pydeck's default sentinel is what tells
     # Streamlit not to add its Carto basemap; map_style=None would make it add one.
-    return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider=None, tooltip=tooltip)
+    return PrebuiltDeck(base, layers=layers, initial_view_state=VIEW, map_provider=None, tooltip=tooltip)
 
 
 def selected_place(selection: Mapping | None) -> str | None:

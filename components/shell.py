@@ -38,7 +38,7 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
         return None
     filters.init_filters(loaded.index)
     current = filters.filter_bar(loaded.index, lang)
-    params = filters.view_params(current, lang, keep_extras=page_name == "sources")
+    params = filters.view_params(current, lang, page_name)
     filters.write_url(params)
     filters.share_link(params, lang)
     if warnings := filters.url_warnings():

@@ -18,8 +18,8 @@ geo = data.geo_layers()
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)
-def base(lang: str, _geo: dict, _places: dict, key: tuple) -> list:
-    return mapview.base_layers(_geo, _places, lang, lambda k: ctx.t(k))
+def base(lang: str, _geo: dict, _places: dict, key: tuple) -> tuple[str, ...]:
+    return mapview.encode_layers(mapview.base_layers(_geo, _places, lang, lambda k: ctx.t(k)))
 
 
 def on_select() -> None:
@@ -41,13 +41,13 @@ def place_title(place_id: str) -> str:
 gazetteer = [{"place_id": p.id, "position": [p.lon, p.lat], "tip_title": place_title(p.id),
               "tip_body": ctx.t("map.place_marker")}
              for p in corpus.places.values() if p.lat is not None and p.kind in ("capital", "town")]
-layers = base(ctx.lang, geo, corpus.places, (id(geo), len(corpus.places))) if geo else []
+encoded_base = base(ctx.lang, geo, corpus.places, (id(geo), len(corpus.places))) if geo else ()
 state_of = frames.state_of(corpus.actors)
-layers += mapview.data_layers(
+layers = mapview.data_layers(
     events, frames.place_markers(events), frames.coarse_areas(events), frames.arcs(events, frames.capitals(corpus.places), state_of),
     data.area_for, place_title, event_line, lambda n: f"{fmt_int(n, ctx.lang)} {ctx.t('hover.count')}", gazetteer)
 basemap = st.toggle(ctx.t("map.basemap"), key="map_basemap")
-st.pydeck_chart(mapview.deck(layers, ctx.rtl, basemap), key="map", on_select=on_select,
+st.pydeck_chart(mapview.deck(encoded_base, layers, ctx.rtl, basemap), key="map", on_select=on_select,
                 selection_mode="single-object", height=620)
 st.caption(ctx.t("map.select_hint"))
 if not geo:

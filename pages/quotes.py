@@ -1,12 +1,12 @@
 """Quotes: a card per quote — speaker, date, verbatim text in its own direction, kind badge,
 a link to the reader at its span and a copyable citation. cards.QUOTES_PAGE_SIZE cards per page; the pager
 (shown when there are more) reads "X–Y of N quotes" and goes back to the first page when the
-filters or the order change."""
+filters or the order change. Order and page are in the URL (components/pager.py)."""
 
 import numpy as np
 import streamlit as st
 
-from components import cards, frames
+from components import cards, frames, pager
 from components.cards import citation, quote_card_data
 from components.html import quote_card
 from components.i18n import fmt_int
@@ -17,9 +17,11 @@ PAGE_SIZE = cards.QUOTES_PAGE_SIZE
 ctx = context("quotes")
 header(ctx, "nav.quotes")
 quotes = ctx.result.quotes
+ignored = pager.init_sort()
 mode = st.radio(ctx.t("quotes.sort"), ("date", "speaker"), horizontal=True, key="quotes_mode",
                 format_func=lambda m: ctx.t("quotes.sort_date" if m == "date" else "quotes.group_speaker"))
 if quotes.empty:
+    pager.write_url(mode, 0)
     st.info(ctx.t("empty.quotes"))
     st.stop()
 if mode == "speaker":  # whole groups across pages: order every quote by speaker name first
@@ -41,10 +43,9 @@ def move(step: int) -> None:
     st.session_state["quotes_page"] = min(pages - 1, max(0, st.session_state.get("quotes_page", 0) + step))
 
 
-signature = (ctx.filters, mode, total)
-if st.session_state.get("quotes_page_for") != signature or st.session_state.get("quotes_page", 0) >= pages:
-    st.session_state["quotes_page_for"] = signature
-    st.session_state["quotes_page"] = 0
+ignored += pager.sync_page((ctx.filters, mode, total), pages)
+if ignored:
+    st.warning(ctx.t("filters.ignored", items=", ".join(ignored)))
 if pages > 1:
     back, pick, forward = st.columns([1, 8, 1], vertical_alignment="center")
     back.button("‹" if not ctx.rtl else "›", key="quotes_prev", on_click=move, args=(-1,),
@@ -54,6 +55,7 @@ if pages > 1:
     forward.button("›" if not ctx.rtl else "‹", key="quotes_next", on_click=move, args=(1,),
                    disabled=st.session_state["quotes_page"] >= pages - 1)
 number = st.session_state["quotes_page"]
+pager.write_url(mode, number)
 st.caption(page_label(number))
 rows = quotes.iloc[number * PAGE_SIZE:(number + 1) * PAGE_SIZE].to_dict("records")
 if mode == "speaker":

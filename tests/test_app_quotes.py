@@ -34,9 +34,9 @@ def test_cards_are_exactly_the_filtered_quotes(params):
     at = run_page("quotes", {"lang": "en", **params})
     assert not at.exception
     assert shown_counts(at) == expected_counts(params)
-    cards = _cards(at)
-    assert len(cards) == min(200, expected_counts(params)[2])
-    for direction, language, quote_id in cards:
+    shown = _cards(at)
+    assert len(shown) == min(cards.QUOTES_PAGE_SIZE, expected_counts(params)[2])
+    for direction, language, quote_id in shown:
         quote = index().corpus.quotes[quote_id]
         assert language == quote.language
         assert direction == ("rtl" if quote.language == "ar" else "ltr")
@@ -87,3 +87,31 @@ def test_grouped_by_speaker_pages_keep_speakers_together(monkeypatch):
     second = [h.value for h in at.main.subheader]
     assert first == sorted(first, key=str.casefold) and second == sorted(second, key=str.casefold)
     assert first[-1].casefold() <= second[0].casefold()
+
+
+def test_page_and_order_are_in_the_url_and_a_link_reopens_them(monkeypatch):
+    monkeypatch.setattr(cards, "QUOTES_PAGE_SIZE", 10)
+    at = run_page("quotes", {"lang": "en"})
+    assert "qpage" not in at.query_params and "qsort" not in at.query_params  # defaults stay out
+    at.radio(key="quotes_mode").set_value("speaker").run()
+    at.button(key="quotes_next").click().run()
+    assert at.query_params.get("qpage") in ("2", ["2"]) and at.query_params.get("qsort") in ("speaker", ["speaker"])
+    first_cards = [q for _, _, q in _cards(at)]
+    # A colleague opens the link: same order, same page, same cards.
+    again = run_page("quotes", {"lang": "en", "qsort": "speaker", "qpage": "2"})
+    assert not again.exception and not again.warning
+    assert again.session_state["quotes_page"] == 1 and again.radio(key="quotes_mode").value == "speaker"
+    assert [q for _, _, q in _cards(again)] == first_cards
+    # Other pages do not carry the quotes' paging.
+    other = run_page("overview", {"lang": "en", "qpage": "2"})
+    assert "qpage" not in other.query_params and not other.warning
+
+
+@pytest.mark.parametrize("params, shown", [({"qpage": "abc"}, "qpage=abc"), ({"qpage": "999"}, "qpage=999"),
+                                           ({"qpage": "0"}, "qpage=0"), ({"qsort": "<b>x"}, "qsort=<b>x")])
+def test_bogus_paging_parameters_warn_and_show_the_first_page(params, shown):
+    at = run_page("quotes", {"lang": "en", **params})
+    assert not at.exception
+    assert any(shown in w.value for w in at.warning)
+    assert at.session_state["quotes_page"] == 0 and _cards(at)
+    assert "qpage" not in at.query_params

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from components import frames
 from components.mapview import region_place_ids, selected_place, two_names
@@ -129,3 +130,36 @@ def test_timeline_period_by_month_only_when_few_groups():
     ev = _dated([("2010-01-05", 1, "verbal_conflict", "MLI"), ("2011-06-05", 1, "verbal_conflict", "MLI")])
     assert frames.timeline_period(ev, n_lanes=2) == "M"
     assert frames.timeline_period(ev, n_lanes=200) == "Y"
+
+
+@pytest.mark.parametrize("basemap", [False, True])
+def test_prebuilt_deck_encodes_what_pydeck_encodes(basemap):
+    """The map splices once-encoded boundary layers into the deck JSON: same spec as pydeck's."""
+    import json
+
+    import pydeck as pdk
+
+    import geo
+    from components import mapview
+
+    base = mapview.base_layers({"countries": geo.countries(), "admin1": geo.admin1(), "areas": geo.areas(),
+                                "borders": geo.borders()}, {}, "ar", lambda key: key)
+    data = [pdk.Layer("ScatterplotLayer", [{"position": [1.4, 18.4], "tip_title": "كيدال <b>", "radius": 7}],
+                      id="markers", pickable=True, get_position="position", get_radius="radius")]
+    ours = mapview.deck(mapview.encode_layers(base), data, rtl=True, basemap=basemap)
+    theirs = mapview.deck((), base + data, rtl=True, basemap=basemap)
+    reference = pdk.Deck(layers=base + data, initial_view_state=mapview.VIEW, tooltip=ours._tooltip,
+                         **({"map_provider": "carto", "map_style": "light"} if basemap else {"map_provider": None}))
+    assert json.loads(ours.to_json()) == json.loads(theirs.to_json()) == json.loads(reference.to_json())
+    assert [layer["id"] for layer in json.loads(ours.to_json())["layers"]][-1] == "markers"
+    assert len(ours.to_json()) < len(reference.to_json()) / 2  # compact, not indented
+
+
+def test_most_frequent_breaks_ties_by_first_seen_like_value_counts():
+    frame = pd.DataFrame({"place_id": ["a", "a", "a", "a", "b", "b", "c"],
+                          "quad": ["verbal_conflict", "material_aid", "material_aid", "verbal_conflict",
+                                   "x", "y", "z"]})
+    got = frames.most_frequent(frame, ["place_id"])
+    for place, part in frame.groupby("place_id"):
+        assert got[place] == part["quad"].value_counts().index[0]
+    assert got["a"] == "verbal_conflict" and got["b"] == "x"
