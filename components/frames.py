@@ -54,7 +54,8 @@ def place_markers(events: pd.DataFrame, coarse_from: int = 4) -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=["place_id", "lat", "lon", "events", "quad"])
     precision = events["geo_precision"].fillna(1)
-    points = events[(precision < coarse_from) & events["lat"].notna() & events["lon"].notna()]
+    columns = events[["place_id", "lat", "lon", "id", "quad"]]  # narrow first: masks copy every column
+    points = columns[((precision < coarse_from) & events["lat"].notna() & events["lon"].notna()).to_numpy()]
     if points.empty:
         return pd.DataFrame(columns=["place_id", "lat", "lon", "events", "quad"])
     out = points.groupby("place_id", sort=True).agg(lat=("lat", "first"), lon=("lon", "first"), events=("id", "size"))
@@ -67,8 +68,9 @@ def coarse_areas(events: pd.DataFrame, coarse_from: int = 4) -> pd.DataFrame:
     cols = ["place_id", "geo_precision", "events", "quad"]
     if events.empty:
         return pd.DataFrame(columns=cols)
-    coarse = events[(events["geo_precision"].fillna(0) >= coarse_from) & (events["geo_precision"].fillna(0) <= 6)
-                    & events["place_id"].notna()]
+    precision = events["geo_precision"].fillna(0)
+    coarse = events[["place_id", "geo_precision", "id", "quad"]][
+        ((precision >= coarse_from) & (precision <= 6) & events["place_id"].notna()).to_numpy()]
     if coarse.empty:
         return pd.DataFrame(columns=cols)
     out = coarse.groupby(["place_id", "geo_precision"], sort=True).agg(events=("id", "size"))
@@ -83,7 +85,7 @@ def arcs(events: pd.DataFrame, capitals: Mapping[str, tuple[float, float]],
     cols = ["actor1", "actor2", "source", "target", "events", "quad"]
     if events.empty:
         return pd.DataFrame(columns=cols)
-    verbal = events[events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()]
+    verbal = events[["actor1", "actor2", "quad"]][(events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()).to_numpy()]
     state1, state2 = (verbal[c].map(members_of).fillna(verbal[c]) for c in ("actor1", "actor2"))
     keep = (state1 != state2) & state1.isin(capitals.keys()) & state2.isin(capitals.keys())
     pairs = pd.DataFrame({"actor1": state1[keep].to_numpy(dtype=object), "actor2": state2[keep].to_numpy(dtype=object),

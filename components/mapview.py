@@ -95,15 +95,18 @@ def base_layers(geo: Mapping, places: Mapping, lang: str, t: Callable[[str], str
     ]
 
 
-def _recent_lines(events: pd.DataFrame, keys: list[str], label: Callable[[dict], str], limit: int = 3) -> dict:
-    """The `limit` most recent events of each group (keys: columns), one label line each.
-    One sort and one pass over at most limit × groups rows, whatever the number of events."""
-    if events.empty:
+def _recent_lines(events: pd.DataFrame, mask: pd.Series, keys: list[str], label: Callable[[dict], str],
+                  limit: int = 3) -> dict:
+    """The `limit` most recent events of each group (keys: columns) among the `mask`ed ones,
+    one label line each. Sorting and grouping touch only the key columns; full rows are read
+    for at most limit × groups events, whatever the number of events."""
+    small = events.loc[mask, [*keys, "date_start"]]
+    if small.empty:
         return {}
-    recent = events.sort_values("date_start", ascending=False, kind="stable")
-    top = recent.groupby(keys, sort=False, dropna=False).head(limit)
+    recent = small.sort_values("date_start", ascending=False, kind="stable")
+    top = recent.groupby(keys, sort=False, dropna=False).head(limit).index
     lines: dict = {}
-    for row in top.to_dict("records"):
+    for row in events.loc[top].to_dict("records"):
         key = tuple(row[k] for k in keys) if len(keys) > 1 else row[keys[0]]
         lines.setdefault(key, []).append(label(row))
     return {key: "\n".join(rows) for key, rows in lines.items()}
@@ -121,9 +124,9 @@ def data_layers(
     gazetteer: list[dict],
 ) -> list[pdk.Layer]:
     """Event markers (size ~ count, colour = most frequent quad), coarse areas, arcs, places."""
-    precision = events["geo_precision"].fillna(1) if not events.empty else pd.Series(dtype=float)
-    point_lines = _recent_lines(events[precision < 4], ["place_id"], event_line)
-    area_lines = _recent_lines(events[precision >= 4], ["place_id", "geo_precision"], event_line)
+    precision = events["geo_precision"].fillna(1)
+    point_lines = _recent_lines(events, precision < 4, ["place_id"], event_line)
+    area_lines = _recent_lines(events, precision >= 4, ["place_id", "geo_precision"], event_line)
     marker_rows = [{
         "place_id": row["place_id"], "position": [float(row["lon"]), float(row["lat"])],
         "radius": 6 + 4 * min(12, int(row["events"]) ** 0.5), "colour": _colour(row["quad"]),
