@@ -178,9 +178,12 @@ def _rss_kb(pid: int) -> int:
     return total
 
 
-def cold_start(app: Path, env: dict, runs: int, ready_selector: str, path: str = "") -> tuple[float, int]:
+def cold_start(app: Path, env: dict, runs: int, ready_selector: str, path: str = "",
+               more_sessions: tuple[str, ...] = ()) -> tuple[float, int]:
     """Median seconds from launching the server to the page fully rendered in Chromium, and
-    the peak RSS (kB) of the server process seen while serving."""
+    the peak RSS (kB) of the server process seen while serving; after the timed page, each of
+    `more_sessions` (paths) is opened in a tab of its own and kept open, to see what extra
+    sessions cost."""
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port
@@ -222,7 +225,16 @@ def cold_start(app: Path, env: dict, runs: int, ready_selector: str, path: str =
                 page.wait_for_function(
                     "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
                 times.append(time.perf_counter() - start)
-                page.close()
+                tabs = [page]
+                for other in more_sessions:
+                    tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+                    tab.goto(f"http://127.0.0.1:{port}/{other}", timeout=120_000)
+                    tab.wait_for_selector('[data-testid="stMain"] [data-testid="stCaptionContainer"]', timeout=120_000)
+                    tab.wait_for_function(
+                        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+                    tabs.append(tab)
+                for tab in tabs:
+                    tab.close()
             finally:
                 stop.set()
                 sampler.join()
@@ -338,10 +350,14 @@ def main(argv: list[str] | None = None) -> None:
             t_seed, rss_seed = cold_start(ROOT / "app.py", fresh, args.runs, atlas_ready)
             t_big, rss_big = cold_start(ROOT / "app.py", {**fresh, "ATLAS_DATA_DIR": str(synthetic)},
                                         max(1, args.runs // 2), atlas_ready)
+            sessions = ("map?lang=ar", "timeline?year=2015-2020", "quotes?lang=fr&quad=verbal_conflict")
+            _, rss_many = cold_start(ROOT / "app.py", {**fresh, "ATLAS_DATA_DIR": str(synthetic)}, 1, atlas_ready,
+                                     more_sessions=sessions)
             print(f"cold start (median, launch → overview rendered): hello-world {t_hello:.2f} s · "
                   f"atlas seed {t_seed:.2f} s · atlas {args.events:,} events {t_big:.2f} s")
             print(f"peak RSS: hello-world {rss_hello / 1024:.0f} MB · seed {rss_seed / 1024:.0f} MB · "
-                  f"{args.events:,} events {rss_big / 1024:.0f} MB")
+                  f"{args.events:,} events {rss_big / 1024:.0f} MB (one session), "
+                  f"{rss_many / 1024:.0f} MB (four sessions: overview, map, timeline, quotes)")
         for label, directory in (("seed", None), (f"{args.events:,} events", synthetic)):
             ms = rerun_ms(directory, args.runs)
             print(f"rerun after a filter change (median; script / AppTest round trip), {label}: "

@@ -67,7 +67,8 @@ def context(page_name: str) -> PageContext:
     corpus is unusable (the error is already shown)."""
     if st.session_state.get(_FRESH) and _CTX in st.session_state:
         st.session_state[_FRESH] = False
-        return st.session_state[_CTX]
+        # Taken, not kept: an idle session should not hold on to its last query result.
+        return st.session_state.pop(_CTX)
     _leave_v1_mode()
     lang = filters.init_language()
     page_config(lang)

@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from corpus.loader import load_corpus
@@ -64,3 +65,13 @@ def test_actor_members_follow_affiliation(tmp_path):
     corpus = load_corpus(make_data_dir(tmp_path / "d"))
     assert actor_members(corpus)["DZA"] == {"DZA", "DZA-MFA"}
     assert actor_members(corpus)["MLI"] == {"MLI"}
+
+
+def test_unfiltered_result_shares_the_index_frames_and_cannot_change_them():
+    index = build_index(load_corpus())
+    result = run_query(index, Filters())
+    assert len(result.events) == len(index.events)
+    assert np.shares_memory(result.events["start"].to_numpy(), index.events["start"].to_numpy())
+    result.events["start"] = -1  # a page changing its result must not reach the shared index
+    result.events.loc[result.events.index[0], "end"] = -1
+    assert (index.events["start"] >= 0).all() and (index.events["end"] > 0).all()
