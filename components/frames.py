@@ -86,10 +86,11 @@ def arcs(events: pd.DataFrame, capitals: Mapping[str, tuple[float, float]],
     if events.empty:
         return pd.DataFrame(columns=cols)
     verbal = events[["actor1", "actor2", "quad"]][(events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()).to_numpy()]
-    state1, state2 = (verbal[c].map(members_of).fillna(verbal[c]) for c in ("actor1", "actor2"))
-    keep = (state1 != state2) & state1.isin(capitals.keys()) & state2.isin(capitals.keys())
-    pairs = pd.DataFrame({"actor1": state1[keep].to_numpy(dtype=object), "actor2": state2[keep].to_numpy(dtype=object),
-                          "quad": verbal["quad"][keep].to_numpy(dtype=object)})
+    state1, state2 = (_states(verbal[c], members_of) for c in ("actor1", "actor2"))
+    has_capital = np.frompyfunc(lambda state: state in capitals, 1, 1)
+    keep = (state1 != state2) & has_capital(state1).astype(bool) & has_capital(state2).astype(bool)
+    pairs = pd.DataFrame({"actor1": state1[keep], "actor2": state2[keep],
+                          "quad": verbal["quad"].to_numpy(dtype=object)[keep]})
     if pairs.empty:
         return pd.DataFrame(columns=cols)
     out = pairs.groupby(["actor1", "actor2"], sort=False).size().rename("events").to_frame()
@@ -98,6 +99,13 @@ def arcs(events: pd.DataFrame, capitals: Mapping[str, tuple[float, float]],
     out["source"] = [list(capitals[a]) for a in out["actor1"]]
     out["target"] = [list(capitals[a]) for a in out["actor2"]]
     return out[cols]
+
+
+def _states(actors: pd.Series, members_of: Mapping[str, str]) -> np.ndarray:
+    """Each actor's state (itself when it has none), looked up once per distinct actor."""
+    codes, uniques = pd.factorize(actors)
+    states = np.array([members_of.get(a, a) for a in uniques], dtype=object)
+    return states[codes]
 
 
 def state_of(actors: Mapping) -> dict[str, str]:

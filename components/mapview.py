@@ -103,7 +103,8 @@ def _recent_lines(events: pd.DataFrame, mask: pd.Series, keys: list[str], label:
     small = events.loc[mask, [*keys, "date_start"]]
     if small.empty:
         return {}
-    recent = small.sort_values("date_start", ascending=False, kind="stable")
+    # The index keeps events in date order and filtering keeps that order: newest last.
+    recent = small.iloc[::-1]
     top = recent.groupby(keys, sort=False, dropna=False).head(limit).index
     lines: dict = {}
     for row in events.loc[top].to_dict("records"):
