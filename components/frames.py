@@ -87,8 +87,7 @@ def arcs(events: pd.DataFrame, capitals: Mapping[str, tuple[float, float]],
         return pd.DataFrame(columns=cols)
     verbal = events[["actor1", "actor2", "quad"]][(events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()).to_numpy()]
     state1, state2 = (_states(verbal[c], members_of) for c in ("actor1", "actor2"))
-    has_capital = np.frompyfunc(lambda state: state in capitals, 1, 1)
-    keep = (state1 != state2) & has_capital(state1).astype(bool) & has_capital(state2).astype(bool)
+    keep = (state1 != state2) & np.isin(state1, list(capitals)) & np.isin(state2, list(capitals))
     pairs = pd.DataFrame({"actor1": state1[keep], "actor2": state2[keep],
                           "quad": verbal["quad"].to_numpy(dtype=object)[keep]})
     if pairs.empty:

@@ -17,6 +17,7 @@ PAGE_KEY, SORT_KEY = "qpage", "qsort"
 SORTS = ("date", "speaker")
 MODE_STATE, PAGE_STATE, FOR_STATE = "quotes_mode", "quotes_page", "quotes_page_for"
 _SEEN = "_quotes_url_read"
+_WANTED = "_quotes_url_page"  # the URL's page, until the number of pages is known
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,10 @@ def init_sort() -> list[str]:
     URL asked for that cannot be used."""
     if st.session_state.get(_SEEN):
         return []
+    st.session_state[_SEEN] = True
     view = url_view({k: st.query_params.get(k) for k in (SORT_KEY, PAGE_KEY)})
     st.session_state[MODE_STATE] = view.sort
-    st.session_state["_quotes_url_page"] = view.page
+    st.session_state[_WANTED] = view.page
     return list(view.ignored)
 
 
@@ -59,9 +61,8 @@ def sync_page(signature: tuple, pages: int) -> list[str]:
     """Settle the page number for this run (before the pager widgets are drawn); returns
     a warning item when the URL's page is beyond the last one."""
     ignored = []
-    if not st.session_state.get(_SEEN):
-        st.session_state[_SEEN] = True
-        wanted = st.session_state.pop("_quotes_url_page", 0)
+    wanted = st.session_state.pop(_WANTED, None)
+    if wanted is not None:
         if wanted >= pages:
             ignored.append(f"{PAGE_KEY}={wanted + 1}")
             wanted = 0
