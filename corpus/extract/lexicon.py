@@ -13,17 +13,16 @@ forms come from general rules rather than surface lists:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from corpus.extract.doc import strip_clitic
+from corpus.extract.resources import LEXICON_DIR, load_json, load_jsonl
 from corpus.models import Actor, Corpus, Place
 from corpus.normalize import fold
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 WORD_RE = re.compile(r"[@#]?[^\W_]+")
 
 
@@ -131,17 +130,7 @@ def _clean(values) -> list[str]:
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line:
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue
-    return rows
+    return list(load_jsonl(path.name))
 
 
 _CACHE_MAX = 200_000
@@ -338,7 +327,7 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
     # offices (who held which office when)
     path = LEXICON_DIR / "offices.json"
     if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_json(path.name)
         for state, offices in data.get("offices", {}).items():
             for office, holders in offices.items():
                 lex.offices[(state, office)] = [tuple(h) for h in holders]
