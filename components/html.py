@@ -199,7 +199,8 @@ def article_html(text: str, language: str, marks: Iterable[Mark], target: tuple[
     return f'<div class="atlas-article" dir="{dir_of(language)}" lang="{lang}">{"".join(out)}</div>'
 
 
-# A fixed script (no data): scroll the reader to the target span once it is in the page.
+# A fixed script (no data): scroll the reader to the target span once it is in the page. It runs
+# in a same-origin st.iframe: st.html drops <script> elements whatever its flags (Streamlit 1.67).
 SCROLL_SCRIPT = """<script>
 (function(){var n=0;function go(){var d=window.parent&&window.parent.document?window.parent.document:document;
 var e=document.getElementById('atlas-target')||d.getElementById('atlas-target');

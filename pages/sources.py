@@ -39,4 +39,4 @@ if st.query_params.get("span") and span is None:
 st.subheader(ctx.t("sources.text"))
 st.html(article_html(article.text, article.language, marks_for(ctx, article_id, set(kinds or ())), span))
 if span:
-    st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+    st.iframe(SCROLL_SCRIPT, height=1)
