@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.html import QuoteCard, query_href
+from components.html import QuoteCard
 from components.i18n import fmt_date
 
 QUOTES_PAGE_SIZE = 50  # quote cards per page (pages/quotes.py): three elements each, so a page stays quick
@@ -12,7 +12,7 @@ def quote_card_data(ctx, row: dict) -> QuoteCard:
     corpus = ctx.corpus
     speaker = corpus.actors.get(row["speaker"]) if isinstance(row["speaker"], str) else None
     affiliation = corpus.actors.get(speaker.affiliation) if speaker and speaker.affiliation else None
-    href = query_href("sources", {"lang": ctx.lang, "article": row["article_id"], "span": f"{row['start']}-{row['end']}"})
+    href = ctx.reader_href(row["article_id"], row["start"], row["end"])
     return QuoteCard(
         quote_id=row["id"], text=row["text"], language=row["language"], kind=row["kind"],
         kind_label=ctx.t("kind." + row["kind"]) if row["kind"] in ("direct", "fragment", "reported") else row["kind"],

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from components.filters import counts_line
+from components.html import query_href
 from components.i18n import direction, summary, t
 from corpus import export
 from corpus.query import CorpusIndex, Filters, QueryResult
+from corpus.urlstate import filters_to_params
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,12 @@ class PageContext:
     def article_title(self, article_id: str) -> str:
         article = self.corpus.articles.get(article_id)
         return article.title(self.lang) if article else article_id
+
+    def reader_href(self, article_id: str, start: int, end: int) -> str:
+        """A link to the reader at a span that keeps this view's filters and language."""
+        params = {**filters_to_params(self.filters), "lang": self.lang,
+                  "article": article_id, "span": f"{int(start)}-{int(end)}"}
+        return query_href("sources", params)
 
     def summary(self, row: dict) -> tuple[str, bool]:
         return summary(row, self.lang)

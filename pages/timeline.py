@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.cards import quote_card_data
 from components.charts import DETAIL_MAX
-from components.html import evidence_block, query_href, quote_card
+from components.html import evidence_block, quote_card
 from components.i18n import fmt_date
 from components.layout import header
 from components.shell import context
@@ -36,7 +36,7 @@ if bucket_of is not None:  # grouped view: customdata is the group number; show 
 else:  # customdata is the event's row position
     selected = events.iloc[[k for k in keys if 0 <= k < len(events)][:5]]
 for row in selected.to_dict("records"):
-    href = query_href("sources", {"lang": ctx.lang, "article": row["article_id"], "span": f"{row['start']}-{row['end']}"})
+    href = ctx.reader_href(row["article_id"], row["start"], row["end"])
     meta = f"{fmt_date(row['date'], row['date_precision'], ctx.lang)} · {ctx.dyad(row['actor1'], row['actor2'])}"
     st.html(evidence_block(ctx.t("timeline.evidence"), meta, row["text"], ctx.corpus.articles[row["article_id"]].language,
                            href, ctx.t("quotes.open_source"), ctx.lang))

@@ -1,6 +1,8 @@
 """AppTest: the quote cards — exactly the filtered quotes, direction per quote language."""
 
+import html
 import re
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -115,3 +117,18 @@ def test_bogus_paging_parameters_warn_and_show_the_first_page(params, shown):
     assert any(shown in w.value for w in at.warning)
     assert at.session_state["quotes_page"] == 0 and _cards(at)
     assert "qpage" not in at.query_params
+
+
+READER_LINK = re.compile(r'href="\./sources\?([^"]+)"')
+
+
+def test_open_in_the_reader_keeps_the_filters_and_language():
+    at = run_page("quotes", {"lang": "ar", "year": "2025", "actor": "DZA"})
+    assert not at.exception
+    links = [html.unescape(m) for el in at.get("html") for m in READER_LINK.findall(el.proto.body)]
+    assert links, "every card links to its sentence in the reader"
+    for query in links:
+        params = parse_qs(query)
+        assert params["lang"] == ["ar"] and params["year"] == ["2025"] and params["actor"] == ["DZA"]
+        quote_article, span = params["article"][0], params["span"][0]
+        assert quote_article in index().corpus.articles and re.fullmatch(r"\d+-\d+", span)
