@@ -37,6 +37,7 @@ EXTRA_KEYS = tuple(key for keys in PAGE_EXTRAS.values() for key in keys)
 IGNORED_SILENTLY = ("embed", "embed_options")
 _INIT = "_atlas_url_loaded"
 _WARNINGS = "_atlas_url_warnings"
+_CORRECTIONS = "_atlas_url_corrections"
 
 
 def year_bounds(index: CorpusIndex) -> tuple[int, int]:
@@ -89,7 +90,8 @@ def init_filters(index: CorpusIndex) -> None:
     params = _params()
     filters, warnings = parse_filters(params, vocabulary(index))
     shown = st.session_state.setdefault(_WARNINGS, [])
-    shown.extend(f"{w.key}={w.value if len(w.value) <= 40 else w.value[:37] + '…'}" for w in warnings)
+    shown.extend(f"{w.key}={w.value if len(w.value) <= 40 else w.value[:37] + '…'}" for w in warnings if not w.corrected)
+    st.session_state[_CORRECTIONS] = [f"{w.key}={w.value[:40]}" for w in warnings if w.corrected]
     for key in params:
         if key not in FILTER_KEYS and key not in EXTRA_KEYS and key != "lang" and key not in IGNORED_SILENTLY:
             shown.append(f"{key[:30]}")
@@ -98,7 +100,13 @@ def init_filters(index: CorpusIndex) -> None:
 
 
 def url_warnings() -> list[str]:
+    """URL values that were ignored."""
     return list(st.session_state.get(_WARNINGS, []))
+
+
+def url_corrections() -> list[str]:
+    """URL values that were applied in a corrected form (a reversed year range, swapped)."""
+    return list(st.session_state.get(_CORRECTIONS, []))
 
 
 def reset() -> None:

@@ -43,6 +43,8 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
     filters.share_link(params, lang)
     if warnings := filters.url_warnings():
         st.warning(t("filters.ignored", lang, items=", ".join(warnings)))
+    if corrections := filters.url_corrections():
+        st.info(t("filters.corrected", lang, items=", ".join(corrections)))
     ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params)
     st.session_state[_CTX] = ctx
     st.session_state[_FRESH] = True

@@ -38,6 +38,7 @@ class UrlWarning:
     key: str
     value: str
     reason: str
+    corrected: bool = False  # the value was applied in a corrected form, not ignored
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "value", self.value[:80])
@@ -59,7 +60,7 @@ def _parse_years(values: list[str], vocab: Vocabulary, warnings: list[UrlWarning
     if match := _RANGE.match(value):
         low, high = int(match[1]), int(match[2])
         if low > high:
-            warnings.append(UrlWarning("year", value, f"reversed range, read as {high}-{low}"))
+            warnings.append(UrlWarning("year", value, f"reversed range, read as {high}-{low}", corrected=True))
             low, high = high, low
     elif match := _YEAR.match(value):
         low = high = int(match[1])

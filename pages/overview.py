@@ -5,7 +5,7 @@ import streamlit as st
 from components import frames
 from components.barometer import barometer_svg
 from components.html import key_event
-from components.i18n import fmt_date, fmt_int
+from components.i18n import fmt_date, fmt_int, year_span
 from components.layout import export_buttons, header
 from components.shell import context
 
@@ -16,7 +16,7 @@ years = sorted(int(y) for y in r.events["year"].dropna().unique())
 st.subheader(ctx.t("overview.coverage"))
 cols = st.columns(4)
 cols[0].metric(ctx.t("overview.articles"), fmt_int(r.events["article_id"].nunique(), ctx.lang) + " / " + fmt_int(len(corpus.articles), ctx.lang))
-cols[1].metric(ctx.t("overview.years"), f"{years[0]}–{years[-1]}" if years else ctx.t("misc.none"))
+cols[1].metric(ctx.t("overview.years"), year_span(years) if years else ctx.t("misc.none"))
 cols[2].metric(ctx.t("overview.events"), fmt_int(len(r.events), ctx.lang))
 cols[3].metric(ctx.t("overview.quotes"), fmt_int(len(r.quotes), ctx.lang))
 

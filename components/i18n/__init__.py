@@ -80,6 +80,12 @@ def fmt_int(value: int | float, lang: str) -> str:
     return f"{int(value):,}".replace(",", "\u202f" if lang == "fr" else ",")
 
 
+def year_span(years: list[int]) -> str:
+    """'2010–2025', or one year alone ('2025', not '2025–2025')."""
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def fmt_date(value: str | None, precision: int | None, lang: str) -> str:
     """A partial ISO date at its precision, in words: '23 février 2010', 'جوان 2015', '2008'."""
     if not isinstance(value, str) or not value:  # None, NaN from a data frame
