@@ -148,6 +148,10 @@ def extract_cmd(args: argparse.Namespace) -> int:
 
 
 def _configure_evaluate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", type=Path, metavar="DIR",
+                        help="score on a gold folder (articles/<id>.txt + ann/<id>.json, the dev-set "
+                             "format) instead of the curated seeds")
+    parser.add_argument("--verbose", action="store_true", help="with --gold: list every miss and false hit")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data directory")
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
@@ -155,8 +159,10 @@ def _configure_evaluate(parser: argparse.ArgumentParser) -> None:
                         help="build the actor lexicon from corpus/lexicon only, not data/actors.jsonl")
 
 
-@command("evaluate", "score the extractor against the curated annotations", _configure_evaluate)
+@command("evaluate", "score the extractor against the curated annotations or a gold folder", _configure_evaluate)
 def evaluate_cmd(args: argparse.Namespace) -> int:
+    if args.gold:
+        return _evaluate_gold(args)
     from corpus.evaluate import evaluate, format_table
 
     result = evaluate(args.data, with_dateparser=not args.no_dateparser,
@@ -165,4 +171,24 @@ def evaluate_cmd(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=1))
     else:
         print(format_table(result))
+    return 0
+
+
+def _evaluate_gold(args: argparse.Namespace) -> int:
+    from corpus.evaluate_gold import GoldError, evaluate_gold, format_details, format_gold_table
+
+    extractor = None if args.data == DEFAULT_DATA_DIR else _build(args.data)[0]
+    try:
+        result = evaluate_gold(args.gold, extractor)
+    except GoldError as err:
+        print(f"evaluate: {err}", file=sys.stderr)
+        return 2
+    if not args.verbose:
+        result.pop("details")
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    if args.verbose:
+        print(format_details(result))
+    print(format_gold_table(result))
     return 0
