@@ -20,7 +20,9 @@ _FRESH = "_atlas_ctx_fresh"
 
 def page_config(lang: str) -> None:
     st.set_page_config(page_title=t("app.title", lang), layout="wide")
-    st.html(style_block(direction(lang) == "rtl"))
+    # st.markdown, not st.html: st.html's renderer is a lazily loaded chunk, so an Arabic page
+    # showed left-to-right for a second or more after its title appeared. Fixed CSS, no data.
+    st.markdown(style_block(direction(lang) == "rtl"), unsafe_allow_html=True)
 
 
 def prepare(lang: str, page_name: str) -> PageContext | None:

@@ -111,8 +111,10 @@ def test_year_and_actor_link_shows_exactly_the_matching_quotes(page, server):
 def test_arabic_interface_is_rtl_and_french_quotes_stay_ltr(page, server, shots_dir):
     open_app(page, server, "quotes?lang=ar")
     page.wait_for_selector("div.atlas-quote[data-quote-id]", timeout=30_000)
-    direction = page.eval_on_selector('[data-testid="stMain"]', "e => getComputedStyle(e).direction")
-    assert direction == "rtl"
+    # The direction comes with the page's style block, drawn just after the first elements:
+    # wait for it rather than read it at the moment the cards appear.
+    page.wait_for_function("""() => { const m = document.querySelector('[data-testid="stMain"]');
+        return m && getComputedStyle(m).direction === 'rtl'; }""", timeout=30_000)
     sidebar = page.eval_on_selector('[data-testid="stSidebar"]', "e => getComputedStyle(e).direction")
     assert sidebar == "rtl"
     align = page.eval_on_selector('[data-testid="stMain"] h1', "e => getComputedStyle(e).textAlign")
