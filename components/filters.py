@@ -32,7 +32,7 @@ WIDGET = {
 }
 LANG_KEY = "f_lang"
 # Page parameters kept in the URL besides the filters, on the page they belong to.
-PAGE_EXTRAS = {"sources": ("span",), "quotes": ("qpage", "qsort")}
+PAGE_EXTRAS = {"sources": ("span",), "quotes": ("qpage", "qsort"), "timeline": ("lanes",)}
 EXTRA_KEYS = tuple(key for keys in PAGE_EXTRAS.values() for key in keys)
 IGNORED_SILENTLY = ("embed", "embed_options")
 _INIT = "_atlas_url_loaded"

@@ -241,11 +241,48 @@ def timeline_points(events: pd.DataFrame, lane: np.ndarray, hover: list[str]) ->
     position, lane number, quad, date span (a span line when coarser than a day), hover text."""
     start, end = event_spans(events)
     precision = events["date_precision"].to_numpy(dtype=np.int64, na_value=1)
+    lanes = np.asarray(lane, dtype=np.int64)
     return pd.DataFrame({
-        "key": np.arange(len(events)), "lane": np.asarray(lane, dtype=np.int64),
+        "key": np.arange(len(events)), "lane": lanes + same_day_offsets(lanes, start),
         "quad": events["quad"].to_numpy(dtype=object), "start": start, "end": end, "span": precision > 1,
         "size": np.full(len(events), 11.0), "text": np.array(hover, dtype=object).reshape(-1),
     })
+
+
+def same_day_offsets(lanes: np.ndarray, start: np.ndarray, spread: float = 0.7) -> np.ndarray:
+    """A vertical offset inside the lane for events sharing a lane and a start day, so none
+    hides another: n such events are spread evenly over `spread` of the lane's height."""
+    if not len(lanes):
+        return np.zeros(0)
+    groups = pd.DataFrame({"lane": lanes, "day": start})
+    rank = groups.groupby(["lane", "day"], dropna=False).cumcount().to_numpy(dtype=np.float64)
+    size = groups.groupby(["lane", "day"], dropna=False)["lane"].transform("size").to_numpy(dtype=np.float64)
+    step = np.minimum(0.2, spread / np.maximum(size, 1))
+    return (rank - (size - 1) / 2) * step
+
+
+def counts_over_time(events: pd.DataFrame, max_months: int = 36) -> tuple[pd.DataFrame, str, int]:
+    """Events per month (a filtered period of at most `max_months`) or per year, by quad class,
+    for the stacked count chart: (period start × quad class counts, "M" or "Y", how many events
+    were left out because their date is coarser than the period — a year-only date in a monthly
+    chart is not put in January)."""
+    from corpus import plover
+
+    start, end = event_spans(events)
+    dated = ~np.isnat(start)
+    if not dated.any():
+        return pd.DataFrame(columns=list(plover.QUAD_CLASSES)), "Y", 0
+    first, last = start[dated].min(), (end[dated] - np.timedelta64(1, "D")).max()
+    months = int((last.astype("datetime64[M]") - first.astype("datetime64[M]")).astype(np.int64)) + 1
+    period = "M" if months <= max_months else "Y"
+    precision = events["date_precision"].to_numpy(dtype=np.int64, na_value=5)
+    keep = dated & (precision <= (4 if period == "M" else 5))
+    unit = f"datetime64[{period}]"
+    bins = start[keep].astype(unit).astype("datetime64[s]")
+    table = pd.crosstab(bins, events["quad"].to_numpy(dtype=object)[keep])
+    full = np.arange(first.astype(unit), last.astype(unit) + 1).astype("datetime64[s]")
+    table = table.reindex(index=full, columns=list(plover.QUAD_CLASSES), fill_value=0)
+    return table, period, int(dated.sum() - keep.sum())
 
 
 def bucket_points(buckets: pd.DataFrame, hover: list[str]) -> pd.DataFrame:

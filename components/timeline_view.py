@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components import frames
-from components.charts import MILESTONES, timeline_figure
+from components.charts import MILESTONES, counts_figure, timeline_figure
 from components.i18n import fmt_date
 from corpus import plover
 
@@ -63,6 +63,42 @@ def figure(signature: str, lang: str, mode: str, detail_max: int, _ctx, _events:
              for d, ty, dy, su, so in zip(dates, types, dyads, summaries, sources, strict=True)]
     points = frames.timeline_points(events, lane, hover)
     return timeline_figure(points, names, labels, quad.get, milestones, ctx.rtl), None
+
+
+LANES_KEY, LANE_MODES = "lanes", ("dyad", "type")
+_LANES_STATE = "timeline_lanes"
+
+
+def lane_mode_radio(ctx) -> str:
+    """The lane mode, kept in the URL (`lanes=type`; the default `dyad` is left out). Set from
+    the URL on the first run; a change writes the URL in the widget's callback, before the
+    rerun, so the sidebar's share link is already right."""
+    if _LANES_STATE not in st.session_state:
+        wanted = st.query_params.get(LANES_KEY)
+        st.session_state[_LANES_STATE] = wanted if wanted in LANE_MODES else LANE_MODES[0]
+    return st.radio(ctx.t("timeline.lanes"), LANE_MODES, horizontal=True, key=_LANES_STATE,
+                    on_change=_write_lanes,
+                    format_func=lambda m: ctx.t("timeline.by_dyad" if m == "dyad" else "timeline.by_type"))
+
+
+def _write_lanes() -> None:
+    mode = st.session_state.get(_LANES_STATE)
+    if mode == LANE_MODES[0] or mode not in LANE_MODES:
+        st.query_params.pop(LANES_KEY, None)
+    else:
+        st.query_params[LANES_KEY] = mode
+
+
+def counts_chart(ctx, events: pd.DataFrame) -> None:
+    """Events per month or year by quad class, stacked (the view ACLED users read first)."""
+    counts, period, coarser = frames.counts_over_time(events)
+    labels = {"count": ctx.t("chart.events")}
+    fig = counts_figure(counts, period, labels, lambda q: ctx.t("quad." + q), ctx.rtl)
+    st.plotly_chart(fig, key="timeline_counts", config={"displaylogo": False})
+    note = ctx.t("timeline.counts_month" if period == "M" else "timeline.counts_year")
+    if coarser:
+        note += " " + ctx.t("timeline.counts_coarser", n=coarser)
+    st.caption(note)
 
 
 def selected_key(point: dict) -> int | None:

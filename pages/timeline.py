@@ -14,16 +14,16 @@ from components.html import evidence_block, quote_card
 from components.i18n import fmt_date
 from components.layout import header
 from components.shell import context
-from components.timeline_view import figure, selected_key, signature
+from components.timeline_view import counts_chart, figure, lane_mode_radio, selected_key, signature
 
 ctx = context("timeline")
 header(ctx, "nav.timeline")
 events = ctx.result.events
-mode = st.radio(ctx.t("timeline.lanes"), ("dyad", "type"), horizontal=True, key="timeline_lanes",
-                format_func=lambda m: ctx.t("timeline.by_dyad" if m == "dyad" else "timeline.by_type"))
+mode = lane_mode_radio(ctx)
 if events.empty:
     st.info(ctx.t("empty.events"))
     st.stop()
+counts_chart(ctx, events)
 fig, bucket_of = figure(signature(ctx, events), ctx.lang, mode, DETAIL_MAX, ctx, events)
 state = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
                         config={"displaylogo": False, "scrollZoom": True})

@@ -27,8 +27,17 @@ def _array(value) -> list:
     return list(value or [])
 
 
+def _figs(at) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
 def _fig(at) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+    """The lanes figure (its y axis names the lanes); the count chart is the other one."""
+    return next(f for f in _figs(at) if "ticktext" in f["layout"].get("yaxis", {}))
+
+
+def _counts_fig(at) -> dict:
+    return next(f for f in _figs(at) if f["layout"].get("barmode") == "stack")
 
 
 def _markers(at) -> int:
@@ -38,7 +47,7 @@ def _markers(at) -> int:
 def _lanes(at) -> set[str]:
     fig = _fig(at)
     ticks = fig["layout"]["yaxis"]["ticktext"]
-    return {ticks[int(y)] for tr in fig["data"] if tr.get("mode") == "markers" for y in _array(tr["y"])}
+    return {ticks[round(y)] for tr in fig["data"] if tr.get("mode") == "markers" for y in _array(tr["y"])}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr"])
@@ -47,7 +56,7 @@ def test_renders_in_each_language(lang):
     assert not at.exception
     assert at.title[0].value == t("nav.timeline", lang)
     assert_no_raw_keys(at)
-    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    fig = _fig(at)
     texts = [a["text"] for a in fig["layout"].get("annotations", [])]
     assert t("milestone.2015", lang) in texts
 
@@ -101,3 +110,54 @@ def test_many_events_are_grouped_per_lane_and_period(monkeypatch):
     label = t("hover.count", "fr")
     counts = [int(h.split(f"{label}: ")[1].split("<")[0]) for h in texts]
     assert sum(counts) == n_events - int(index().events["date_start"].isna().sum())
+
+
+def _x_range_years(fig) -> tuple[int, int]:
+    low, high = sorted(fig["layout"]["xaxis"]["range"])
+    as_year = lambda v: int(str(np.datetime64(int(v), "ms"))[:4]) if isinstance(v, (int, float)) else int(str(v)[:4])  # noqa: E731
+    return as_year(low), as_year(high)
+
+
+def test_axis_follows_the_filtered_period():
+    at = run_page("timeline", {"lang": "en", "year": "2025"})
+    assert not at.exception
+    first, last = _x_range_years(_fig(at))
+    assert 2024 <= first and last <= 2026  # not the corpus's 2003–2028
+    whole = _x_range_years(_fig(run_page("timeline", {"lang": "en"})))
+    assert whole[0] <= 2008 and whole[1] >= 2025
+
+
+def test_same_day_events_do_not_hide_each_other():
+    at = run_page("timeline", {"lang": "en"})
+    points = [(x, y) for tr in _fig(at)["data"] if tr.get("mode") == "markers"
+              for x, y in zip(_array(tr["x"]), _array(tr["y"]), strict=True)]
+    assert len(points) == expected_counts({})[0]
+    assert len(set(points)) == len(points), "two events drawn on the same spot"
+
+
+def test_legend_is_clear_of_the_milestone_labels():
+    layout = _fig(run_page("timeline", {"lang": "en"}))["layout"]
+    assert any(a["yanchor"] == "bottom" and a["y"] == 1 for a in layout["annotations"])  # labels above the plot
+    assert layout["legend"]["yref"] == "container" and layout["legend"]["y"] == 0  # legend at the bottom
+
+
+def test_lane_mode_is_in_the_link():
+    at = run_page("timeline", {"lang": "en", "lanes": "type"})
+    assert not at.exception
+    assert at.radio(key="timeline_lanes").value == "type"
+    assert _lanes(at) <= {t("type." + e, "en") for e in __import__("corpus.plover", fromlist=["x"]).EVENT_TYPES}
+    at.radio(key="timeline_lanes").set_value("dyad").run()
+    assert "lanes" not in at.query_params
+    at.radio(key="timeline_lanes").set_value("type").run()
+    assert at.query_params.get("lanes") in ("type", ["type"])
+
+
+def test_count_chart_counts_every_event_once():
+    for params in ({}, {"year": "2025"}, {"actor": "MLI"}):
+        at = run_page("timeline", {"lang": "en", **params})
+        fig = _counts_fig(at)
+        stacked = sum(sum(_array(tr["y"])) for tr in fig["data"])
+        note = " ".join(c.value for c in at.caption)
+        left_out = int(next(iter(__import__("re").findall(r"(\d+) events dated only", note)), 0))
+        assert stacked + left_out == expected_counts(params)[0]
+    assert _counts_fig(run_page("timeline", {"lang": "en", "year": "2025"}))["layout"]["xaxis"]["tickformat"] == "%Y-%m"
