@@ -18,6 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from corpus.extract import actor_lexicon as actor_dict
+from corpus.extract.actor_lexicon import (
+    BODY_NAMES,
+    BODY_NOUNS,
+    CONSTRUCT_BODY_NOUNS,
+    CONSTRUCT_TITLES,
+    GENERIC_NOUNS,
+    MINISTER_OFFICES,
+    STOP_ALIASES,
+    TITLE_WORDS,
+    TITLES,
+)
 from corpus.extract.doc import strip_clitic
 from corpus.extract.resources import LEXICON_DIR, load_json, load_jsonl
 from corpus.models import Actor, Corpus, Place
@@ -59,68 +71,9 @@ class PlaceInfo:
     geo_precision: int = 1
 
 
-# Body nouns → office code (the suffix of a state body id: MLI-GOV, DZA-MFA…).
-BODY_NOUNS = {
-    "الحكومه": "GOV", "السلطات": "GOV", "النظام": "GOV", "الحكومه الانتقاليه": "GOV",
-    "السلطات الانتقاليه": "GOV", "المجلس العسكري": "GOV", "الطغمه العسكريه": "GOV",
-    "الطغمه": "GOV", "السلطه": "GOV",
-    "الخارجيه": "MFA", "وزاره الخارجيه": "MFA", "الدبلوماسيه": "MFA",
-    "وزاره الشؤون الخارجيه": "MFA",
-    "الجيش": "ARMY", "القوات المسلحه": "ARMY", "القوات": "ARMY",
-    "وزاره الدفاع": "MOD", "الرئاسه": "PRES", "وزاره الداخليه": "MOI",
-    "العداله": "JUSTICE", "القضاء": "JUSTICE", "المخابرات": "INTEL", "الاستخبارات": "INTEL",
-    "جهاز المخابرات": "INTEL", "جهاز الاستخبارات": "INTEL", "اجهزه المخابرات": "INTEL",
-    "البرلمان": "PARL", "السفاره": "EMB",
-}
-# Indefinite body nouns in a construct with the country's name (حكومة مالي، جيش مالي).
-CONSTRUCT_BODY_NOUNS = {
-    "حكومه": "GOV", "سلطات": "GOV", "نظام": "GOV", "جيش": "ARMY", "قوات": "ARMY",
-    "خارجيه": "MFA", "وزاره خارجيه": "MFA", "رئاسه": "PRES", "برلمان": "PARL",
-}
-BODY_NAMES = {
-    "GOV": "Government", "MFA": "Ministry of Foreign Affairs", "ARMY": "Armed forces",
-    "MOD": "Ministry of Defence", "PRES": "Presidency", "MOI": "Ministry of the Interior",
-    "JUSTICE": "Judiciary", "INTEL": "Intelligence services", "PARL": "Parliament",
-    "EMB": "Embassy",
-}
-# Titles → office code; None = a rank or honorific that only introduces a name.
-TITLES = {
-    "الرئيس": "PRES", "رئيس الجمهوريه": "PRES", "رئيس الدوله": "PRES",
-    "الرئيس الانتقالي": "PRES", "رئيس المرحله الانتقاليه": "PRES",
-    "رئيس المجلس العسكري": "PRES",
-    "وزير الخارجيه": "MFA", "وزير الشؤون الخارجيه": "MFA",
-    "وزير الخارجيه والتعاون الدولي": "MFA", "وزير الشؤون الخارجيه والتعاون الدولي": "MFA",
-    "وزير الشؤون الخارجيه والجاليه الوطنيه بالخارج": "MFA", "رئيس الدبلوماسيه": "MFA",
-    "وزير الدفاع": "MOD", "وزير الدفاع الوطني": "MOD", "وزير الداخليه": "MOI",
-    "وزير الداخليه والجماعات المحليه": "MOI",
-    "الوزير الاول": "PM", "رئيس الوزراء": "PM", "رئيس الحكومه": "PM",
-    "رئيس الحكومه الانتقاليه": "PM",
-    "قائد اركان الجيش": "COS", "رئيس اركان الجيش": "COS", "رئيس اركان الجيش الوطني الشعبي": "COS",
-    "قائد الاركان": "COS",
-    "وزير الدوله": "MIN", "الوزير": "MIN", "وزير": "MIN", "الوزير المنتدب": "MIN",
-    "الناطق الرسمي": "MIN", "المتحدث باسم الحكومه": "MIN", "الناطق باسم الحكومه": "MIN",
-    "المسؤول": "OFFICIAL", "السفير": "AMB", "سفير": "AMB",
-    "الجنرال": None, "الفريق": None, "الفريق اول": None, "اللواء": None, "العقيد": None,
-    "العقيد الركن": None, "المقدم": None, "الرائد": None, "النقيب": None, "العميد": None,
-    "السيد": None, "السيده": None, "الشيخ": None, "الدكتور": None, "المبعوث": None,
-    "الزعيم": None, "القائد": None, "زعيم": None, "قائد": None, "الامين العام": None,
-    "المبعوث الخاص": None, "الممثل الخاص": None, "الوسيط": None,
-    "نظيره": None, "نظيرها": None, "نظيره الجزائري": None, "نظيرهم": None,
-}
-TITLE_WORDS = frozenset(t.split()[0] for t in TITLES)
-
-# Aliases too ambiguous to match on their own (common words once folded).
-STOP_ALIASES = frozenset(fold(w) for w in [
-    "وان", "وارد", "وأن", "التنظيم", "النظام", "الحركة", "الجبهة", "حركة", "الأممية", "بلاده",
-    "الوزير", "الرئيس", "الوزارة", "الحكومة", "السلطات",
-])
-# Generic nouns resolved to the last actor they can stand for (anaphora step).
-GENERIC_NOUNS = {
-    "الوزاره": "body:MFA|MOD|MOI", "الوزير": "person:MIN", "الرئيس": "person:PRES",
-    "النظام": "body:GOV", "الحكومه": "body:GOV", "السلطات": "body:GOV",
-    "التنظيم": "group", "الحركه": "group", "الجبهه": "group", "الجماعه": "group",
-    "البيان": None,
-}
+# Actor word lists live in corpus/lexicon/actor_words.json (see actor_lexicon).
+__all__ = ["BODY_NAMES", "BODY_NOUNS", "CONSTRUCT_BODY_NOUNS", "GENERIC_NOUNS", "STOP_ALIASES",
+           "TITLES", "TITLE_WORDS"]
 
 NISBA_SUFFIXES = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات", "يا")
 
@@ -262,18 +215,16 @@ class Lexicon:
         return "person" if actor_id.islower() else "other"
 
     def incumbent(self, office: str, state: str, when: str | None) -> str | None:
+        """Who held `office` for `state` (or an organisation) at `when` (YYYY[-MM[-DD]]): the
+        holder appointed last on or before that month; for a bare year, anyone in office then."""
         holders = self.offices.get((state, office))
         if not holders or not when:
             return None
         w = when[:7]
-        for person, start, end in holders:
-            if start[:7] <= w and (end is None or w <= end[:7]):
-                return person
-        if len(when) == 4:  # year only: anyone in office that year
-            for person, start, end in holders:
-                if start[:4] <= when <= (end or "9999")[:4]:
-                    return person
-        return None
+        width = 7 if len(w) == 7 else 4
+        current = [(start, person) for person, start, end in holders
+                   if start[:width] <= w[:width] and (end is None or w[:width] <= end[:width])]
+        return max(current)[1] if current else None
 
 
 def _is_city(lex: Lexicon, k: tuple[str, ...]) -> bool:
@@ -299,43 +250,15 @@ def _nisba_stems(actor: dict) -> set[str]:
 
 def build_lexicon(corpus: Corpus | None) -> Lexicon:
     lex = Lexicon()
-    actors: dict[str, dict] = {}
-    for row in _read_jsonl(LEXICON_DIR / "actors_extra.jsonl"):
-        actors[row["id"]] = row
-    curated_actor_ids = set()
-    if corpus is not None:
-        for a in corpus.actors.values():
-            actors[a.id] = _actor_dict(a)
-            curated_actor_ids.add(a.id)
+    actors = _actor_records(corpus)
     places: dict[str, dict] = {}
     for row in _read_jsonl(LEXICON_DIR / "places_extra.jsonl"):
         places[row["id"]] = row
     if corpus is not None:
         for p in corpus.places.values():
             places[p.id] = _place_dict(p)
-    curated_gids = {p.get("geonames_id") for p in places.values() if p.get("geonames_id")}
-    del curated_gids  # dedup by id is enough: extras never reuse a curated id
-
-    for a in actors.values():
-        aff = a.get("affiliation")
-        state = a["id"] if a["kind"] == "state" else None
-        lex.actors[a["id"]] = ActorInfo(a["id"], a["kind"], a.get("name_en") or a["id"], state, aff)
-    # a second pass: root states need all actors in place
-    for aid, info in list(lex.actors.items()):
-        lex.actors[aid] = ActorInfo(info.id, info.kind, info.name_en, lex.root_state(aid), info.affiliation)
-
-    # offices (who held which office when)
-    path = LEXICON_DIR / "offices.json"
-    if path.exists():
-        data = load_json(path.name)
-        for state, offices in data.get("offices", {}).items():
-            for office, holders in offices.items():
-                lex.offices[(state, office)] = [tuple(h) for h in holders]
-                for person, *_ in holders:
-                    lex.person_office.setdefault(person, set()).add(office)
-                    if office in ("MFA", "MOD", "MOI", "PM"):
-                        lex.person_office[person].add("MIN")
-        lex.generic_groups = [tuple(g) for g in data.get("generic_groups", [])]
+    _add_actor_infos(lex, actors)
+    _add_offices(lex, actors)
 
     # places
     for p in places.values():
@@ -368,69 +291,7 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
             if name and len(name) > 3:
                 lex.add(name, Entry("place", p["id"], exact=False))
 
-    # states: names, nisbas, bodies
-    nisba_forms: dict[str, list[tuple[str, ...]]] = {}
-    for a in actors.values():
-        if a["kind"] != "state":
-            continue
-        iso = a["id"]
-        stems = _nisba_stems(a)
-        forms = set()
-        for stem in stems:
-            lex.state_nisba[stem] = iso
-            for suffix in NISBA_SUFFIXES:
-                forms.add(stem + suffix)
-                forms.add("ال" + stem + suffix)
-        for form in forms:
-            lex.add((form,), Entry("nisba", iso))
-        nisba_forms[iso] = [(f,) for f in forms if f.startswith("ال")]
-        for noun, code in BODY_NOUNS.items():
-            for form in forms:
-                if not form.startswith("ال") or form.endswith(("يين", "يون", "يان")):
-                    continue
-                lex.add(key(noun) + (form,), Entry("body", f"{iso}-{code}", state=iso))
-        names = [a.get("name_ar")] + [x for x in _clean(a.get("aliases_ar")) if " " in fold(x) or fold(x) not in forms]
-        for noun, code in CONSTRUCT_BODY_NOUNS.items():
-            for name in names[:1]:
-                lex.add(key(noun) + key(name), Entry("body", f"{iso}-{code}", state=iso))
-        # titles with this state's nisba (الرئيس المالي، وزير الخارجية الجزائري)
-        for title, office in TITLES.items():
-            for form in forms:
-                if form.startswith("ال") and (form.endswith("ي") or form.endswith("يه")) and not form.endswith(("يين", "يون", "يان")):
-                    lex.add(key(title) + (form,), Entry("title", office or "", state=iso))
-    for title, office in TITLES.items():
-        lex.add(title, Entry("title", office or ""))
-
-    # actors' own names and aliases (after generated forms, so they come first in ties)
-    for a in actors.values():
-        kind = a["kind"]
-        surfaces = [(a.get("name_ar"), True)] + [(s, False) for s in _clean(a.get("aliases_ar"))]
-        keys = {key(s) for s, _ in surfaces if s}
-        # "الحكومة الانتقالية في باماكو" = an alias + a location: the alias and the place
-        # (an alias + "في" + a country is kept: السفير الأمريكي في مالي names the mission)
-        surfaces = [(s, ex) for s, ex in surfaces if s and not any(
-            key(s)[:n] in keys and key(s)[n:n + 1] == ("في",) and _is_city(lex, key(s)[n + 1:])
-            for n in range(1, len(key(s))))]
-        for surface, exact in surfaces:
-            if not surface:
-                continue
-            k = key(surface)
-            if not k:
-                continue
-            if len(k) == 1 and (k[0] in STOP_ALIASES or len(k[0]) < 3):
-                continue
-            if k[0] in TITLE_WORDS and kind == "person":
-                rest = k[1:]
-                if len(rest) >= 2 and rest[0] not in TITLE_WORDS and not rest[0].startswith("ال"):
-                    continue  # العقيد عبد الله مايغا: the name alone is the mention
-                lex.add(k, Entry("actor", a["id"], exact=exact, generic=True))
-                continue
-            lex.add(k, Entry("actor", a["id"], exact=exact))
-        for surface in [a.get("name_en"), a.get("name_fr")] + _clean(a.get("aliases_lat")):
-            if surface and (len(surface) > 3 or surface.isupper() and len(surface) >= 3):
-                lex.add(surface, Entry("actor", a["id"]))
-    for surface, _aid, _start, _end in lex.generic_groups:
-        lex.add(surface, Entry("actor", "@generic:" + " ".join(key(surface))))
+    _add_actor_phrases(lex, actors)
     # a capital or a country acting stands for its state (باماكو، المملكة المغربية): an actor
     # reading of its names, chosen by context
     for p in places.values():
@@ -438,11 +299,6 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
             for name in [p.get("name_ar")] + _clean(p.get("variants_ar")):
                 if name:
                     lex.add(name, Entry("actor", p["country"]))
-    for a in actors.values():
-        toks = set()
-        for name in [a.get("name_ar")] + _clean(a.get("aliases_ar")):
-            toks.update(t for t in key(name or "") if len(t) >= 4)
-        lex.name_tokens[a["id"]] = toks
     # border areas: the pair of states their names mention
     for p in places.values():
         if p["kind"] == "border_area":
@@ -457,6 +313,153 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
                 lex.borders.setdefault(frozenset(states), p["id"])
     lex.clear_caches()
     return lex
+
+
+# -- the actor dictionary ------------------------------------------------------------------------
+def _actor_records(corpus: Corpus | None) -> dict[str, dict]:
+    """Every actor record by id: extras and dated persons, then the curated corpus (its fields
+    win; spellings are merged)."""
+    extras = list(_read_jsonl(LEXICON_DIR / "actors_extra.jsonl")) + actor_dict.person_records()
+    curated = [_actor_dict(a) for a in corpus.actors.values()] if corpus is not None else []
+    return actor_dict.merge_records(extras, curated)
+
+
+def _add_actor_infos(lex: Lexicon, actors: dict[str, dict]) -> None:
+    for a in actors.values():
+        state = a["id"] if a["kind"] == "state" else None
+        lex.actors[a["id"]] = ActorInfo(a["id"], a["kind"], a.get("name_en") or a["id"], state,
+                                        a.get("affiliation"))
+    # a second pass: root states need all actors in place
+    for aid, info in list(lex.actors.items()):
+        lex.actors[aid] = ActorInfo(info.id, info.kind, info.name_en, lex.root_state(aid), info.affiliation)
+
+
+def _add_offices(lex: Lexicon, actors: dict[str, dict]) -> None:
+    """Who held which office when (persons' dated roles and offices.json)."""
+    persons = [a for a in actors.values() if a.get("roles")]
+    lex.offices = actor_dict.office_holders(persons)
+    for (_, office), holders in lex.offices.items():
+        for person, *_ in holders:
+            held = lex.person_office.setdefault(person, set())
+            held.add(office)
+            if office in MINISTER_OFFICES:
+                held.add("MIN")
+    lex.generic_groups = [tuple(g) for g in load_json("offices.json").get("generic_groups", [])]
+
+
+def _add_actor_phrases(lex: Lexicon, actors: dict[str, dict]) -> None:
+    for a in actors.values():
+        if a["kind"] == "state":
+            forms = _add_nisbas(lex, a)
+            _add_state_bodies(lex, a, forms)
+            _add_state_titles(lex, a, forms)
+    for title, office in TITLES.items():
+        lex.add(title, Entry("title", office or ""))
+    # actors' own names and aliases (after generated forms, so they come first in ties)
+    for a in actors.values():
+        _add_actor_names(lex, a)
+    _add_group_phrases(lex)
+    for surface, _aid, _start, _end in lex.generic_groups:
+        lex.add(surface, Entry("actor", "@generic:" + " ".join(key(surface))))
+    for a in actors.values():
+        toks = set()
+        for name in [a.get("name_ar")] + _clean(a.get("aliases_ar")):
+            toks.update(t for t in key(name or "") if len(t) >= 4)
+        lex.name_tokens[a["id"]] = toks
+
+
+def _add_nisbas(lex: Lexicon, state: dict) -> set[str]:
+    """The nisba forms of a state (المالي، مالية، الماليين…), registered; returns them."""
+    iso = state["id"]
+    forms = set()
+    for stem in _nisba_stems(state):
+        for variant in actor_dict.nisba_spellings(stem):
+            lex.state_nisba[variant] = iso
+            for suffix in NISBA_SUFFIXES:
+                forms.add(variant + suffix)
+                forms.add("ال" + variant + suffix)
+    for form in forms:
+        lex.add((form,), Entry("nisba", iso))
+    return forms
+
+
+def _singular_definite(forms: set[str]) -> list[str]:
+    """الجزائري، الجزائرية (not the plurals): the forms that qualify a body or a title."""
+    return [f for f in forms if f.startswith("ال") and f.endswith(("ي", "يه"))
+            and not f.endswith(("يين", "يون", "يان"))]
+
+
+def _state_names(lex: Lexicon, state: dict, forms: set[str]) -> list[tuple[str, ...]]:
+    """The state's own names (not its nisbas, not its capital: الحكومة في باماكو is a body
+    and a place)."""
+    own = [key(state.get("name_ar") or "")]
+    keys = own + [key(n) for n in _clean(state.get("aliases_ar"))]
+    return [k for k in keys if k and (k in own or len(k) > 1 or k[0] not in forms) and not _is_city(lex, k)]
+
+
+def _add_state_bodies(lex: Lexicon, state: dict, forms: set[str]) -> None:
+    """الحكومة المالية، حكومة مالي → MLI-GOV (وزارة الدفاع في مالي: a body, then a place)."""
+    iso = state["id"]
+    adjectives = _singular_definite(forms)
+    names = _state_names(lex, state, forms)
+    for noun, code in BODY_NOUNS.items():
+        entry = Entry("body", f"{iso}-{code}", state=iso)
+        for form in adjectives:
+            lex.add(key(noun) + (form,), entry)
+    for noun, code in CONSTRUCT_BODY_NOUNS.items():
+        for name in names[:3]:
+            lex.add(key(noun) + name, Entry("body", f"{iso}-{code}", state=iso))
+
+
+def _add_state_titles(lex: Lexicon, state: dict, forms: set[str]) -> None:
+    """الرئيس المالي، وزير الخارجية الجزائري، رئيس النيجر → a title with its state."""
+    iso = state["id"]
+    for title, office in TITLES.items():
+        for form in _singular_definite(forms):
+            lex.add(key(title) + (form,), Entry("title", office or "", state=iso))
+    for title, office in CONSTRUCT_TITLES.items():
+        for name in _state_names(lex, state, forms)[:3]:
+            lex.add(key(title) + name, Entry("title", office, state=iso))
+
+
+def _name_surfaces(lex: Lexicon, a: dict) -> list[tuple[str, bool]]:
+    surfaces = [(a.get("name_ar"), True)] + [(s, False) for s in _clean(a.get("aliases_ar"))]
+    keys = {key(s) for s, _ in surfaces if s}
+    # "الحكومة الانتقالية في باماكو" = an alias + a location: the alias and the place
+    # (an alias + "في" + a country is kept: السفير الأمريكي في مالي names the mission)
+    return [(s, ex) for s, ex in surfaces if s and not any(
+        key(s)[:n] in keys and key(s)[n:n + 1] == ("في",) and _is_city(lex, key(s)[n + 1:])
+        for n in range(1, len(key(s))))]
+
+
+def _add_actor_names(lex: Lexicon, a: dict) -> None:
+    kind = a["kind"]
+    for surface, exact in _name_surfaces(lex, a):
+        k = key(surface)
+        if not k or len(k) == 1 and (k[0] in STOP_ALIASES or len(k[0]) < 3):
+            continue
+        if k[0] in TITLE_WORDS and kind == "person":
+            rest = k[1:]
+            if len(rest) >= 2 and rest[0] not in TITLE_WORDS and not rest[0].startswith("ال"):
+                continue  # العقيد عبد الله مايغا: the name alone is the mention
+            lex.add(k, Entry("actor", a["id"], exact=exact, generic=True))
+            continue
+        variants = actor_dict.name_variants(k) if kind == "person" else {k}
+        for variant in sorted(variants, key=lambda v: v != k):
+            lex.add(variant, Entry("actor", a["id"], exact=exact and variant == k))
+    for surface in [a.get("name_en"), a.get("name_fr")] + _clean(a.get("aliases_lat")):
+        if surface and (len(surface) > 3 or surface.isupper() and len(surface) >= 3):
+            lex.add(surface, Entry("actor", a["id"]))
+
+
+def _add_group_phrases(lex: Lexicon) -> None:
+    """Groups named by a head noun + an ethnonym (متمردو الطوارق → Tuareg rebels)."""
+    for rule in actor_dict.WORDS["group_phrases"]:
+        if rule["id"] not in lex.actors:
+            lex.actors[rule["id"]] = ActorInfo(rule["id"], rule["kind"], rule["name_en"], None)
+        for head in rule["heads"]:
+            for modifier in rule["modifiers"]:
+                lex.add(key(head) + key(modifier), Entry("actor", rule["id"], exact=True))
 
 
 CUE_WORDS = frozenset(fold(w) for w in [
