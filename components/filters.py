@@ -16,6 +16,7 @@ chart selection) does not update the URL. So:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
@@ -27,7 +28,7 @@ from corpus.query import CorpusIndex, Filters
 from corpus.urlstate import FILTER_KEYS, Vocabulary, filters_to_params, parse_filters
 
 WIDGET = {
-    "year": "f_year", "actor": "f_actor", "type": "f_type", "quad": "f_quad", "place": "f_place",
+    "year": "f_year", "from": "f_from", "to": "f_to", "actor": "f_actor", "type": "f_type", "quad": "f_quad", "place": "f_place",
     "article": "f_article", "q": "f_q", "proposed": "f_proposed",
 }
 LANG_KEY = "f_lang"
@@ -71,11 +72,29 @@ def init_language() -> str:
     return st.session_state[LANG_KEY]
 
 
+def _as_date(day: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(day) if day else None
+
+
+def _as_day(value: object) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else None
+
+
+def _date_range_inputs(lang: str) -> None:
+    """From–to at day precision (the year slider stays the quick control)."""
+    low, high = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+    cols = st.columns(2)
+    cols[0].date_input(t("filters.from", lang), key=WIDGET["from"], min_value=low, max_value=high, format="YYYY-MM-DD")
+    cols[1].date_input(t("filters.to", lang), key=WIDGET["to"], min_value=low, max_value=high, format="YYYY-MM-DD")
+    st.caption(t("filters.dates_rule", lang))
+
+
 def _state_from_filters(filters: Filters, bounds: tuple[int, int]) -> dict:
     lo, hi = bounds
     return {
         WIDGET["year"]: (filters.year_min if filters.year_min is not None else lo,
                          filters.year_max if filters.year_max is not None else hi),
+        WIDGET["from"]: _as_date(filters.date_from), WIDGET["to"]: _as_date(filters.date_to),
         WIDGET["actor"]: list(filters.actors), WIDGET["type"]: list(filters.event_types),
         WIDGET["quad"]: list(filters.quads), WIDGET["place"]: list(filters.places),
         WIDGET["article"]: list(filters.articles), WIDGET["q"]: filters.text,
@@ -155,6 +174,7 @@ def filter_bar(index: CorpusIndex, lang: str) -> Filters:
         st.subheader(t("filters.header", lang))
         if lo < hi:
             st.slider(t("filters.years", lang), min_value=lo, max_value=hi, step=1, key=WIDGET["year"])
+        _date_range_inputs(lang)
         st.multiselect(t("filters.actors", lang), actor_ids, key=WIDGET["actor"], placeholder=pick,
                        format_func=lambda a: _label_all_names(corpus.actors[a], lang),
                        help=t("filters.actors_help", lang))
@@ -171,9 +191,13 @@ def filter_bar(index: CorpusIndex, lang: str) -> Filters:
         st.button(t("filters.reset", lang), on_click=reset, key="f_reset")
     y0, y1 = st.session_state[WIDGET["year"]]
     s = st.session_state
+    day_from, day_to = _as_day(s.get(WIDGET["from"])), _as_day(s.get(WIDGET["to"]))
+    if day_from and day_to and day_from > day_to:
+        day_from, day_to = day_to, day_from
     return Filters(
         year_min=None if y0 == lo and y1 == hi else int(y0),
         year_max=None if y0 == lo and y1 == hi else int(y1),
+        date_from=day_from, date_to=day_to,
         actors=tuple(s.get(WIDGET["actor"]) or ()), event_types=tuple(s.get(WIDGET["type"]) or ()),
         quads=tuple(s.get(WIDGET["quad"]) or ()), places=tuple(s.get(WIDGET["place"]) or ()),
         articles=tuple(s.get(WIDGET["article"]) or ()), text=(s.get(WIDGET["q"]) or "").strip(),

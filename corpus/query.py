@@ -29,6 +29,8 @@ VISIBLE_STATUSES = ("accepted", "edited")
 class Filters:
     year_min: int | None = None
     year_max: int | None = None
+    date_from: str | None = None  # YYYY-MM-DD: an item is kept when its date span overlaps [from, to]
+    date_to: str | None = None
     actors: tuple[str, ...] = ()
     event_types: tuple[str, ...] = ()
     quads: tuple[str, ...] = ()
@@ -183,6 +185,7 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
                 "kind": quote.kind,
                 "date": date,
                 "date_precision": quote.date_precision or article.published_precision,
+                "date_range": date_range(date, quote.date_precision or article.published_precision) if date else None,
                 "year": int(date[:4]) if date else None,
                 "event_id": quote.event_id,
                 "event_type": event.event_type if event else None,
@@ -197,7 +200,7 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
 
 
 EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status"]
-QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "year", "event_id", "event_type", "quad", "place_id", "origin", "status"]
+QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status"]
 
 
 def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -214,9 +217,14 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     del ordered, ranges
     quote_rows = _quote_rows(corpus)
     quote_search = [row.pop("search") for row in quote_rows]
+    for row in quote_rows:
+        first_last = row.pop("date_range")
+        row["date_start"], row["date_end"] = first_last if first_last else (None, None)
     quotes = pd.DataFrame({name: _column(name, [row[name] for row in quote_rows]) for name in QUOTE_COLUMNS},
                           columns=QUOTE_COLUMNS)
     quotes["year"] = quotes["year"].astype("Int64")
+    quotes["date_start"] = _days(list(quotes["date_start"]))
+    quotes["date_end"] = _days(list(quotes["date_end"]))
     quotes, quote_keys = _sorted_with_search(quotes, quote_search, ["date", "id"])
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in corpus.mentions:
@@ -246,6 +254,19 @@ def _text_mask(search: tuple[str, ...], needle: str) -> np.ndarray:
     return np.fromiter((needle in text for text in search), dtype=bool, count=len(search))
 
 
+def _overlaps(frame: pd.DataFrame, date_from: str | None, date_to: str | None) -> np.ndarray:
+    """Rows whose date span (the date at its precision: a year-only date spans the year)
+    overlaps [date_from, date_to]; undated rows never do."""
+    start = frame["date_start"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    end = frame["date_end"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    keep = ~np.isnat(start)
+    if date_to is not None:
+        keep &= start <= np.datetime64(date_to, "D")
+    if date_from is not None:
+        keep &= end >= np.datetime64(date_from, "D")
+    return keep
+
+
 def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> np.ndarray:
     mask = np.ones(len(frame), dtype=bool)
     statuses = VISIBLE_STATUSES + (("proposed",) if filters.include_proposed else ())
@@ -255,6 +276,8 @@ def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> n
         mask &= (years >= filters.year_min).fillna(False).to_numpy(dtype=bool)
     if filters.year_max is not None:
         mask &= (years <= filters.year_max).fillna(False).to_numpy(dtype=bool)
+    if filters.date_from is not None or filters.date_to is not None:
+        mask &= _overlaps(frame, filters.date_from, filters.date_to)
     if filters.articles:
         mask &= frame["article_id"].isin(filters.articles).to_numpy()
     if filters.event_types:

@@ -1,12 +1,13 @@
 """The filter state in the URL: parse query parameters into Filters (with warnings for what
 was ignored) and write Filters back. The one place that knows the parameter names.
 
-    ?year=2010-2025&actor=DZA,MLI&type=AID&quad=verbal_conflict&place=kidal-region
+    ?year=2010-2025&from=2024-12-01&to=2025-01-31&actor=DZA,MLI&type=AID&quad=verbal_conflict&place=kidal-region
      &article=000_56a35e1c5d42c200&q=باماكو&proposed=1
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from corpus.query import Filters
 
 MAX_VALUE_LENGTH = 300
 MAX_ITEMS = 50
-FILTER_KEYS = ("year", "actor", "type", "quad", "place", "article", "q", "proposed")
+FILTER_KEYS = ("year", "from", "to", "actor", "type", "quad", "place", "article", "q", "proposed")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _RANGE = re.compile(r"^\s*(\d{4})\s*[-–:.]{1,2}\s*(\d{4})\s*$")
 
@@ -74,6 +76,28 @@ def _parse_years(values: list[str], vocab: Vocabulary, warnings: list[UrlWarning
     return max(low, first), min(high, last)
 
 
+def _parse_day(values: list[str], key: str, warnings: list[UrlWarning]) -> str | None:
+    """A `from`/`to` day (YYYY-MM-DD, a real calendar day) or None with a warning."""
+    if not values:
+        return None
+    value = values[-1].strip()
+    if _DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    warnings.append(UrlWarning(key, value, "not a day like 2025-01-31, ignored"))
+    return None
+
+
+def _parse_day_range(clean: dict[str, list[str]], warnings: list[UrlWarning]) -> tuple[str | None, str | None]:
+    low, high = _parse_day(clean["from"], "from", warnings), _parse_day(clean["to"], "to", warnings)
+    if low and high and low > high:
+        warnings.append(UrlWarning("from", f"{low}..{high}", f"reversed range, read as {high}..{low}", corrected=True))
+        low, high = high, low
+    return low, high
+
+
 def _parse_ids(values: list[str], key: str, known: Collection[str], warnings: list[UrlWarning]) -> tuple[str, ...]:
     ids: list[str] = []
     for value in values:
@@ -104,11 +128,14 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], vocab: Vocabulary) 
                 kept.append(value)
         clean[key] = kept
     year_min, year_max = _parse_years(clean["year"], vocab, warnings)
+    date_from, date_to = _parse_day_range(clean, warnings)
     text = clean["q"][-1].strip() if clean["q"] else ""
     proposed = bool(clean["proposed"]) and clean["proposed"][-1].lower() in ("1", "true", "yes")
     filters = Filters(
         year_min=year_min,
         year_max=year_max,
+        date_from=date_from,
+        date_to=date_to,
         actors=_parse_ids(clean["actor"], "actor", vocab.actors, warnings),
         event_types=_parse_ids([v.upper() for v in clean["type"]], "type", plover.EVENT_TYPES, warnings),
         quads=_parse_ids(clean["quad"], "quad", plover.QUAD_CLASSES, warnings),
@@ -127,6 +154,10 @@ def filters_to_params(filters: Filters) -> dict[str, str]:
         low = filters.year_min if filters.year_min is not None else filters.year_max
         high = filters.year_max if filters.year_max is not None else filters.year_min
         params["year"] = str(low) if low == high else f"{low}-{high}"
+    if filters.date_from:
+        params["from"] = filters.date_from
+    if filters.date_to:
+        params["to"] = filters.date_to
     for key, values in (
         ("actor", filters.actors),
         ("type", filters.event_types),

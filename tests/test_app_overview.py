@@ -65,6 +65,28 @@ def test_one_year_is_shown_as_one_year():
     assert years == "2025"
 
 
+def test_date_range_from_the_link_sets_the_inputs_and_filters():
+    params = {"from": "2024-12-15", "to": "2025-01-10"}
+    at = run_page("overview", {"lang": "en", **params})
+    assert not at.exception
+    assert str(at.date_input(key="f_from").value) == "2024-12-15"
+    assert str(at.date_input(key="f_to").value) == "2025-01-10"
+    assert shown_counts(at) == expected_counts(params)
+    assert 0 < shown_counts(at)[0] < shown_counts(at)[1]
+
+
+def test_date_inputs_write_the_link():
+    import datetime as dt
+
+    at = run_page("overview", {"lang": "en"})
+    at.date_input(key="f_from").set_value(dt.date(2010, 3, 1)).run()
+    at.date_input(key="f_to").set_value(dt.date(2010, 3, 31)).run()
+    assert not at.exception
+    assert at.query_params.get("from") in ("2010-03-01", ["2010-03-01"])
+    assert at.query_params.get("to") in ("2010-03-31", ["2010-03-31"])
+    assert shown_counts(at) == expected_counts({"from": "2010-03-01", "to": "2010-03-31"})
+
+
 def test_widget_change_updates_counts_and_url():
     at = run_page("overview", {"lang": "en"})
     at.multiselect(key="f_actor").set_value(["DZA"]).run()

@@ -41,6 +41,11 @@ def ids(frame):
         (Filters(text="BLAMES"), ["e2"], []),
         (Filters(articles=("t1",)), ["e1", "e2"], ["q1"]),
         (Filters(include_proposed=True), ["e1", "e2", "e3"], ["q1"]),
+        # date range: a year-only date (e2, 2024) overlaps any range touching 2024
+        (Filters(date_from="2024-06-01", date_to="2024-06-30"), ["e2"], []),
+        (Filters(date_from="2024-12-31"), ["e2"], []),
+        (Filters(date_to="2023-12-31"), ["e1"], ["q1"]),
+        (Filters(date_from="2025-01-01"), [], []),
     ],
 )
 def test_filters(index, filters, events, quotes):

@@ -51,3 +51,28 @@ def test_params_roundtrip(filters):
 def test_warning_names_what_was_ignored():
     _, warnings = parse_filters({"actor": "<b>X</b>"}, VOCAB)
     assert str(warnings[0]) == "actor=<b>X</b>: unknown, ignored"
+
+
+@pytest.mark.parametrize(("params", "expected", "warned"), [
+    ({"from": "2024-12-01", "to": "2025-01-31"}, ("2024-12-01", "2025-01-31"), []),
+    ({"from": "2024-12-01"}, ("2024-12-01", None), []),
+    ({"to": " 2025-01-31 "}, (None, "2025-01-31"), []),
+    ({"from": "2025-02-30"}, (None, None), ["from"]),  # not a calendar day
+    ({"from": "1/2/2025", "to": "2025-1-5"}, (None, None), ["from", "to"]),
+    ({"from": "2025-01-31", "to": "2024-12-01"}, ("2024-12-01", "2025-01-31"), ["from"]),
+])
+def test_parse_day_range(params, expected, warned):
+    filters, warnings = parse_filters(params, VOCAB)
+    assert (filters.date_from, filters.date_to) == expected
+    assert [w.key for w in warnings] == warned
+
+
+def test_reversed_day_range_is_a_correction_not_an_omission():
+    _, warnings = parse_filters({"from": "2025-01-31", "to": "2024-12-01"}, VOCAB)
+    assert warnings[0].corrected and "2024-12-01..2025-01-31" in warnings[0].reason
+
+
+def test_day_range_roundtrip():
+    filters = Filters(date_from="2024-12-01", date_to="2025-01-31")
+    assert filters_to_params(filters) == {"from": "2024-12-01", "to": "2025-01-31"}
+    assert parse_filters(filters_to_params(filters), VOCAB) == (filters, [])
