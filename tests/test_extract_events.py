@@ -9,7 +9,7 @@ import pytest
 
 from corpus.evaluate import _max_matching, event_match
 from corpus.extract import Extractor
-from corpus.extract.events import _bases
+from corpus.extract.triggers import readings, verb_forms
 from corpus.loader import DEFAULT_DATA_DIR, collect
 from corpus.models import Event
 
@@ -44,9 +44,12 @@ CASES = [
     # Moroccan style, negated acceptance → REJECT, target after من
     ("وأكدت الرباط أنها لا تقبل أي وصاية من الجزائر على ملف الصحراء.", "2022-10-12",
      ("REJECT", "MAR", "DZA", "2022", "year")),
-    # Gulf style, hostage-taking → CRIME, SVO subject several words before the verb
+    # Gulf style, an abduction → ASSAULT (PLOVER's abduct mode), SVO subject several words before
     ("وكان تنظيم القاعدة في بلاد المغرب الإسلامي قد اختطف سبعة فرنسيين في النيجر عام 2010.", "2010-11",
-     ("CRIME", "AQIM", "FRA", "2010", "year")),
+     ("ASSAULT", "AQIM", "FRA", "2010", "year")),
+    # holding hostages stays CRIME
+    ("ولا يزال تنظيم القاعدة يحتجز رهينتين إيطاليين في شمال مالي.", "2011-02",
+     ("CRIME", "AQIM", "ITA", "2011", "year")),
     # Egyptian style, a release: the hostage is the target
     ("أفرجت جماعة نصرة الإسلام والمسلمين عن رهينة ألماني في مالي.", "2019-05",
      ("CONCEDE", "JNIM", None, "2019", "year")),
@@ -116,10 +119,12 @@ def test_a_repeated_event_is_reported_once(ex):
     assert len([e for e in out["events"] if e["type"] == "SANCTION"]) == 1
 
 
-def test_bases_strip_clitics_and_suffixes():
-    assert "ادان" in _bases("وادانت")
-    assert "سفير" in _bases("لسفيريهما")
-    assert "علاقات" in _bases("علاقاتها")
+def test_inflections_are_generated_and_clitics_removed():
+    assert "ادانت" in verb_forms("أدان/يدين") and "تدينان" in verb_forms("أدان/يدين")
+    assert "استدعت" in verb_forms("استدعى/يستدعي") and "استدعوا" in verb_forms("استدعى/يستدعي")
+    assert "ادانت" in readings("وادانت")
+    assert "سفير" in readings("للسفير")
+    assert "زاره" not in readings("وزاره")  # وزارة "ministry", never و + زاره
 
 
 # -- the matching policy of `corpus.evaluate` -------------------------------------------------

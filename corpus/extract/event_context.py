@@ -1,0 +1,147 @@
+"""What the events step knows about an article: its tokens, the actor mentions that can take
+part in an event (with their token range and state), places, dates, and the small syntactic
+tests the role rules ask (is this actor governed by a preposition? is there a clause boundary
+between two tokens? which actors are coordinated with this one?).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from corpus.normalize import fold
+
+
+def _folded(words: str) -> frozenset:
+    return frozenset(fold(w) for w in words.split())
+
+
+PREPOSITIONS = _folded("في على إلى الى من عن مع ضد لدى حول تجاه نحو بين عبر منذ خلال")
+CLAUSE_WORDS = _folded("أن إن أنه أنها فإن التي الذي الذين اللذين حيث بينما فيما عندما لأن")
+PAIR_WORDS = _folded("البلدين البلدان الجارتين الجارين الدولتين الطرفين الجانبين العاصمتين")
+DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذين هاتين هؤلاء")
+AGENT_MARKERS = _folded("قبل جانب طرف")  # من قبل / من جانب / من طرف X: the agent
+MIN, BAYN, FI, AN = fold("من"), fold("بين"), fold("في"), fold("عن")
+EVENT_KINDS = frozenset({"state", "state_body", "person", "armed_group", "igo", "other", None})
+# "الجزائر وموريتانيا", "الجزائر، وموريتانيا", "الجزائر إلى جانب مالي", "رفقة", "بمعية"
+COORDINATION_RE = re.compile(r"\s*[،,]?\s*(?:و|إلى جانب|الى جانب|رفقة|بمعية)\s*")
+STRONG_STOP_RE = re.compile(r"[؛;:.!?؟]")
+
+
+class ActorRef(NamedTuple):
+    """An actor mention the events step can use: its id, its state (or itself), its tokens."""
+
+    actor_id: str
+    side: str
+    kind: str | None
+    start: int  # original offsets
+    end: int
+    first: int  # token range (inclusive)
+    last: int
+
+
+class Article:
+    """The article as the role rules read it; `side(actor_id)` is the one actor → state resolver."""
+
+    def __init__(self, doc, actors: list[dict], places: list[dict], dates: list[dict],
+                 state_of=None, country_of: dict[str, str] | None = None):
+        self.doc = doc
+        self.words = doc.words or [t.text for t in doc.tokens]
+        offsets, length = doc.norm.offsets, doc.norm.original_length
+        self.tok_starts = [offsets[t.start] if t.start < len(offsets) else length for t in doc.tokens]
+        self._state_of = state_of
+        self.resolves_states = state_of is not None
+        self._sides: dict = {}
+        self.country_of = country_of or {}
+        self.refs = self._actor_refs(actors)
+        self.ref_firsts = [r.first for r in self.refs]
+        self.states_seen = [(r.first, r.side) for r in self.refs if _is_state_id(r.side)]
+        self.place_toks = sorted((self.tok_at(p["start"]), p["place_id"]) for p in places if p["place_id"])
+        self.dates = sorted(((self.tok_at(d["start"]), d) for d in dates if d["value"]), key=lambda x: x[0])
+        self.date_toks = [t for t, _ in self.dates]
+
+    # -- resolving -------------------------------------------------------------------------
+    def side(self, actor_id: str | None) -> str | None:
+        """The state an actor acts for (a ministry, an army, a minister → its ISO3), else itself."""
+        if not actor_id:
+            return None
+        if actor_id not in self._sides:
+            state = self._state_of(actor_id) if self._state_of else None
+            self._sides[actor_id] = state or actor_id
+        return self._sides[actor_id]
+
+    def _actor_refs(self, actors: list[dict]) -> list[ActorRef]:
+        usable = [a for a in sorted(actors, key=lambda a: a["start"])
+                  if a["actor_id"] and not a["actor_id"].startswith("@") and a.get("kind") in EVENT_KINDS]
+        return [ActorRef(a["actor_id"], self.side(a["actor_id"]), a.get("kind"), a["start"], a["end"],
+                         self.tok_at(a["start"]), self.tok_at(a["end"] - 1)) for a in usable]
+
+    # -- positions -------------------------------------------------------------------------
+    def tok_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
+
+    def tok_after(self, pos: int) -> int:
+        return bisect.bisect_left(self.tok_starts, pos)
+
+    def word(self, k: int) -> str:
+        return self.words[k] if 0 <= k < len(self.words) else ""
+
+    def bare(self, k: int) -> str:
+        """The token without a leading و/ف/ب (وهذه → هذه)."""
+        w = self.word(k)
+        return w[1:] if w[:1] in "وفب" and len(w) > 4 else w
+
+    def gap_text(self, start: int, end: int) -> str:
+        return self.doc.text[start:end]
+
+    def text_between_tokens(self, k0: int, k1: int) -> str:
+        end = self.tok_starts[k1] if k1 < len(self.tok_starts) else len(self.doc.text)
+        return self.doc.text[self.tok_starts[k0]:end]
+
+    def refs_in(self, t0: int, t1: int, lo: int, hi: int) -> range:
+        """Indexes (into refs[lo:hi]) of the actors whose first token is in [t0, t1)."""
+        return range(bisect.bisect_left(self.ref_firsts, t0, lo, hi), bisect.bisect_left(self.ref_firsts, t1, lo, hi))
+
+    # -- syntax tests ----------------------------------------------------------------------
+    def governed(self, ref: ActorRef) -> bool:
+        """Is the actor inside a prepositional phrase (مع الجزائر، لفرنسا، في مجلس الأمن)?"""
+        if self.word(ref.first - 1) in PREPOSITIONS:
+            return True
+        return self.doc.text[max(0, ref.start - 1):ref.start] in ("ل", "ب")
+
+    def boundary(self, k0: int, k1: int) -> bool:
+        """A clause boundary between tokens k0..k1 (exclusive): أن، التي، … or a strong stop."""
+        if any(self.word(k) in CLAUSE_WORDS for k in range(k0, k1)):
+            return True
+        return k1 > k0 and bool(STRONG_STOP_RE.search(self.text_between_tokens(k0, k1)))
+
+    def comma_between(self, ref: ActorRef, tok: int) -> bool:
+        return bool(re.search(r"[،,]", self.doc.text[ref.end:self.tok_starts[tok]]))
+
+    def coordinated(self, idx: int, lo: int, hi: int, step: int) -> list[ActorRef]:
+        """refs[idx] and the actors coordinated with it (step -1: before it, +1: after it), ≤ 3."""
+        group = [self.refs[idx]]
+        k = idx
+        while lo <= k + step < hi and len(group) < 3:
+            a, b = (self.refs[k + step], self.refs[k]) if step < 0 else (self.refs[k], self.refs[k + step])
+            if not COORDINATION_RE.fullmatch(self.doc.text[a.end:b.start]):
+                break
+            k += step
+            group.insert(0 if step < 0 else len(group), self.refs[k])
+        return group
+
+    def last_two_states(self, before_tok: int) -> list[str]:
+        """The two states named last before a token (for البلدين، الجارتين), oldest first."""
+        pair: list[str] = []
+        j = bisect.bisect_left([t for t, _ in self.states_seen], before_tok)
+        for _tok, state in reversed(self.states_seen[:j]):
+            if state not in pair:
+                pair.append(state)
+            if len(pair) == 2:
+                return pair[::-1]
+        return []
+
+
+def _is_state_id(side: str | None) -> bool:
+    return bool(side) and len(side) == 3 and side.isupper()
