@@ -59,6 +59,8 @@ PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "CRIME"})
 GOVERNED = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
+# types whose several triggers in one sentence name one act (مشاورات ومباحثات، زيارة … لقاء)
+ONE_PER_SENTENCE = frozenset({"CONSULT"})
 WINDOW_BEFORE = 12  # tokens
 WINDOW_AFTER = 14
 VSO_DISTANCE = 3  # the subject of a verb-first clause follows it within this many tokens
@@ -75,6 +77,8 @@ def _word_set(section: str) -> frozenset:
 PATIENT_VERBS = _word_set("patient_verbs")
 MILITARY_OBJECTS = _word_set("military_objects")
 VERB_LEADS = _word_set("verb_leads")  # قد، ثم، كما…: a verb after them still opens its clause
+PURPOSE_WORDS = _word_set("purpose_words")  # من أجل، بهدف…: an aim, not a reported act
+PLACE_HEADS = _word_set("place_heads")  # شمال، حدود…: "شمال مالي" is a place, not a party
 
 
 class Sentence(NamedTuple):
@@ -171,6 +175,7 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
     one_sided: list[dict] = []
     last_end: dict[str, int] = {}
     claimed: set[int] = set()  # dates already read as an earlier trigger's date
+    reported: set[str] = set()  # ONE_PER_SENTENCE types already reported in this sentence
     for n, hit in enumerate(hits):
         if len(two_sided) + len(one_sided) >= MAX_PER_SENTENCE:
             break
@@ -178,16 +183,18 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
             continue
         nxt = next((h.first for h in hits[n + 1:] if h.pos != "n" and h.first > hit.last), sent.t1)
         roles = _roles(art, sent, hit, nxt, story)
-        if not roles.agents:
-            continue
         etype = _refined_type(art, hit, roles)
-        date = _event_date(art, sent, hit, nxt, claimed) or story.pub_date
+        clause_date = _event_date(art, sent, hit, nxt, claimed)
+        if not roles.agents or etype in reported or (hit.needs_date and clause_date is None):
+            continue
+        date = clause_date or story.pub_date
         story.sentence_agent = story.sentence_agent or roles.agents[0]
         if hit.pos != "r" and isinstance(roles.agents[0], ActorRef):
             story.agent = roles.agents[0]
         place = _nearest_place(art, sent, hit)
         for ev in _records(art, etype, roles, place, date, sent):
             (two_sided if ev["actor2"] else one_sided).append(ev)
+            reported |= {etype} & ONE_PER_SENTENCE if ev["actor2"] else set()
     # a one-sided event (no target) is kept only when the sentence has no two-sided one
     return two_sided or one_sided[:1]
 
@@ -201,6 +208,8 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
     if hit.etype == NOT_AN_EVENT:
         return True
     if hit.pos == "n" and art.bare(hit.first - 1) in DEMONSTRATIVES:
+        return True
+    if any(not PURPOSE_WORDS.isdisjoint(readings(art.word(k))) for k in range(hit.first - 3, hit.first)):
         return True
     return hit.etype in GOVERNED and hit.pos == "n" and any(
         h.etype in GOVERNING and 0 < hit.first - h.last <= 4 for h in earlier)
@@ -419,10 +428,15 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
         if freed:
             return freed
     cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3 and refs[k].side != side
-            and art.word(refs[k].first - 1) != FI]
+            and art.word(refs[k].first - 1) != FI and not _named_as_place(art, refs[k])]
     if cand:
         return art.coordinated(cand[0], sent.lo, sent.hi, 1)
     return _place_target(art, sent, hit, side)
+
+
+def _named_as_place(art: Article, ref: ActorRef) -> bool:
+    """"بشرق مالي", "حدود الجزائر": a state named as a place, not a party to the act."""
+    return not PLACE_HEADS.isdisjoint(readings(art.word(ref.first - 1)))
 
 
 def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list:

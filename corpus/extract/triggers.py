@@ -47,6 +47,7 @@ class TriggerEntry(NamedTuple):
     slots: tuple[frozenset, ...]  # the forms allowed for each word after the head
     rank: int  # tie-break between phrases of equal length: lower wins
     gap: int  # tokens allowed between consecutive words
+    needs_date: bool  # a reference ("الاتفاق الموقع") reports an act only with a date in its clause
 
 
 class Trigger(NamedTuple):
@@ -54,15 +55,20 @@ class Trigger(NamedTuple):
     last: int  # token index of the last word of the phrase
     etype: str
     pos: str
+    needs_date: bool = False
 
 
 # -- inflection rules ----------------------------------------------------------------------
 def verb_forms(lemma: str) -> set[str]:
     """Every past/present form of a verb written "past/present" (folded)."""
     past, _, present = fold(lemma).partition("/")
-    forms = _past_forms(past) | (_present_forms(present) if present else set())
-    with_objects = {f[:-1] + p if f.endswith("وا") else f + p for f in forms for p in _OBJECT_PRONOUNS}
-    return forms | with_objects
+    past_forms = _past_forms(past)
+    present_forms = _present_forms(present) if present else set()
+    # object pronouns; a past form + ه would read every noun in ة (سيطرة ≠ سيطر + ه), and a
+    # وا form + pronoun every noun in وة (دعوة ≠ دعوا + ه): those are left out
+    with_objects = {f + p for f in past_forms if not f.endswith("وا") for p in _OBJECT_PRONOUNS if p != "ه"}
+    with_objects |= {f + p for f in present_forms if not f.endswith("وا") for p in _OBJECT_PRONOUNS}
+    return past_forms | present_forms | with_objects
 
 
 def _past_forms(past: str) -> set[str]:
@@ -131,13 +137,20 @@ def build_index(data: dict) -> TriggerIndex:
             if pos not in PARTS_OF_SPEECH:
                 raise ValueError(f"{TRIGGER_FILE}: {etype}: unknown part of speech {pos!r}")
             slots = tuple(_slot(alts) for alts in row.get("then", ()))
-            entry = TriggerEntry(etype, pos, slots, rank, row.get("gap", MAX_GAP))
+            entry = TriggerEntry(etype, pos, slots, rank, row.get("gap", MAX_GAP), row.get("needs_date", False))
             count += 1
-            for head in row["head"]:
-                for form in ({fold(head)} if row.get("literal") else word_forms(head, pos)):
-                    by_head.setdefault(form, []).append(entry)
+            for form in _head_forms(row, pos):
+                by_head.setdefault(form, []).append(entry)
     never = tuple(fold(w) for w in data.get("never_split", ()))
     return TriggerIndex({k: tuple(v) for k, v in by_head.items()}, never, count)
+
+
+def _head_forms(row: dict, pos: str) -> set[str]:
+    """The forms of a row's head words, less its `except` forms (طلب the noun, not the verb)."""
+    forms = set()
+    for head in row["head"]:
+        forms |= {fold(head)} if row.get("literal") else word_forms(head, pos)
+    return forms - {fold(w) for w in row.get("except", ())}
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +174,7 @@ def readings(word: str) -> frozenset:
             continue
         rest = word[len(outer):]
         for inner in _INNER:
-            if rest.startswith(inner):
+            if rest.startswith(inner) and (inner != "س" or rest[1:2] in _PRESENT_PREFIXES):
                 _add_base(out, rest[len(inner):], inner)
     return frozenset(w for w in out if len(w) >= 2)
 
@@ -206,7 +219,7 @@ def find_triggers(words: list[str]) -> list[Trigger]:
         best = max(((_phrase_end(words, i, e), e) for e in entries),
                    key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank))
         if best[0] is not None:
-            found.append(Trigger(i, best[0], best[1].etype, best[1].pos))
+            found.append(Trigger(i, best[0], best[1].etype, best[1].pos, best[1].needs_date))
     return found
 
 
