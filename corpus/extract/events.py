@@ -79,6 +79,7 @@ MILITARY_OBJECTS = _word_set("military_objects")
 VERB_LEADS = _word_set("verb_leads")  # قد، ثم، كما…: a verb after them still opens its clause
 PURPOSE_WORDS = _word_set("purpose_words")  # من أجل، بهدف…: an aim, not a reported act
 PLACE_HEADS = _word_set("place_heads")  # شمال، حدود…: "شمال مالي" is a place, not a party
+TOPIC_HEADS = _word_set("topic_heads")  # مكافحة الإرهاب والتهريب وخطف الرعايا: topics, not acts
 
 
 class Sentence(NamedTuple):
@@ -195,8 +196,9 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
         for ev in _records(art, etype, roles, place, date, sent):
             (two_sided if ev["actor2"] else one_sided).append(ev)
             reported |= {etype} & ONE_PER_SENTENCE if ev["actor2"] else set()
-    # a one-sided event (no target) is kept only when the sentence has no two-sided one
-    return two_sided or one_sided[:1]
+    # a one-sided event (no target) is kept when the sentence has no two-sided event of its type
+    directed = {e["type"] for e in two_sided}
+    return two_sided + [e for e in one_sided if e["type"] not in directed][:1]
 
 
 def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[str, int]) -> bool:
@@ -209,10 +211,18 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
         return True
     if hit.pos == "n" and art.bare(hit.first - 1) in DEMONSTRATIVES:
         return True
-    if any(not PURPOSE_WORDS.isdisjoint(readings(art.word(k))) for k in range(hit.first - 3, hit.first)):
+    if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
         return True
     return hit.etype in GOVERNED and hit.pos == "n" and any(
         h.etype in GOVERNING and 0 < hit.first - h.last <= 4 for h in earlier)
+
+
+def _after_any(art: Article, words: frozenset, tok: int, span: int) -> bool:
+    """Is one of `words` among the `span` tokens before `tok`, with no clause boundary between?"""
+    for k in range(tok - 1, max(tok - span, 0) - 1, -1):
+        if not words.isdisjoint(readings(art.word(k))):
+            return not art.boundary(k + 1, tok)
+    return False
 
 
 def _records(art: Article, etype: str, roles: Roles, place, date, sent: Sentence) -> list[dict]:
