@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from components.html import QuoteCard
-from components.i18n import fmt_date
 
 QUOTES_PAGE_SIZE = 50  # quote cards per page (pages/quotes.py): three elements each, so a page stays quick
 
@@ -19,10 +18,19 @@ def quote_card_data(ctx, row: dict) -> QuoteCard:
         speaker=speaker.name(ctx.lang) if speaker else ctx.t("quotes.unknown_speaker"),
         speaker_role=speaker.role(ctx.lang) if speaker else None,
         speaker_affiliation=affiliation.name(ctx.lang) if affiliation else None,
-        date_label=fmt_date(row["date"], row["date_precision"], ctx.lang),
+        date_label=ctx.date_label(row),
         source_label=ctx.article_title(row["article_id"]), source_href=href,
         source_link_label=ctx.t("quotes.open_source"), ui_lang=ctx.lang,
     )
+
+
+def cited_title(ctx, article) -> str:
+    """The article's title in the interface language, said to be the atlas's own translation
+    when the article was written in another language."""
+    title = article.title(ctx.lang)
+    if ctx.lang != article.language and title != article.title(article.language):
+        title += " " + ctx.t("quotes.title_translated")
+    return title
 
 
 def citation(ctx, row: dict) -> str:
@@ -30,8 +38,7 @@ def citation(ctx, row: dict) -> str:
     corpus = ctx.corpus
     article = corpus.articles.get(row["article_id"])
     speaker = ctx.actor(row["speaker"]) if isinstance(row["speaker"], str) else ctx.t("quotes.unknown_speaker")
-    parts = [speaker, fmt_date(row["date"], row["date_precision"], ctx.lang), f"“{row['text']}”",
-             article.title(ctx.lang) if article else row["article_id"]]
+    parts = [speaker, ctx.date_label(row), f"“{row['text']}”", cited_title(ctx, article) if article else row["article_id"]]
     if article and article.outlet:
         parts.append(article.outlet)
     if article and article.url:

@@ -156,11 +156,14 @@ def legend(items: Iterable[tuple[tuple[int, int, int], str]], notes: Sequence[st
     return '<div class="atlas-legend">' + "".join(rows) + "</div>"
 
 
-def key_event(title: str, meta: str, body: str, fallback_note: str | None, lang: str) -> str:
+def key_event(title: str, meta: str, body: str, fallback_note: str | None, lang: str,
+              href: str | None = None, link_label: str = "") -> str:
+    """A key event: its own summary as the heading, date/type/actors/place, its source."""
     note = f' <span class="atlas-badge atlas-badge-fallback">{esc(fallback_note)}</span>' if fallback_note else ""
+    reader = f" · {link(href, link_label)}" if href else ""
     return (
-        f'<div class="atlas-key" dir="{dir_of(lang)}"><div><strong>{bdi(title)}</strong></div>'
-        f'<div class="meta">{bdi(meta)}</div><div>{bdi(body)}{note}</div></div>'
+        f'<div class="atlas-key" dir="{dir_of(lang)}"><div><strong>{bdi(title)}{note}</strong></div>'
+        f'<div class="meta">{bdi(meta)}</div><div class="meta">{bdi(body)}{reader}</div></div>'
     )
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
 import streamlit as st
 
 from components.filters import counts_line
 from components.html import query_href
-from components.i18n import direction, summary, t
+from components.i18n import date_label, direction, summary, t
 from corpus import export
 from corpus.query import CorpusIndex, Filters, QueryResult
 from corpus.urlstate import filters_to_params
@@ -51,6 +52,10 @@ class PageContext:
         article = self.corpus.articles.get(article_id)
         return article.title(self.lang) if article else article_id
 
+    def date_label(self, row: dict) -> str:
+        """The row's date at its precision, marked when estimated."""
+        return date_label(row.get("date"), row.get("date_precision"), self.lang, bool(row.get("date_estimated")))
+
     def reader_href(self, article_id: str, start: int, end: int) -> str:
         """A link to the reader at a span that keeps this view's filters and language."""
         params = {**filters_to_params(self.filters), "lang": self.lang,
@@ -68,18 +73,21 @@ def header(ctx: PageContext, title_key: str) -> None:
     st.caption(counts_line(len(r.events), r.total_events, len(r.quotes), r.total_quotes, ctx.lang))
 
 
-def export_buttons(ctx: PageContext) -> None:
-    """Download the filtered events (CSV, GeoJSON) and quotes (CSV); built only on click."""
+def export_buttons(ctx: PageContext, events: pd.DataFrame | None, quotes: pd.DataFrame | None) -> None:
+    """Download what the page shows: events (CSV, GeoJSON) and/or quotes (CSV), with
+    provenance columns; each file is built only on click."""
     from components.data import area_for
 
-    events, quotes, corpus = ctx.result.events, ctx.result.quotes, ctx.corpus
+    corpus = ctx.corpus
     ev_name, q_name = ctx.t("export.file_events"), ctx.t("export.file_quotes")
     st.subheader(ctx.t("export.header"))
-    cols = st.columns(3)
-    cols[0].download_button(ctx.t("export.events_csv"), data=lambda: export.events_csv(events, corpus),
-                            file_name=f"{ev_name}.csv", mime="text/csv", key="dl_ev_csv")
-    cols[1].download_button(ctx.t("export.events_geojson"),
-                            data=lambda: export.geojson_text(export.events_geojson(events, corpus, area_for)),
-                            file_name=f"{ev_name}.geojson", mime="application/geo+json", key="dl_ev_geo")
-    cols[2].download_button(ctx.t("export.quotes_csv"), data=lambda: export.quotes_csv(quotes, corpus),
-                            file_name=f"{q_name}.csv", mime="text/csv", key="dl_q_csv")
+    cols = iter(st.columns(3))
+    if events is not None:
+        next(cols).download_button(ctx.t("export.events_csv"), data=lambda: export.events_csv(events, corpus),
+                                   file_name=f"{ev_name}.csv", mime="text/csv", key="dl_ev_csv")
+        next(cols).download_button(ctx.t("export.events_geojson"),
+                                   data=lambda: export.geojson_text(export.events_geojson(events, corpus, area_for)),
+                                   file_name=f"{ev_name}.geojson", mime="application/geo+json", key="dl_ev_geo")
+    if quotes is not None:
+        next(cols).download_button(ctx.t("export.quotes_csv"), data=lambda: export.quotes_csv(quotes, corpus),
+                                   file_name=f"{q_name}.csv", mime="text/csv", key="dl_q_csv")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import frames
 from components.charts import MILESTONES, counts_figure, timeline_figure
-from components.i18n import fmt_date
+from components.i18n import date_label, fmt_date
 from corpus import plover
 
 
@@ -52,8 +52,9 @@ def figure(signature: str, lang: str, mode: str, detail_max: int, _ctx, _events:
     mark = "" if lang == "en" else " " + t("fallback.en")
     summaries = [o[:160] if isinstance(o, str) and o.strip() else e + mark for o, e in zip(own, english, strict=True)]
     precision = events["date_precision"].astype(object)
-    dates = frames.map_unique(list(zip(events["date"].astype(object), precision, strict=True)),
-                              lambda dp: fmt_date(dp[0], dp[1], lang))
+    estimated = events["date_estimated"].astype(object)
+    dates = frames.map_unique(list(zip(events["date"].astype(object), precision, estimated, strict=True)),
+                              lambda dpe: date_label(dpe[0], dpe[1], lang, dpe[2]))
     dyads = frames.map_unique(list(zip(events["actor1"].astype(object), events["actor2"].astype(object), strict=True)),
                               lambda pair: ctx.dyad(*pair))
     types = frames.map_unique(events["event_type"], lambda e: t("type." + e))

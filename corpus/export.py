@@ -20,16 +20,16 @@ import pandas as pd
 from corpus.models import Corpus
 
 EVENT_CSV_COLUMNS = (
-    "id", "date", "date_precision", "date_start", "date_end", "event_type", "quad", "score",
+    "id", "date", "date_precision", "date_estimated", "date_note", "date_start", "date_end", "event_type", "quad", "score",
     "actor1", "actor1_name_en", "actor1_name_ar", "actor2", "actor2_name_en", "actor2_name_ar",
     "place_id", "place_name_en", "place_name_ar", "geo_precision", "lat", "lon",
     "summary_en", "summary_ar", "summary_fr", "origin", "status",
-    "article_id", "article_title", "article_url", "span_start", "span_end", "evidence_text",
+    "article_id", "article_title", "article_outlet", "article_url", "span_start", "span_end", "evidence_text",
 )
 QUOTE_CSV_COLUMNS = (
-    "id", "date", "date_precision", "speaker", "speaker_name_en", "speaker_name_ar",
+    "id", "date", "date_precision", "date_estimated", "speaker", "speaker_name_en", "speaker_name_ar",
     "language", "kind", "text", "event_id", "event_type", "origin", "status",
-    "article_id", "article_title", "article_url", "span_start", "span_end", "evidence_text",
+    "article_id", "article_title", "article_outlet", "article_url", "span_start", "span_end", "evidence_text",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,20 +64,23 @@ def _name(table: dict, key: Any, lang: str) -> str | None:
     return getattr(record, f"name_{lang}", None) if record else None
 
 
-def _article(corpus: Corpus, article_id: str) -> tuple[str | None, str | None]:
+def _article(corpus: Corpus, article_id: str) -> dict[str, str | None]:
+    """The article columns of an export row: its title (in its own language: the English
+    one would be the project's translation), outlet and URL."""
     article = corpus.articles.get(article_id)
     if article is None:
-        return None, None
-    return article.title("en"), article.url
+        return {"article_title": None, "article_outlet": None, "article_url": None}
+    return {"article_title": article.title(article.language), "article_outlet": article.outlet,
+            "article_url": article.url}
 
 
 def event_records(events: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
     """One provenance-complete dict per event row (columns EVENT_CSV_COLUMNS)."""
     out = []
     for row in events.to_dict("records"):
-        title, url = _article(corpus, row["article_id"])
         out.append({
             "id": row["id"], "date": row["date"], "date_precision": row["date_precision"],
+            "date_estimated": bool(row.get("date_estimated")), "date_note": row.get("date_note"),
             "date_start": _clean(row["date_start"]), "date_end": _clean(row["date_end"]),
             "event_type": row["event_type"], "quad": row["quad"], "score": row["score"],
             "actor1": row["actor1"], "actor1_name_en": _name(corpus.actors, row["actor1"], "en"),
@@ -89,7 +92,7 @@ def event_records(events: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
             "geo_precision": row["geo_precision"], "lat": row["lat"], "lon": row["lon"],
             "summary_en": row["summary_en"], "summary_ar": row["summary_ar"],
             "summary_fr": row["summary_fr"], "origin": row["origin"], "status": row["status"],
-            "article_id": row["article_id"], "article_title": title, "article_url": url,
+            "article_id": row["article_id"], **_article(corpus, row["article_id"]),
             "span_start": row["start"], "span_end": row["end"], "evidence_text": row["text"],
         })
     return [{k: _clean(v) for k, v in rec.items()} for rec in out]
@@ -99,22 +102,23 @@ def quote_records(quotes: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
     """One provenance-complete dict per quote row (columns QUOTE_CSV_COLUMNS)."""
     out = []
     for row in quotes.to_dict("records"):
-        title, url = _article(corpus, row["article_id"])
         out.append({
             "id": row["id"], "date": row["date"], "date_precision": row["date_precision"],
-            "speaker": row["speaker"], "speaker_name_en": _name(corpus.actors, row["speaker"], "en"),
+            "date_estimated": bool(row.get("date_estimated")), "speaker": row["speaker"], "speaker_name_en": _name(corpus.actors, row["speaker"], "en"),
             "speaker_name_ar": _name(corpus.actors, row["speaker"], "ar"),
             "language": row["language"], "kind": row["kind"], "text": row["text"],
             "event_id": row["event_id"], "event_type": row["event_type"],
             "origin": row["origin"], "status": row["status"],
-            "article_id": row["article_id"], "article_title": title, "article_url": url,
+            "article_id": row["article_id"], **_article(corpus, row["article_id"]),
             "span_start": row["start"], "span_end": row["end"], "evidence_text": row["text"],
         })
     return [{k: _clean(v) for k, v in rec.items()} for rec in out]
 
 
 def _csv(records: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    """CSV text starting with a UTF-8 byte-order mark, so Excel reads the Arabic as UTF-8."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for rec in records:
@@ -123,12 +127,12 @@ def _csv(records: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
 
 
 def events_csv(events: pd.DataFrame, corpus: Corpus) -> str:
-    """CSV (RFC 4180, UTF-8) of the events with provenance columns."""
+    """CSV (RFC 4180, UTF-8 with BOM) of the events with provenance columns."""
     return _csv(event_records(events, corpus), EVENT_CSV_COLUMNS)
 
 
 def quotes_csv(quotes: pd.DataFrame, corpus: Corpus) -> str:
-    """CSV (RFC 4180, UTF-8) of the quotes with provenance columns."""
+    """CSV (RFC 4180, UTF-8 with BOM) of the quotes with provenance columns."""
     return _csv(quote_records(quotes, corpus), QUOTE_CSV_COLUMNS)
 
 

@@ -118,6 +118,7 @@ def place_members(
 _EVENT_FIELDS = (
     "id", "article_id", "start", "end", "text", "date", "date_precision", "event_type", "actor1",
     "actor2", "place_id", "geo_precision", "summary_en", "summary_ar", "summary_fr", "origin", "status",
+    "date_note",
 )
 
 
@@ -133,7 +134,7 @@ def _events_in_order(corpus: Corpus) -> tuple[list[Event], list[tuple]]:
 # Long texts only shown, never filtered: kept as the Python strings the records already hold
 # (object columns) instead of copied into Arrow, which would hold every text twice while the
 # index is built. Missing values are None.
-SHARED_TEXT = frozenset({"text", "summary_en", "summary_ar", "summary_fr"})
+SHARED_TEXT = frozenset({"text", "summary_en", "summary_ar", "summary_fr", "date_note"})
 
 
 def _column(name: str, values: list) -> Any:
@@ -150,6 +151,7 @@ def _event_columns(corpus: Corpus, events: list[Event], ranges: list[tuple]) -> 
     columns["date_start"] = _days([start for start, _ in ranges])
     columns["date_end"] = _days([end for _, end in ranges])
     columns["year"] = pd.array([start.year for start, _ in ranges], dtype="Int64")
+    columns["date_estimated"] = [e.date_inferred for e in events]
     columns["quad"] = [plover.quad_of(t) for t in columns["event_type"]]
     columns["score"] = [plover.score_of(t) for t in columns["event_type"]]
     places = [corpus.places.get(p) if p else None for p in columns["place_id"]]
@@ -185,6 +187,8 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
                 "kind": quote.kind,
                 "date": date,
                 "date_precision": quote.date_precision or article.published_precision,
+                # no date of its own: the article's (itself possibly an estimate)
+                "date_estimated": not quote.date or (quote.date == article.published and article.published_inferred),
                 "date_range": date_range(date, quote.date_precision or article.published_precision) if date else None,
                 "year": int(date[:4]) if date else None,
                 "event_id": quote.event_id,
@@ -199,8 +203,8 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
     return rows
 
 
-EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status"]
-QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status"]
+EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note"]
+QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status"]
 
 
 def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -> tuple[pd.DataFrame, tuple[str, ...]]:

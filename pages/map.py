@@ -6,8 +6,8 @@ import streamlit as st
 from components import data, frames, mapview
 from components.filters import set_places
 from components.html import legend
-from components.i18n import fmt_date, fmt_int
-from components.layout import header
+from components.i18n import fmt_int
+from components.layout import export_buttons, header
 from components.shell import context
 from corpus import plover
 
@@ -29,7 +29,7 @@ def on_select() -> None:
 
 
 def event_line(row: dict) -> str:
-    return " · ".join((fmt_date(row["date"], row["date_precision"], ctx.lang), ctx.t("type." + row["event_type"]),
+    return " · ".join((ctx.date_label(row), ctx.t("type." + row["event_type"]),
                        ctx.dyad(row["actor1"], row["actor2"]), ctx.summary(row)[0][:90]))
 
 
@@ -64,3 +64,4 @@ with st.expander(ctx.t("map.legend"), expanded=True):
     if geo:
         st.markdown(f"**{ctx.t('map.notes')}**")
         st.html(legend([], [n.get(ctx.lang) or n["en"] for n in geo["notes"]]))
+export_buttons(ctx, ctx.result.events, None)

@@ -5,7 +5,7 @@ import streamlit as st
 from components import frames
 from components.barometer import barometer_svg
 from components.html import key_event
-from components.i18n import fmt_date, fmt_int, year_span
+from components.i18n import fmt_int, year_span
 from components.layout import export_buttons, header
 from components.shell import context
 
@@ -37,9 +37,11 @@ key = frames.key_events(r.events, ctx.index.actor_members)
 if key.empty:
     st.info(ctx.t("empty.events"))
 for row in key.to_dict("records"):
-    text, fallback = ctx.summary(row)
-    meta = " · ".join((fmt_date(row["date"], row["date_precision"], ctx.lang), ctx.t("type." + row["event_type"]),
+    heading, fallback = ctx.summary(row)
+    meta = " · ".join((ctx.date_label(row), ctx.t("type." + row["event_type"]),
                        ctx.dyad(row["actor1"], row["actor2"]), ctx.place(row["place_id"])))
-    st.html(key_event(ctx.article_title(row["article_id"]), meta, text,
-                      ctx.t("fallback.en") if fallback else None, ctx.lang))
-export_buttons(ctx)
+    source = ctx.t("overview.source", title=ctx.article_title(row["article_id"]))
+    st.html(key_event(heading, meta, source, ctx.t("fallback.en") if fallback else None, ctx.lang,
+                      href=ctx.reader_href(row["article_id"], row["start"], row["end"]),
+                      link_label=ctx.t("quotes.open_source")))
+export_buttons(ctx, r.events, r.quotes)

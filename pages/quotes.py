@@ -10,7 +10,7 @@ from components import cards, frames, pager
 from components.cards import citation, quote_card_data
 from components.html import quote_card
 from components.i18n import fmt_int
-from components.layout import header
+from components.layout import export_buttons, header
 from components.shell import context
 
 PAGE_SIZE = cards.QUOTES_PAGE_SIZE
@@ -74,3 +74,4 @@ for speaker, items in sections:
         st.html(quote_card(quote_card_data(ctx, row)))
         with st.expander(ctx.t("quotes.citation")):
             st.code(citation(ctx, row), language=None, wrap_lines=True)
+export_buttons(ctx, None, quotes)

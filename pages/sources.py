@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.html import SCROLL_SCRIPT, article_html
 from components.i18n import fmt_date
-from components.layout import header
+from components.layout import export_buttons, header
 from components.reader import marks_for, parse_span
 from components.shell import context
 
@@ -40,3 +40,4 @@ st.subheader(ctx.t("sources.text"))
 st.html(article_html(article.text, article.language, marks_for(ctx, article_id, set(kinds or ())), span))
 if span:
     st.iframe(SCROLL_SCRIPT, height=1)
+export_buttons(ctx, r.events[r.events["article_id"] == article_id], r.quotes[r.quotes["article_id"] == article_id])

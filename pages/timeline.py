@@ -11,8 +11,7 @@ import streamlit as st
 from components.cards import quote_card_data
 from components.charts import DETAIL_MAX
 from components.html import evidence_block, quote_card
-from components.i18n import fmt_date
-from components.layout import header
+from components.layout import export_buttons, header
 from components.shell import context
 from components.timeline_view import counts_chart, figure, lane_mode_radio, selected_key, signature
 
@@ -37,7 +36,7 @@ else:  # customdata is the event's row position
     selected = events.iloc[[k for k in keys if 0 <= k < len(events)][:5]]
 for row in selected.to_dict("records"):
     href = ctx.reader_href(row["article_id"], row["start"], row["end"])
-    meta = f"{fmt_date(row['date'], row['date_precision'], ctx.lang)} · {ctx.dyad(row['actor1'], row['actor2'])}"
+    meta = f"{ctx.date_label(row)} · {ctx.dyad(row['actor1'], row['actor2'])}"
     st.html(evidence_block(ctx.t("timeline.evidence"), meta, row["text"], ctx.corpus.articles[row["article_id"]].language,
                            href, ctx.t("quotes.open_source"), ctx.lang))
     related = ctx.result.quotes[ctx.result.quotes["event_id"] == row["id"]]
@@ -45,3 +44,4 @@ for row in selected.to_dict("records"):
         st.markdown(f"**{ctx.t('timeline.quotes')}**")
     for quote in related.to_dict("records"):
         st.html(quote_card(quote_card_data(ctx, quote)))
+export_buttons(ctx, events, None)

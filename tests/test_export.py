@@ -19,7 +19,9 @@ RESULT = run_query(INDEX, Filters())
 
 
 def _rows(text):
-    return list(csv.DictReader(io.StringIO(text)))
+    """Rows as a spreadsheet reads the downloaded bytes (UTF-8 with its byte-order mark)."""
+    assert text.startswith("\ufeff"), "Excel needs the BOM to read Arabic as UTF-8"
+    return list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
 
 
 def test_events_csv_has_provenance_matching_the_article():
@@ -65,5 +67,25 @@ def test_geojson_uses_area_for_coarse_events():
 
 def test_empty_frames():
     empty = RESULT.events.iloc[0:0]
-    assert events_csv(empty, CORPUS).startswith("id,date")
+    assert events_csv(empty, CORPUS).startswith("\ufeffid,date")
     assert events_geojson(empty, CORPUS)["features"] == []
+
+
+def _blank_none(value):
+    return None if isinstance(value, float) and value != value else value
+
+
+def test_every_row_names_its_outlet_url_and_whether_its_date_is_an_estimate():
+    import pandas as pd
+
+    events = pd.read_csv(io.BytesIO(events_csv(RESULT.events, CORPUS).encode("utf-8")))
+    quotes = pd.read_csv(io.BytesIO(quotes_csv(RESULT.quotes, CORPUS).encode("utf-8")))
+    for frame in (events, quotes):
+        assert frame.columns[0] == "id"  # pandas strips the BOM itself
+        for row in frame.to_dict("records"):
+            article = CORPUS.articles[row["article_id"]]
+            assert _blank_none(row["article_outlet"]) == article.outlet and _blank_none(row["article_url"]) == article.url
+            assert row["article_title"] == article.title(article.language)  # the original, not our translation
+    inferred = {e.id for e in CORPUS.events.values() if e.date_inferred}
+    assert set(events.loc[events["date_estimated"], "id"]) == inferred & set(events["id"])
+    assert events.loc[events["date_estimated"], "date_note"].notna().all()

@@ -80,6 +80,12 @@ def fmt_int(value: int | float, lang: str) -> str:
     return f"{int(value):,}".replace(",", "\u202f" if lang == "fr" else ",")
 
 
+def date_label(value: str | None, precision: int | None, lang: str, estimated: object = False) -> str:
+    """A date at its precision, marked when it is an estimate (inferred, not read in the text)."""
+    label = fmt_date(value, precision, lang)
+    return f"{label} ({t('sources.estimated', lang)})" if estimated is True or estimated == 1 else label
+
+
 def year_span(years: list[int]) -> str:
     """'2010–2025', or one year alone ('2025', not '2025–2025')."""
     first, last = min(years), max(years)
