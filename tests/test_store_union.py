@@ -74,3 +74,12 @@ def test_export_then_validate_roundtrip(tmp_path, db_url):
     for name in ("articles", "events", "quotes", "mentions", "actors", "places"):
         orig = (data / f"{name}.jsonl").read_bytes()
         assert (tmp_path / "out" / f"{name}.jsonl").read_bytes().startswith(orig)
+
+
+def test_a_proposed_event_reads_as_a_sentence_in_three_languages(tmp_path, db_url):
+    data = make_data_dir(tmp_path / "data")
+    art_id = _add(db_url)
+    event = load_union(data, db_url, include_proposed=True).events[f"{art_id}-ev-01"]
+    summaries = (event.summary_en, event.summary_fr, event.summary_ar)
+    assert all(summaries) and len(set(summaries)) == 3
+    assert not any(s.startswith(event.event_type) for s in summaries)  # not a raw "SANCTION: …" code

@@ -18,6 +18,7 @@ from corpus.dates import date_problem as _date_problem
 from corpus.loader import DEFAULT_DATA_DIR, load_corpus
 from corpus.models import Article, Corpus, Event, Mention, Quote
 from corpus.store.repository import Store
+from corpus.summaries import event_summary
 
 VISIBLE = ("accepted", "edited")
 
@@ -42,6 +43,16 @@ def article_record(row: Any, file: str | None = None) -> Article:
         title_en=row.title_en or fallback, title_fr=row.title_fr, outlet=row.outlet,
         url=row.url, published=row.published, published_precision=row.published_precision,
         tags=tuple(row.tags or ()), origin="added", status=row.status, file=file)
+
+
+def _summaries(data: dict, actor1: str | None, actor2: str | None, base: Corpus) -> dict[str, str]:
+    """The curator's summary where written, else one from the event type's template."""
+    def name(actor_id: str | None, lang: str) -> str | None:
+        return base.actors[actor_id].name(lang) if actor_id else None
+
+    return {lang: data.get(f"summary_{lang}") or event_summary(data.get("event_type") or "", name(actor1, lang),
+                                                               name(actor2, lang), lang)
+            for lang in ("en", "fr", "ar")}
 
 
 def item_record(row: Any, article: Article, base: Corpus) -> Event | Quote | Mention | None:
@@ -75,13 +86,13 @@ def item_record(row: Any, article: Article, base: Corpus) -> Event | Quote | Men
             return None
         place_id = _known(d.get("place_id"), base.places)
         actor1, actor2 = _known(d.get("actor1"), base.actors), _known(d.get("actor2"), base.actors)
-        names = [base.actors[a].name_en for a in (actor1, actor2) if a]
-        summary = d.get("summary_en") or f"{d.get('event_type')}: {' → '.join(names) or '?'}"
+        summaries = _summaries(d, actor1, actor2, base)
         return Event(id=row.id, **common, date=date, date_precision=precision,
                      event_type=d.get("event_type") or "", actor1=actor1, actor2=actor2,
                      place_id=place_id,
                      geo_precision=base.places[place_id].geo_precision if place_id else None,
-                     summary_en=summary, date_inferred=inferred,
+                     summary_en=summaries["en"], summary_ar=summaries["ar"], summary_fr=summaries["fr"],
+                     date_inferred=inferred,
                      date_note="the article's publication date" if inferred else None,
                      origin="added", status=row.status)
     return None
