@@ -7,14 +7,19 @@ the curators are picked up on the next rerun without restarting the server.
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
 from corpus.loader import DEFAULT_DATA_DIR, FILES, CorpusError, Problem, collect
 from corpus.query import CorpusIndex, build_index
+
+log = logging.getLogger("atlas.store")
 
 
 def data_dir() -> Path:
@@ -38,6 +43,7 @@ class Loaded:
     index: CorpusIndex | None
     problems: list[Problem] = field(default_factory=list)
     partial: bool = False
+    store_problem: str | None = None  # i18n key: the added articles cannot be read now
 
 
 def contained_places() -> tuple[dict[str, frozenset[str]], Problem | None]:
@@ -51,58 +57,109 @@ def contained_places() -> tuple[dict[str, frozenset[str]], Problem | None]:
         return {}, Problem("geo", 0, f"regions will not include their towns: {err}")
 
 
-def _store_url() -> str | None:
-    """The database URL of the added articles (same as the Add-article page: secrets URL, else
-    env, else the SQLite file), or None when there is nothing to read: no database configured
-    and the default SQLite file not created yet (so viewing never creates one)."""
-    try:
-        from components import auth
-        from corpus.store.location import resolve_url, sqlite_file
+RETRY_SECONDS = 10.0  # after a failed connection, reruns within this window do not wait on it again
+_clock = time.monotonic  # replaced by tests
+_failed: dict[str, float] = {}  # url -> when opening it last failed (process-wide)
 
-        url = resolve_url(auth.db_url(auth.read_secrets()))
-        path = sqlite_file(url)
-        return None if path is not None and not path.exists() else url
-    except Exception:  # noqa: BLE001 - unreadable secrets or a malformed URL: curated corpus only
-        return None
+
+@dataclass(frozen=True)
+class StoreState:
+    """The database of added articles as this rerun sees it: the opened store, or None and why
+    (an i18n key: store.secrets_unreadable | store.unreachable; None: no database yet)."""
+
+    store: Any = None
+    problem: str | None = None
+
+
+def store_url() -> tuple[str | None, str | None]:
+    """(URL, problem) of the added articles' database — the secrets URL, else env, else the
+    SQLite file. URL None when there is nothing to read: no database configured and the default
+    SQLite file not created yet (viewing never creates one), or secrets that cannot be read (then
+    the problem says so: a broken secrets.toml must not send the app to a local file)."""
+    from components import auth
+    from corpus.store.location import resolve_url, sqlite_file
+
+    secrets = auth.load_secrets()
+    if secrets.error:
+        return None, "store.secrets_unreadable"
+    try:
+        url = resolve_url(auth.db_url(secrets.values))
+    except OSError:  # the state directory cannot be created
+        return None, "store.unreachable"
+    path = sqlite_file(url)
+    return (None, None) if path is not None and not path.exists() else (url, None)
 
 
 @st.cache_resource(show_spinner=False)
-def _store_cached(url: str):
-    """The store for `url`, opened (and migrated) once per process; None when unreachable."""
-    try:
-        from corpus.store.repository import Store
+def _open(url: str):
+    """The store for `url`, opened (and migrated) once per process. A failure raises, and
+    st.cache_resource does not keep exceptions: the next attempt connects again."""
+    from corpus.store.repository import Store
 
-        return Store.open(url)
-    except Exception:  # noqa: BLE001 - no database reachable: curated corpus only
+    return Store.open(url)
+
+
+def open_store(url: str):
+    """The store for `url`, or None when it cannot be opened now; a failure is retried on the
+    first rerun after RETRY_SECONDS (so an outage does not make every rerun wait on it)."""
+    failed = _failed.get(url)
+    if failed is not None and _clock() - failed < RETRY_SECONDS:
         return None
+    try:
+        store = _open(url)
+    except Exception as err:  # noqa: BLE001 - no database reachable: curated corpus only
+        from corpus.store.db import redact
+
+        log.warning("database %s unreachable: %s", redact(url), type(err).__name__)
+        _failed[url] = _clock()
+        return None
+    _failed.pop(url, None)
+    return store
 
 
-def _store():
-    url = _store_url()
-    return None if url is None else _store_cached(url)
+def curation_store(secrets) -> StoreState:
+    """The store the Add-article page writes to — the database the dashboard reads, created
+    when it does not exist yet — or why it cannot be opened now (`secrets`: auth.Secrets)."""
+    if secrets.error:
+        return StoreState(None, "store.secrets_unreadable")
+    from components.auth import db_url
+    from corpus.store.location import resolve_url
+
+    try:
+        url = resolve_url(db_url(secrets.values))
+    except OSError:
+        return StoreState(None, "store.unreachable")
+    store = open_store(url)
+    return StoreState(store, None if store is not None else "store.unreachable")
 
 
-def store_fingerprint() -> tuple:
-    store = _store()
-    if store is None:
+def store_state() -> StoreState:
+    url, problem = store_url()
+    if url is None:
+        return StoreState(None, problem)
+    store = open_store(url)
+    return StoreState(store, None if store is not None else "store.unreachable")
+
+
+def _added_fingerprint(state: StoreState) -> tuple:
+    if state.store is None:
         return ()
     try:
-        return store.fingerprint()
-    except Exception:  # noqa: BLE001
+        return state.store.fingerprint()
+    except Exception:  # noqa: BLE001 - the connection dropped since it was opened
         return ("unavailable",)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def load(directory: str, files: tuple, added: tuple = ()) -> Loaded:
+def load(directory: str, files: tuple, added: tuple = (), _store=None) -> Loaded:
     """The corpus index (curated data/ + the database's additions, proposed ones included and
     left to Filters.include_proposed); on invalid data the valid rows plus every problem."""
     corpus, problems = collect(Path(directory))
-    store = _store()
-    if store is not None and added and added != ("unavailable",):
+    if _store is not None and added and added != ("unavailable",):
         try:
             from corpus.store.union import merge  # load_union, with our already-validated base
 
-            corpus = merge(corpus, store, include_proposed=True)
+            corpus = merge(corpus, _store, include_proposed=True)
         except Exception as err:  # noqa: BLE001 - show the curated corpus and say why
             problems = [*problems, Problem("database", 0, f"added articles not loaded: {err}")]
     contained, geo_problem = contained_places()
@@ -117,8 +174,14 @@ def load(directory: str, files: tuple, added: tuple = ()) -> Loaded:
 
 
 def current() -> Loaded:
+    """The corpus for this rerun; `store_problem` says when the added articles cannot be read
+    (the curated corpus keeps serving)."""
     directory = data_dir()
-    return load(str(directory), fingerprint(directory), store_fingerprint())
+    state = store_state()
+    added = _added_fingerprint(state)
+    loaded = load(str(directory), fingerprint(directory), added, _store=state.store)
+    problem = state.problem or ("store.unreachable" if added == ("unavailable",) else None)
+    return replace(loaded, store_problem=problem) if problem else loaded
 
 
 __all__ = ["CorpusError", "Loaded", "current", "data_dir", "load"]
@@ -154,3 +217,18 @@ def area_for(place_id: str, precision: int) -> dict | None:
         return geo.area_for(place_id, int(precision))
     except Exception:  # noqa: BLE001 - gazetteer/layers missing or mid-rebuild
         return None
+
+
+def store_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions that mean "the database did not answer" (imported only when needed:
+    `except data.store_errors()` is evaluated only when something is raised)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (SQLAlchemyError,)
+
+
+def store_error_text(err: BaseException) -> str:
+    """One line naming a database failure for the curator (the driver's first line)."""
+    cause = getattr(err, "orig", None) or err
+    first = (str(cause).strip().splitlines() or [""])[0]
+    return f"{type(cause).__name__}: {first}"[:200]

@@ -2,7 +2,10 @@
 
 Anything that came from an article, a URL parameter or an upload passes through `esc` (or is
 a fixed token checked against a whitelist) before it reaches `st.html` / `unsafe_allow_html`.
-No function here imports Streamlit: they return strings, tested with malicious input.
+The same data shown through Markdown (st.markdown, st.warning, st.caption, st.table cells,
+widget labels) passes through `markdown_text`, and a link is only ever built by `markdown_link`
+from a URL `http_url` accepts. No function here imports Streamlit: they return strings, tested
+with malicious input.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 DIRS = ("rtl", "ltr", "auto")
@@ -19,6 +22,49 @@ DIRS = ("rtl", "ltr", "auto")
 
 def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+
+
+def markdown_text(value: object) -> str:
+    """`value` as literal text inside Markdown (st.markdown, st.warning, st.caption, widget
+    labels…): every ASCII punctuation character is backslash-escaped — CommonMark allows that for
+    all of them — so no link, image, emphasis, heading, list, HTML, math ($), colour directive
+    (:red[…]) or autolink (https\\://…, www\\.…, a\\@b\\.org) can form; line breaks become spaces
+    so a value cannot start a block of its own."""
+    text = _LINE_BREAKS.sub(" ", "" if value is None else str(value))
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+_URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"  # kept as is; ( ) < > space \ " and non-ASCII get %-encoded
+
+
+def http_url(value: object) -> str | None:
+    """`value` as an absolute http(s) URL fit for a link target (percent-encoded so it cannot
+    close a Markdown link or an HTML attribute), or None for anything else (javascript:, data:,
+    relative, no host, control characters, credentials in the host part)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or len(text) > 2000 or any(ord(c) < 32 or c.isspace() for c in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return None
+    return quote(text, safe=_URL_SAFE)
+
+
+def markdown_link(url: object, text: object) -> str:
+    """A Markdown link to `url` showing `text` as text — only when `url` is a valid http(s)
+    URL (`http_url`); otherwise `text` alone, as text."""
+    target = http_url(url)
+    label = markdown_text(text)
+    return f"[{label}]({target})" if target else label
 
 
 def token(value: object, default: str = "x") -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from components.html import Mark
+from components.html import Mark, markdown_link, markdown_text
+from components.i18n import fmt_date
 
 _SPAN = re.compile(r"^\s*(\d{1,9})\s*-\s*(\d{1,9})\s*$")
 
@@ -38,3 +39,23 @@ def marks_for(ctx, article_id: str, kinds: set[str]) -> list[Mark]:
         name = ctx.place(mention.ref) if mention.kind == "place" else ctx.actor(mention.ref)
         marks.append(Mark(mention.start, mention.end, mention.kind, name))
     return marks
+
+
+def metadata_table(ctx, article) -> dict[str, list[str]]:
+    """The reader's metadata table (st.table renders Markdown in its cells): every value from
+    the corpus or the store shown as text; the article's address a link only when it is a valid
+    http(s) URL."""
+    t, none = ctx.t, ctx.t("misc.none")
+    published = fmt_date(article.published, article.published_precision, ctx.lang)
+    if article.published_inferred:
+        published += f" ({t('sources.estimated')})"
+    rows = [(t("sources.published"), markdown_text(published)),
+            (t("sources.language"), markdown_text(article.language)),
+            (t("sources.outlet"), markdown_text(article.outlet or none)),
+            (t("sources.url"), markdown_link(article.url, article.url) if article.url else none),
+            (t("sources.tags"), markdown_text(", ".join(article.tags) or none))]
+    evidence = article.published_evidence or {}
+    if evidence.get("text"):
+        note = f"“{evidence['text']}” — {evidence.get('note_en') or ''}"
+        rows.append((t("sources.evidence"), markdown_text(note)))
+    return {t("sources.metadata"): [k for k, _ in rows], t("sources.article"): [v for _, v in rows]}

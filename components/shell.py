@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import data, filters
-from components.html import style_block
+from components.html import markdown_text, style_block
 from components.i18n import direction, t
 from components.layout import PageContext
 from corpus.query import run_query
@@ -35,6 +35,8 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
         box(f"**{t('error.corpus_title', lang)}** — {t('error.corpus_body', lang, n=len(loaded.problems))}")
         with st.expander(t("error.corpus_title", lang), expanded=loaded.index is None):
             st.code("\n".join(str(p) for p in loaded.problems[:30]), language=None)
+    if loaded.store_problem:
+        st.warning(t(loaded.store_problem, lang))
     if loaded.index is None:
         filters.write_url({"lang": lang})
         return None
@@ -44,9 +46,9 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
     filters.write_url(params)
     filters.share_link(params, lang)
     if warnings := filters.url_warnings():
-        st.warning(t("filters.ignored", lang, items=", ".join(warnings)))
+        st.warning(t("filters.ignored", lang, items=", ".join(map(markdown_text, warnings))))
     if corrections := filters.url_corrections():
-        st.info(t("filters.corrected", lang, items=", ".join(corrections)))
+        st.info(t("filters.corrected", lang, items=", ".join(map(markdown_text, corrections))))
     ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params)
     st.session_state[_CTX] = ctx
     st.session_state[_FRESH] = True

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import frames
 from components.charts import MILESTONES, counts_figure, timeline_figure
+from components.html import esc
 from components.i18n import date_label, fmt_date
 from corpus import plover
 
@@ -31,6 +32,7 @@ def figure(signature: str, lang: str, mode: str, detail_max: int, _ctx, _events:
     which costs as much as building it; st.plotly_chart only reads the figure."""
     ctx, events, t = _ctx, _events, _ctx.t
     lane, names = frames.lanes(events, mode, ctx.dyad, lambda e: t("type." + e))
+    names = [esc(n) for n in names]  # plotly reads tick and hover text as HTML-like markup
     quad = {q: t("quad." + q) for q in plover.QUAD_CLASSES}
     milestones = [(d, t(k)) for d, k in MILESTONES]
     labels = {"date": t("chart.date")}
@@ -50,15 +52,15 @@ def figure(signature: str, lang: str, mode: str, detail_max: int, _ctx, _events:
     own = events[f"summary_{lang}"].astype(object)
     english = events["summary_en"].astype(object).fillna("").str.slice(0, 160)
     mark = "" if lang == "en" else " " + t("fallback.en")
-    summaries = [o[:160] if isinstance(o, str) and o.strip() else e + mark for o, e in zip(own, english, strict=True)]
+    summaries = [esc(o[:160] if isinstance(o, str) and o.strip() else e + mark) for o, e in zip(own, english, strict=True)]
     precision = events["date_precision"].astype(object)
     estimated = events["date_estimated"].astype(object)
     dates = frames.map_unique(list(zip(events["date"].astype(object), precision, estimated, strict=True)),
                               lambda dpe: date_label(dpe[0], dpe[1], lang, dpe[2]))
     dyads = frames.map_unique(list(zip(events["actor1"].astype(object), events["actor2"].astype(object), strict=True)),
-                              lambda pair: ctx.dyad(*pair))
+                              lambda pair: esc(ctx.dyad(*pair)))
     types = frames.map_unique(events["event_type"], lambda e: t("type." + e))
-    sources = frames.map_unique(events["article_id"], lambda a: ctx.article_title(a)[:80])
+    sources = frames.map_unique(events["article_id"], lambda a: esc(ctx.article_title(a)[:80]))
     k_type, k_actors, k_summary, k_source = (t(f"hover.{k}") for k in ("type", "actors", "summary", "source"))
     hover = [f"<b>{d}</b><br>{k_type}: {ty}<br>{k_actors}: {dy}<br>{k_summary}: {su}<br>{k_source}: {so}"
              for d, ty, dy, su, so in zip(dates, types, dyads, summaries, sources, strict=True)]

@@ -3,10 +3,11 @@ saved article. Only curators reach any of it (checked before anything is drawn o
 
 import streamlit as st
 
-from components import review
+from components import data, review
 from components.add_article_i18n import tr
 from components.auth import require_writer
 from components.filters import init_language
+from components.html import markdown_text
 
 lang = init_language()
 
@@ -17,7 +18,10 @@ def t(key: str, **values: object) -> str:
 
 st.title(t("add.title"))
 access, secrets = require_writer(t)
-store = review.open_store(secrets)
+store = data.curation_store(secrets).store
+if store is None:
+    st.error(t("add.store_unreachable"))
+    st.stop()
 review.notice()
 review.prepare_mode()
 mode = st.radio(t("add.mode"), ("new", "saved"), horizontal=True, key="aa_mode",
@@ -33,12 +37,15 @@ draft = review.draft()
 if draft is None:
     st.stop()
 if draft.article_id:
-    st.caption(f"{draft.article_id} · " + t("add.version", version=draft.version,
-                                             status=t(f"status.{draft.status}")))
+    st.caption(f"{markdown_text(draft.article_id)} · "
+               + t("add.version", version=draft.version, status=t(f"status.{draft.status}")))
 with st.expander(t("add.text")):
     st.text(draft.prepared.text)
 review.metadata_form(draft, t)
 review.extract(draft, t)
 edited = review.review_tables(draft, t)
 review.add_missing(draft, t)
-review.save(store, draft, edited, t)
+try:
+    review.save(store, draft, edited, t)
+except data.store_errors() as err:  # the draft stays in the session: nothing typed is lost
+    st.error(t("add.not_saved", error=markdown_text(data.store_error_text(err))))

@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import cards, frames, pager
 from components.cards import citation, quote_card_data
-from components.html import quote_card
+from components.html import markdown_text, quote_card
 from components.i18n import fmt_int
 from components.layout import export_buttons, header
 from components.shell import context
@@ -45,7 +45,7 @@ def move(step: int) -> None:
 
 ignored += pager.sync_page((ctx.filters, mode, total), pages)
 if ignored:
-    st.warning(ctx.t("filters.ignored", items=", ".join(ignored)))
+    st.warning(ctx.t("filters.ignored", items=", ".join(map(markdown_text, ignored))))
 if pages > 1:
     back, pick, forward = st.columns([1, 8, 1], vertical_alignment="center")
     back.button("‹" if not ctx.rtl else "›", key="quotes_prev", on_click=move, args=(-1,),
@@ -69,7 +69,7 @@ else:
     sections = [("", rows)]
 for speaker, items in sections:
     if mode == "speaker":
-        st.subheader(ctx.actor(speaker) if speaker else ctx.t("quotes.unknown_speaker"))
+        st.subheader(markdown_text(ctx.actor(speaker)) if speaker else ctx.t("quotes.unknown_speaker"))
     for row in items:
         st.html(quote_card(quote_card_data(ctx, row)))
         with st.expander(ctx.t("quotes.citation")):

@@ -4,10 +4,9 @@ evidence) and the full text with events, quotes, places and actors highlighted.
 
 import streamlit as st
 
-from components.html import SCROLL_SCRIPT, article_html
-from components.i18n import fmt_date
+from components.html import SCROLL_SCRIPT, article_html, markdown_text
 from components.layout import export_buttons, header
-from components.reader import marks_for, parse_span
+from components.reader import marks_for, metadata_table, parse_span
 from components.shell import context
 
 ctx = context("sources")
@@ -20,22 +19,13 @@ if not ids:
 article_id = st.selectbox(ctx.t("sources.article"), ids, key="reader_article", format_func=ctx.article_title)
 article = corpus.articles[article_id]
 with st.expander(ctx.t("sources.metadata"), expanded=True):
-    published = fmt_date(article.published, article.published_precision, ctx.lang)
-    if article.published_inferred:
-        published += f" ({ctx.t('sources.estimated')})"
-    rows = [(ctx.t("sources.published"), published), (ctx.t("sources.language"), article.language),
-            (ctx.t("sources.outlet"), article.outlet or ctx.t("misc.none")), (ctx.t("sources.url"), article.url or ctx.t("misc.none")),
-            (ctx.t("sources.tags"), ", ".join(article.tags) or ctx.t("misc.none"))]
-    evidence = article.published_evidence or {}
-    if evidence.get("text"):
-        rows.append((ctx.t("sources.evidence"), f"“{evidence['text']}” — {evidence.get('note_en') or ''}"))
-    st.table({ctx.t("sources.metadata"): [k for k, _ in rows], ctx.t("sources.article"): [v for _, v in rows]})
+    st.table(metadata_table(ctx, article))
 kinds = st.pills(ctx.t("sources.highlight"), ("event", "quote", "place", "actor"), selection_mode="multi",
                  default=["event", "quote", "place", "actor"], key="reader_kinds",
                  format_func=lambda k: ctx.t(f"sources.hl_{k}s"))
 span = parse_span(st.query_params.get("span"), len(article.text)) if st.query_params.get("article", article_id) == article_id else None
 if st.query_params.get("span") and span is None:
-    st.warning(ctx.t("sources.span_bad", span=str(st.query_params.get("span"))[:40]))
+    st.warning(ctx.t("sources.span_bad", span=markdown_text(str(st.query_params.get("span"))[:40])))
 st.subheader(ctx.t("sources.text"))
 st.html(article_html(article.text, article.language, marks_for(ctx, article_id, set(kinds or ())), span))
 if span:

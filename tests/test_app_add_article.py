@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from components.auth import hash_password
+from components.html import markdown_text
 from corpus.store import Item, Store
 from corpus.store.db import dispose_all
 from tests.fixtures import make_data_dir
@@ -17,12 +20,24 @@ TEXT = ("أعلنت الجزائر يوم 5 جانفي 2024 استدعاء سف�
         "وقال الوزير: «نحن مع مالي» في تصريح للصحافة.\n")
 
 
+@contextmanager
+def bound_to(address: str | None):
+    """Run as a server listening on `address` (Streamlit's own server.address option)."""
+    before = st_config.get_option("server.address")
+    st_config.set_option("server.address", address)
+    try:
+        yield
+    finally:
+        st_config.set_option("server.address", before)
+
+
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("ATLAS_DATA_DIR", str(make_data_dir(tmp_path / "data")))
     monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
-    yield f"sqlite:///{tmp_path / 'state' / 'atlas.sqlite'}"
+    with bound_to("127.0.0.1"):  # a local run, as the shipped .streamlit/config.toml binds
+        yield f"sqlite:///{tmp_path / 'state' / 'atlas.sqlite'}"
     dispose_all()
 
 
@@ -71,7 +86,7 @@ def test_open_app_add_review_save_and_reload(env):
     again.radio(key="aa_mode").set_value("saved").run()
     assert not again.exception
     assert again.selectbox(key="aa_pick").value == saved["id"]
-    assert any(saved["id"] in c.value for c in again.caption)
+    assert any(markdown_text(saved["id"]) in c.value for c in again.caption)  # shown as text
 
 
 def test_duplicate_text_is_refused_on_the_page(env):
@@ -174,3 +189,107 @@ def test_viewing_creates_no_database_and_a_saved_article_then_appears(env):
     assert not after.exception
     total = lambda value: int(value.split("/")[-1])  # noqa: E731 - "shown / total" articles
     assert total(after.metric[0].value) == total(before) + 1
+
+
+# -- fail closed (issue 13, defect 1) -----------------------------------------------------------
+
+def closed_page(at: AppTest) -> str:
+    """The page shows no curation control at all; returns its error text."""
+    assert not at.exception
+    assert not widget_keys(at) & WRITE_KEYS
+    assert not at.get("file_uploader")
+    return " ".join(e.value for e in at.error)
+
+
+@pytest.mark.parametrize("address", [None, "", "0.0.0.0", "::", "192.168.1.7"])
+@pytest.mark.parametrize("secrets", [{}, {"connections": {"atlas": {"url": "sqlite:///{state}/hosted.sqlite"}}}],
+                         ids=["no secrets", "database url only"])
+def test_hosted_without_credentials_is_closed(env, tmp_path, address, secrets):
+    secrets = {k: {"atlas": {"url": v["atlas"]["url"].format(state=tmp_path)}} for k, v in secrets.items()}
+    with bound_to(address):
+        at = app(secrets)
+    errors = closed_page(at)
+    assert "no curator sign-in is configured" in errors
+    assert not any("no sign-in configured" in w.value for w in at.warning)  # not the open banner
+    assert not Path(env.split("///")[1]).exists() and not (tmp_path / "hosted.sqlite").exists()
+
+
+GOOD = hash_password("open sesame", iterations=1000)
+MALFORMED = {
+    "empty hash": ({"atlas": {"curator_password_hash": ""}}, "curator\\_password\\_hash is empty"),
+    "hash at the top level": ({"curator_password_hash": GOOD}, "is at the top level"),
+    "misspelt section": ({"atlsa": {"curator_password_hash": GOOD}}, "in a section named [atlsa]"),
+    "curators without [auth]": ({"atlas": {"curators": ["a@b.org"]}}, "there is no [auth] section"),
+}
+
+
+@pytest.mark.parametrize("name", list(MALFORMED))
+@pytest.mark.parametrize("address", ["127.0.0.1", "0.0.0.0"])
+def test_malformed_configuration_is_a_clear_error_and_closed(env, name, address):
+    secrets, says = MALFORMED[name]
+    with bound_to(address):
+        at = app(secrets)
+    errors = closed_page(at)
+    assert "sign-in configuration in the app's secrets is not usable" in errors
+    assert says in errors
+    assert "auth_pw" not in widget_keys(at)  # not even a password form: nothing to check it against
+
+
+@pytest.fixture
+def secrets_file(tmp_path):
+    """Point Streamlit at a secrets.toml of the test's making (st.secrets reads it on use)."""
+    import streamlit as st
+
+    path = tmp_path / "secrets.toml"
+    before = st_config.get_option("secrets.files")
+    st_config.set_option("secrets.files", [str(path)])
+    st.secrets._reset()
+    yield path
+    st_config.set_option("secrets.files", before)
+    st.secrets._reset()
+
+
+def test_secrets_with_a_syntax_error_close_curation_and_keep_the_database(env, tmp_path, secrets_file):
+    """A broken secrets.toml never falls back to the local SQLite file (which may exist, full)."""
+    local = Store.open(env)
+    local.add_article(TEXT, {"language": "ar", "title_en": "only in the local file"}, user="t")
+    secrets_file.write_text('[connections.atlas]\nurl = "postgresql+psycopg://u@db.invalid/atlas"\n'
+                            '[atlas]\ncurator_password_hash = "pbkdf2_sha256$1000$00\n', encoding="utf-8")
+    at = app()
+    errors = closed_page(at)
+    assert "the secrets file cannot be read" in errors and "line 4" in errors
+    overview = AppTest.from_file(str(Path(PAGE).parent.parent / "app.py"), default_timeout=60).run()
+    assert not overview.exception
+    assert any("secrets file cannot be read" in w.value for w in overview.warning)
+    total = int(overview.metric[0].value.split("/")[-1])
+    assert total == 1, "the local SQLite file's article must not be shown in place of the configured database"
+
+
+def test_password_mode_has_a_sign_out(env):
+    at = app({"atlas": {"curator_password_hash": GOOD}})
+    at.text_input(key="auth_pw").input("open sesame")
+    next(b for b in at.button if "auth_password" in (b.form_id or "")).click().run()
+    assert {"aa_paste", "aa_mode"} <= widget_keys(at)
+    button(at, "auth_sign_out").click().run()
+    assert not at.exception
+    assert not widget_keys(at) & WRITE_KEYS
+    assert "auth_pw" in widget_keys(at)
+
+
+@pytest.mark.parametrize(("verified", "can_write"), [(True, True), (False, False), (None, False)])
+def test_oidc_trusts_only_a_verified_email(env, verified, can_write):
+    secrets = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                        "client_id": "id", "client_secret": "s",
+                        "server_metadata_url": "https://example.invalid/.well-known/openid-configuration"},
+               "atlas": {"curators": ["curator@example.org"]}}
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    for key, value in secrets.items():
+        at.secrets[key] = value
+    at.user = {"is_logged_in": True, "email": "curator@example.org"}
+    if verified is not None:
+        at.user["email_verified"] = verified
+    at.run()
+    assert not at.exception
+    assert bool({"aa_paste", "aa_mode"} <= widget_keys(at)) is can_write
+    if not can_write:
+        assert any("has not verified this email" in i.value for i in at.info)

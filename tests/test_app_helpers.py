@@ -74,3 +74,24 @@ def assert_no_raw_keys(at: AppTest) -> None:
     text = all_text(at)
     found = RAW_KEY.findall(text)
     assert not found, f"raw catalogue keys on the page: {found[:5]}"
+
+
+def markdown_links(markdown: str) -> list[str]:
+    """The link and image targets a CommonMark + GFM renderer (with bare-URL and email
+    autolinks, as Streamlit's) makes of `markdown` — what a viewer could click or load."""
+    from markdown_it import MarkdownIt
+
+    found = []
+    for token in MarkdownIt("gfm-like", {"linkify": True}).parse(markdown):
+        for child in (token, *(token.children or ())):
+            if child.type in ("link_open", "image"):
+                found.append(str(child.attrGet("href") or child.attrGet("src")))
+    return found
+
+
+def markdown_plain(markdown: str) -> str:
+    """The text a viewer reads from `markdown` (escapes resolved, markup dropped)."""
+    from markdown_it import MarkdownIt
+
+    return "\n".join("".join(c.content for c in token.children or () if c.type in ("text", "code_inline"))
+                     for token in MarkdownIt("gfm-like").parse(markdown) if token.type == "inline")

@@ -12,6 +12,7 @@ from tests.test_app_helpers import (
     assert_no_raw_keys,
     expected_counts,
     index,
+    markdown_plain,
     run_page,
     shown_counts,
 )
@@ -84,7 +85,7 @@ def test_grouped_by_speaker_pages_keep_speakers_together(monkeypatch):
     at = run_page("quotes", {"lang": "en"})
     at.radio(key="quotes_mode").set_value("speaker").run()
     assert not at.exception
-    speakers = lambda: [h.value for h in at.main.subheader if h.value != t("export.header", "en")]  # noqa: E731
+    speakers = lambda: [markdown_plain(h.value) for h in at.main.subheader if h.value != t("export.header", "en")]  # noqa: E731
     first = speakers()
     at.button(key="quotes_next").click().run()
     second = speakers()
@@ -115,7 +116,7 @@ def test_page_and_order_are_in_the_url_and_a_link_reopens_them(monkeypatch):
 def test_bogus_paging_parameters_warn_and_show_the_first_page(params, shown):
     at = run_page("quotes", {"lang": "en", **params})
     assert not at.exception
-    assert any(shown in w.value for w in at.warning)
+    assert any(shown in markdown_plain(w.value) for w in at.warning)
     assert at.session_state["quotes_page"] == 0 and _cards(at)
     assert "qpage" not in at.query_params
 

@@ -1,6 +1,7 @@
 """components/html.py: every builder escapes data; fixed markup only."""
 
 import pytest
+from markdown_it import MarkdownIt
 
 from components.html import (
     Mark,
@@ -9,14 +10,18 @@ from components.html import (
     bdi,
     esc,
     evidence_block,
+    http_url,
     key_event,
     legend,
     link,
+    markdown_link,
+    markdown_text,
     query_href,
     quote_card,
     style_block,
     token,
 )
+from tests.test_app_helpers import markdown_links, markdown_plain
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>"\'&'
 
@@ -87,3 +92,50 @@ def test_token_and_esc():
 
 def test_style_block_is_fixed_markup():
     assert "direction:rtl" in style_block(True) and "direction:rtl" not in style_block(False)
+
+
+# -- Markdown: values shown as text (issue 13, defect 8) ----------------------------------------
+
+MARKDOWN_ATTACKS = [
+    "[PHISH](https://evil.example/login)", "![t](https://evil.example/t.png)", "<https://evil.example>",
+    "https://evil.example/x", "www.evil.example", "me@evil.example", "[x][ref]\n\n[ref]: https://evil.example",
+    "**bold** _it_ ~~s~~ `code`", "# heading", "> quote", "- item", "1. item", "---", "| a | b |",
+    ":red[alert] :material/home: $x^2$", "<img src=x onerror=alert(1)>", "a\\[b](https://evil.example)",
+    "line\n\n[PHISH](https://evil.example)", "\u2028[P](https://evil.example)",
+]
+
+
+@pytest.mark.parametrize("value", MARKDOWN_ATTACKS)
+def test_markdown_text_renders_as_the_same_text_without_links(value):
+    escaped = markdown_text(value)
+    assert markdown_links(f"Ignored: {escaped}") == []
+    tokens = MarkdownIt("gfm-like", {"linkify": True}).parse(escaped)
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]  # one plain paragraph
+    assert {c.type for c in tokens[1].children} <= {"text"}
+    flat = " ".join(value.replace("\u2028", " ").split())
+    assert " ".join(markdown_plain(escaped).split()) == flat  # the reader sees the value itself
+
+
+def test_markdown_text_of_plain_text_and_none():
+    assert markdown_text("الجزائر ومالي") == "الجزائر ومالي"
+    assert markdown_text(None) == ""
+    assert markdown_text(12) == "12"
+
+
+@pytest.mark.parametrize(("url", "target"), [
+    ("https://news.example/a?b=c#d", "https://news.example/a?b=c#d"),
+    ("http://news.example/article(1)", "http://news.example/article%281%29"),
+    ("https://news.example/\u0645\u0642\u0627\u0644", "https://news.example/%D9%85%D9%82%D8%A7%D9%84"),
+    ('https://news.example/a"><img', "https://news.example/a%22%3E%3Cimg"), ('https://news.example/a"> <img', None),
+    ("javascript:alert(1)", None), ("data:text/html,x", None), ("ftp://news.example/", None),
+    ("//news.example/a", None), ("/relative", None), ("https://", None), ("https://a b.example", None),
+    ("https://user:pw@evil.example", None), ("https://news.example/\nx", None), (None, None), ("", None),
+])
+def test_http_url_accepts_only_absolute_http_links(url, target):
+    assert http_url(url) == target
+
+
+def test_markdown_link_only_for_a_valid_url():
+    assert markdown_links(markdown_link("https://news.example/a(1)", "[x](https://evil.example)")) == \
+        ["https://news.example/a%281%29"]
+    assert markdown_links(markdown_link("javascript:alert(1)", "[x](https://evil.example)")) == []
