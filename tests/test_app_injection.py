@@ -86,7 +86,7 @@ def test_timeline_hover_shows_markup_as_text(tmp_path, monkeypatch):
     crafted_corpus(tmp_path, monkeypatch, title_en='<a href="https://evil.example/">T</a>')
     at = run_page("timeline", {"lang": "en"})
     assert not at.exception
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    hover = json.dumps([trace.get("hovertext") for trace in spec["data"]], ensure_ascii=False)
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    hover = json.dumps([trace.get("hovertext") for spec in specs for trace in spec["data"]], ensure_ascii=False)
     assert "&lt;a href=" in hover and "&lt;b&gt;bold" in hover
     assert "<a " not in hover and "<b>bold" not in hover
