@@ -37,6 +37,7 @@ BODY_NOUNS = _code_table(WORDS["body_nouns"])
 CONSTRUCT_BODY_NOUNS = _code_table(WORDS["construct_body_nouns"])
 BODY_NAMES: dict[str, str] = dict(WORDS["body_names"])
 BARE_BODY_CODES = frozenset(WORDS["bare_body_codes"])
+BARE_SINGLE_WORDS = frozenset(_folded(WORDS["bare_single_words"]))
 TITLES: dict[str, str | None] = {
     **{fold(w): None for w in WORDS["ranks"] + WORDS["counterparts"]},
     **_code_table(WORDS["titles"]),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from corpus.extract import actors as actor_rules
 from corpus.extract.doc import Doc, strip_clitic
 from corpus.extract.lexicon import (
     CUE_WORDS,
@@ -222,13 +223,17 @@ class EntityResolver:
             self.states_seen.append(info.country)
 
     def add_actor(self, i: int, j: int, plen: int, actor_id: str | None, name: str | None = None,
-                  kind: str | None = None) -> None:
+                  kind: str | None = None, mention: str | None = None) -> None:
+        """An actor mention; `mention` marks a bare adjective or a generic noun (not a name)."""
         s, e = self.span_of(i, j, plen)
-        self.actors.append({
+        item = {
             "start": s, "end": e, "text": self.doc.text[s:e], "actor_id": actor_id,
             "name_en": name or (self.lex.actor_name(actor_id) if actor_id else ""),
             "kind": kind or (self.lex.actor_kind(actor_id) if actor_id else "person"),
-        })
+        }
+        if mention:
+            item[actor_rules.MENTION_KEY] = mention
+        self.actors.append(item)
         if actor_id:
             self.history.append(actor_id)
             st = self.lex.root_state(actor_id)
@@ -254,6 +259,7 @@ class EntityResolver:
             matched_tokens.update(range(m.i, m.j))
         toks = self.doc.tokens
         words = self.doc.words if len(self.doc.words) == len(toks) else [t.text for t in toks]
+        self.state_counts = actor_rules.doc_state_counts(self, matches)
         triggers = _trigger_flags(words)
         order = sorted(set(by_start).union(
             i for i in compress(range(len(words)), triggers) if i not in matched_tokens))
@@ -272,6 +278,10 @@ class EntityResolver:
     def _free_token(self, i: int, by_start: dict) -> int:
         """Cue words, generic nouns, directions, land/border nouns that no phrase covered."""
         w = self.tok(i)
+        person = actor_rules.name_pattern_at(self, i)
+        if person and not self.actors_overlap(*person):
+            self._person_by_pattern(*person)
+            return person[1]
         for stem, plen in strip_clitic(w):
             nxt = by_start.get(i + 1)
             if stem in CUE_WORDS:
@@ -329,7 +339,7 @@ class EntityResolver:
                     return i + 1
                 aid = self._resolve_generic(target)
                 if aid:
-                    self.add_actor(i, i + 1, plen, aid)
+                    self.add_actor(i, i + 1, plen, aid, mention="nominal")
                 return i + 1
         return i + 1
 
@@ -393,8 +403,11 @@ class EntityResolver:
             return self._title(m, by_start)
         if "body" in kinds:
             body = next(e for e in m.entries if e.kind == "body")
-            self.add_actor(m.i, m.j, m.plen, body.ref)
-            return m.j
+            if not body.ref.startswith("@bare:"):
+                self.add_actor(m.i, m.j, m.plen, body.ref)
+                return m.j
+            if not g.actors:
+                return actor_rules.resolve_bare_body(self, m, body.ref[6:], self.state_counts)
         places = g.places
         actors = g.actors
         nisbas = g.nisbas
@@ -416,7 +429,7 @@ class EntityResolver:
                 return m.j
             if aid == "AQIM" and m.j - m.i == 1 and self.tok(m.j) in QAEDA_AFTER:
                 return m.j
-            self.add_actor(m.i, m.j, m.plen, aid)
+            self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
             return m.j
         if nisbas:
             st = nisbas[0].ref
@@ -427,7 +440,7 @@ class EntityResolver:
                 # a bare "مالي" reading only reaches here via the nisba table (the state's name
                 # is an actor entry), so this is the indefinite adjective "financial/Malian"
                 return m.j
-            self.add_actor(m.i, m.j, m.plen, st)
+            self.add_actor(m.i, m.j, m.plen, st, mention="adjective")
             return m.j
         return m.j
 
@@ -545,113 +558,136 @@ class EntityResolver:
         return None, None
 
     def _title(self, m: Match, by_start: dict) -> int:
+        """A title: its state and organisation, ranks, then the person it introduces."""
         title = next(e for e in m.entries if e.kind == "title")
         office, state = title.ref or None, title.state
         j = m.j
-        # a nisba right after a bare title (الوزير المالي) or after its complement
         if not state and j < len(self.doc.tokens) and not self.punct_between(j - 1, j):
-            st = self._nisba_state(self.tok(j))
+            st = self._nisba_state(self.tok(j))  # a nisba after a bare title (الوزير المالي)
             if st:
-                state = st
-                j += 1
-        # a rank or second title may come between (وزير الدولة المالي، العقيد عبد الله مايغا)
-        k = j
-        nxt = by_start.get(k)
-        hops = 0
-        while nxt is not None and hops < 2 and any(e.kind == "title" and not e.ref for e in nxt.entries):
-            k = nxt.j
+                state, j = st, j + 1
+        first_org_mention = len(self.actors)
+        k, org = self._title_complement(j, by_start)
+        office, state = actor_rules.office_of_body(self.lex, office, org, state)
+        k = self._skip_ranks(k, by_start)
+        person = self._known_person_after(k, by_start, m)
+        if person is not None:
+            return self._title_person(person, office)
+        end = actor_rules.name_end(self, k, strong=bool(org) or office not in (None, "OFFICIAL"))
+        if end and k not in by_start and not self.punct_between(k - 1, k) and self.same_sentence(m.i, k):
+            return self._title_new_name(k, end, office, state or org)
+        if org and actor_rules.drop_for_holder(self, office, state or org, first_org_mention):
+            j = k  # الأمين العام للأمم المتحدة: one nominal mention of the holder
+        return max(k, self._title_without_name(m, j, office, state, org))
+
+    def _title_complement(self, j: int, by_start: dict) -> tuple[int, str | None]:
+        """An organisation or body right after a title (المتحدث باسم المجلس العسكري، زعيم
+        حركة أنصار الدين): emitted as its own mention; returns (next token, its root)."""
+        nxt = by_start.get(j)
+        if nxt is None or self.punct_between(j - 1, j):
+            return j, None
+        kinds = (nxt.groups or _split_entries(nxt.entries)).kinds
+        if "title" in kinds or not kinds & {"body", "actor"}:
+            return j, None
+        if any(e.kind == "actor" and self.lex.actor_kind(e.ref) == "person" for e in nxt.entries):
+            return j, None
+        before = len(self.actors)
+        end = self._match(nxt, by_start)
+        added = self.actors[before:]
+        org = added[-1]["actor_id"] if added else None
+        return end, org
+
+    def _skip_ranks(self, k: int, by_start: dict) -> int:
+        """وزير الدولة المالي، العقيد عبد الله مايغا: ranks and second titles between."""
+        for _ in range(2):
             nxt = by_start.get(k)
-            hops += 1
-        if nxt is None:
-            # a complement between the title and a known name (لوزير خارجيتها مختار وان)
-            for look in range(k + 1, min(k + 3, len(self.doc.tokens))):
-                if self.punct_between(look - 1, look):
-                    break
-                cand = by_start.get(look)
-                if cand is not None:
-                    if any(e.kind == "actor" and self.lex.actor_kind(e.ref) == "person" for e in cand.entries):
-                        nxt = cand
-                    break
-        if nxt is not None and self.same_sentence(m.i, nxt.i):
-            persons = [e for e in nxt.entries if e.kind == "actor" and self.lex.actor_kind(e.ref) == "person" and not e.generic]
-            if persons:
-                aid = self._actor_choice(persons)
-                self.add_actor(nxt.i, nxt.j, nxt.plen, aid)
-                if office:
-                    self.person_titles.setdefault(aid, set()).add(office)
-                    if office in ("MFA", "MOD", "MOI", "PM"):
-                        self.person_titles[aid].add("MIN")
-                return nxt.j
-        # an unknown name right after the title
-        if k < len(self.doc.tokens) and k not in by_start and not self.punct_between(k - 1, k):
-            name_end = self._name_span(k)
-            if name_end and self.same_sentence(m.i, k):
-                s, e = self.span_of(k, name_end)
-                name_ar = self.doc.text[s:e]
-                name_en = transliterate(name_ar)
-                aid = slug(name_en)
-                holder = self.lex.incumbent(office, state, self.when()) if office and state else None
-                toks = {self.tok(x) for x in range(k, name_end)}
-                if holder and toks & self.lex.name_tokens.get(holder, set()):
-                    # a partial or variant spelling of the office holder's name
-                    self.add_actor(k, name_end, 0, holder)
-                    return name_end
-                self.add_actor(k, name_end, 0, aid, name=name_en, kind="person")
-                self.person_titles.setdefault(aid, set()).update({office} if office else set())
-                if state:
-                    self._affil[aid] = state
-                return name_end
-        # no name: the office holder, or the last person of that state
+            if nxt is None or not any(e.kind == "title" and not e.ref for e in nxt.entries):
+                break
+            k = nxt.j
+        return k
+
+    def _known_person_after(self, k: int, by_start: dict, m: Match) -> Match | None:
+        """A known person at k, or one or two words later (لوزير خارجيتها مختار وان)."""
+        for look in range(k, min(k + 3, len(self.doc.tokens))):
+            if look > k and self.punct_between(look - 1, look):
+                return None
+            cand = by_start.get(look)
+            if cand is None:
+                continue
+            persons = [e for e in cand.entries if e.kind == "actor" and not e.generic
+                       and self.lex.actor_kind(e.ref) == "person"]
+            return cand if persons and self.same_sentence(m.i, cand.i) else None
+        return None
+
+    def _title_person(self, person: Match, office: str | None) -> int:
+        entries = [e for e in person.entries if e.kind == "actor" and not e.generic
+                   and self.lex.actor_kind(e.ref) == "person"]
+        aid = self._actor_choice(entries)
+        self.add_actor(person.i, person.j, person.plen, aid)
+        if office:
+            self.person_titles.setdefault(aid, set()).add(office)
+            if office in ("MFA", "MOD", "MOI", "PM"):
+                self.person_titles[aid].add("MIN")
+        return person.j
+
+    def _title_new_name(self, k: int, end: int, office: str | None, state: str | None) -> int:
+        """An unknown name after a title: a variant of the office holder's name, else a new person."""
+        holder = self.lex.incumbent(office, state, self.when()) if office and state else None
+        toks = {self.tok(x) for x in range(k, end)}
+        if holder and toks & self.lex.name_tokens.get(holder, set()):
+            self.add_actor(k, end, 0, holder)
+            return end
+        known = actor_rules.known_person(self, k, end)
+        if known:
+            self.add_actor(k, end, 0, known)
+            return end
+        root = self.lex.root_state(state) if state else None
+        actor_rules.add_new_person(self, k, end, root or state, office)
+        return end
+
+    def _title_without_name(self, m: Match, j: int, office: str | None, state: str | None,
+                            org: str | None) -> int:
+        """No name: the office holder at the article's date, or the last person of that state."""
         aid = None
-        if office and state and office not in ("MIN", "OFFICIAL", "AMB"):
-            aid = self.lex.incumbent(office, state, self.when())
+        owner = state or org
+        if office and owner and office not in ("MIN", "OFFICIAL", "AMB"):
+            aid = self.lex.incumbent(office, owner, self.when())
         if aid is None and state and office in ("MIN", "OFFICIAL"):
             aid = self.last_actor(lambda a: self.lex.actor_kind(a) == "person" and (
                 self.lex.root_state(a) == state or self._affil.get(a) == state))
         if aid is None and not state and office in PERSON_ANAPHORA.values() and m.j - m.i == 1:
             aid = self._resolve_generic(f"person:{office}")
+            if aid:
+                self.add_actor(m.i, j, m.plen, aid, mention="nominal")
+                return j
         if aid:
             self.add_actor(m.i, j, m.plen, aid)
             self.person_titles.setdefault(aid, set()).add(office)
             return j
-        if state and office in ("MFA", "MOD", "MOI", "PRES", "PM", "COS"):
-            body = {"MFA": "MFA", "MOD": "MOD", "MOI": "MOI", "PRES": "PRES", "PM": "GOV", "COS": "ARMY"}[office]
-            self.add_actor(m.i, j, m.plen, f"{state}-{body}")
-            return j
-        if state:
-            self.add_actor(j - 1, j, 0, state)
+        if state and office in _OFFICE_BODY:
+            self.add_actor(m.i, j, m.plen, f"{state}-{_OFFICE_BODY[office]}", mention="nominal")
+        elif state:
+            self.add_actor(j - 1, j, 0, state, mention="adjective")
         return j
+
+    def _person_by_pattern(self, i: int, j: int) -> None:
+        """A name with its particle and no title (بلال آغ الشريف): a known or new person."""
+        known = actor_rules.known_person(self, i, j)
+        if known:
+            self.add_actor(i, j, 0, known)
+        else:
+            actor_rules.add_new_person(self, i, j, None, None)
+
+    def actors_overlap(self, i: int, j: int) -> bool:
+        s, e = self.span_of(i, j)
+        return any(a["start"] < e and s < a["end"] for a in self.actors[-3:])
 
     @property
     def _affil(self) -> dict:
         return self._affil_map
 
-    def _name_span(self, k: int) -> int | None:
-        toks = self.doc.tokens
-        n = len(toks)
-        if k >= n or not self._looks_like_name(toks[k].text, allow_al=False) or toks[k].text.startswith("ال"):
-            return None
-        j = k + 1
-        count = 1
-        while j < n and count < 4 and not self.punct_between(j - 1, j):
-            w = toks[j].text
-            prev = toks[j - 1].text
-            if prev in NAME_PARTICLES and (self._looks_like_name(w, allow_al=True)):
-                j += 1
-                count += 1
-                continue
-            if w in NAME_AL_OK or w in NAME_PARTICLES:
-                j += 1
-                count += 1
-                continue
-            if count < 2 and self._looks_like_name(w, allow_al=False) and not w.startswith("ال"):
-                j += 1
-                count += 1
-                continue
-            break
-        if count < 2:
-            return None
-        return j
+
+_OFFICE_BODY = {"MFA": "MFA", "MOD": "MOD", "MOI": "MOI", "PRES": "PRES", "PM": "GOV", "COS": "ARMY"}
 
 
 _TITLE_KEYS = {" ".join(key(t)): (code or None) for t, code in TITLES.items()}
@@ -663,7 +699,7 @@ def _is_trigger_word(w: str) -> bool:
     for stem, _ in strip_clitic(w):
         if stem in CUE_WORDS or stem in GENERIC_NOUNS or stem in DIRECTIONS or stem in LAND_NOUNS or stem in BORDER_NOUNS:
             return True
-    return False
+    return w in actor_rules.PATTERN_PARTICLES
 
 
 _TRIGGER_MEMO: dict[str, bool] = {}
@@ -695,7 +731,7 @@ def resolve_entities(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
     """(places, actors) mentions of a Doc (sentences must be set)."""
     resolver = EntityResolver(doc, lex)
     resolver.run(lexicon_matches(doc, lex))
-    return resolver.places, resolver.actors
+    return resolver.places, actor_rules.drop_repeats(resolver.actors)
 
 
 def find_places(doc: Doc, lex: Lexicon) -> list[dict]:
@@ -704,5 +740,5 @@ def find_places(doc: Doc, lex: Lexicon) -> list[dict]:
 
 
 def find_actors(doc: Doc, lex: Lexicon) -> list[dict]:
-    """Pipeline step: actor mentions."""
-    return resolve_entities(doc, lex)[1]
+    """Pipeline step: actor mentions that name an actor."""
+    return actor_rules.named_mentions(resolve_entities(doc, lex)[1])

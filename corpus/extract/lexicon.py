@@ -355,6 +355,9 @@ def _add_actor_phrases(lex: Lexicon, actors: dict[str, dict]) -> None:
             _add_state_titles(lex, a, forms)
     for title, office in TITLES.items():
         lex.add(title, Entry("title", office or ""))
+    for noun, code in BODY_NOUNS.items():  # وزارة الدفاع، المجلس العسكري: the state from context
+        if code in actor_dict.BARE_BODY_CODES and (" " in noun or noun in actor_dict.BARE_SINGLE_WORDS):
+            lex.add(noun, Entry("body", "@bare:" + code))
     # actors' own names and aliases (after generated forms, so they come first in ties)
     for a in actors.values():
         _add_actor_names(lex, a)

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable
 from functools import lru_cache
 
+from corpus.extract import actors as actor_rules
 from corpus.extract import dates as dates_step
 from corpus.extract import entities, events, quotes
 from corpus.extract.doc import Doc, make_doc
@@ -73,10 +74,13 @@ class Extractor:
     def extract(self, text: str, published: str | None = None) -> dict:
         doc = self.doc(text, published)
         found_dates = dates_step.find_dates(doc)
-        places, actors = entities.resolve_entities(doc, self.lexicon)
-        found_quotes = quotes.find_quotes(doc, self.lexicon, actors, places)
-        found_events = events.find_events(doc, actors, places, found_dates, self.country_of,
+        # every actor mention (names, nisba adjectives, generic nouns) serves speakers and
+        # events; the output lists the mentions that name an actor
+        places, mentions = entities.resolve_entities(doc, self.lexicon)
+        found_quotes = quotes.find_quotes(doc, self.lexicon, mentions, places)
+        found_events = events.find_events(doc, mentions, places, found_dates, self.country_of,
                                           self.lexicon.root_state)
+        actors = actor_rules.named_mentions(mentions)
         return {
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "dates": found_dates,

@@ -1,0 +1,322 @@
+"""Actor rules the entity resolver applies to lexicon matches and to words no phrase covered.
+
+- **Titles** (الرئيس، وزير الخارجية، المتحدث باسم، زعيم، السفير…): the title's state (a nisba
+  after it) and its organisation (المتحدث باسم المجلس العسكري) are read first, ranks skipped
+  (العقيد), then the person: a known name, else an unknown name → a new person whose id is the
+  slug of its transliteration; no name → the office holder at the article's date (a nominal
+  mention) when the dictionary knows him.
+- **Name patterns**: a Tuareg or Moorish name with its particle (بلال آغ الشريف، دحو ولد قابلية)
+  is a person even with no title.
+- **Bare state bodies** (وزارة الدفاع، المجلس العسكري، الحكومة): the state is the one named
+  right after (في مالي / بمالي), else the state of the same body mentioned before, else — for a
+  junta — a state under military rule at the article's date, else the article's focus state
+  (the state it mentions most).
+- **Mention roles**: a nisba adjective alone (جندي مالي) is an *adjective* and a generic noun
+  (الوزير، الحركة) a *nominal* mention: both stay visible to the quote and event steps, but the
+  actor list handed out names actors (`named_mentions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpus.extract.actor_lexicon import (
+    GIVEN_NAMES,
+    NAME_AL_OK,
+    NAME_PARTICLES,
+    NAME_STOP,
+    RANKS,
+    TUAREG_PARTICLES,
+    WORDS,
+)
+from corpus.normalize import fold
+
+MENTION_KEY = "mention"  # set on non-name mentions only: "adjective" | "nominal"
+JUNTA_PERIODS = {state: [tuple(p) for p in periods] for state, periods in WORDS["junta_periods"].items()}
+NOMINAL_BODY_CODES = frozenset({"GOV", "ARMY"})
+LEADER_OF_BODY = {"JUNTA": "PRES", "GOV": "PM", "PRES": "PRES", "ARMY": "COS"}
+_BY = (fold("في"), fold("ب"), fold("لدى"))
+PATTERN_PARTICLES = TUAREG_PARTICLES | {fold("ولد"), fold("بنت")}
+
+
+def named_mentions(actors: list[dict]) -> list[dict]:
+    """The actor mentions that name an actor (no bare adjectives or generic nouns)."""
+    return [a for a in actors if MENTION_KEY not in a]
+
+
+def adjective_reading(actor_id: str, actor_entries, nisba_entries) -> str | None:
+    """"adjective" when the matched word is a nisba of the chosen state and not its name
+    (الجزائرية، ماليين — an alias listed in the dictionary — versus مالي، الجزائر)."""
+    if any(e.ref == actor_id for e in nisba_entries) and not any(
+            e.ref == actor_id and e.exact for e in actor_entries):
+        return "adjective"
+    return None
+
+
+def drop_repeats(actors: list[dict]) -> list[dict]:
+    """A nickname or title-alias right before the name of the same actor (الأعور مختار
+    بلمختار): the name is the mention."""
+    out = []
+    for a, nxt in zip(actors, [*actors[1:], None], strict=False):
+        if nxt and nxt["actor_id"] == a["actor_id"] and 0 <= nxt["start"] - a["end"] <= 1:
+            continue
+        out.append(a)
+    return out
+
+
+# -- names -------------------------------------------------------------------------------------
+_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءة",
+                     ["a", "b", "t", "th", "dj", "h", "kh", "d", "dh", "r", "z", "s", "ch", "s", "d", "t",
+                      "dh", "a", "gh", "f", "g", "k", "l", "m", "n", "h", "ou", "i", "", "a"], strict=True))
+
+
+def english_name(name_ar: str) -> str:
+    """A Latin spelling of an Arabic name: known given names and particles as usually written
+    (محمد → Mohamed, آغ → Ag, ولد → Ould), other words letter by letter."""
+    return " ".join(_english_word(w) for w in fold(name_ar).split())
+
+
+def _english_word(word: str) -> str:
+    if word in GIVEN_NAMES:
+        return GIVEN_NAMES[word]
+    if word in NAME_PARTICLES:
+        return NAME_PARTICLES[word]
+    core = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    prefix = "Al-" if core is not word else ""
+    out = "".join(_TRANSLIT.get(ch, ch) for ch in core)
+    out = re.sub(r"(.)\1+", r"\1", out)
+    out = re.sub(r"ii|iou", "i", out).replace("aa", "a")
+    return prefix + out.capitalize()
+
+
+def looks_like_name_word(word: str, first: bool) -> bool:
+    """Could this folded word be part of a person's name?"""
+    if not word or word in NAME_STOP or word.isdigit() or len(word) < 2 or word in RANKS:
+        return False
+    if word[0].isascii() or _present_verb(word):
+        return False
+    if word.startswith("ال"):
+        return word in NAME_AL_OK and not first or word in GIVEN_NAMES
+    return not (word.endswith(("ها", "هم", "هما", "كم")) and len(word) > 4)
+
+
+def _present_verb(word: str) -> bool:
+    """يزور، يقول، يعتبر: a present-tense verb, not a name (ياو، يوسف are names)."""
+    return word.startswith("ي") and len(word) >= 4 and word[1] not in "اوي" and word not in GIVEN_NAMES
+
+
+def _closes_name(res, j: int) -> bool:
+    """Nothing name-like follows token j-1 (punctuation, a stop word or the end)."""
+    return j >= len(res.doc.tokens) or res.punct_between(j - 1, j) or res.tok(j) in NAME_STOP
+
+
+def name_end(res, k: int, strong: bool = False) -> int | None:
+    """One past the last token of the person's name starting at token k, or None.
+
+    A name is two name-like words, longer only through particles and given names (أمادو
+    توماني توري، إبراهيم آغ باهانغا); one word only after a strong title (`strong`)."""
+    n = len(res.doc.tokens)
+    if k >= n or not looks_like_name_word(res.tok(k), first=True):
+        return None
+    j = k + 1
+    while j < n and j - k < 5 and not res.punct_between(j - 1, j):
+        word, prev = res.tok(j), res.tok(j - 1)
+        if not looks_like_name_word(word, first=False) and word not in NAME_AL_OK:
+            break
+        if j - k >= 2 and not (prev in NAME_PARTICLES or word in NAME_PARTICLES
+                               or word in GIVEN_NAMES or word in NAME_AL_OK
+                               or strong and j - k == 2 and _closes_name(res, j + 1)):
+            break
+        j += 1
+    while j - 1 > k and res.tok(j - 1) in NAME_PARTICLES:
+        j -= 1
+    if j - k >= 2 or strong and j - k == 1 and res.tok(k) not in GIVEN_NAMES:
+        return j
+    return None
+
+
+def name_pattern_at(res, i: int) -> tuple[int, int] | None:
+    """(start, end) of a name around particle token i, or None: given name + آغ/ولد + name
+    (بلال آغ الشريف، دحو ولد قابلية), or آغ + name alone (آغ بهانغا)."""
+    if res.tok(i) not in PATTERN_PARTICLES:
+        return None
+    tuareg = res.tok(i) in TUAREG_PARTICLES
+    start = i
+    before = res.tok(i - 1) if i >= 1 and not res.punct_between(i - 1, i) else ""
+    if before in GIVEN_NAMES or before and tuareg and before[0] not in "وفبل" \
+            and looks_like_name_word(before, first=True):
+        start = i - 1
+    elif not tuareg:
+        return None  # ولد / بنت are ordinary words unless a given name comes before
+    if start > 0 and res.tok(start - 1) in GIVEN_NAMES and not res.punct_between(start - 1, start):
+        start -= 1
+    end = name_end(res, start)
+    return (start, end) if end and end > i + 1 else None
+
+
+def known_person(res, i: int, j: int) -> str | None:
+    """The dictionary's person whose surname is spelt like the last word of tokens i..j up to
+    the long vowels (سنغاري ~ سانغاري، كايتا ~ كيتا): one named before in the document first,
+    else the only such person."""
+    sk = skeleton(res.tok(j - 1))
+    if len(sk) < 3:
+        return None
+    candidates = _skeleton_index(res.lex).get(sk, ())
+    earlier = res.last_actor(lambda a: a in candidates)
+    if earlier:
+        return earlier
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def skeleton(word: str) -> str:
+    """A word without its long vowels and final ه (transliterations vary in them)."""
+    return re.sub("[اويه]", "", word[2:] if word.startswith("ال") else word)
+
+
+_SKELETONS: dict[int, dict[str, set]] = {}
+
+
+def _skeleton_index(lex) -> dict[str, set]:
+    """surname skeleton → person ids (built once per lexicon)."""
+    index = _SKELETONS.get(id(lex))
+    if index is None:
+        index = {}
+        for aid, tokens in lex.name_tokens.items():
+            if lex.actor_kind(aid) == "person":
+                for tok in tokens:
+                    if tok not in GIVEN_NAMES and len(skeleton(tok)) >= 3:
+                        index.setdefault(skeleton(tok), set()).add(aid)
+        _SKELETONS.clear()
+        _SKELETONS[id(lex)] = index
+    return index
+
+
+def add_new_person(res, i: int, j: int, state: str | None, office: str | None) -> str:
+    """A person the dictionary does not know: id = slug of the Latin name."""
+    s, e = res.span_of(i, j)
+    name_en = english_name(res.doc.text[s:e])
+    aid = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-") or "person"
+    res.add_actor(i, j, 0, aid, name=name_en, kind="person")
+    if office:
+        res.person_titles.setdefault(aid, set()).add(office)
+    if state:
+        res._affil[aid] = state
+    return aid
+
+
+# -- bare state bodies ---------------------------------------------------------------------------
+def doc_state_counts(res, matches) -> Counter:
+    """How often each state is named in the document (names, nisbas, bodies, places)."""
+    counts: Counter = Counter()
+    lex = res.lex
+    for m in matches:
+        e = m.entries[0]
+        state = None
+        if e.kind in ("actor",):
+            state = lex.root_state(e.ref)
+        elif e.kind == "nisba":
+            state = e.ref
+        elif e.kind in ("body", "title"):
+            state = e.state
+        elif e.kind == "place" and e.ref in lex.places:
+            state = lex.places[e.ref].country
+        if state:
+            counts[state] += 1
+    return counts
+
+
+def bare_body_state(res, m, code: str, counts: Counter) -> str | None:
+    """The state a body named without its state belongs to (see the module notes)."""
+    after = _state_after(res, m.j)
+    if after:
+        return after
+    same = res.last_actor(lambda a: a.endswith("-" + code) and "-" in a)
+    if same:
+        return same.split("-")[0]
+    candidates = counts
+    if code == "JUNTA":
+        ruled = Counter({s: c for s, c in counts.items() if _junta_at(s, res.when())})
+        candidates = ruled or counts
+    if not candidates:
+        return None
+    top = max(candidates.values())
+    tied = [s for s, c in candidates.items() if c == top]
+    recent = [s for s in reversed(res.states_seen) if s in tied]
+    return recent[0] if recent else tied[0]
+
+
+def _state_after(res, j: int) -> str | None:
+    """في مالي / بمالي / لدى النيجر right after a body noun: that state."""
+    if j >= len(res.doc.tokens) or res.punct_between(j - 1, j):
+        return None
+    word = res.tok(j)
+    if word in _BY and j + 1 < len(res.doc.tokens):
+        return _state_named(res, res.tok(j + 1))
+    if word.startswith("ب") and len(word) > 3:
+        return _state_named(res, word[1:])
+    return None
+
+
+def _state_named(res, word: str) -> str | None:
+    return _state_of_name(res, (word,))
+
+
+def _junta_at(state: str, when: str | None) -> bool:
+    if not when:
+        return False
+    w = when[:7]
+    return any(start <= w and (end is None or w <= end) for start, end in JUNTA_PERIODS.get(state, ()))
+
+
+def resolve_bare_body(res, m, code: str, counts: Counter) -> int:
+    """A body named without its state: with the state right after (وزارة الدفاع في مالي، القوات
+    المسلحة لجمهورية مالي) it names a body; inferred from context, a specific body
+    (وزارة الدفاع، المجلس العسكري) names one too, but a generic one (الحكومة، الجيش) and any
+    single word (الخارجية is also "foreign") is a nominal mention."""
+    state, end = _construct_state(res, m.j)
+    explicit = state is not None
+    state = state or bare_body_state(res, m, code, counts)
+    if not state:
+        return m.j
+    nominal = not explicit and (m.j - m.i == 1 or code in NOMINAL_BODY_CODES)
+    res.add_actor(m.i, end or m.j, m.plen, f"{state}-{code}", mention="nominal" if nominal else None)
+    return end or m.j
+
+
+def _construct_state(res, j: int) -> tuple[str | None, int | None]:
+    """(state, end token) for "لجمهورية مالي" / "لمالي" right after a body noun (part of the
+    body's name); (state, None) for في/ب/لدى + state (a place follows); else (None, None)."""
+    if j >= len(res.doc.tokens) or res.punct_between(j - 1, j):
+        return None, None
+    word = res.tok(j)
+    if word.startswith("ل") and not word.startswith("لدي") and len(word) > 3:
+        for n in (2, 1):
+            name = (word[1:],) + tuple(res.tok(x) for x in range(j + 1, j + n))
+            state = _state_of_name(res, name)
+            if state and not any(res.punct_between(x - 1, x) for x in range(j + 1, j + n)):
+                return state, j + n
+    return _state_after(res, j), None
+
+
+def _state_of_name(res, name: tuple[str, ...]) -> str | None:
+    for e in res.lex.phrases.get(name, ()):
+        if e.kind == "actor" and res.lex.actor_kind(e.ref) == "state":
+            return e.ref
+    return None
+
+
+def office_of_body(lex, office: str | None, org: str | None, state: str | None):
+    """رئيس المجلس العسكري: a LEADER of a state's governing body is its head of state."""
+    if office == "LEADER" and org and org.split("-")[-1] in LEADER_OF_BODY:
+        return LEADER_OF_BODY[org.split("-")[-1]], state or lex.root_state(org)
+    return office, state
+
+
+def drop_for_holder(res, office: str | None, owner: str | None, first: int) -> bool:
+    """Title + organisation with no name (الأمين العام للأمم المتحدة): when the dictionary
+    knows the holder, the organisation's mention gives way to one mention of the holder."""
+    if not office or not owner or not res.lex.incumbent(office, owner, res.when()):
+        return False
+    del res.actors[first:]
+    return True
