@@ -20,7 +20,7 @@ def quote_card_data(ctx, row: dict) -> QuoteCard:
         speaker_affiliation=affiliation.name(ctx.lang) if affiliation else None,
         date_label=ctx.date_label(row),
         source_label=ctx.article_title(row["article_id"]), source_href=href,
-        source_link_label=ctx.t("quotes.open_source"), ui_lang=ctx.lang,
+        source_link_label=ctx.t("quotes.open_source"), ui_lang=ctx.lang, provenance=ctx.provenance(row),
     )
 
 

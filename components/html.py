@@ -169,6 +169,7 @@ class QuoteCard:
     source_href: str
     source_link_label: str
     ui_lang: str
+    provenance: str | None = None  # "proposed by the engine, accepted by …" for added items
 
 
 def quote_card(card: QuoteCard) -> str:
@@ -188,8 +189,12 @@ def quote_card(card: QuoteCard) -> str:
         f'<blockquote class="atlas-quote-text" dir="{text_dir}" lang="{esc(token(card.language, "und"))}">'
         f"{esc(card.text)}</blockquote>"
         f'<div class="atlas-quote-source" dir="{ui_dir}">{bdi(card.source_label)} · '
-        f"{link(card.source_href, card.source_link_label)}</div></div>"
+        f"{link(card.source_href, card.source_link_label)}{provenance_badge(card.provenance)}</div></div>"
     )
+
+
+def provenance_badge(note: str | None) -> str:
+    return f' <span class="atlas-badge atlas-badge-provenance">{esc(note)}</span>' if note else ""
 
 
 def legend(items: Iterable[tuple[tuple[int, int, int], str]], notes: Sequence[str] = ()) -> str:

@@ -56,6 +56,14 @@ class PageContext:
         """The row's date at its precision, marked when estimated."""
         return date_label(row.get("date"), row.get("date_precision"), self.lang, bool(row.get("date_estimated")))
 
+    def provenance(self, row: dict) -> str | None:
+        """For an added item: proposed by the engine, then accepted or edited by whom."""
+        if row.get("origin") != "added" or row.get("status") not in ("accepted", "edited"):
+            return None
+        article = self.corpus.articles.get(row.get("article_id"))
+        who = (article.reviewed_by if article else None) or self.t("misc.unknown")
+        return self.t("provenance." + row["status"], who=who)
+
     def reader_href(self, article_id: str, start: int, end: int) -> str:
         """A link to the reader at a span that keeps this view's filters and language."""
         params = {**filters_to_params(self.filters), "lang": self.lang,

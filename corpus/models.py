@@ -55,6 +55,7 @@ class Article:
     origin: str = "curated"
     status: str = "accepted"
     file: str | None = None
+    reviewed_by: str | None = None  # the curator who last saved the review of an added article
 
     def title(self, lang: str) -> str:
         return getattr(self, f"title_{lang}", None) or self.title_en or self.title_ar

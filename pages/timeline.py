@@ -36,7 +36,7 @@ else:  # customdata is the event's row position
     selected = events.iloc[[k for k in keys if 0 <= k < len(events)][:5]]
 for row in selected.to_dict("records"):
     href = ctx.reader_href(row["article_id"], row["start"], row["end"])
-    meta = f"{ctx.date_label(row)} · {ctx.dyad(row['actor1'], row['actor2'])}"
+    meta = " · ".join(filter(None, (ctx.date_label(row), ctx.dyad(row["actor1"], row["actor2"]), ctx.provenance(row))))
     st.html(evidence_block(ctx.t("timeline.evidence"), meta, row["text"], ctx.corpus.articles[row["article_id"]].language,
                            href, ctx.t("quotes.open_source"), ctx.lang))
     related = ctx.result.quotes[ctx.result.quotes["event_id"] == row["id"]]

@@ -42,7 +42,8 @@ def article_record(row: Any, file: str | None = None) -> Article:
         title_ar=row.title_ar or ("" if row.language != "ar" else fallback),
         title_en=row.title_en or fallback, title_fr=row.title_fr, outlet=row.outlet,
         url=row.url, published=row.published, published_precision=row.published_precision,
-        tags=tuple(row.tags or ()), origin="added", status=row.status, file=file)
+        tags=tuple(row.tags or ()), origin="added", status=row.status, file=file,
+        reviewed_by=row.updated_by or row.created_by)
 
 
 def _summaries(data: dict, actor1: str | None, actor2: str | None, base: Corpus) -> dict[str, str]:
