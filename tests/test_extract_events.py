@@ -163,3 +163,95 @@ def test_matching_policy(ex):
     assert not event_match(_pred(actor2=None), g, st)
     # one-to-one: two predictions cannot both match one gold event
     assert _max_matching([_pred(), _pred()], [g], lambda p, q: event_match(p, q, st)) == 1
+
+
+# -- one case per rule family (sentences written for these tests) -----------------------------
+# text, published, expected (type, actor1, actor2) as state-level ids; the event list must hold it
+RULE_CASES = [
+    # VSO: the subject follows the verb closely; the target after the preposition
+    ("ندد الاتحاد الإفريقي يوم الأحد بقرار مالي طرد السفير الفرنسي.", "2022-02-01",
+     ("DISAPPROVE", "AU", "MLI")),
+    # SVO: the subject before the verb
+    ("والنيجر تطالب الجزائر بتسليم المطلوبين.", "2021-02", ("DEMAND", "NER", "DZA")),
+    # a verb + preposition phrase: the subject may stand between (وصل الوزير … إلى)
+    ("وصل وزير الخارجية الموريتاني إلى باماكو في زيارة رسمية.", "2022-05-02", ("CONSULT", "MRT", "MLI")),
+    # passive with an explicit agent: "من قبل X" after a verbal noun
+    ("وتعرضت موريتانيا لاعتداء من قبل تنظيم القاعدة.", "2011-07", ("ASSAULT", "AQIM", "MRT")),
+    # a masdar with its genitive agent
+    ("وجاءت إدانة موريتانيا للهجوم بعد ساعات.", "2016-04", ("DISAPPROVE", "MRT", None)),
+    # a reported accusation: X اتهم Y
+    ("واتهم وزير الخارجية المالي الجزائر بإيواء جماعات مسلحة.", "2024-10-01", ("DISAPPROVE", "MLI", "DZA")),
+    # sanctions: ambassador recall and airspace closure
+    ("وقررت النيجر سحب سفيرها من الجزائر.", "2025-04-07", ("SANCTION", "NER", "DZA")),
+    ("أغلقت مالي مجالها الجوي أمام الطائرات الجزائرية.", "2025-04-08", ("SANCTION", "MLI", "DZA")),
+    # a symmetric CONSULT: talks between two states
+    ("وجرت محادثات بين الجزائر ومالي حول أمن الحدود.", "2014-01-16", ("CONSULT", "DZA", "MLI")),
+    # "تتعرض X لـ…": the subject undergoes the act
+    ("وتتعرض النيجر لهجمات جماعة نصرة الإسلام والمسلمين منذ سنوات.", "2022-09", ("ASSAULT", "JNIM", "NER")),
+    # "عن جانب X": the party an act is done for
+    ("ووقع الاتفاق عن جانب الحكومة المالية وزير الخارجية.", "2015-06-21", ("AGREE", "MLI", None)),
+    # an attack on armed forces is FIGHT
+    ("وهاجم تنظيم القاعدة ثكنة للجيش الموريتاني.", "2008-09-16", ("FIGHT", "AQIM", "MRT")),
+]
+
+
+def _found(ex, text, published):
+    out = ex.extract(text, published)
+    return [(e["type"], _state(ex, e["actor1"]), _state(ex, e["actor2"])) for e in out["events"]]
+
+
+@pytest.mark.parametrize("text,published,expected", RULE_CASES)
+def test_rule_families(ex, text, published, expected):
+    etype, a1, a2 = expected
+    found = _found(ex, text, published)
+    assert any(f[0] == etype and f[1] == a1 and (a2 is None or f[2] == a2) for f in found), found
+
+
+NOT_AN_ACT = [
+    # an aim, not a reported act
+    "وتوجه الوفد المالي إلى الجزائر من أجل توقيع اتفاق جديد.",
+    # a topic after مكافحة
+    "وبحث الطرفان سبل مكافحة الإرهاب والتهريب وخطف الرعايا.",
+    # a reference to a signed accord without a date is not its signing
+    "ودعا المراقبون إلى احترام اتفاق السلام الموقع بين الطرفين.",
+    # a fixed expression: declined to be named
+    "وقال مسؤول رفض ذكر اسمه إن الوضع هادئ.",
+    # a pronoun subject is read from the story only when the verb opens its clause
+    "وأعلنت الجزائر عن ندوة. ويقول سكان إن الرعايا خطفوا قرب الحدود.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AN_ACT)
+def test_not_an_act(ex, text):
+    found = _found(ex, text, "2020-01")
+    assert not [f for f in found if f[0] in ("AGREE", "ASSAULT", "CRIME", "REJECT")], found
+
+
+def test_date_from_the_clause_else_the_publication_year(ex):
+    out = ex.extract("وفي 12 مارس 2014 استدعت الجزائر سفير مالي. ثم أدانت الجزائر قرار مالي.", "2014-06-02")
+    dates = {e["type"]: (e["date"], e["date_precision"]) for e in out["events"]}
+    assert dates["SANCTION"] == ("2014-03-12", "day")
+    assert dates["DISAPPROVE"] == ("2014", "year")
+
+
+def test_one_event_per_act(ex):
+    # the same visit named three times, and talks and consultations in one sentence: one CONSULT
+    text = ("زار وزير الخارجية الجزائري باماكو أمس. وأجرى الوزير خلال الزيارة مشاورات ومحادثات مع "
+            "المسؤولين في مالي. وتأتي زيارة الوزير الجزائري إلى مالي بعد أشهر من التوتر.")
+    found = _found(ex, text, "2021-11-15")
+    assert found.count(("CONSULT", "DZA", "MLI")) == 1, found
+    # two different acts of one type in a sentence stay two events
+    text = "وأفرجت مالي عن سجناء من التنظيم مقابل إطلاق تنظيم القاعدة رهينة فرنسيا."
+    assert len([f for f in _found(ex, text, "2010-02") if f[0] == "CONCEDE"]) == 2
+
+
+def test_trigger_dictionary_is_data():
+    from corpus.extract.triggers import default_index, find_triggers
+    from corpus.normalize import fold
+
+    index = default_index()
+    assert index.count > 90
+    words = fold("وستستدعي الحكومة سفيريها للتشاور").split()
+    assert [(t.etype, t.pos) for t in find_triggers(words)] == [("SANCTION", "v")]
+    # a noun after the article starts no verb phrase
+    assert [(t.etype, t.pos) for t in find_triggers(fold("الدفع بآلاف الجنود").split())] == [("MOBILIZE", "n")]

@@ -467,7 +467,8 @@ def _refined_type(art: Article, hit: Trigger, roles: Roles) -> str:
     """PLOVER: an attack on armed forces (an army, a convoy, a base, a drone) is FIGHT."""
     if hit.etype != "ASSAULT":
         return hit.etype
-    window = range(hit.first + 1, hit.last + 5)
+    agent_toks = {k for a in roles.agents if isinstance(a, ActorRef) for k in range(a.first, a.last + 1)}
+    window = [k for k in range(hit.first + 1, hit.last + 5) if k not in agent_toks]  # القاعدة: AQIM
     if any(not MILITARY_OBJECTS.isdisjoint(readings(art.word(k))) for k in window):
         return "FIGHT"
     return hit.etype
