@@ -180,7 +180,7 @@ RULE_CASES = [
     # a masdar with its genitive agent
     ("وجاءت إدانة موريتانيا للهجوم بعد ساعات.", "2016-04", ("DISAPPROVE", "MRT", None)),
     # a reported accusation: X اتهم Y
-    ("واتهم وزير الخارجية المالي الجزائر بإيواء جماعات مسلحة.", "2024-10-01", ("DISAPPROVE", "MLI", "DZA")),
+    ("واتهم وزير الخارجية المالي عبد الله ديوب الجزائر بإيواء الإرهابيين.", "2024-10-01", ("DISAPPROVE", "MLI", "DZA")),
     # sanctions: ambassador recall and airspace closure
     ("وقررت النيجر سحب سفيرها من الجزائر.", "2025-04-07", ("SANCTION", "NER", "DZA")),
     ("أغلقت مالي مجالها الجوي أمام الطائرات الجزائرية.", "2025-04-08", ("SANCTION", "MLI", "DZA")),
