@@ -159,7 +159,9 @@ def load(directory: str, files: tuple, added: tuple = (), _store=None) -> Loaded
         try:
             from corpus.store.union import merge  # load_union, with our already-validated base
 
-            corpus = merge(corpus, _store, include_proposed=True)
+            skipped: list[Problem] = []  # invalid stored rows: left out, named, the rest shown
+            corpus = merge(corpus, _store, include_proposed=True, problems=skipped)
+            problems = [*problems, *skipped]
         except Exception as err:  # noqa: BLE001 - show the curated corpus and say why
             problems = [*problems, Problem("database", 0, f"added articles not loaded: {err}")]
     contained, geo_problem = contained_places()

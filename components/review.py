@@ -24,6 +24,7 @@ from corpus.store.proposals import (
     rows_for,
     sentence_html,
 )
+from corpus.store.records import draft_article, item_problems
 from corpus.store.repository import ITEM_KINDS
 
 DRAFT, PENDING, GEN, NOTICE = "aa_draft", "aa_pending", "aa_gen", "aa_notice"
@@ -253,7 +254,13 @@ def add_missing(d: Draft, t) -> None:
             data = {name: None for name in FIELDS[kind]} | {key: ref.strip() or None}
             if kind == "quote":
                 data["quote_kind"] = "direct"
-            d.working = current_items(d) + [Item(kind, start, end, surface, data, "accepted", "curator")]
+            item = Item(kind, start, end, surface, data, "accepted", "curator")
+            reasons = item_problems(kind, start, end, surface, data, item.status,
+                                    draft_article("new", d.prepared.text, d.meta))
+            if reasons:  # the rules the loader applies (and save re-checks)
+                st.error(t("add.missing_invalid", error="; ".join(reasons)))
+                return
+            d.working = current_items(d) + [item]
             st.session_state[GEN] = _gen() + 1
             st.success(t("add.missing_added", start=start, end=end))
             st.rerun()

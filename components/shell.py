@@ -31,9 +31,10 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
     filters.language_switch(lang)
     loaded = data.current()
     if loaded.problems:
-        box = st.error if loaded.index is None else st.warning
-        box(f"**{t('error.corpus_title', lang)}** — {t('error.corpus_body', lang, n=len(loaded.problems))}")
-        with st.expander(t("error.corpus_title", lang), expanded=loaded.index is None):
+        broken = loaded.index is None  # nothing to show; else the valid rows are shown
+        box, key = (st.error, "error.corpus") if broken else (st.warning, "error.partial")
+        box(f"**{t(key + '_title', lang)}** — {t(key + '_body', lang, n=len(loaded.problems))}")
+        with st.expander(t(key + "_title", lang), expanded=broken):
             st.code("\n".join(str(p) for p in loaded.problems[:30]), language=None)
     if loaded.store_problem:
         st.warning(t(loaded.store_problem, lang))

@@ -224,10 +224,19 @@ def check_place(place: Place, row: Row, problems: list[Problem]) -> None:
         problems.append(Problem(row.file, row.line, f"coordinates out of range: {place.lat}, {place.lon}"))
 
 
+def event_type_problem(value: Any) -> str:
+    """Why `value` is not a PLOVER event type, naming the field (and the fix for a case slip)."""
+    if not value:
+        return "missing event type: event_type is required (a PLOVER type such as AID)"
+    hint = f" — did you mean {str(value).upper()!r}?" if plover.is_event_type(str(value).upper()) else ""
+    return (f"unknown event type {value!r}{hint} (event_type must be one of "
+            f"{', '.join(plover.EVENT_TYPES)})")
+
+
 def check_event(event: Event, row: Row, ctx: dict, problems: list[Problem]) -> None:
     check_span(event, row, ctx["articles"], problems)
     if not plover.is_event_type(event.event_type):
-        problems.append(Problem(row.file, row.line, f"unknown event type {event.event_type!r}"))
+        problems.append(Problem(row.file, row.line, event_type_problem(event.event_type)))
     reason = date_problem(event.date, event.date_precision)
     if reason:
         problems.append(Problem(row.file, row.line, reason))
@@ -264,6 +273,16 @@ def check_mention(mention: Mention, row: Row, ctx: dict, problems: list[Problem]
         reason = date_problem(mention.ref, {10: 1, 7: 4, 4: 5}.get(len(str(mention.ref)), 0))
         if reason:
             problems.append(Problem(row.file, row.line, reason))
+
+
+def check_record(record: Event | Quote | Mention, row: Row, ctx: dict, problems: list[Problem]) -> None:
+    """The checks of one event, quote or mention (the loader's rules, also used on save)."""
+    if isinstance(record, Event):
+        check_event(record, row, ctx, problems)
+    elif isinstance(record, Quote):
+        check_quote(record, row, ctx, problems)
+    else:
+        check_mention(record, row, ctx, problems)
 
 
 def check_article(article: Article, row: Row, problems: list[Problem]) -> None:

@@ -293,3 +293,22 @@ def test_oidc_trusts_only_a_verified_email(env, verified, can_write):
     assert bool({"aa_paste", "aa_mode"} <= widget_keys(at)) is can_write
     if not can_write:
         assert any("has not verified this email" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("event_type", ["aid", ""])
+def test_a_missing_event_with_a_bad_type_is_refused_naming_the_field(env, event_type):
+    """Issue 13, defect 2: refused on the page (and on save), never stored to break the site."""
+    at = app()
+    at.text_area(key="aa_paste").input(TEXT)
+    button(at, "aa_read_paste").click().run()
+    at.selectbox(key="aa_m_kind").select("event")
+    at.text_input(key="aa_m_text").input("استدعاء سفيرها")
+    at.text_input(key="aa_m_ref").input(event_type)
+    next(b for b in at.button if "aa_missing" in (b.form_id or "")).click().run()
+    assert not at.exception
+    assert any("event type" in e.value for e in at.error), [e.value for e in at.error]
+    button(at, "aa_save").click().run()
+    assert not at.exception
+    saved = Store.open(env).list_articles()
+    events = [i for a in saved for i in Store.open(env).get(a["id"]).items if i.kind == "event"]
+    assert all(i.data.get("event_type") not in ("aid", "", None) for i in events)

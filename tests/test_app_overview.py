@@ -121,7 +121,8 @@ def test_broken_corpus_shows_error_not_exception(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
     at = run_page("overview", {"lang": "en"})
     assert not at.exception
-    assert any(t("error.corpus_title", "en") in e.value for e in at.error) or at.warning
+    assert any(t("error.corpus_title", "en") in e.value for e in at.error) or any(
+        t("error.partial_title", "en") in w.value for w in at.warning)
 
 
 @pytest.mark.parametrize("params", [{}, {"year": "2008-2012"}, {"year": "2025"}])
@@ -133,3 +134,38 @@ def test_barometer_draws_the_years_of_the_filtered_dyad(params):
     drawn = sorted(int(y) for y in re.findall(r'data-year="(\d+)"', svg))
     assert drawn == sorted(int(y) for y in baro["year"])
     assert drawn, "the curated corpus has Algeria–Mali events in these years"
+
+
+def test_a_bad_stored_row_is_left_out_with_a_warning_not_the_whole_site(tmp_path, monkeypatch):
+    """Issue 13, defect 2: an event stored with type 'aid' (an old row, a manual edit) is
+    skipped and named; every other page keeps its corpus."""
+    from sqlalchemy import update
+
+    from corpus.store import Item, Store
+    from corpus.store.db import dispose_all
+    from corpus.store.schema import annotations
+    from tests.fixtures import make_data_dir
+    from tests.store_helpers import TEXT
+
+    monkeypatch.setenv("ATLAS_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(make_data_dir(tmp_path / "data")))
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+    store = Store.open(f"sqlite:///{tmp_path / 'state' / 'atlas.sqlite'}")
+    start = TEXT.index("استدعاء")
+    item = Item("event", start, start + 7, TEXT[start:start + 7], {"event_type": "AID"},
+                "accepted", "curator")
+    article = store.add_article(TEXT, {"language": "ar", "title_ar": "x", "published": "2024-01-05",
+                                       "published_precision": 1}, [item], status="accepted")
+    with store.engine.begin() as conn:
+        conn.execute(update(annotations).where(annotations.c.id == article.items[0].id)
+                     .values(data={"event_type": "aid"}))
+    try:
+        at = run_page("overview", {"lang": "en"})
+    finally:
+        dispose_all()
+    assert not at.exception
+    assert not any(t("error.corpus_title", "en") in e.value for e in at.error)
+    assert any(t("error.partial_title", "en") in w.value for w in at.warning)
+    listed = "\n".join(c.value for c in at.code)
+    assert article.items[0].id in listed and "'aid'" in listed
+    assert at.metric  # the page is drawn

@@ -64,7 +64,9 @@ def export(to_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
         raise FileExistsError(f"{to_dir} is not empty")
     base, _problems = collect(data_dir)
     shutil.copytree(data_dir, to_dir, dirs_exist_ok=True)
-    arts, events, quotes, mentions = added_records(Store.open(db_url), base, VISIBLE, files=True)
+    skipped: list = []  # stored rows the loader refuses: left out of the export and reported
+    arts, events, quotes, mentions = added_records(Store.open(db_url), base, VISIBLE, files=True,
+                                                   problems=skipped)
     (to_dir / "articles").mkdir(exist_ok=True)
     for article in arts.values():
         (to_dir / article.file).write_bytes(article.text.encode("utf-8"))
@@ -74,5 +76,5 @@ def export(to_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     _append(to_dir / "mentions.jsonl", [_line(_record_row(m)) for m in mentions])
     report = ExportReport({"articles": len(arts), "events": len(events), "quotes": len(quotes),
                            "mentions": len(mentions)})
-    report.problems = collect(to_dir)[1]
+    report.problems = [*skipped, *collect(to_dir)[1]]
     return report

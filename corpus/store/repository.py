@@ -19,8 +19,9 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from corpus.models import STATUSES
+from corpus.models import STATUSES, Article
 from corpus.store.db import WRITE, open_engine
+from corpus.store.records import draft_article, item_problems
 from corpus.store.schema import annotations, articles, history
 
 ITEM_KINDS = ("date", "place", "actor", "quote", "event")
@@ -109,7 +110,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _check_item(item: Item, text: str) -> None:
+def _check_item(item: Item, text: str, article: Article) -> None:
+    """Refuse (ValueError naming the field) an item the loader would refuse: the same rules
+    on save and on load (corpus.store.records.item_problems → corpus.loader)."""
     if item.kind not in ITEM_KINDS:
         raise ValueError(f"unknown item kind {item.kind!r}")
     if item.status not in STATUSES:
@@ -118,6 +121,10 @@ def _check_item(item: Item, text: str) -> None:
         raise ValueError(
             f"{item.kind} span {item.start}-{item.end} does not match its text {item.text[:40]!r}"
         )
+    reasons = item_problems(item.kind, item.start, item.end, item.text, item.data, item.status,
+                            article)
+    if reasons:
+        raise ValueError(f"{item.kind} {item.text[:40]!r}: {'; '.join(reasons)}")
 
 
 def _item_row(item: Item) -> dict[str, Any]:
@@ -258,12 +265,13 @@ class Store:
             raise ValueError("empty text")
         sha = text_sha256(text)
         items = [dataclasses.replace(i) for i in items]
-        for item in items:
-            _check_item(item, text)
         now = _now()
         unknown = set(meta) - set(META_FIELDS)
         if unknown:
             raise ValueError(f"unknown metadata field(s): {', '.join(sorted(unknown))}")
+        draft = draft_article("new", text, meta)
+        for item in items:
+            _check_item(item, text, draft)
         values = {name: meta.get(name) for name in META_FIELDS}
         values["tags"] = list(values["tags"] or [])
         values["language"] = values["language"] or "ar"
@@ -342,8 +350,10 @@ class Store:
             seqs: dict[str, int] = {}
             for r in current.values():
                 seqs[r.kind] = max(seqs.get(r.kind, 0), r.seq)
+            article = draft_article(article_id, text,
+                                    {k: getattr(row, k) for k in META_FIELDS} | changes)
             for item in items:
-                _check_item(item, text)
+                _check_item(item, text, article)
                 old = current.get(item.id) if item.id else None
                 if item.id and old is None:
                     raise NotFoundError(f"no item {item.id!r} in article {article_id}")
