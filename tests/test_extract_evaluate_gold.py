@@ -301,3 +301,55 @@ def test_evaluate_gold_equals_the_devset_scorer():
     for kind in ("dates", "places", "actors", "quotes"):  # the span-only columns too
         assert [ln for ln in ours.splitlines() if ln.startswith(kind)] == \
                [ln for ln in theirs.stdout.splitlines() if ln.startswith(kind)]
+
+
+# --- the project's own dev set (tests/devset_own) -------------------------------------------
+
+OWN = ROOT / "tests" / "devset_own"
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
+                "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
+                "COERCE", "ASSAULT", "FIGHT"}
+ACTOR_KINDS = {"state", "state_body", "person", "armed_group", "igo", "organisation", "group"}
+PLACE_KINDS = {"town", "capital", "region", "country", "area"}
+
+
+def own_set():
+    return [(json.loads(p.read_text(encoding="utf-8")), p) for p in sorted((OWN / "ann").glob("*.json"))]
+
+
+def test_own_set_offsets_are_filled_and_equal_the_item_text():
+    from tests.devset_own.resolve import resolve_folder
+
+    assert resolve_folder(OWN, write=False) == []
+    for ann, path in own_set():
+        text = (OWN / "articles" / f"{ann['id']}.txt").read_text(encoding="utf-8")
+        assert path.stem == ann["id"]
+        for kind in ("dates", "places", "actors", "quotes", "events"):
+            for item in ann[kind]:
+                assert text[item["start"]:item["end"]] == item["text"], (ann["id"], kind, item["text"])
+
+
+def test_own_set_follows_the_schema_and_covers_every_kind():
+    anns = [ann for ann, _path in own_set()]
+    assert len(anns) >= 24
+    years = {ann["published"][:4] for ann in anns}
+    assert len(years) >= 12  # spread over 2006–2025
+    for ann in anns:
+        assert all(ann[k] for k in ("dates", "places", "actors", "quotes", "events")), ann["id"]
+        assert all(d["value"] is None or len(d["value"]) in (4, 7, 10) for d in ann["dates"])
+        assert all(p["kind"] in PLACE_KINDS and -90 <= p["lat"] <= 90 for p in ann["places"])
+        assert all(a["kind"] in ACTOR_KINDS for a in ann["actors"])
+        assert all(q["kind"] in ("direct", "fragment", "reported") and q["speaker"]["name_en"] for q in ann["quotes"])
+        assert all(e["type"] in PLOVER_TYPES and (e["actor1"] or e["actor2"]) for e in ann["events"])
+
+
+def test_cli_evaluate_gold_on_the_own_set(capsys):
+    assert main(["evaluate", "--gold", str(OWN), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    anns = [ann for ann, _path in own_set()]
+    assert result["articles"] == len(anns) and result["errors"] == []
+    for kind in ("dates", "places", "actors", "quotes", "events"):
+        required = sum(1 for ann in anns for item in ann[kind] if not item.get("optional"))
+        figures = result["strict"][kind]
+        assert figures["tp"] + figures["fn"] == required, kind
+    assert result["strict"]["dates"]["tp"] > 0 and result["strict"]["places"]["tp"] > 0
