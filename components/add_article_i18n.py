@@ -92,6 +92,9 @@ EN = {
     "auth.cfg.auth_incomplete": "[auth] lacks {keys}",
     "auth.unverified": "Your sign-in provider has not verified this email address, so it cannot be trusted for curating.",
     "auth.bad_password": "Wrong password.",
+    "auth.wait": "Next try possible in {seconds} s.",
+    "auth.locked": "Too many wrong passwords: sign-in is locked for this session for {minutes} min.",
+    "auth.busy": "Too many sign-in attempts on this server right now: try again in {seconds} s.",
 }
 
 FR = {
@@ -182,6 +185,9 @@ FR = {
     "auth.cfg.auth_incomplete": "il manque à [auth] : {keys}",
     "auth.unverified": "Votre fournisseur de connexion n'a pas vérifié cette adresse e-mail : elle ne peut pas servir pour la curation.",
     "auth.bad_password": "Mot de passe incorrect.",
+    "auth.wait": "Prochain essai possible dans {seconds} s.",
+    "auth.locked": "Trop de mots de passe erronés : la connexion est bloquée pour cette session pendant {minutes} min.",
+    "auth.busy": "Trop de tentatives de connexion sur ce serveur en ce moment : réessayez dans {seconds} s.",
 }
 
 AR = {
@@ -272,6 +278,9 @@ AR = {
     "auth.cfg.auth_incomplete": "ينقص [auth]: {keys}",
     "auth.unverified": "لم يتحقق مزوّد تسجيل الدخول من عنوان البريد هذا، فلا يمكن اعتماده للإشراف.",
     "auth.bad_password": "كلمة مرور خاطئة.",
+    "auth.wait": "يمكن المحاولة التالية بعد {seconds} ث.",
+    "auth.locked": "كلمات مرور خاطئة كثيرة: تسجيل الدخول مقفل لهذه الجلسة مدة {minutes} د.",
+    "auth.busy": "محاولات دخول كثيرة على هذا الخادم حاليًا: أعد المحاولة بعد {seconds} ث.",
 }
 
 STRINGS = {"en": EN, "fr": FR, "ar": AR}

@@ -7,7 +7,8 @@ It fails closed (docs/SECURITY.md):
    curation and the page lists what is wrong.
 2. `[auth]` in secrets (Streamlit's built-in OIDC, st.login): only signed-in users whose
    *verified* email (`email_verified` true) is in `[atlas] curators = ["a@b.org", …]` may write.
-3. else a curator password hash in `[atlas]`: a password sign-in (throttled: components/throttle.py).
+3. else a curator password hash in `[atlas]`: a password sign-in, throttled per session and
+   per server (components/throttle.py), failures logged (never the password), with a sign-out.
    Preferred: `curator_password_hash = "pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>"` (or
    `"scrypt$<n>$<r>$<p>$<salt hex>$<hash hex>"`); legacy `curator_password_sha256 = "<hex>"`.
    Make one:  python -c "import getpass; from components.auth import hash_password; print(hash_password(getpass.getpass()))"
@@ -26,17 +27,22 @@ import hashlib
 import hmac
 import ipaddress
 import logging
+import math
 import secrets as _secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from components.throttle import Guard
+
 PBKDF2_ITERATIONS = 600_000
 SESSION_KEY = "_atlas_curator"  # set only by code after a good password; no widget uses it
+SESSION_TAG = "_atlas_auth_session"
 HASH_KEYS = ("curator_password_hash", "curator_password_sha256")
 ATLAS_KEYS = (*HASH_KEYS, "curators")
 OIDC_REQUIRED = ("redirect_uri", "cookie_secret")  # st.login refuses to start without them
 log = logging.getLogger("atlas.auth")
+GUARD = Guard()  # process-wide: every session's password checks share its limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,11 +311,39 @@ def sign_in(access: Access, secrets: Secrets, t) -> None:
         with st.form("auth_password"):
             password = st.text_input(t("auth.password"), type="password", key="auth_pw")
             if st.form_submit_button(t("auth.sign_in")):
-                if verify_password(password, password_hash(secrets.values) or ""):
-                    st.session_state[SESSION_KEY] = "curator"
-                    st.rerun()
-                else:
-                    st.error(t("auth.bad_password"))
+                _check_password(password, password_hash(secrets.values) or "", t)
+
+
+def _session_tag() -> str:
+    """A random tag for this browser session (names it in the throttle and the log)."""
+    import streamlit as st
+
+    return st.session_state.setdefault(SESSION_TAG, _secrets.token_hex(6))
+
+
+def _check_password(password: str, stored: str, t) -> None:
+    """One sign-in attempt through the process-wide throttle; logged without the password."""
+    import streamlit as st
+
+    tag = _session_tag()
+    outcome = GUARD.attempt(tag, lambda: verify_password(password, stored))
+    seconds = math.ceil(outcome.wait)
+    if outcome.status == "ok":
+        log.info("curator signed in (session %s)", tag)
+        st.session_state[SESSION_KEY] = "curator"
+        st.rerun()
+    elif outcome.status == "wrong":
+        log.warning("failed curator sign-in (session %s, %d in a row)", tag, outcome.failures)
+        st.error(t("auth.bad_password") + " " + t("auth.wait", seconds=seconds))
+    elif outcome.status == "locked":
+        log.warning("curator sign-in locked (session %s, %d in a row, %d s)", tag, outcome.failures, seconds)
+        st.error(t("auth.locked", minutes=math.ceil(outcome.wait / 60)))
+    elif outcome.status == "wait":
+        log.warning("sign-in attempt refused, too soon (session %s, %d s to wait)", tag, seconds)
+        st.error(t("auth.wait", seconds=seconds))
+    else:
+        log.warning("sign-in attempt refused, server-wide limit (session %s)", tag)
+        st.error(t("auth.busy", seconds=seconds))
 
 
 def sign_out() -> None:

@@ -31,6 +31,25 @@ def bound_to(address: str | None):
         st_config.set_option("server.address", before)
 
 
+class Clock:
+    def __init__(self) -> None:
+        self.now = 50.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def throttle_clock(monkeypatch):
+    """A fresh password throttle per test (the real one is process-wide), on a test clock."""
+    from components import auth
+    from components.throttle import Guard
+
+    clock = Clock()
+    monkeypatch.setattr(auth, "GUARD", Guard(clock=clock))
+    return clock
+
+
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_STATE_DIR", str(tmp_path / "state"))
@@ -115,7 +134,7 @@ def widget_keys(at: AppTest) -> set[str]:
     return keys
 
 
-def test_viewer_without_password_sees_no_add_controls(env):
+def test_viewer_without_password_sees_no_add_controls(env, throttle_clock):
     secrets = {"atlas": {"curator_password_hash": hash_password("open sesame", iterations=1000)}}
     at = app(secrets)
     assert not at.exception
@@ -126,6 +145,7 @@ def test_viewer_without_password_sees_no_add_controls(env):
     next(b for b in at.button if "auth_password" in (b.form_id or "")).click().run()
     assert any("Wrong password" in e.value for e in at.error)
     assert not widget_keys(at) & WRITE_KEYS
+    throttle_clock.now += 1  # the backoff after one wrong password
     at.text_input(key="auth_pw").input("open sesame")
     next(b for b in at.button if "auth_password" in (b.form_id or "")).click().run()
     assert not at.exception
@@ -312,3 +332,42 @@ def test_a_missing_event_with_a_bad_type_is_refused_naming_the_field(env, event_
     saved = Store.open(env).list_articles()
     events = [i for a in saved for i in Store.open(env).get(a["id"]).items if i.kind == "event"]
     assert all(i.data.get("event_type") not in ("aid", "", None) for i in events)
+
+
+def sign_in_with(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="auth_pw").input(password)
+    next(b for b in at.button if "auth_password" in (b.form_id or "")).click().run()
+    assert not at.exception
+    return at
+
+
+def test_password_guesses_are_throttled_and_logged_without_the_password(env, throttle_clock, caplog):
+    clock = throttle_clock
+    at = app({"atlas": {"curator_password_hash": GOOD}})
+    with caplog.at_level("INFO", logger="atlas.auth"):
+        sign_in_with(at, "guess-one")
+        assert any("Wrong password" in e.value and "1 s" in e.value for e in at.error)
+        sign_in_with(at, "open sesame")  # right, but too soon after a wrong one
+        assert any("Next try possible" in e.value for e in at.error)
+        assert not widget_keys(at) & WRITE_KEYS
+        clock.now += 1
+        sign_in_with(at, "open sesame")
+    assert {"aa_paste", "aa_mode"} <= widget_keys(at)
+    messages = [r.getMessage() for r in caplog.records if r.name == "atlas.auth"]
+    assert any("failed curator sign-in" in m for m in messages)
+    assert any("curator signed in" in m for m in messages)
+    assert not any("guess-one" in m or "open sesame" in m for m in messages)
+
+
+def test_five_wrong_passwords_lock_the_session(env, throttle_clock):
+    from components.throttle import Policy
+
+    clock, policy = throttle_clock, Policy()
+    at = app({"atlas": {"curator_password_hash": GOOD}})
+    for _ in range(policy.lockout_after):
+        sign_in_with(at, "wrong")
+        clock.now += policy.max_delay
+    assert any("locked" in e.value for e in at.error)
+    sign_in_with(at, "open sesame")
+    assert any("locked" in e.value for e in at.error)
+    assert not widget_keys(at) & WRITE_KEYS
