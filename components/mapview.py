@@ -21,11 +21,18 @@ from pydeck.bindings.json_tools import default_serialize
 
 from corpus import plover
 
-VIEW = pdk.ViewState(latitude=21.0, longitude=0.5, zoom=3.7, min_zoom=2, max_zoom=12)
+# Centred so that Algiers and Bamako (and the arcs between the capitals) are in view.
+VIEW = pdk.ViewState(latitude=25.0, longitude=-1.0, zoom=3.7, min_zoom=2, max_zoom=12)
 KIDAL_REGION = "MLI-kidal"
+# Okabe–Ito bluish green: unlike the quad colours, so the highlight never reads as an event class.
+KIDAL_COLOUR = (0, 158, 115)
+# Fill opacity of an event area by geo precision: a whole country is outlined, not shaded, so a
+# country-level event never hides the regions (and the Kidal highlight) under it.
+AREA_FILL = {4: 70, 5: 45, 6: 0}
 REGION_COUNTRIES = ("MLI", "DZA", "NER", "MRT")
 FOCUS_AREAS = ("northern-mali", "algeria-mali-border")
-LAYER_IDS = ("countries", "regions", "areas", "borders", "event-areas", "arcs", "places", "markers")
+LAYER_IDS = ("countries", "regions", "areas", "borders", "event-areas", "arcs", "places", "markers", "labels")
+LABEL_SIZE = 13  # px, as geo.labels.FONT_SIZE
 TOOLTIP_STYLE = {"backgroundColor": "rgba(30,30,30,.92)", "color": "white", "fontSize": "13px",
                  "maxWidth": "360px", "fontFamily": "Noto Sans Arabic, Noto Sans, sans-serif",
                  "whiteSpace": "pre-line", "pointerEvents": "none"}
@@ -67,8 +74,8 @@ def base_layers(geo: Mapping, places: Mapping, lang: str, t: Callable[[str], str
         kidal = props["id"] == KIDAL_REGION
         props.update(place_id=regions.get(props["id"], ""), tip_title=two_names(props, lang),
                      tip_body=t("map.region"),
-                     fill=[213, 94, 0, 70] if kidal else [0, 0, 0, 0],
-                     line=[213, 94, 0, 255] if kidal else [110, 110, 110, 160])
+                     fill=[*KIDAL_COLOUR, 60] if kidal else [0, 0, 0, 0],
+                     line=[*KIDAL_COLOUR, 255] if kidal else [110, 110, 110, 160])
     countries = copy.deepcopy(geo["countries"])
     for feature in countries["features"]:
         props = feature["properties"]
@@ -142,7 +149,8 @@ def data_layers(
             continue
         lines = area_lines.get((row["place_id"], row["geo_precision"]), "")
         area_features.append({"type": "Feature", "geometry": geometry, "properties": {
-            "place_id": row["place_id"], "fill": _colour(row["quad"], 70), "line": _colour(row["quad"], 230),
+            "place_id": row["place_id"], "fill": _colour(row["quad"], AREA_FILL.get(int(row["geo_precision"]), 45)),
+            "line": _colour(row["quad"], 230),
             "tip_title": place_title(row["place_id"]),
             "tip_body": count_label(int(row["events"])) + "\n" + lines}})
     arc_rows = [{**r, "colour": _colour(r["quad"]), "width": 1.5 + min(6, r["events"]),
@@ -161,6 +169,18 @@ def data_layers(
                   get_radius="radius", radius_units="'pixels'", get_fill_color="colour", stroked=True,
                   get_line_color=[255, 255, 255, 255], line_width_min_pixels=1),
     ]
+
+
+def label_layer(labels: Sequence) -> pdk.Layer:
+    """Names of the places a reader looks for (geo.labels.map_labels: text already shaped),
+    dark text with a white halo, drawn above everything and never picked."""
+    rows = [{"text": lab.text, "position": [lab.lon, lab.lat], "anchor": lab.anchor,
+             "offset": [lab.dx, lab.dy]} for lab in labels]
+    return pdk.Layer("TextLayer", rows, id="labels", pickable=False, get_position="position", get_text="text",
+                     get_text_anchor="anchor", get_alignment_baseline="'center'", get_pixel_offset="offset",
+                     get_size=LABEL_SIZE, size_units="'pixels'", get_color=[35, 35, 35, 255],
+                     font_family="'Noto Sans Arabic, Noto Sans, DejaVu Sans, sans-serif'", character_set="'auto'",
+                     font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 235])
 
 
 def _compact(value: object) -> str:

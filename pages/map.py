@@ -10,6 +10,7 @@ from components.i18n import fmt_int
 from components.layout import export_buttons, header
 from components.shell import context
 from corpus import plover
+from geo.labels import map_labels
 
 ctx = context("map")
 header(ctx, "nav.map")
@@ -20,6 +21,11 @@ geo = data.geo_layers()
 @st.cache_resource(show_spinner=False, max_entries=6)
 def base(lang: str, _geo: dict, _places: dict, key: tuple) -> tuple[str, ...]:
     return mapview.encode_layers(mapview.base_layers(_geo, _places, lang, lambda k: ctx.t(k)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def labels(lang: str, _places: dict, key: int) -> list:
+    return map_labels(_places, lang)
 
 
 def on_select() -> None:
@@ -46,6 +52,9 @@ state_of = frames.state_of(corpus.actors)
 layers = mapview.data_layers(
     events, frames.place_markers(events), frames.coarse_areas(events), frames.arcs(events, frames.capitals(corpus.places), state_of),
     data.area_for, place_title, event_line, lambda n: f"{fmt_int(n, ctx.lang)} {ctx.t('hover.count')}", gazetteer)
+layers.append(mapview.label_layer(labels(ctx.lang, corpus.places, len(corpus.places))))
+if events.empty:
+    st.info(ctx.t("empty.events"))
 basemap = st.toggle(ctx.t("map.basemap"), key="map_basemap")
 st.pydeck_chart(mapview.deck(encoded_base, layers, ctx.rtl, basemap), key="map", on_select=on_select,
                 selection_mode="single-object", height=620)
@@ -57,7 +66,7 @@ if missing:
     st.caption(ctx.t("map.no_coords", n=fmt_int(missing, ctx.lang)))
 with st.expander(ctx.t("map.legend"), expanded=True):
     swatches = [(plover.QUAD_COLOURS[q], ctx.t("quad." + q)) for q in plover.QUAD_CLASSES]
-    swatches += [((213, 94, 0), ctx.t("map.legend_kidal")), ((204, 121, 167), ctx.t("map.legend_north")),
+    swatches += [(mapview.KIDAL_COLOUR, ctx.t("map.legend_kidal")), ((204, 121, 167), ctx.t("map.legend_north")),
                  ((180, 30, 30), ctx.t("map.legend_border"))]
     notes = [ctx.t("map.legend_quads"), ctx.t("map.legend_areas"), ctx.t("map.legend_arcs")]
     st.html(legend(swatches, notes))

@@ -6,7 +6,13 @@ import pytest
 
 from components.i18n import t
 from components.mapview import selected_place
-from tests.test_app_helpers import assert_no_raw_keys, expected_counts, run_page, shown_counts
+from tests.test_app_helpers import (
+    assert_no_raw_keys,
+    expected_counts,
+    index,
+    run_page,
+    shown_counts,
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr"])
@@ -42,3 +48,38 @@ def test_bogus_parameter_warns():
     at = run_page("map", {"lang": "en", "place": "x" * 10_000})
     assert not at.exception
     assert at.warning
+
+
+def _deck(at) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def _layer(spec: dict, layer_id: str) -> dict:
+    return next(layer for layer in spec["layers"] if layer["id"] == layer_id)
+
+
+def test_country_level_events_are_outlined_not_shaded():
+    spec = _deck(run_page("map", {"lang": "en"}))
+    features = _layer(spec, "event-areas")["data"]
+    countries = [f for f in features if index().corpus.places[f["properties"]["place_id"]].kind == "country"]
+    assert countries and all(f["properties"]["fill"][3] == 0 for f in countries)
+    assert any(f["properties"]["fill"][3] > 0 for f in features if f not in countries)
+
+
+def test_kidal_highlight_is_not_a_quad_colour():
+    from components import mapview
+    from corpus import plover
+
+    assert mapview.KIDAL_COLOUR not in plover.QUAD_COLOURS.values()
+
+
+@pytest.mark.parametrize("lang, name", [("en", "Kidal"), ("fr", "Kidal")])
+def test_the_map_names_the_places_readers_look_for(lang, name):
+    labels = _layer(_deck(run_page("map", {"lang": lang})), "labels")["data"]
+    assert name in {row["text"] for row in labels} and len(labels) >= 12
+
+
+def test_an_empty_selection_says_so():
+    at = run_page("map", {"lang": "en", "q": "no-such-words-anywhere"})
+    assert not at.exception
+    assert any(i.value == t("empty.events", "en") for i in at.info)
