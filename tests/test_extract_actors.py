@@ -78,3 +78,127 @@ def test_state_bodies_by_rule(ex, text, surface, actor):
 ])
 def test_groups_by_rule(ex, text, surface, actor):
     assert (surface, actor) in actors_of(ex, text)
+
+
+def named_of(ex, text, published=None):
+    out = ex.extract(text, published)
+    return [(a["text"], a["actor_id"]) for a in out["actors"]]
+
+
+# -- names after titles ------------------------------------------------------------------------
+def test_unknown_name_after_a_title_is_a_new_person(ex):
+    actors = named_of(ex, "وقال وزير الخارجية التشادي محمد صالح النضيف إن بلاده تدعم الحوار.")
+    person = [(t, a) for t, a in actors if t == "محمد صالح النضيف"]
+    assert person and person[0][1].startswith("mohamed-")
+    assert ("وزير الخارجية التشادي", "TCD") not in actors
+
+
+def test_title_organisation_rank_then_name(ex):
+    text = "وقال المتحدث باسم الحكومة الانتقالية العقيد موسى كوناتي إن الجيش سيرد."
+    actors = named_of(ex, text, "2022-05-02")
+    assert ("موسى كوناتي", "moussa-kounati") in actors or any(t == "موسى كوناتي" for t, _ in actors)
+    assert not any(t.startswith("العقيد") for t, _ in actors)
+
+
+def test_leader_of_a_junta_is_the_head_of_state(ex):
+    actors = named_of(ex, "وأكد رئيس المجلس العسكري في النيجر أن الانتقال سيستمر.", "2024-03-10")
+    assert any(a == "abdourahamane-tiani" for _, a in actors)
+
+
+def test_title_with_no_name_is_the_office_holder_at_the_date(ex):
+    assert ("وزير الخارجية الجزائري", "mourad-medelci") in named_of(
+        ex, "وصرح وزير الخارجية الجزائري بأن الحل سياسي.", "2010-06-01")
+    assert ("وزير الخارجية الجزائري", "ramtane-lamamra") in named_of(
+        ex, "وصرح وزير الخارجية الجزائري بأن الحل سياسي.", "2015-06-01")
+
+
+def test_ordinary_words_after_a_title_are_not_a_name(ex):
+    actors = named_of(ex, "وكان الوزير أول مسؤول أجنبي يزور المنطقة.")
+    assert not any(a and a.islower() and "aoul" in a for _, a in actors)
+
+
+# -- name patterns -----------------------------------------------------------------------------
+def test_tuareg_name_with_ag_needs_no_title(ex):
+    actors = named_of(ex, "واجتمع موسى آغ الطاهر بالوسطاء في كيدال.")
+    assert any(t == "موسى آغ الطاهر" and a.startswith("moussa-ag") for t, a in actors)
+
+
+def test_ould_after_a_given_name_is_a_person_but_not_born_in(ex):
+    assert any(t == "محمد ولد أحمدو" for t, _ in named_of(ex, "وأوضح محمد ولد أحمدو للصحفيين أن الطريق مغلق."))
+    assert named_of(ex, "ولد في تمبكتو عام 1970.") == []
+
+
+def test_a_surname_spelt_differently_is_the_known_person(ex):
+    actors = named_of(ex, "وقال وزير الخارجية النيجري باكاري ياو سنغاري إن بلاده مستعدة.", "2024-02-01")
+    assert ("باكاري ياو سنغاري", "bakary-yaou-sangare") in actors
+
+
+# -- bare state bodies ---------------------------------------------------------------------------
+def test_bare_body_takes_the_state_named_after_it(ex):
+    actors = named_of(ex, "وأعلنت وزارة الدفاع في النيجر مقتل عشرة مسلحين.")
+    assert ("وزارة الدفاع", "NER-MOD") in actors
+
+
+def test_bare_body_with_lam_and_the_state_is_one_name(ex):
+    actors = named_of(ex, "وسقطت طائرة تابعة للقوات المسلحة لجمهورية مالي قرب الحدود.")
+    assert any(a == "MLI-ARMY" and t.endswith("لجمهورية مالي") for t, a in actors)
+
+
+def test_bare_body_repeats_the_state_of_the_same_body(ex):
+    text = "وقالت وزارة الخارجية الأمريكية إنها قلقة. وأضافت وزارة الخارجية أن السفارة مغلقة."
+    assert named_of(ex, text).count(("وزارة الخارجية", "USA-MFA")) == 1
+
+
+def test_bare_junta_is_a_state_under_military_rule_at_the_date(ex):
+    text = "زار الوزير الجزائري مالي ثم الجزائر ثم الجزائر. وانتقد المجلس العسكري الموقف."
+    assert ("المجلس العسكري", "MLI-JUNTA") in named_of(ex, text, "2024-01-25")
+
+
+def test_bare_body_takes_the_focus_state(ex):
+    text = "هاجم مسلحون ثكنة في شمال مالي قرب الحدود مع مالي. وقالت وزارة الدفاع إن الهجوم فشل."
+    assert ("وزارة الدفاع", "MLI-MOD") in named_of(ex, text)
+
+
+# -- what is not an actor mention ----------------------------------------------------------------
+def test_nisba_adjectives_are_kept_for_speakers_but_not_listed(ex):
+    text = "وقالت مصادر أمنية جزائرية إن جنديا ماليا قتل."
+    assert named_of(ex, text) == []
+    assert ("جزائرية", "DZA") in actors_of(ex, text)
+
+
+def test_mali_after_a_person_noun_is_the_adjective(ex):
+    assert ("مالي", "MLI") not in named_of(ex, "وقتل جندي مالي في الهجوم.")
+    assert ("مالي", "MLI") in named_of(ex, "ودعا إلى احترام سيادة مالي.")
+
+
+def test_al_qaeda_word_after_a_base_is_that_base(ex):
+    text = "هاجم الجيش قاعدة للمسلحين. وكانت القاعدة تحت سيطرتهم."
+    assert ("القاعدة", "AQIM") not in named_of(ex, text)
+    assert ("القاعدة", "AQIM") in named_of(ex, "وتبنت القاعدة الهجوم.")
+
+
+def test_long_state_name_after_a_preposition_is_a_place(ex):
+    out = ex.extract("وعاد الوفد إلى الولايات المتحدة الأمريكية بعد الزيارة.")
+    assert not any(a["actor_id"] == "USA" for a in out["actors"])
+    assert any(p["place_id"] for p in out["places"] if "الولايات" in p["text"])
+
+
+def test_nickname_before_the_name_is_one_mention(ex):
+    actors = named_of(ex, "وأعلن الأعور مختار بلمختار مسؤوليته.")
+    assert actors.count(("مختار بلمختار", "mokhtar-belmokhtar")) == 1
+    assert ("الأعور", "mokhtar-belmokhtar") not in actors
+
+
+def test_a_weekday_does_not_close_a_name(ex):
+    actors = named_of(ex, "وقال الوزير أحمد ولد سالم الثلاثاء إن الحدود مغلقة.")
+    assert any(t == "أحمد ولد سالم" for t, _ in actors)
+
+
+@pytest.mark.parametrize("name_ar,name_en", [
+    ("محمد آغ إنتالا", "Mohamed Ag Intalla"),
+    ("أمادو سانوغو", "Amadou Sanoughou"),
+    ("عبد الرحيم الشريف", "Abdelrhim Al-Chrif"),
+])
+def test_english_name_of_a_new_person(name_ar, name_en):
+    from corpus.extract.actors import english_name
+    assert english_name(name_ar) == name_en

@@ -30,6 +30,7 @@ from corpus.extract.actor_lexicon import (
     TUAREG_PARTICLES,
     WORDS,
 )
+from corpus.extract.doc import strip_clitic
 from corpus.normalize import fold
 
 MENTION_KEY = "mention"  # set on non-name mentions only: "adjective" | "nominal"
@@ -54,6 +55,30 @@ def adjective_reading(actor_id: str, actor_entries, nisba_entries) -> str | None
     return None
 
 
+_MALI = fold("مالي")
+NATIONALITY_NOUNS = frozenset(fold(w) for w in WORDS["nationality_nouns"])
+
+
+def mali_adjective(res, m) -> bool:
+    """"مالي" right after a noun that nationality qualifies is the adjective Malian (جندي
+    مالي، مسؤول مالي، حوار مالي); after other nouns it names the state (سيادة مالي)."""
+    if m.plen or m.j - m.i != 1 or res.tok(m.i) != _MALI or m.i == 0 or res.punct_between(m.i - 1, m.i):
+        return False
+    prev = res.tok(m.i - 1)
+    return any(stem in NATIONALITY_NOUNS for stem, _ in strip_clitic(prev))
+
+
+def earlier_base(res, m) -> bool:
+    """"القاعدة" after "قاعدة" (a base) was mentioned is that base, not al-Qaeda."""
+    if m.j - m.i != 1:
+        return False
+    start = res.doc.tokens[m.i].start
+    return bool(_BASE_RE.search(res.doc.folded, 0, start))
+
+
+_BASE_RE = re.compile(r"(?<![^\W\d_])[وفبل]?قاعده(?![^\W\d_])")
+
+
 def drop_repeats(actors: list[dict]) -> list[dict]:
     """A nickname or title-alias right before the name of the same actor (الأعور مختار
     بلمختار): the name is the mention."""
@@ -74,7 +99,14 @@ _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويء
 def english_name(name_ar: str) -> str:
     """A Latin spelling of an Arabic name: known given names and particles as usually written
     (محمد → Mohamed, آغ → Ag, ولد → Ould), other words letter by letter."""
-    return " ".join(_english_word(w) for w in fold(name_ar).split())
+    words = fold(name_ar).split()
+    out = []
+    for i, word in enumerate(words):
+        if i and words[i - 1] == "عبد" and word.startswith("ال") and out[-1] == "Abdel":
+            out[-1] = "Abdel" + _english_word(word[2:]).lower()  # عبد الرحيم → Abdelrhim
+            continue
+        out.append(_english_word(word))
+    return " ".join(out)
 
 
 def _english_word(word: str) -> str:
@@ -111,6 +143,13 @@ def _closes_name(res, j: int) -> bool:
     return j >= len(res.doc.tokens) or res.punct_between(j - 1, j) or res.tok(j) in NAME_STOP
 
 
+def _family_name(res, word: str, j: int) -> bool:
+    """A definite family name closing a name after a title (محمد صالح النضيف), not a state's
+    nisba (الجزائري) nor a common word."""
+    return (word.startswith("ال") and len(word) > 4 and word not in NAME_STOP and _closes_name(res, j + 1)
+            and res._nisba_state(word) is None)
+
+
 def name_end(res, k: int, strong: bool = False) -> int | None:
     """One past the last token of the person's name starting at token k, or None.
 
@@ -122,11 +161,13 @@ def name_end(res, k: int, strong: bool = False) -> int | None:
     j = k + 1
     while j < n and j - k < 5 and not res.punct_between(j - 1, j):
         word, prev = res.tok(j), res.tok(j - 1)
-        if not looks_like_name_word(word, first=False) and word not in NAME_AL_OK:
+        if not (looks_like_name_word(word, first=False) or word in NAME_AL_OK
+                or strong and _family_name(res, word, j)):
             break
         if j - k >= 2 and not (prev in NAME_PARTICLES or word in NAME_PARTICLES
                                or word in GIVEN_NAMES or word in NAME_AL_OK
-                               or strong and j - k == 2 and _closes_name(res, j + 1)):
+                               or strong and j - k == 2 and _closes_name(res, j + 1)
+                               and (looks_like_name_word(word, first=False) or _family_name(res, word, j))):
             break
         j += 1
     while j - 1 > k and res.tok(j - 1) in NAME_PARTICLES:

@@ -46,7 +46,7 @@ def _f(words: str) -> frozenset:
 
 LOC_PREPS = _f("في الى إلى من عبر داخل خارج نحو قرب بجوار انحاء أرجاء ربوع وسط تجاه صوب حتى "
                "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
-CAPITAL_PLACE_NOUNS = _f("سجون شوارع مطار ضواحي وسط قرب أحياء سكان مستشفى فندق جامعة عاصمة مدينة حي مقر")
+CAPITAL_PLACE_NOUNS = _f("العاصمة سجون شوارع مطار ضواحي وسط قرب أحياء سكان مستشفى فندق جامعة عاصمة مدينة حي مقر")
 FROM_ACTOR = _f("مدعوم المدعوم المدعومة مدعومة المدعومين بدعم دعم مطلوب طلب بطلب تمويل بتمويل ضغط ضغوط "
                 "موقف مبادرة اقتراح دعوة تحذير رسالة وفد مبعوث اعتراف تنازل مساعدة مساعدات شكوى")
 FROM_PLACE = _f("سحب سحبت انسحاب انسحبت انسحابها خروج خرج قادم قادمة القادمة القادمين عائد عائدين عودة "
@@ -84,6 +84,7 @@ _MALI = fold("مالي")
 _MALI_BARE = (fold("مالي"), fold("مالية"))
 _MIN = fold("من")
 _FI = fold("في")
+_MA3 = fold("مع")
 _ILA = (fold("الى"), fold("إلى"))
 _fold_memo = lru_cache(maxsize=4096)(fold)
 PERSON_ANAPHORA = {fold("الوزير"): "MIN", fold("الرئيس"): "PRES"}
@@ -413,6 +414,9 @@ class EntityResolver:
         nisbas = g.nisbas
         if actors and any(e.generic for e in actors) and not places:
             return self._title_alias(m, actors, by_start)
+        if places and actors and actor_rules.mali_adjective(self, m):
+            self.add_actor(m.i, m.j, m.plen, "MLI", mention="adjective")
+            return m.j
         if places and actors:
             if self._is_place_context(m, places, actors):
                 self.add_place(m.i, m.j, m.plen, self._place_choice(m, places))
@@ -427,7 +431,10 @@ class EntityResolver:
             aid = self._actor_choice(actors)
             if aid == "MLI" and self._financial(m):
                 return m.j
-            if aid == "AQIM" and m.j - m.i == 1 and self.tok(m.j) in QAEDA_AFTER:
+            if aid == "AQIM" and m.j - m.i == 1 and (self.tok(m.j) in QAEDA_AFTER
+                                                     or actor_rules.earlier_base(self, m)):
+                return m.j
+            if self._state_as_place(m, aid):
                 return m.j
             self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
             return m.j
@@ -488,9 +495,21 @@ class EntityResolver:
             return bool({self.tok(m.i - k) for k in range(2, 5)} & FROM_PLACE)
         if prev in LOC_PREPS:
             return True
-        if is_capital and prev in CAPITAL_PLACE_NOUNS:
-            return True
+        if is_capital and (prev in CAPITAL_PLACE_NOUNS or prev in ALGIERS_VISIT):
+            return True  # العاصمة باماكو، يزور باماكو
+        if prev == _MA3 and any(self.tok(m.i - k) in BORDER_NOUNS for k in (2, 3)):
+            return True  # الحدود مع النيجر
         return False
+
+    def _state_as_place(self, m: Match, actor_id: str) -> bool:
+        """A state's other names (دولة مالي، الولايات المتحدة) after a locative preposition
+        name the country as a place (في دولة مالي، السفر إلى الولايات المتحدة)."""
+        if self.lex.actor_kind(actor_id) != "state" or actor_id not in self.lex.country_place:
+            return False
+        if "ب" not in m.clitic(self.doc) and self.prev_word(m) not in LOC_PREPS:
+            return False
+        self.add_place(m.i, m.j, m.plen, self.lex.country_place[actor_id])
+        return True
 
     def _dateline(self, m: Match) -> bool:
         """"باماكو (رويترز) -" / "الجزائر -" at a paragraph start: where the story was filed."""
