@@ -1,5 +1,7 @@
-# Self-hosting the Algeria–Mali Relations Atlas.
-#   docker build -t atlas . && docker run -p 8501:8501 -v atlas-state:/state atlas
+# Self-hosting the Algeria–Mali Relations Atlas. It listens on all interfaces, so adding and editing
+# articles needs curator credentials in secrets (docs/SECURITY.md):
+#   docker build -t atlas . && docker run -p 8501:8501 -v atlas-state:/state \
+#     -v "$PWD/secrets.toml:/app/.streamlit/secrets.toml:ro" atlas
 # Set ATLAS_DATABASE_URL=postgresql+psycopg://… to share one PostgreSQL between replicas.
 FROM python:3.11-slim
 
