@@ -89,13 +89,16 @@ def export_buttons(ctx: PageContext, events: pd.DataFrame | None, quotes: pd.Dat
     corpus = ctx.corpus
     ev_name, q_name = ctx.t("export.file_events"), ctx.t("export.file_quotes")
     st.subheader(ctx.t("export.header"))
-    cols = iter(st.columns(3))
+    cols = iter(st.columns(4))
     if events is not None:
         next(cols).download_button(ctx.t("export.events_csv"), data=lambda: export.events_csv(events, corpus),
                                    file_name=f"{ev_name}.csv", mime="text/csv", key="dl_ev_csv")
         next(cols).download_button(ctx.t("export.events_geojson"),
                                    data=lambda: export.geojson_text(export.events_geojson(events, corpus, area_for)),
                                    file_name=f"{ev_name}.geojson", mime="application/geo+json", key="dl_ev_geo")
+        next(cols).download_button(ctx.t("export.events_gpkg"),
+                                   data=lambda: export.geopackage_bytes(export.events_geojson(events, corpus, area_for)),
+                                   file_name=f"{ev_name}.gpkg", mime="application/geopackage+sqlite3", key="dl_ev_gpkg")
     if quotes is not None:
         next(cols).download_button(ctx.t("export.quotes_csv"), data=lambda: export.quotes_csv(quotes, corpus),
                                    file_name=f"{q_name}.csv", mime="text/csv", key="dl_q_csv")

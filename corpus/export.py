@@ -162,3 +162,21 @@ def events_geojson(
 
 def geojson_text(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False)
+
+
+def geopackage_bytes(collection: dict[str, Any], layer: str = "events") -> bytes:
+    """The events FeatureCollection as a GeoPackage (one layer, WGS 84) for QGIS users: the
+    same rows and columns as the CSV, points or area polygons, no geometry when unplaced."""
+    import tempfile
+    from pathlib import Path
+
+    import geopandas as gpd
+
+    rows = [{**feature["properties"], "geometry": feature["geometry"]} for feature in collection["features"]]
+    frame = gpd.GeoDataFrame.from_features(
+        [{"type": "Feature", "geometry": r.pop("geometry"), "properties": r} for r in rows],
+        crs="EPSG:4326", columns=[*EVENT_CSV_COLUMNS, "geometry"])
+    with tempfile.TemporaryDirectory(prefix="atlas-gpkg-") as tmp:
+        path = Path(tmp) / f"{layer}.gpkg"
+        frame.to_file(path, layer=layer, driver="GPKG", geometry_type="Unknown")
+        return path.read_bytes()

@@ -89,3 +89,21 @@ def test_every_row_names_its_outlet_url_and_whether_its_date_is_an_estimate():
     inferred = {e.id for e in CORPUS.events.values() if e.date_inferred}
     assert set(events.loc[events["date_estimated"], "id"]) == inferred & set(events["id"])
     assert events.loc[events["date_estimated"], "date_note"].notna().all()
+
+
+def test_geopackage_has_the_csv_rows_and_opens_in_geopandas(tmp_path):
+    import geopandas as gpd
+    import pandas as pd
+
+    from components.data import area_for
+    from corpus.export import geopackage_bytes
+
+    path = tmp_path / "events.gpkg"
+    path.write_bytes(geopackage_bytes(events_geojson(RESULT.events, CORPUS, area_for)))
+    frame = gpd.read_file(path, layer="events")
+    table = pd.read_csv(io.BytesIO(events_csv(RESULT.events, CORPUS).encode("utf-8")))
+    assert list(frame["id"]) == list(table["id"]) and len(frame) == len(RESULT.events)
+    assert frame.crs.to_epsg() == 4326
+    assert set(frame.geometry.dropna().geom_type) <= {"Point", "Polygon", "MultiPolygon"}
+    assert frame.geometry[table["lat"].notna().to_numpy()].notna().all()  # every placed event is drawn
+    assert list(frame["evidence_text"]) == list(table["evidence_text"])
