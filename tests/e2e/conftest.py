@@ -54,11 +54,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(app: Path = ROOT / "app.py", env: dict | None = None, timeout: float = 60.0):
-    """Start a headless Streamlit server; returns (process, base_url). Caller terminates it."""
+def start_server(app: Path = ROOT / "app.py", env: dict | None = None, timeout: float = 60.0,
+                 address: str = "127.0.0.1"):
+    """Start a headless Streamlit server listening on `address` (reached through 127.0.0.1);
+    returns (process, base_url). Caller terminates it."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.port", str(port), "--server.address", address,
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     proc = subprocess.Popen(cmd, cwd=str(app.parent), env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -70,3 +70,20 @@ def test_upload_accept_save_then_quote_on_quotes_page(own_server, page, tmp_path
     open_app(page, own_server, "quotes")
     page.get_by_text(QUOTE).first.wait_for(timeout=30_000)
     assert article_id
+
+
+def test_a_server_listening_on_all_interfaces_without_credentials_keeps_curation_closed(page, tmp_path):
+    """Issue 13, defect 1, on a real server: `--server.address 0.0.0.0` (as the Docker image runs)
+    and no secrets — the Add-article page explains and offers nothing to add, edit or fetch."""
+    _need_browser()
+    proc, url = start_server(env={"ATLAS_STATE_DIR": str(tmp_path / "state"), "ATLAS_DATABASE_URL": ""},
+                             address="0.0.0.0")
+    try:
+        page.goto(f"{url}/add_article")
+        page.get_by_text("no curator sign-in is configured").wait_for(timeout=60_000)
+        ready(page)
+        assert page.locator("textarea").count() == 0
+        assert page.get_by_role("tab", name="Upload a file").count() == 0
+        assert page.get_by_text("This app has no sign-in configured").count() == 0
+    finally:
+        stop_server(proc)
