@@ -1,9 +1,14 @@
-"""Extraction throughput (articles/second, median of several runs), one core and --jobs 2.
+"""Extraction throughput (articles/second and articles/second per core, median of several runs),
+one process and --jobs 2.
 
 Corpora: the seed articles, and a synthetic corpus of N articles (default 10,000) of about 4 kB
 made of shuffled sentences of the seeds (generated in memory, never shipped).
 
-    python bench/bench_extract.py [--n 10000] [--runs 3] [--jobs 2]
+    python bench/bench_extract.py [--n 10000] [--runs 3] [--jobs 2] [--profile]
+
+"per core" is the wall-clock rate divided by the number of processes; with one process the
+CPU-time rate is printed too (what a core gives when the machine is shared). `--profile` runs
+cProfile over one pass of the synthetic corpus and prints the cumulative time per module.
 """
 
 from __future__ import annotations
@@ -77,6 +82,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--profile", action="store_true", help="cProfile one pass, time per module")
     args = ap.parse_args()
     corpus, _ = collect(DEFAULT_DATA_DIR)
     t0 = time.perf_counter()
@@ -92,9 +98,48 @@ def main() -> None:
             runs = [run_once(ex, docs, jobs) for _ in range(reps)]
             rates = [w for w, _ in runs]
             cpu = f"; CPU-time rate {statistics.median(c for _, c in runs):.1f}/s" if jobs == 1 else ""
-            print(f"{label:18} jobs={jobs}: {statistics.median(rates):8.1f} articles/s "
+            rate = statistics.median(rates)
+            print(f"{label:18} jobs={jobs}: {rate:8.1f} articles/s, {rate / jobs:7.1f} per core "
                   f"(median of {reps}: {', '.join(f'{r:.1f}' for r in rates)}{cpu})")
     print("load average: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if args.profile:
+        profile_by_module(ex, synth)
+
+
+def profile_by_module(ex, docs, top: int = 12) -> None:
+    """cProfile over one pass; own time summed per module (where the time is really spent)."""
+    import cProfile
+    import pstats
+    from collections import Counter
+
+    prof = cProfile.Profile()
+    prof.runcall(lambda: [ex.extract(t, p) for t, p in docs])
+    stats = pstats.Stats(prof).stats
+    by_module, total = Counter(), 0.0
+    for (filename, _line, _func), (_cc, _nc, own, _cum, _callers) in stats.items():
+        by_module[_module_of(filename)] += own
+        total += own
+    print(f"profile: {len(docs)} articles, {total:.2f} s own time")
+    for module, own in by_module.most_common(top):
+        print(f"  {own / total:6.1%} {own:7.2f} s  {module}")
+    steps = {name: cum for (filename, _line, name), (_cc, _nc, _own, cum, _callers) in stats.items()
+             if name in PIPELINE_STEPS and "extract" in filename}
+    print("per pipeline step (cumulative): " + ", ".join(
+        f"{name} {cum / total:.0%}" for name, cum in sorted(steps.items(), key=lambda kv: -kv[1])))
+    print("top functions (own time):")
+    pstats.Stats(prof).sort_stats("tottime").print_stats(top)
+
+
+PIPELINE_STEPS = ("make_doc", "sentencize", "find_dates", "resolve_entities", "find_quotes", "find_events")
+
+
+def _module_of(filename: str) -> str:
+    if filename == "~":
+        return "built-ins (str, re, list… called from all steps)"
+    path = Path(filename)
+    if "corpus" in path.parts:
+        return "/".join(path.parts[path.parts.index("corpus"):])
+    return filename if filename.startswith("<") else path.name
 
 
 if __name__ == "__main__":
