@@ -26,6 +26,7 @@ from corpus.extract.actor_lexicon import (
     NAME_AL_OK,
     NAME_PARTICLES,
     NAME_STOP,
+    ORG_CUES,
     RANKS,
     TUAREG_PARTICLES,
     WORDS,
@@ -56,6 +57,7 @@ def adjective_reading(actor_id: str, actor_entries, nisba_entries) -> str | None
 
 
 _MALI = fold("مالي")
+_FI = fold("في")
 NATIONALITY_NOUNS = frozenset(fold(w) for w in WORDS["nationality_nouns"])
 
 
@@ -128,9 +130,11 @@ def looks_like_name_word(word: str, first: bool) -> bool:
         return False
     if word[0].isascii() or _present_verb(word):
         return False
+    if word in ORG_CUES or word.startswith(("بال", "لل", "وال", "فال", "كال")):
+        return False  # بعثة، لجنة; a preposition + article (بالتوجه)
     if word.startswith("ال"):
         return word in NAME_AL_OK and not first or word in GIVEN_NAMES
-    return not (word.endswith(("ها", "هم", "هما", "كم")) and len(word) > 4)
+    return not (word.endswith(("ها", "هم", "هما", "كم", "ته")) and len(word) > 4 or _verb_form(word))
 
 
 def _present_verb(word: str) -> bool:
@@ -144,13 +148,15 @@ def _closes_name(res, j: int) -> bool:
 
 
 def _family_name(res, word: str, j: int) -> bool:
-    """A definite family name closing a name after a title (محمد صالح النضيف), not a state's
-    nisba (الجزائري) nor a common word."""
-    return (word.startswith("ال") and len(word) > 4 and word not in NAME_STOP and _closes_name(res, j + 1)
-            and res._nisba_state(word) is None)
+    """A definite family name after a title (محمد صالح النضيف، محمد المولود رمضان): closing
+    the name or followed by its last word; not a state's nisba (الجزائري) nor a common word."""
+    if not word.startswith("ال") or len(word) <= 4 or word in NAME_STOP or res._nisba_state(word):
+        return False
+    nxt = res.tok(j + 1) if j + 1 < len(res.doc.tokens) else ""
+    return _closes_name(res, j + 1) or looks_like_name_word(nxt, first=False) and _closes_name(res, j + 2)
 
 
-def name_end(res, k: int, strong: bool = False) -> int | None:
+def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | None:
     """One past the last token of the person's name starting at token k, or None.
 
     A name is two name-like words, longer only through particles and given names (أمادو
@@ -172,7 +178,7 @@ def name_end(res, k: int, strong: bool = False) -> int | None:
         j += 1
     while j - 1 > k and res.tok(j - 1) in NAME_PARTICLES:
         j -= 1
-    if j - k >= 2 or strong and j - k == 1 and res.tok(k) not in GIVEN_NAMES:
+    if j - k >= 2 or single and j - k == 1 and res.tok(k) not in GIVEN_NAMES and _closes_name(res, j):
         return j
     return None
 
@@ -200,8 +206,9 @@ def known_person(res, i: int, j: int) -> str | None:
     """The dictionary's person whose surname is spelt like the last word of tokens i..j up to
     the long vowels (سنغاري ~ سانغاري، كايتا ~ كيتا): one named before in the document first,
     else the only such person."""
-    sk = skeleton(res.tok(j - 1))
-    if len(sk) < 3:
+    surname = res.tok(j - 1)
+    sk = skeleton(surname)
+    if len(sk) < 3 or surname in GIVEN_NAMES:
         return None
     candidates = _skeleton_index(res.lex).get(sk, ())
     earlier = res.last_actor(lambda a: a in candidates)
@@ -347,6 +354,30 @@ def _state_of_name(res, name: tuple[str, ...]) -> str | None:
     return None
 
 
+def skip_portfolio(res, j: int, office: str | None) -> int:
+    """وزير الاتصال محمد السعيد، وزيرة الطاقة والمناجم …: a minister's portfolio (definite
+    words) lies between the title and the name."""
+    if office != "MIN":
+        return j
+    k = j
+    while k < len(res.doc.tokens) and k - j < 4 and not res.punct_between(k - 1, k):
+        word = res.tok(k)
+        if not (word.startswith(("ال", "وال")) and word not in NAME_AL_OK) or res._nisba_state(word):
+            break
+        k += 1
+    return k
+
+
+def skip_location(res, k: int, by_start: dict) -> int:
+    """القنصل العام للجزائر في غاو بوعلام سايس: a place between the title and the name."""
+    if k < len(res.doc.tokens) and res.tok(k) == _FI and not res.punct_between(k - 1, k):
+        nxt = by_start.get(k + 1)
+        if nxt is not None and any(e.kind == "place" for e in nxt.entries):
+            res.add_place(nxt.i, nxt.j, nxt.plen, res._best_place([e for e in nxt.entries if e.kind == "place"]))
+            return nxt.j
+    return k
+
+
 def office_of_body(lex, office: str | None, org: str | None, state: str | None):
     """رئيس المجلس العسكري: a LEADER of a state's governing body is its head of state."""
     if office == "LEADER" and org and org.split("-")[-1] in LEADER_OF_BODY:
@@ -354,10 +385,14 @@ def office_of_body(lex, office: str | None, org: str | None, state: str | None):
     return office, state
 
 
-def drop_for_holder(res, office: str | None, owner: str | None, first: int) -> bool:
-    """Title + organisation with no name (الأمين العام للأمم المتحدة): when the dictionary
-    knows the holder, the organisation's mention gives way to one mention of the holder."""
-    if not office or not owner or not res.lex.incumbent(office, owner, res.when()):
+
+
+def _verb_form(word: str) -> bool:
+    """أعلنت، قرروا، تتعرض، يعيش: a past feminine or plural verb, or a present-tense verb."""
+    if word.endswith(("ت", "وا")) and len(word) >= 4:
+        return True
+    if word in GIVEN_NAMES or len(word) < 4:
         return False
-    del res.actors[first:]
-    return True
+    if word[0] == "ي":
+        return word[1] not in "اوي"
+    return word[0] == "ت" and word[1] not in "اوي" and word[2] not in "اوي"  # تتعرض، not تراوري

@@ -44,12 +44,12 @@ def _f(words: str) -> frozenset:
     return frozenset(fold(w) for w in words.split())
 
 
-LOC_PREPS = _f("في الى إلى من عبر داخل خارج نحو قرب بجوار انحاء أرجاء ربوع وسط تجاه صوب حتى "
+LOC_PREPS = _f("في الى إلى من عبر داخل لدى خارج نحو قرب بجوار انحاء أرجاء ربوع وسط تجاه صوب حتى "
                "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 CAPITAL_PLACE_NOUNS = _f("العاصمة سجون شوارع مطار ضواحي وسط قرب أحياء سكان مستشفى فندق جامعة عاصمة مدينة حي مقر")
 FROM_ACTOR = _f("مدعوم المدعوم المدعومة مدعومة المدعومين بدعم دعم مطلوب طلب بطلب تمويل بتمويل ضغط ضغوط "
                 "موقف مبادرة اقتراح دعوة تحذير رسالة وفد مبعوث اعتراف تنازل مساعدة مساعدات شكوى")
-FROM_PLACE = _f("سحب سحبت انسحاب انسحبت انسحابها خروج خرج قادم قادمة القادمة القادمين عائد عائدين عودة "
+FROM_PLACE = _f("سحب سحبت انسحاب انسحبت انسحابها خروج خرج قادم قادمة القادمة القادمين قادما قادمين عائدا عائد عائدين عودة "
                 "فر فرار هرب هروب طرد ترحيل وصل وصول انطلق انطلاقا جاء جاؤوا نزوح نزح لاجئين اللاجئين "
                 "سفيريهما سفيرها سفيره سفيرها القوات قوات أجزاء جزء مناطق مختلف شمال جنوب أنحاء")
 ALGIERS_SIGN = _f("الموقع الموقعة وقع وقعت توقيع الموقعين المبرم المبرمة أبرم المنعقد المنعقدة انعقد عقد "
@@ -495,6 +495,8 @@ class EntityResolver:
             return bool({self.tok(m.i - k) for k in range(2, 5)} & FROM_PLACE)
         if prev in LOC_PREPS:
             return True
+        if is_capital and self._nisba_state(prev) and self.prev_word(m, 2) in CAPITAL_PLACE_NOUNS:
+            return True  # العاصمة المالية باماكو
         if is_capital and (prev in CAPITAL_PLACE_NOUNS or prev in ALGIERS_VISIT):
             return True  # العاصمة باماكو، يزور باماكو
         if prev == _MA3 and any(self.tok(m.i - k) in BORDER_NOUNS for k in (2, 3)):
@@ -585,18 +587,17 @@ class EntityResolver:
             st = self._nisba_state(self.tok(j))  # a nisba after a bare title (الوزير المالي)
             if st:
                 state, j = st, j + 1
-        first_org_mention = len(self.actors)
-        k, org = self._title_complement(j, by_start)
+        k, org = self._title_complement(actor_rules.skip_portfolio(self, j, office), by_start)
         office, state = actor_rules.office_of_body(self.lex, office, org, state)
-        k = self._skip_ranks(k, by_start)
+        k = self._skip_ranks(actor_rules.skip_location(self, k, by_start), by_start)
         person = self._known_person_after(k, by_start, m)
         if person is not None:
             return self._title_person(person, office)
-        end = actor_rules.name_end(self, k, strong=bool(org) or office not in (None, "OFFICIAL"))
+        end = actor_rules.name_end(self, k, strong=bool(org) or office not in (None, "OFFICIAL"),
+                                   single=office is None)
         if end and k not in by_start and not self.punct_between(k - 1, k) and self.same_sentence(m.i, k):
             return self._title_new_name(k, end, office, state or org)
-        if org and actor_rules.drop_for_holder(self, office, state or org, first_org_mention):
-            j = k  # الأمين العام للأمم المتحدة: one nominal mention of the holder
+        # الأمين العام للأمم المتحدة: the organisation is named; its head a nominal mention
         return max(k, self._title_without_name(m, j, office, state, org))
 
     def _title_complement(self, j: int, by_start: dict) -> tuple[int, str | None]:
@@ -680,7 +681,7 @@ class EntityResolver:
                 self.add_actor(m.i, j, m.plen, aid, mention="nominal")
                 return j
         if aid:
-            self.add_actor(m.i, j, m.plen, aid)
+            self.add_actor(m.i, j, m.plen, aid, mention="nominal" if org else None)
             self.person_titles.setdefault(aid, set()).add(office)
             return j
         if state and office in _OFFICE_BODY:
@@ -741,7 +742,7 @@ def _split_entries(entries: list[Entry]) -> EntryGroups:
                        [e for e in entries if e.kind == "actor"], [e for e in entries if e.kind == "nisba"])
 
 
-_DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?[-–—:]")
+_DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([-–—:]|/[^\n]{1,30}?[-–—:])")
 _NON_SPACE = re.compile(r"\S")
 _NEWLINE = re.compile("\n")
 
