@@ -93,12 +93,13 @@ class Guard:
             if now < state.until:
                 locked = state.failures >= self.policy.lockout_after
                 return Outcome("locked" if locked else "wait", state.until - now, state.failures)
-            wait = self._bucket.take()
-            if wait:
-                return Outcome("busy", wait, state.failures)
-        if not self._slot.acquire(blocking=False):
+        if not self._slot.acquire(blocking=False):  # before the token: a refusal costs none
             return Outcome("busy", self.policy.base_delay, state.failures)
         try:
+            with self._lock:
+                wait = self._bucket.take()
+            if wait:
+                return Outcome("busy", wait, state.failures)
             ok = check()
         finally:
             self._slot.release()

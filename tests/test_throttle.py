@@ -121,3 +121,9 @@ def test_remembered_sessions_are_bounded(clock):
     for n in range(200):
         guess(guard, f"s{n}", "wrong")
     assert len(guard._sessions) == 50
+
+
+def test_an_attempt_refused_for_a_busy_slot_costs_no_server_budget(clock):
+    guard = Guard(Policy(global_burst=2, global_rate=0.001), clock)
+    guard.attempt("first", lambda: guess(guard, "other", "wrong").status == "busy" and False)
+    assert guess(guard, "other", "right one").status == "ok"  # the second token is still there
