@@ -312,3 +312,25 @@ def test_location_does_not_import_sqlalchemy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(Path(__file__).resolve().parent.parent))
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("url", "timeout"), [
+    ("postgresql+psycopg://atlas@db.invalid/atlas", 5),
+    ("postgresql+psycopg://atlas@db.invalid/atlas?connect_timeout=12", "12"),
+])
+def test_postgresql_connections_give_up_in_seconds(url, timeout):
+    """A down database fails fast (components/data.py retries it on later reruns): the driver is
+    asked for a connect timeout unless the URL sets its own."""
+    from sqlalchemy import event
+
+    engine = create(url)
+    seen = {}
+
+    @event.listens_for(engine, "do_connect")
+    def _capture(dialect, conn_rec, cargs, cparams):
+        seen.update(cparams)
+        raise ConnectionAbortedError("captured, not connecting")
+
+    with pytest.raises(Exception, match="captured"):
+        engine.connect()
+    assert seen["connect_timeout"] == timeout

@@ -44,6 +44,7 @@ def _sqlite_begin(conn) -> None:
 
 
 WRITE = {"sqlite_begin": "IMMEDIATE"}
+CONNECT_TIMEOUT = 5  # seconds to wait for a PostgreSQL server to answer (libpq connect_timeout)
 
 
 def create(url: str) -> Engine:
@@ -56,7 +57,10 @@ def create(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A down or unroutable server must fail in seconds, not after the system's TCP timeout (about
+    # two minutes), or every page that retries the connection hangs with it (docs/SECURITY.md).
+    args = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT}
+    return create_engine(url, pool_pre_ping=True, connect_args=args)
 
 
 def newest_revision() -> str:
