@@ -217,3 +217,30 @@ def test_a_weekday_does_not_close_a_name(ex):
 def test_english_name_of_a_new_person(name_ar, name_en):
     from corpus.extract.actors import english_name
     assert english_name(name_ar) == name_en
+
+
+def test_a_known_surname_after_other_given_names_is_another_person(ex):
+    actors = named_of(ex, "وصرح سليمان مايغا للصحفيين بأن الاتفاق صامد.", "2022-01-10")
+    assert any(t == "سليمان مايغا" and a.startswith("souleymane") for t, a in actors)
+    assert ("عبد الله مايغا", "abdoulaye-maiga") in named_of(ex, "وصرح عبد الله مايغا بأن الاتفاق صامد.")
+
+
+def test_the_dateline_state_leads_for_a_bare_body(ex):
+    text = "الجزائر – استدعت وزارة الشؤون الخارجية، أمس، سفيرها لدى مالي. وردت مالي بالمثل على مالي."
+    assert ("وزارة الشؤون الخارجية", "DZA-MFA") in named_of(ex, text, "2024-12-30")
+
+
+def test_a_conjunct_after_a_place_is_a_place(ex):
+    out = ex.extract("واستدعت الجزائر سفيريها لدى مالي والنيجر للتشاور.")
+    assert {"مالي", "النيجر"} <= {p["text"] for p in out["places"]}
+    assert ("الجزائر", "DZA") in [(a["text"], a["actor_id"]) for a in out["actors"]]
+
+
+def test_states_between_after_a_border_noun_are_places(ex):
+    out = ex.extract("وتنشط الجماعات على الشريط الحدودي بين موريتانيا ومالي.")
+    assert not any(a["actor_id"] in ("MRT", "MLI") for a in out["actors"])
+
+
+def test_a_conjunction_ends_a_name(ex):
+    actors = named_of(ex, "أن القنصل العام رشيد سايس وستة من معاونيه اختطفوا.")
+    assert any(t == "رشيد سايس" for t, _ in actors)

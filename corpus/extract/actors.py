@@ -37,6 +37,7 @@ from corpus.normalize import fold
 MENTION_KEY = "mention"  # set on non-name mentions only: "adjective" | "nominal"
 JUNTA_PERIODS = {state: [tuple(p) for p in periods] for state, periods in WORDS["junta_periods"].items()}
 NOMINAL_BODY_CODES = frozenset({"GOV", "ARMY"})
+DATELINE_WEIGHT = 3  # "الجزائر – أعلنت وزارة الخارجية": the filing city's state leads
 LEADER_OF_BODY = {"JUNTA": "PRES", "GOV": "PM", "PRES": "PRES", "ARMY": "COS"}
 _BY = (fold("في"), fold("ب"), fold("لدى"))
 PATTERN_PARTICLES = TUAREG_PARTICLES | {fold("ولد"), fold("بنت")}
@@ -170,6 +171,8 @@ def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | N
         if not (looks_like_name_word(word, first=False) or word in NAME_AL_OK
                 or strong and _family_name(res, word, j)):
             break
+        if j - k >= 2 and word.startswith("و") and word not in GIVEN_NAMES:
+            break  # بوعلام سايس وستة من معاونيه: a conjunction ends the name
         if j - k >= 2 and not (prev in NAME_PARTICLES or word in NAME_PARTICLES
                                or word in GIVEN_NAMES or word in NAME_AL_OK
                                or strong and j - k == 2 and _closes_name(res, j + 1)
@@ -202,11 +205,18 @@ def name_pattern_at(res, i: int) -> tuple[int, int] | None:
     return (start, end) if end and end > i + 1 else None
 
 
+def is_given_name(word: str) -> bool:
+    return word in GIVEN_NAMES
+
+
 def known_person(res, i: int, j: int) -> str | None:
-    """The dictionary's person whose surname is spelt like the last word of tokens i..j up to
-    the long vowels (سنغاري ~ سانغاري، كايتا ~ كيتا): one named before in the document first,
-    else the only such person."""
+    """The person a name refers to: one named before in the document with that surname
+    (الجنرال كوني after كافوقونا كوني), else the dictionary's person whose surname is spelt
+    alike up to the long vowels (سنغاري ~ سانغاري): one named before first, else the only one."""
     surname = res.tok(j - 1)
+    earlier = res.last_actor(lambda a: res.lex.actor_kind(a) == "person" and surname in res.lex.name_tokens.get(a, ()))
+    if earlier and surname not in GIVEN_NAMES:
+        return earlier
     sk = skeleton(surname)
     if len(sk) < 3 or surname in GIVEN_NAMES:
         return None
@@ -240,6 +250,21 @@ def _skeleton_index(lex) -> dict[str, set]:
     return index
 
 
+def namesake_start(res, m, actor_id: str) -> int | None:
+    """A known surname after given names that are not the known person's (ماهامان أمادو
+    مايغا vs عبد الله مايغا): the first token of another person's name, else None."""
+    if m.plen or m.j - m.i != 1 or res.lex.actor_kind(actor_id) != "person":
+        return None
+    own = res.lex.name_tokens.get(actor_id, set())
+    start = m.i
+    while start > 0 and m.i - start < 3 and res.tok(start - 1) in GIVEN_NAMES \
+            and not res.punct_between(start - 1, start):
+        start -= 1
+    if start == m.i or any(res.tok(x) in own for x in range(start, m.i)):
+        return None
+    return start
+
+
 def add_new_person(res, i: int, j: int, state: str | None, office: str | None) -> str:
     """A person the dictionary does not know: id = slug of the Latin name."""
     s, e = res.span_of(i, j)
@@ -270,7 +295,7 @@ def doc_state_counts(res, matches) -> Counter:
         elif e.kind == "place" and e.ref in lex.places:
             state = lex.places[e.ref].country
         if state:
-            counts[state] += 1
+            counts[state] += DATELINE_WEIGHT if e.kind in ("place", "actor") and res._dateline(m) else 1
     return counts
 
 

@@ -85,6 +85,8 @@ _MALI_BARE = (fold("مالي"), fold("مالية"))
 _MIN = fold("من")
 _FI = fold("في")
 _MA3 = fold("مع")
+_BAYN = fold("بين")
+_BORDER_ADJ = (fold("الحدودي"), fold("الحدوديه"))
 _ILA = (fold("الى"), fold("إلى"))
 _fold_memo = lru_cache(maxsize=4096)(fold)
 PERSON_ANAPHORA = {fold("الوزير"): "MIN", fold("الرئيس"): "PRES"}
@@ -421,7 +423,8 @@ class EntityResolver:
             if self._is_place_context(m, places, actors):
                 self.add_place(m.i, m.j, m.plen, self._place_choice(m, places))
             else:
-                self.add_actor(m.i, m.j, m.plen, self._actor_choice(actors))
+                aid = self._actor_choice(actors)
+                self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
             return m.j
         if places:
             pid = self._place_choice(m, places)
@@ -435,6 +438,10 @@ class EntityResolver:
                                                      or actor_rules.earlier_base(self, m)):
                 return m.j
             if self._state_as_place(m, aid):
+                return m.j
+            namesake = actor_rules.namesake_start(self, m, aid)
+            if namesake is not None:
+                actor_rules.add_new_person(self, namesake, m.j, None, None)
                 return m.j
             self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
             return m.j
@@ -492,9 +499,12 @@ class EntityResolver:
         prev = self.prev_word(m)
         if prev == _MIN:
             # "سحب سفيريهما من مالي" (movement away) vs "دروسا من الجزائر", "كل من مالي"
-            return bool({self.tok(m.i - k) for k in range(2, 5)} & FROM_PLACE)
-        if prev in LOC_PREPS:
+            return bool({self.tok(m.i - k) for k in range(2, 7)} & FROM_PLACE)
+        if prev in LOC_PREPS or self._conjunct_of_place(m):
             return True
+        if prev == _BAYN and any(self.tok(m.i - k) in BORDER_NOUNS or self.tok(m.i - k).endswith(_BORDER_ADJ)
+                                 for k in (2, 3)):
+            return True  # الشريط الحدودي بين موريتانيا ومالي
         if is_capital and self._nisba_state(prev) and self.prev_word(m, 2) in CAPITAL_PLACE_NOUNS:
             return True  # العاصمة المالية باماكو
         if is_capital and (prev in CAPITAL_PLACE_NOUNS or prev in ALGIERS_VISIT):
@@ -502,6 +512,14 @@ class EntityResolver:
         if prev == _MA3 and any(self.tok(m.i - k) in BORDER_NOUNS for k in (2, 3)):
             return True  # الحدود مع النيجر
         return False
+
+    def _conjunct_of_place(self, m: Match) -> bool:
+        """والنيجر right after a place (لدى مالي والنيجر) is a place too."""
+        if not m.clitic(self.doc).startswith("و") or not self.places or m.i == 0:
+            return False
+        s, _e = self.span_of(m.i - 1, m.i)
+        last = self.places[-1]
+        return last["start"] <= s < last["end"]
 
     def _state_as_place(self, m: Match, actor_id: str) -> bool:
         """A state's other names (دولة مالي، الولايات المتحدة) after a locative preposition
@@ -629,8 +647,8 @@ class EntityResolver:
     def _known_person_after(self, k: int, by_start: dict, m: Match) -> Match | None:
         """A known person at k, or one or two words later (لوزير خارجيتها مختار وان)."""
         for look in range(k, min(k + 3, len(self.doc.tokens))):
-            if look > k and self.punct_between(look - 1, look):
-                return None
+            if look > k and (self.punct_between(look - 1, look) or actor_rules.is_given_name(self.tok(look - 1))):
+                return None  # another person's given names before a known surname
             cand = by_start.get(look)
             if cand is None:
                 continue
