@@ -11,18 +11,31 @@ is reduced to its article text (trafilatura) first: scripts and markup never pas
 from __future__ import annotations
 
 import io
+import logging
 import re
-import urllib.error
-import urllib.request
+import time
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from corpus import webfetch
 from corpus.store.repository import Item, Store, StoredArticle, text_sha256
 
+log = logging.getLogger(__name__)
+
 MAX_BYTES = 1_000_000  # "more than 1 MB" is refused: bytes of the file, page or UTF-8 text
-FETCH_TIMEOUT = 10.0
+# A .docx is a zip: its parts are checked before anything is parsed (issue 13, defect 4).
+DOCX_MAX_PARTS = 1000  # Word writes a few dozen
+DOCX_MAX_XML = 10_000_000  # bytes of one XML part unpacked (1 MB of text is ~3 MB of XML)
+DOCX_MAX_UNPACKED = 25_000_000  # bytes of all parts unpacked (images barely compress)
+DOCX_TIME_LIMIT = 10.0  # seconds for checking and reading one file
+_BOMB = ("the .docx file unpacks to far more than a document of at most 1 MB of text "
+         "(a compression bomb?): refused")
+_SLOW = "reading the .docx file took too long: refused"
+_NOT_DOCX = ("not a readable .docx file: the archive or its XML is damaged, or it is another "
+             "kind of file. Save it again from Word or LibreOffice, or paste the text")
+FETCH_TIMEOUT = webfetch.TIMEOUT  # for the whole fetch, redirects included
 _MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"GIF8": "GIF image", b"\xff\xd8\xff": "JPEG image",
           b"\x7fELF": "program", b"MZ": "program", b"\x1f\x8b": "gzip archive",
           b"PK\x03\x04": "zip archive", b"Rar!": "RAR archive", b"\xd0\xcf\x11\xe0": "old Office file"}
@@ -92,11 +105,56 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return text.strip() + ("\n" if text.strip() else ""), title
 
 
-def docx_to_text(raw: bytes) -> str:
+def _unpacked_parts(archive: zipfile.ZipFile, deadline: float) -> int:
+    """Bytes of all parts, read through a bounded stream (declared sizes can lie); Refused at
+    the first cap passed: too many parts, too many bytes, an XML part too big, too slow."""
+    infos = archive.infolist()
+    if len(infos) > DOCX_MAX_PARTS:
+        raise Refused("too_large", f"the .docx file has {len(infos):,} parts (at most "
+                      f"{DOCX_MAX_PARTS:,}): it is not a plain document")
+    if sum(i.file_size for i in infos) > DOCX_MAX_UNPACKED:
+        raise Refused("too_large", _BOMB)
+    total = 0
+    for info in infos:
+        part = 0
+        cap = DOCX_MAX_XML if info.filename.endswith((".xml", ".rels")) else DOCX_MAX_UNPACKED
+        if info.file_size > cap:
+            raise Refused("too_large", _BOMB)
+        with archive.open(info) as stream:
+            while chunk := stream.read(65536):
+                part, total = part + len(chunk), total + len(chunk)
+                if part > cap or total > DOCX_MAX_UNPACKED:
+                    raise Refused("too_large", _BOMB)
+                if time.monotonic() > deadline:
+                    raise Refused("too_large", _SLOW)
+    return total
+
+
+def docx_to_text(raw: bytes, time_limit: float = DOCX_TIME_LIMIT) -> str:
+    """The paragraphs of a .docx file, one per line. The archive is checked before anything is
+    parsed (every part's declared and actual unpacked size, XML parts at most DOCX_MAX_XML
+    bytes, everything at most DOCX_MAX_UNPACKED) and the whole reading has a time limit:
+    a compression bomb is refused with a message, never unpacked."""
     import docx
 
-    document = docx.Document(io.BytesIO(raw))
-    return "\n".join(p.text for p in document.paragraphs).strip() + "\n"
+    deadline = time.monotonic() + time_limit
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise Refused("binary", _NOT_DOCX)
+            _unpacked_parts(archive, deadline)
+        document = docx.Document(io.BytesIO(raw))  # XML entities are not expanded (python-docx)
+        lines = []
+        for paragraph in document.paragraphs:
+            lines.append(paragraph.text)
+            if time.monotonic() > deadline:
+                raise Refused("too_large", _SLOW)
+    except Refused:
+        raise
+    except Exception as err:  # noqa: BLE001 - zipfile, lxml and python-docx raise many kinds
+        log.info("unreadable .docx: %s: %s", type(err).__name__, err)
+        raise Refused("binary", _NOT_DOCX) from err
+    return "\n".join(lines).strip() + "\n"
 
 
 def _is_docx(raw: bytes) -> bool:
@@ -166,10 +224,7 @@ def from_bytes(raw: bytes, filename: str | None = None, source: str | None = Non
         raise Refused("too_large", f"the file is larger than {MAX_BYTES // 1_000_000} MB "
                       f"({len(raw):,} bytes)")
     if name.endswith(".docx") or _is_docx(raw):
-        try:
-            return _done(docx_to_text(raw), source or "docx", url=url)
-        except Exception as err:  # noqa: BLE001 - python-docx raises many kinds
-            raise Refused("binary", f"not a readable .docx file ({err})") from err
+        return _done(docx_to_text(raw), source or "docx", url=url)
     text = decode(raw)
     if name.endswith((".html", ".htm")) or looks_like_html(text):
         body, title = html_to_text(text)
@@ -179,30 +234,23 @@ def from_bytes(raw: bytes, filename: str | None = None, source: str | None = Non
     return _done(text, source or "txt", url=url)
 
 
-def fetch(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES) -> Prepared:
-    """Fetch a web page (http/https only, with a timeout and a size cap) and read its text."""
-    if not re.match(r"^https?://", url or "", re.I):
-        raise Refused("fetch", "only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "AlgeriaMaliAtlas/0.1"})  # noqa: S310 - http(s) checked above
+def fetch(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES,
+          allow: webfetch.Policy = webfetch.public_address) -> Prepared:
+    """Fetch a public web page and read its text (corpus/webfetch.py: http/https only on every
+    hop, public addresses only, one deadline, a size cap, one generic refusal)."""
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            raw = response.read(max_bytes + 1)
-            ctype = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
-    except urllib.error.HTTPError as err:
-        raise Refused("fetch", f"the server answered {err.code} {err.reason} for {url}") from err
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise Refused("fetch", f"could not fetch {url}: {reason} — is there a network "
-                      "connection? You can paste the text or upload the saved page instead") from err
-    if len(raw) > max_bytes:
+        page = webfetch.fetch_bytes(url, timeout=timeout, max_bytes=max_bytes, allow=allow)
+    except webfetch.FetchRefused as err:
+        raise Refused("fetch", err.args[0]) from err
+    if page.too_large:
         raise Refused("too_large", f"the page is larger than {max_bytes // 1_000_000} MB")
-    if charset and charset.lower().replace("-", "") not in ("utf8",):
+    raw = page.body
+    if page.charset and page.charset.lower().replace("-", "") not in ("utf8",):
         try:
-            raw = raw.decode(charset).encode("utf-8")
+            raw = raw.decode(page.charset).encode("utf-8")
         except (LookupError, UnicodeDecodeError):
             pass
-    name = "page.html" if ctype in ("text/html", "application/xhtml+xml") else "page.txt"
+    name = "page.html" if page.content_type in ("text/html", "application/xhtml+xml") else "page.txt"
     return from_bytes(raw, name, source="url", url=url)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import struct
 import threading
+import zipfile
 
 import docx
 import pytest
@@ -110,20 +112,26 @@ def local_site(tmp_path):
     server.shutdown()
 
 
+def loopback(ip, port) -> bool:
+    """The tests' address policy: the local test server is allowed (the default refuses it)."""
+    return ip.is_loopback
+
+
 def test_fetch_url_from_local_server(local_site):
-    prepared = ingest.fetch(f"{local_site}/article.html", timeout=5)
+    prepared = ingest.fetch(f"{local_site}/article.html", timeout=5, allow=loopback)
     assert "سفيرها في باماكو" in prepared.text and "alert" not in prepared.text
     assert prepared.url == f"{local_site}/article.html" and prepared.source == "url"
     assert prepared.title == "عنوان المقال"
 
 
 def test_fetch_errors_are_clear(local_site):
-    assert refusal(ingest.fetch, f"{local_site}/big.txt").code == "too_large"
-    err = refusal(ingest.fetch, f"{local_site}/missing.html")
-    assert err.code == "fetch" and "404" in err.message
-    err = refusal(ingest.fetch, "http://127.0.0.1:9/nothing", timeout=2)  # nothing listens
-    assert err.code == "fetch" and "network" in err.message
-    assert refusal(ingest.fetch, "file:///etc/passwd").code == "fetch"
+    assert refusal(ingest.fetch, f"{local_site}/big.txt", allow=loopback).code == "too_large"
+    missing = refusal(ingest.fetch, f"{local_site}/missing.html", allow=loopback)
+    closed = refusal(ingest.fetch, "http://127.0.0.1:9/nothing", timeout=2, allow=loopback)
+    scheme = refusal(ingest.fetch, "file:///etc/passwd")
+    # One message for every failure: it tells no port scanner which ports answer (issue 13, 5).
+    assert {missing.code, closed.code, scheme.code} == {"fetch"}
+    assert missing.message == closed.message == scheme.message and "paste the text" in missing.message
 
 
 def test_metadata_and_language():
@@ -136,3 +144,109 @@ def test_metadata_and_language():
     assert ingest.date_precision("2024-01") == 4 and ingest.date_precision("2024") == 5
     with pytest.raises(ValueError):
         ingest.date_precision("05/01/2024")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "2130706433", "0x7f.1", "0.0.0.0"])
+def test_fetch_refuses_the_servers_own_addresses(local_site, host):
+    """Issue 13, defect 5 (SSRF): the default policy never fetches a local address."""
+    port = local_site.rsplit(":", 1)[1]
+    err = refusal(ingest.fetch, f"http://{host}:{port}/article.html", timeout=5)
+    assert err.code == "fetch" and port not in err.message
+
+
+# -- .docx bombs (issue 13, defects 4 and 10) ----------------------------------------------------
+
+def _docx_bytes(text: str = AR) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+_MB_OF_PARAGRAPHS = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 30_000  # ~1 MB of tiny paragraphs
+
+
+def _rebuilt(raw: bytes, replace: dict[str, bytes] | None = None, padding: int = 0,
+             extra_parts: int = 0) -> bytes:
+    """The same .docx with parts replaced, `padding` bytes of tiny paragraphs streamed into
+    word/document.xml (highly compressible: a bomb) and `extra_parts` empty parts added."""
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for info in source.infolist():
+            data = (replace or {}).get(info.filename, source.read(info.filename))
+            if info.filename == "word/document.xml" and padding:
+                head, tail = data.split(b"<w:body>", 1)
+                with target.open(info.filename, "w") as stream:
+                    stream.write(head + b"<w:body>")
+                    for _ in range(padding // len(_MB_OF_PARAGRAPHS)):
+                        stream.write(_MB_OF_PARAGRAPHS)
+                    stream.write(tail)
+            else:
+                target.writestr(info.filename, data)
+        for n in range(extra_parts):
+            target.writestr(f"customXml/extra{n}.xml", b"")
+    return out.getvalue()
+
+
+def _lie_about_size(raw: bytes, name: bytes, declared: int) -> bytes:
+    """Patch the declared unpacked size of `name` in the local header and the central directory."""
+    data = bytearray(raw)
+    for signature, size_at, name_len_at, header in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+        pos = data.find(signature)
+        while pos >= 0:
+            length = struct.unpack_from("<H", data, pos + name_len_at)[0]
+            if bytes(data[pos + header:pos + header + length]) == name:
+                struct.pack_into("<I", data, pos + size_at, declared)
+            pos = data.find(signature, pos + 4)
+    return bytes(data)
+
+
+def test_a_docx_bomb_is_refused_before_parsing():
+    bomb = _rebuilt(_docx_bytes(), padding=60_000_000)  # 60 MB of XML in a small file
+    assert len(bomb) < ingest.MAX_BYTES  # passes the upload limit: the old code parsed it all
+    err = refusal(ingest.from_bytes, bomb, "bomb.docx")
+    assert err.code == "too_large" and "compression bomb" in err.message
+
+
+def test_a_docx_bomb_that_lies_about_its_size_is_refused():
+    bomb = _lie_about_size(_rebuilt(_docx_bytes(), padding=60_000_000), b"word/document.xml", 2000)
+    assert zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml").file_size == 2000
+    err = refusal(ingest.from_bytes, bomb, "bomb.docx")
+    assert err.code in ("too_large", "binary")
+    assert "Error" not in err.message and "CRC" not in err.message
+
+
+def test_an_xml_part_over_the_cap_is_refused():
+    big = _rebuilt(_docx_bytes(), padding=ingest.DOCX_MAX_XML + 1_000_000)
+    assert refusal(ingest.from_bytes, big, "big.docx").code == "too_large"
+
+
+def test_a_docx_with_thousands_of_parts_is_refused():
+    many = _rebuilt(_docx_bytes(), extra_parts=ingest.DOCX_MAX_PARTS + 1)
+    err = refusal(ingest.from_bytes, many, "many.docx")
+    assert err.code == "too_large" and "parts" in err.message
+
+
+def test_entities_in_docx_xml_are_not_expanded():
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "' + b"ha" * 100 + b'">'
+              + b"".join(b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&" + bytes([97 + i]) + b";") * 10)
+                         for i in range(8))
+              + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              b"<w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
+    raw = _rebuilt(_docx_bytes(), replace={"word/document.xml": laughs})
+    try:
+        text = ingest.from_bytes(raw, "laughs.docx").text
+    except Refused as err:
+        assert err.code in ("binary", "empty", "too_large")
+    else:
+        assert len(text) < 10_000  # 10^8 × "haha…" would be gigabytes
+
+
+@pytest.mark.parametrize("raw", [b"PK\x03\x04 not really a zip", _docx_bytes()[:3000], b"plain text"])
+def test_a_damaged_docx_is_refused_without_internal_error_text(raw):
+    err = refusal(ingest.from_bytes, raw, "damaged.docx")
+    assert err.code == "binary" and "not a readable .docx" in err.message
+    for internal in ("Error", "Errno", "zip file", "KeyError", "(", "lxml"):
+        assert internal not in err.message
