@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from components.mapview import VIEW
 from tests.e2e.conftest import open_app, wait_ready
 from tests.test_app_helpers import expected_counts, index
 
@@ -37,8 +38,8 @@ def test_map_canvas_draws(page, server, shots_dir):
 
 def _kidal_pixel(box: dict) -> tuple[float, float]:
     """The middle of Kidal region, projected from the map's fixed initial view (Web Mercator)."""
-    scale = 512 * 2 ** 3.7
-    lon0, lat0, lon, lat = 0.5, 21.0, 1.3, 19.6
+    scale = 512 * 2**VIEW.zoom
+    lon0, lat0, lon, lat = VIEW.longitude, VIEW.latitude, 1.3, 19.6
     merc = lambda phi: math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))  # noqa: E731
     x = box["x"] + box["width"] / 2 + (lon - lon0) * scale / 360
     y = box["y"] + box["height"] / 2 - (merc(lat) - merc(lat0)) * scale / (2 * math.pi)
