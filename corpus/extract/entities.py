@@ -20,16 +20,15 @@ One pass finds every lexicon phrase (leftmost-longest, clitics stripped: ببا�
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
 from corpus.extract import actors as actor_rules
+from corpus.extract import places as place_rules
 from corpus.extract.doc import Doc, strip_clitic
 from corpus.extract.lexicon import (
-    CUE_WORDS,
     GENERIC_NOUNS,
     TITLES,
     Entry,
@@ -44,19 +43,8 @@ def _f(words: str) -> frozenset:
     return frozenset(fold(w) for w in words.split())
 
 
-LOC_PREPS = _f("في الى إلى من عبر داخل لدى خارج نحو قرب بجوار انحاء أرجاء ربوع وسط تجاه صوب حتى "
-               "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
-CAPITAL_PLACE_NOUNS = _f("العاصمة سجون شوارع مطار ضواحي وسط قرب أحياء سكان مستشفى فندق جامعة عاصمة مدينة حي مقر")
 FROM_ACTOR = _f("مدعوم المدعوم المدعومة مدعومة المدعومين بدعم دعم مطلوب طلب بطلب تمويل بتمويل ضغط ضغوط "
                 "موقف مبادرة اقتراح دعوة تحذير رسالة وفد مبعوث اعتراف تنازل مساعدة مساعدات شكوى")
-FROM_PLACE = _f("سحب سحبت انسحاب انسحبت انسحابها خروج خرج قادم قادمة القادمة القادمين قادما قادمين عائدا عائد عائدين عودة "
-                "فر فرار هرب هروب طرد ترحيل وصل وصول انطلق انطلاقا جاء جاؤوا نزوح نزح لاجئين اللاجئين "
-                "سفيريهما سفيرها سفيره سفيرها القوات قوات أجزاء جزء مناطق مختلف شمال جنوب أنحاء")
-ALGIERS_SIGN = _f("الموقع الموقعة وقع وقعت توقيع الموقعين المبرم المبرمة أبرم المنعقد المنعقدة انعقد عقد "
-                  "عقدت اجتماع اجتماعات لقاء مفاوضات محادثات مباحثات ندوة مؤتمر قمة اتفاق اتفاقية")
-ALGIERS_VISIT = _f("زيارة الزيارة زيارته زار قادته قادتها توجه توجهت وصل وصلت حل سافر رحلة يزور تزور استقبل")
-NAME_BLOCKERS = _f("اتفاق اتفاقية اتفاقيات اتفاقيه مسار ميثاق إعلان اعلان مؤتمر قمة جامعة مسلسل وثيقة "
-                   "لاتفاق لاتفاقية باتفاق باتفاقية الاتفاق")
 FINANCE_BEFORE = _f("مساعدات مساعدة دعم الدعم موارد مبالغ أزمة الأزمة ضائقة قيمة اعتمادات سنة السنة ورقة "
                     "سوق أسواق مؤسسات خسائر تحويلات رقابة شؤون معاملات عقوبات التزامات مساهمة الموارد "
                     "المساعدات الأوراق السوق العجز الفساد وزارة وزير الوزارة تمويل التمويل الوضع مصادر_تمويل "
@@ -74,20 +62,8 @@ NAME_STOP = _f("في من إلى الى على عن أن إن ان قد لقد �
 NAME_PARTICLES = _f("عبد أبو ابو بن ولد آغ اغ أغ ايت آيت سيدي مولاي أبا")
 NAME_AL_OK = _f("الله الدين الرحمن العزيز القادر المجيد الكريم الحميد الرحيم المالك السلام اللطيف "
                 "الحليم العالي الحق الناصر المؤمن الغني الرزاق الوهاب الحفيظ الجليل الإله الحي")
-DIRECTIONS = {fold(w): d for w, d in [("شمال", "northern"), ("شمالي", "northern"), ("جنوب", "southern"),
-                                      ("جنوبي", "southern"), ("شرق", "eastern"), ("غرب", "western"),
-                                      ("وسط", "central")]}
-LAND_NOUNS = _f("الأراضي أراضي التراب الإقليم")
-BORDER_NOUNS = _f("الحدود حدود الشريط")
-COUNTRY_WORDS = _f("البلاد")
 _MALI = fold("مالي")
 _MALI_BARE = (fold("مالي"), fold("مالية"))
-_MIN = fold("من")
-_FI = fold("في")
-_MA3 = fold("مع")
-_BAYN = fold("بين")
-_BORDER_ADJ = (fold("الحدودي"), fold("الحدوديه"))
-_ILA = (fold("الى"), fold("إلى"))
 _fold_memo = lru_cache(maxsize=4096)(fold)
 PERSON_ANAPHORA = {fold("الوزير"): "MIN", fold("الرئيس"): "PRES"}
 
@@ -183,7 +159,6 @@ class EntityResolver:
         self.states_seen: list[str] = []
         self._affil_map: dict[str, str] = {}
         self._newlines: list[int] | None = None
-        self._first_text: dict[int, int] = {}
 
     # -- helpers ----------------------------------------------------------------------------
     def tok(self, idx: int) -> str:
@@ -194,7 +169,7 @@ class EntityResolver:
             return ""
         w = self.tok(m.i - back)
         for c in ("و", "ف"):
-            if w.startswith(c) and w[1:] in LOC_PREPS:
+            if w.startswith(c) and w[1:] in place_rules.LOC_PREPS:
                 return w[1:]
         return w
 
@@ -286,56 +261,9 @@ class EntityResolver:
             self._person_by_pattern(*person)
             return person[1]
         for stem, plen in strip_clitic(w):
-            nxt = by_start.get(i + 1)
-            if stem in CUE_WORDS:
-                if nxt is not None and not self.punct_between(i, i + 1):
-                    k = (stem,) + tuple(self.tok(x) for x in range(nxt.i, nxt.j))
-                    pid = self.lex.cue_places.get(k)
-                    places = [e for e in nxt.entries if e.kind == "place"]
-                    if pid or places:
-                        self.add_place(nxt.i, nxt.j, nxt.plen, pid or self._best_place(places))
-                        return nxt.j
-                    return i + 1
-                name = self.tok(i + 1)
-                if name and not self.punct_between(i, i + 1) and self._looks_like_name(name, allow_al=True):
-                    j = i + 2
-                    if self._looks_like_name(self.tok(j), allow_al=False) and self.tok(j) in NAME_PARTICLES | {"ان", "تين", "عين", "بني", "سيدي", "برج", "بئر", "بير"} and not self.punct_between(i + 1, j):
-                        j += 1
-                    if self.tok(i + 1) in {"ان", "تين", "عين", "بني", "سيدي", "برج", "بير", "بيري"} and j < len(self.doc.tokens) and not self.punct_between(i + 1, i + 2):
-                        j = max(j, i + 3)
-                    self.add_place(i + 1, j, 0, None)
-                    return j
-                return i + 1
-            if stem in DIRECTIONS and plen == 0 or (stem in DIRECTIONS):
-                nt = self.tok(i + 1)
-                if nt in COUNTRY_WORDS and not self.punct_between(i, i + 1):
-                    state = self.states_seen[-1] if self.states_seen else None
-                    pid = self._direction_place(DIRECTIONS[stem], state)
-                    if pid:
-                        self.add_place(i, i + 2, plen, pid)
-                        return i + 2
-                return i + 1
-            if stem in LAND_NOUNS or stem in BORDER_NOUNS:
-                states = []
-                j = i + 1
-                while j < len(self.doc.tokens) and len(states) < 2 and not self.punct_between(j - 1, j):
-                    st = self._nisba_state(self.tok(j))
-                    if not st:
-                        break
-                    states.append(st)
-                    j += 1
-                if states:
-                    if stem in LAND_NOUNS:
-                        pid = self.lex.country_place.get(states[0])
-                    else:
-                        if len(states) == 1:
-                            others = [s for s in reversed(self.states_seen) if s != states[0]]
-                            states.append(others[0] if others else "")
-                        pid = self.lex.borders.get(frozenset(states))
-                    if pid:
-                        self.add_place(i, j, plen, pid)
-                        return j
-                return i + 1
+            if stem in place_rules.TRIGGERS:
+                end = place_rules.free_token_place(self, i, stem, plen, by_start)
+                return end if end is not None else i + 1
             if stem in GENERIC_NOUNS and plen in (0, 1):
                 target = GENERIC_NOUNS[stem]
                 if target is None or self._looks_qualified(i):
@@ -363,23 +291,11 @@ class EntityResolver:
             return self.last_actor(lambda a: self.lex.actor_kind(a) == "armed_group" and a not in ("TERRORIST-GROUPS",))
         return None
 
-    def _direction_place(self, direction: str, state: str | None) -> str | None:
-        if not state:
-            return None
-        country = self.lex.country_place.get(state)
-        if country and f"{direction}-{country}" in self.lex.places:
-            return f"{direction}-{country}"
-        return None
-
     def _nisba_state(self, word: str) -> str | None:
         for e in self.lex.phrases.get((word,), ()):
             if e.kind == "nisba":
                 return e.ref
         return None
-
-    def _best_place(self, entries: list[Entry]) -> str:
-        exact = [e for e in entries if e.exact]
-        return (exact or entries)[0].ref
 
     def _looks_like_name(self, w: str, allow_al: bool) -> bool:
         if not w or w in NAME_STOP or w.isdigit() or len(w) < 2:
@@ -396,12 +312,8 @@ class EntityResolver:
     def _match(self, m: Match, by_start: dict) -> int:
         g = m.groups if m.groups is not None else _split_entries(m.entries)
         kinds = g.kinds
-        prev = self.prev_word(m)
-        if prev in NAME_BLOCKERS and "body" not in kinds and "title" not in kinds:
-            places = g.places
-            actors_ = g.actors
-            if places and (not actors_ or any(self.lex.actors.get(e.ref) and self.lex.actors[e.ref].kind == "state" for e in actors_)):
-                return m.j  # اتفاق الجزائر: part of a proper name
+        if "body" not in kinds and "title" not in kinds and place_rules.in_proper_name(self, m, g.places, g.actors):
+            return m.j  # اتفاق الجزائر: part of a proper name
         if "title" in kinds:
             return self._title(m, by_start)
         if "body" in kinds:
@@ -420,14 +332,14 @@ class EntityResolver:
             self.add_actor(m.i, m.j, m.plen, "MLI", mention="adjective")
             return m.j
         if places and actors:
-            if self._is_place_context(m, places, actors):
-                self.add_place(m.i, m.j, m.plen, self._place_choice(m, places))
+            if place_rules.is_place_context(self, m, places):
+                self.add_place(m.i, m.j, m.plen, place_rules.place_choice(self, m, places))
             else:
                 aid = self._actor_choice(actors)
                 self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
             return m.j
         if places:
-            pid = self._place_choice(m, places)
+            pid = place_rules.place_choice(self, m, places)
             self.add_place(m.i, m.j, m.plen, pid)
             return m.j
         if actors:
@@ -444,6 +356,8 @@ class EntityResolver:
                 actor_rules.add_new_person(self, namesake, m.j, None, None)
                 return m.j
             self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
+            if m.j - m.i > 2:
+                place_rules.tail_location(self, m)
             return m.j
         if nisbas:
             st = nisbas[0].ref
@@ -486,88 +400,18 @@ class EntityResolver:
                 return aid
         return None
 
-    def _is_place_context(self, m: Match, places: list[Entry], actors: list[Entry]) -> bool:
-        clitic = m.clitic(self.doc)
-        if self._dateline(m):
-            return True
-        is_capital = any(self.lex.places[e.ref].kind == "capital" for e in places if e.ref in self.lex.places) and not any(
-            self.lex.places[e.ref].kind == "country" for e in places if e.ref in self.lex.places and e.exact)
-        if "ب" in clitic:
-            return True
-        if "ل" in clitic:
-            return is_capital
-        prev = self.prev_word(m)
-        if prev == _MIN:
-            # "سحب سفيريهما من مالي" (movement away) vs "دروسا من الجزائر", "كل من مالي"
-            return bool({self.tok(m.i - k) for k in range(2, 7)} & FROM_PLACE)
-        if prev in LOC_PREPS or self._conjunct_of_place(m):
-            return True
-        if prev == _BAYN and any(self.tok(m.i - k) in BORDER_NOUNS or self.tok(m.i - k).endswith(_BORDER_ADJ)
-                                 for k in (2, 3)):
-            return True  # الشريط الحدودي بين موريتانيا ومالي
-        if is_capital and self._nisba_state(prev) and self.prev_word(m, 2) in CAPITAL_PLACE_NOUNS:
-            return True  # العاصمة المالية باماكو
-        if is_capital and (prev in CAPITAL_PLACE_NOUNS or prev in ALGIERS_VISIT):
-            return True  # العاصمة باماكو، يزور باماكو
-        if prev == _MA3 and any(self.tok(m.i - k) in BORDER_NOUNS for k in (2, 3)):
-            return True  # الحدود مع النيجر
-        return False
-
-    def _conjunct_of_place(self, m: Match) -> bool:
-        """والنيجر right after a place (لدى مالي والنيجر) is a place too."""
-        if not m.clitic(self.doc).startswith("و") or not self.places or m.i == 0:
-            return False
-        s, _e = self.span_of(m.i - 1, m.i)
-        last = self.places[-1]
-        return last["start"] <= s < last["end"]
+    def _dateline(self, m: Match) -> bool:
+        return place_rules.dateline(self, m)
 
     def _state_as_place(self, m: Match, actor_id: str) -> bool:
         """A state's other names (دولة مالي، الولايات المتحدة) after a locative preposition
         name the country as a place (في دولة مالي، السفر إلى الولايات المتحدة)."""
         if self.lex.actor_kind(actor_id) != "state" or actor_id not in self.lex.country_place:
             return False
-        if "ب" not in m.clitic(self.doc) and self.prev_word(m) not in LOC_PREPS:
+        if "ب" not in m.clitic(self.doc) and self.prev_word(m) not in place_rules.LOC_PREPS:
             return False
         self.add_place(m.i, m.j, m.plen, self.lex.country_place[actor_id])
         return True
-
-    def _dateline(self, m: Match) -> bool:
-        """"باماكو (رويترز) -" / "الجزائر -" at a paragraph start: where the story was filed."""
-        doc = self.doc
-        start = doc.orig_offset(doc.tokens[m.i].start)
-        if not self._at_line_start(start):
-            return False
-        end = doc.orig_offset(doc.tokens[m.j - 1].end - 1) + 1
-        return bool(_DATELINE_RE.match(doc.text[end:end + 50]))
-
-    def _at_line_start(self, pos: int) -> bool:
-        """Only white space between the start of pos's line and pos."""
-        if self._newlines is None:
-            self._newlines = [m.start() for m in _NEWLINE.finditer(self.doc.text)]
-            self._first_text = {}
-        k = bisect.bisect_left(self._newlines, pos)  # newlines before pos
-        line_start = self._newlines[k - 1] + 1 if k else 0
-        first = self._first_text.get(line_start)
-        if first is None:
-            found = _NON_SPACE.search(self.doc.text, line_start)
-            first = self._first_text[line_start] = found.start() if found else len(self.doc.text)
-        return first >= pos
-
-    def _place_choice(self, m: Match, places: list[Entry]) -> str:
-        pid = self._best_place(places)
-        algiers = self.lex.capital_place.get("DZA")
-        alts = {e.ref for e in places}
-        if algiers in alts and pid != algiers and self._dateline(m):
-            return algiers  # "الجزائر -": a dateline names the capital
-        if algiers in alts and pid != algiers:
-            prev = self.prev_word(m)
-            window = {self.tok(m.i - k) for k in range(2, 5)} | {prev}
-            visit = {self.tok(m.i - k) for k in range(1, 8)}
-            if prev == _FI and window & ALGIERS_SIGN:
-                return algiers
-            if prev in _ILA and visit & ALGIERS_VISIT:
-                return algiers
-        return pid
 
     def _title_alias(self, m: Match, actors: list[Entry], by_start: dict) -> int:
         """A curated alias that is a title phrase (الرئيس المالي): the office holder then."""
@@ -735,7 +579,7 @@ _TITLE_KEYS = {k: v for k, v in _TITLE_KEYS.items()}
 @lru_cache(maxsize=65536)
 def _is_trigger_word(w: str) -> bool:
     for stem, _ in strip_clitic(w):
-        if stem in CUE_WORDS or stem in GENERIC_NOUNS or stem in DIRECTIONS or stem in LAND_NOUNS or stem in BORDER_NOUNS:
+        if stem in GENERIC_NOUNS or stem in place_rules.TRIGGERS:
             return True
     return w in actor_rules.PATTERN_PARTICLES
 
@@ -760,9 +604,6 @@ def _split_entries(entries: list[Entry]) -> EntryGroups:
                        [e for e in entries if e.kind == "actor"], [e for e in entries if e.kind == "nisba"])
 
 
-_DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([-–—:]|/[^\n]{1,30}?[-–—:])")
-_NON_SPACE = re.compile(r"\S")
-_NEWLINE = re.compile("\n")
 
 
 def resolve_entities(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:

@@ -75,6 +75,12 @@ class PlaceInfo:
 __all__ = ["BODY_NAMES", "BODY_NOUNS", "CONSTRUCT_BODY_NOUNS", "GENERIC_NOUNS", "STOP_ALIASES",
            "TITLES", "TITLE_WORDS"]
 
+# cue words before a place name (مدينة، ولاية…): corpus/lexicon/place_words.json
+CUE_WORDS = frozenset(fold(w) for w in load_json("place_words.json")["cue_words"].split())
+
+SPELLING_VARIANT_KINDS = ("town", "capital", "region")
+G_LETTERS = ("ج", "ق")
+
 NISBA_SUFFIXES = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات", "يا")
 
 
@@ -112,6 +118,7 @@ class Lexicon:
     person_office: dict[str, set] = field(default_factory=dict)
     generic_groups: list[tuple[str, str, str, str]] = field(default_factory=list)
     name_tokens: dict[str, set] = field(default_factory=dict)  # actor → tokens of its names
+    sectors: dict[str, dict] = field(default_factory=dict)  # place → direction → (lat, lon)
     # memo tables filled while extracting (cleared by `add`; bounded): folded word → its clitic
     # readings that start a phrase; phrase key → its entries split by kind; actor → root state
     _readings: dict = field(default_factory=dict, repr=False, compare=False)
@@ -260,37 +267,7 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
     _add_actor_infos(lex, actors)
     _add_offices(lex, actors)
 
-    # places
-    for p in places.values():
-        lat, lon = p.get("lat"), p.get("lon")
-        lex.places[p["id"]] = PlaceInfo(p["id"], p["kind"], p.get("name_en") or p["id"], lat, lon,
-                                        p.get("country"), p.get("geo_precision") or 1)
-        if p["kind"] == "country" and p.get("country"):
-            lex.country_place.setdefault(p["country"], p["id"])
-        if p["kind"] == "capital" and p.get("country"):
-            lex.capital_place.setdefault(p["country"], p["id"])
-        names = [p.get("name_ar")] + _clean(p.get("variants_ar"))
-        for i, name in enumerate(names):
-            if not name:
-                continue
-            k = key(name)
-            if len(k) >= 2 and k[0] in CUE_WORDS:
-                # "منطقة كيدال": the cue word is not part of the name (the span is كيدال);
-                # the cue phrase picks this place over a same-named town
-                lex.cue_places[k] = p["id"]
-                k = k[1:]
-                if any(t.startswith("و") for t in k[1:]):
-                    continue  # "الساحل والصحراء": two names, matched one by one
-                lex.add(k, Entry("place", p["id"], exact=False))
-                continue
-            lex.add(k, Entry("place", p["id"], exact=(i == 0)))
-            if p["kind"] in ("region", "natural_area") and len(k) == 1 and k[0].startswith("ال") and k[0][-1] not in "اءيه":
-                for suffix in ("يه", "ي"):  # القبائل → القبائلية (المسألة القبائلية)
-                    lex.add((k[0] + suffix,), Entry("place", p["id"], exact=False))
-        for name in [p.get("name_en"), p.get("name_fr")] + _clean(p.get("variants_lat")):
-            if name and len(name) > 3:
-                lex.add(name, Entry("place", p["id"], exact=False))
-
+    _add_places(lex, places)
     _add_actor_phrases(lex, actors)
     # a capital or a country acting stands for its state (باماكو، المملكة المغربية): an actor
     # reading of its names, chosen by context
@@ -313,6 +290,64 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
                 lex.borders.setdefault(frozenset(states), p["id"])
     lex.clear_caches()
     return lex
+
+
+# -- the gazetteer -------------------------------------------------------------------------------
+def _add_places(lex: Lexicon, places: dict[str, dict]) -> None:
+    for p in places.values():
+        lex.places[p["id"]] = PlaceInfo(p["id"], p["kind"], p.get("name_en") or p["id"], p.get("lat"),
+                                        p.get("lon"), p.get("country"), p.get("geo_precision") or 1)
+        if p["kind"] == "country" and p.get("country"):
+            lex.country_place.setdefault(p["country"], p["id"])
+        if p["kind"] == "capital" and p.get("country"):
+            lex.capital_place.setdefault(p["country"], p["id"])
+        _add_place_names(lex, p)
+    for p in places.values():  # spelling variants last: they never displace a real entry
+        if p["kind"] in SPELLING_VARIANT_KINDS and not p.get("cue_only"):
+            _add_spelling_variants(lex, p)
+    lex.sectors = {pid: {d: tuple(c) for d, c in sec.items()}
+                   for pid, sec in load_json("place_sectors.json").items()}
+
+
+def _add_place_names(lex: Lexicon, p: dict) -> None:
+    """A place's Arabic and Latin names. A name that starts with a cue word (منطقة كيدال،
+    ولاية إليزي) is stored without it and the cue phrase picks this place; a `cue_only` place
+    (a name that is also a common word: معسكر، البيض، الوادي) is only read after a cue word."""
+    kind = "cue_place" if p.get("cue_only") else "place"
+    for i, name in enumerate([p.get("name_ar")] + _clean(p.get("variants_ar"))):
+        k = key(name or "")
+        if not k:
+            continue
+        if len(k) >= 2 and k[0] in CUE_WORDS:
+            lex.cue_places[k] = p["id"]
+            k = k[1:]
+            if any(t.startswith("و") for t in k[1:]):
+                continue  # "الساحل والصحراء": two names, matched one by one
+            lex.add(k, Entry(kind, p["id"], exact=False))
+            continue
+        lex.add(k, Entry(kind, p["id"], exact=(i == 0)))
+        if p["kind"] in ("region", "natural_area") and len(k) == 1 and k[0].startswith("ال") and k[0][-1] not in "اءيه":
+            for suffix in ("يه", "ي"):  # القبائل → القبائلية (المسألة القبائلية)
+                lex.add((k[0] + suffix,), Entry("place", p["id"], exact=False))
+    if p.get("cue_only"):
+        return
+    for name in [p.get("name_en"), p.get("name_fr")] + _clean(p.get("variants_lat")):
+        if name and len(name) > 3:
+            lex.add(name, Entry("place", p["id"], exact=False))
+
+
+def _add_spelling_variants(lex: Lexicon, p: dict) -> None:
+    """The g of a foreign name is غ in the Maghreb, ج in Egypt, ق in the Gulf and Sudan
+    (أوغوساغو، اوجوساجو، أوقوساقو): each written form gets the others, unless that form is
+    already a phrase of the lexicon."""
+    for name in [p.get("name_ar")] + _clean(p.get("variants_ar")):
+        k = key(name or "")
+        if not k or k[0] in CUE_WORDS or not any("غ" in t for t in k):
+            continue
+        for letter in G_LETTERS:
+            variant = tuple(t.replace("غ", letter) for t in k)
+            if variant not in lex.phrases:
+                lex.add(variant, Entry("place", p["id"], exact=False))
 
 
 # -- the actor dictionary ------------------------------------------------------------------------
@@ -465,10 +500,6 @@ def _add_group_phrases(lex: Lexicon) -> None:
                 lex.add(key(head) + key(modifier), Entry("actor", rule["id"], exact=True))
 
 
-CUE_WORDS = frozenset(fold(w) for w in [
-    "مدينة", "بلدة", "قرية", "منطقة", "ولاية", "إقليم", "محافظة", "مخيم", "دائرة", "بلدية",
-    "مقاطعة", "واحة",
-])
 
 
 def _actor_dict(a: Actor) -> dict:

@@ -1,0 +1,383 @@
+"""Place rules: when a gazetteer name is a place, and the places built by rule.
+
+The entity resolver (entities.py) finds every lexicon phrase; these functions decide the place
+side, reading the resolver `res` (tokens, the mentions so far) and the word lists of
+`corpus/lexicon/place_words.json`:
+- role: a name that is both a state and a place (مالي، الجزائر، باماكو) is a place after a
+  locative preposition or ب- (في مالي، بباماكو), after a border noun (حدود مالي), after من when a
+  movement word comes before it in the sentence (انسحاب القوات … من مالي), in a dateline
+  ("الجزائر -"); an agent otherwise (أرسلت الجزائر، ممثلة في الجزائر ومالي);
+- a country named like its capital (الجزائر، تونس) is the capital in a dateline, "here" (هنا في
+  الجزائر), or where something is signed, met, visited (المباحثات بالجزائر، زيارة … إلى الجزائر);
+- names inside proper names (اتفاق الجزائر) are neither;
+- compound areas: direction words + a country, region or البلاد (شمال شرق مالي، بشرق مالي،
+  أقصى جنوب الجزائر، الجنوب الجزائري، وسط البلاد) → one area span, placed on the sector of its base;
+- border and land nouns + states (الحدود الجزائرية المالية، الحدود بين مالي والنيجر، الأراضي
+  الليبية) → the border area / the country;
+- cue words (مدينة، ولاية، منطقة…) + a name → that place (the wilaya after ولاية), or a new place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from corpus.extract.doc import strip_clitic
+from corpus.extract.lexicon import CUE_WORDS, Entry, Lexicon, PlaceInfo
+from corpus.extract.resources import load_json
+from corpus.normalize import fold
+
+WORDS = load_json("place_words.json")
+
+
+def _words(section: str) -> frozenset:
+    return frozenset(fold(w) for w in WORDS[section].split())
+
+
+LOC_PREPS = _words("locative_prepositions")
+CAPITAL_PLACE_NOUNS = _words("capital_place_nouns")
+FROM_PLACE = _words("from_place")
+FROM_PLACE_BLOCKERS = _words("from_place_blockers")
+CAPITAL_CUES = _words("capital_event_words") | _words("capital_visit_words")
+CAPITAL_VISIT = _words("capital_visit_words")
+HERE = _words("here_words")
+AGENT_FRAMES = _words("agent_frames")
+NAME_BLOCKERS = _words("name_blockers")
+LAND_NOUNS = _words("land_nouns")
+BORDER_NOUNS = _words("border_nouns")
+COUNTRY_WORDS = _words("country_words")
+NAME_HEADS = _words("place_name_heads")
+INTENSIFIERS = _words("direction_intensifiers")
+DIRECTIONS = {fold(w): d for d, ws in WORDS["directions"].items() for w in ws.split()}
+DIRECTION_NAMES: dict[str, str] = WORDS["direction_names"]
+TRIGGERS = CUE_WORDS | LAND_NOUNS | BORDER_NOUNS | INTENSIFIERS | frozenset(DIRECTIONS)
+FROM_WINDOW = int(WORDS["from_place_window"])
+CAPITAL_WINDOW = int(WORDS["capital_cue_window"])
+AREA_BASE_KINDS = ("country", "region", "natural_area", "continent", "area")
+
+_MIN = fold("من")
+_FI = fold("في")
+_MA3 = fold("مع")
+_BAYN = fold("بين")
+_BORDER_ADJ = (fold("الحدودي"), fold("الحدوديه"))
+_TO_IN = frozenset(fold(w) for w in ("في", "الى", "إلى"))
+_DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([-–—:]|/[^\n]{1,30}?[-–—:])")
+_WORD_CHAR = re.compile(r"\w")
+
+
+# -- choosing among the lexicon's readings --------------------------------------------------------
+def best_place(entries: list[Entry]) -> str:
+    exact = [e for e in entries if e.exact]
+    return (exact or entries)[0].ref
+
+
+def in_proper_name(res, m, places: list, actors: list) -> bool:
+    """اتفاق الجزائر، مسار الجزائر: a state or place name completing a proper name."""
+    if res.prev_word(m) not in NAME_BLOCKERS or not places:
+        return False
+    return not actors or any(res.lex.actor_kind(e.ref) == "state" for e in actors)
+
+
+def is_place_context(res, m, places: list[Entry]) -> bool:
+    """A state/capital name used as a location rather than as an agent."""
+    if dateline(res, m):
+        return True
+    clitic = m.clitic(res.doc)
+    capital = _is_capital(res.lex, places)
+    if "ب" in clitic:
+        return True
+    if "ل" in clitic:
+        return capital
+    prev = res.prev_word(m)
+    if prev == _FI and res.tok(m.i - 2) in AGENT_FRAMES:
+        return False  # ممثلة في الجزائر ومالي: the members, not a location
+    if prev == _MIN:
+        return moved_from(res, m)
+    if prev in LOC_PREPS or prev in BORDER_NOUNS or conjunct_of_place(res, m):
+        return True  # في مالي، حدود مالي، لدى مالي والنيجر
+    if prev == _BAYN and any(_is_border_word(res.tok(m.i - k)) for k in (2, 3)):
+        return True  # الشريط الحدودي بين موريتانيا ومالي
+    if capital and res._nisba_state(prev) and res.prev_word(m, 2) in CAPITAL_PLACE_NOUNS:
+        return True  # العاصمة المالية باماكو
+    if capital and (prev in CAPITAL_PLACE_NOUNS or prev in CAPITAL_VISIT):
+        return True  # العاصمة باماكو، يزور باماكو
+    return prev == _MA3 and any(res.tok(m.i - k) in BORDER_NOUNS for k in (2, 3))
+
+
+def conjunct_of_place(res, m) -> bool:
+    """والنيجر right after a place (لدى مالي والنيجر) is a place too."""
+    if not m.clitic(res.doc).startswith("و") or not res.places or m.i == 0:
+        return False
+    s, _e = res.span_of(m.i - 1, m.i)
+    last = res.places[-1]
+    return last["start"] <= s < last["end"]
+
+
+def _is_border_word(word: str) -> bool:
+    return word in BORDER_NOUNS or word.endswith(_BORDER_ADJ)
+
+
+def _is_capital(lex: Lexicon, places: list[Entry]) -> bool:
+    infos = [(lex.places[e.ref], e.exact) for e in places if e.ref in lex.places]
+    return any(p.kind == "capital" for p, _ in infos) and not any(
+        p.kind == "country" and exact for p, exact in infos)
+
+
+def moved_from(res, m) -> bool:
+    """من + a state is a place after a movement word earlier in the sentence (سحب سفيره من
+    مالي، انسحاب القوات الأممية من مالي), not in "كل من مالي والنيجر" or "دروسا من الجزائر"."""
+    if res.tok(m.i - 2) in FROM_PLACE_BLOCKERS:
+        return False
+    return bool(_words_before(res, m.i - 1, FROM_WINDOW) & FROM_PLACE)
+
+
+def _words_before(res, i: int, window: int) -> set[str]:
+    """The folded words of the `window` tokens before token i, in the same sentence."""
+    out = set()
+    for k in range(i - 1, max(i - 1 - window, -1), -1):
+        if not res.same_sentence(k, i):
+            break
+        out.add(res.tok(k))
+    return out
+
+
+def place_choice(res, m, places: list[Entry]) -> str:
+    """The place a name stands for: a country named like its capital (الجزائر) is the capital
+    in a dateline, after "here", or where something is signed, held or visited."""
+    pid = best_place(places)
+    capital = _same_name_capital(res.lex, places, pid)
+    if capital and names_capital(res, m):
+        return capital
+    return pid
+
+
+def _same_name_capital(lex: Lexicon, places: list[Entry], pid: str) -> str | None:
+    info = lex.places.get(pid)
+    if info is None or info.kind != "country":
+        return None
+    for e in places:
+        other = lex.places.get(e.ref)
+        if other is not None and other.kind == "capital" and other.country == info.country:
+            return e.ref
+    return None
+
+
+def names_capital(res, m) -> bool:
+    if dateline(res, m):
+        return True
+    prev = res.prev_word(m)
+    if "ب" not in m.clitic(res.doc) and prev not in _TO_IN:
+        return False
+    first = m.i if "ب" in m.clitic(res.doc) else m.i - 1
+    if res.tok(first - 1) in HERE:
+        return True  # هنا في الجزائر، هنا بالجزائر: the dateline city
+    return bool(_words_before(res, first, CAPITAL_WINDOW) & CAPITAL_CUES)
+
+
+# -- datelines -------------------------------------------------------------------------------------
+def dateline(res, m) -> bool:
+    """"باماكو (رويترز) -" / "* الجزائر -" at a line start: where the story was filed."""
+    doc = res.doc
+    start = doc.orig_offset(doc.tokens[m.i].start)
+    if not at_line_start(res, start):
+        return False
+    end = doc.orig_offset(doc.tokens[m.j - 1].end - 1) + 1
+    return bool(_DATELINE_RE.match(doc.text[end:end + 50]))
+
+
+def at_line_start(res, pos: int) -> bool:
+    """Nothing but spaces and marks (* • -) between the start of pos's line and pos."""
+    if res._newlines is None:
+        res._newlines = [k for k, ch in enumerate(res.doc.text) if ch == "\n"]
+    k = bisect.bisect_left(res._newlines, pos)
+    line_start = res._newlines[k - 1] + 1 if k else 0
+    return pos - line_start < 12 and not _WORD_CHAR.search(res.doc.text, line_start, pos)
+
+
+# -- places built by rule -------------------------------------------------------------------------
+def free_token_place(res, i: int, stem: str, plen: int, by_start: dict) -> int | None:
+    """A place starting at a word no phrase covered (a cue, direction, border or land noun):
+    the index after it, or None when the word starts no place."""
+    if stem in CUE_WORDS:
+        return cue_place(res, i, by_start)
+    if stem in DIRECTIONS or stem in INTENSIFIERS:
+        return direction_area(res, i, plen, by_start)
+    if stem in LAND_NOUNS or stem in BORDER_NOUNS:
+        return land_or_border(res, i, stem, plen, by_start)
+    return None
+
+
+def cue_place(res, i: int, by_start: dict) -> int:
+    """مدينة كيدال، ولاية إليزي (the wilaya, not the town), بلدة تين زواتين, مخيم امبرة; an
+    unknown name after a cue word is a new place with no coordinates."""
+    nxt = by_start.get(i + 1)
+    if i + 1 >= len(res.doc.tokens) or res.punct_between(i, i + 1):
+        return i + 1
+    if nxt is not None:
+        k = (strip_cue(res, i),) + tuple(res.tok(x) for x in range(nxt.i, nxt.j))
+        pid = res.lex.cue_places.get(k)
+        places = [e for e in nxt.entries if e.kind in ("place", "cue_place")]
+        if pid or places:
+            res.add_place(nxt.i, nxt.j, nxt.plen, pid or best_place(places))
+            return nxt.j
+        return i + 1
+    name = res.tok(i + 1)
+    if not res._looks_like_name(name, allow_al=True):
+        return i + 1
+    j = i + 2
+    if name in NAME_HEADS and j < len(res.doc.tokens) and not res.punct_between(i + 1, j):
+        j += 1  # عين صالح، تين زواتين، برج باجي مختار
+    res.add_place(i + 1, j, 0, None)
+    return j
+
+
+def strip_cue(res, i: int) -> str:
+    """The cue word at i without its clitic (بولاية → ولايه)."""
+    for stem, _ in strip_clitic(res.tok(i)):
+        if stem in CUE_WORDS:
+            return stem
+    return res.tok(i)
+
+
+def direction_area(res, i: int, plen: int, by_start: dict) -> int | None:
+    """شمال شرق مالي، بشرق مالي، أقصى شمال البلاد، الجنوب الجزائري، جنوب غرب ليبيا: one span."""
+    j, direction = _direction_words(res, i)
+    if direction is None or j >= len(res.doc.tokens) or res.punct_between(j - 1, j):
+        return None
+    base, end = _area_base(res, j, by_start, definite=res.tok(j - 1).startswith("ال"))
+    if base is None:
+        return None
+    res.add_place(i, end, plen, area_id(res.lex, base, direction))
+    return end
+
+
+def _direction_words(res, i: int) -> tuple[int, str | None]:
+    """(index after the direction words, north|south-east|central…) of the words at i."""
+    found: list[str] = []
+    j = i
+    while j < len(res.doc.tokens) and len(found) < 2 and (j == i or not res.punct_between(j - 1, j)):
+        stems = [s for s, _ in strip_clitic(res.tok(j))] if j == i else [res.tok(j)]
+        hit = next((s for s in stems if s in DIRECTIONS or s in INTENSIFIERS), None)
+        if hit is None:
+            break
+        if hit in DIRECTIONS:
+            found.append(DIRECTIONS[hit])
+        j += 1
+    return j, _combine(found)
+
+
+def _combine(found: list[str]) -> str | None:
+    if not found:
+        return None
+    if len(found) == 2 and found[0] in ("north", "south") and found[1] in ("east", "west"):
+        return f"{found[0]}-{found[1]}"
+    return found[0]
+
+
+def _area_base(res, j: int, by_start: dict, definite: bool) -> tuple[str | None, int]:
+    """The place an area is part of: a gazetteer country/region/town at j, البلاد (the state of
+    the story), or a nisba after a definite direction (الشمال المالي)."""
+    word = res.tok(j)
+    if word in COUNTRY_WORDS:
+        state = res.states_seen[-1] if res.states_seen else None
+        return res.lex.country_place.get(state), j + 1
+    state = res._nisba_state(word)
+    if state and definite:
+        return res.lex.country_place.get(state), j + 1
+    m = by_start.get(j)
+    if m is None or m.plen:
+        return None, j
+    return _base_of_match(res.lex, m), m.j
+
+
+def _base_of_match(lex: Lexicon, m) -> str | None:
+    places = [e for e in m.entries if e.kind == "place" and e.ref in lex.places]
+    ranked = sorted(places, key=lambda e: (lex.places[e.ref].kind not in AREA_BASE_KINDS, not e.exact))
+    if ranked:
+        return ranked[0].ref
+    for e in m.entries:
+        if e.kind == "actor" and e.ref in lex.country_place:
+            return lex.country_place[e.ref]
+    return None
+
+
+def area_id(lex: Lexicon, base: str, direction: str) -> str:
+    """The id of the `direction` part of `base`: a gazetteer record when one exists
+    (northern-mali), else a generated area placed on the base's sector."""
+    named = f"{DIRECTION_NAMES[direction].lower()}-{base}"
+    if named in lex.places:
+        return named
+    pid = f"{base}@{direction}"
+    if pid not in lex.places:
+        lex.places[pid] = _area_info(lex, lex.places[base], pid, direction)
+    return pid
+
+
+def _area_info(lex: Lexicon, base: PlaceInfo, pid: str, direction: str) -> PlaceInfo:
+    lat, lon = lex.sectors.get(base.id, {}).get(direction) or (base.lat, base.lon)
+    precision = 2 if base.kind in ("town", "capital") else 5
+    return PlaceInfo(pid, "area", f"{DIRECTION_NAMES[direction]} {base.name_en}", lat, lon,
+                     base.country, precision)
+
+
+def land_or_border(res, i: int, stem: str, plen: int, by_start: dict) -> int | None:
+    """الأراضي الليبية → Libya; الحدود الجزائرية المالية، الحدود بين مالي والنيجر → the border
+    area (with one state: the border with the other state of the story)."""
+    states, j = _states_after(res, i + 1, by_start)
+    if not states:
+        return None
+    if stem in LAND_NOUNS:
+        pid = res.lex.country_place.get(states[0])
+    else:
+        if len(states) == 1:
+            others = [s for s in reversed(res.states_seen) if s != states[0]]
+            states.append(others[0] if others else "")
+        pid = res.lex.borders.get(frozenset(states))
+    if not pid:
+        return None
+    res.add_place(i, j, plen, pid)
+    return j
+
+
+def _states_after(res, j: int, by_start: dict) -> tuple[list[str], int]:
+    """Up to two states named at j by nisbas (الجزائرية المالية) or, after بين, by names
+    (بين الجزائر ومالي): (states, index after them)."""
+    n = len(res.doc.tokens)
+    if j < n and res.tok(j) == _BAYN and not res.punct_between(j - 1, j):
+        return _named_states(res, j + 1, by_start)
+    states: list[str] = []
+    while j < n and len(states) < 2 and not res.punct_between(j - 1, j):
+        st = res._nisba_state(res.tok(j))
+        if not st:
+            break
+        states.append(st)
+        j += 1
+    return states, j
+
+
+def _named_states(res, j: int, by_start: dict) -> tuple[list[str], int]:
+    states: list[str] = []
+    start = j
+    while len(states) < 2:
+        m = by_start.get(j)
+        if m is None or res.punct_between(j - 1, j) or (states and "و" not in m.clitic(res.doc)):
+            break
+        state = next((e.ref for e in m.entries if e.kind == "actor" and e.ref in res.lex.country_place), None)
+        if state is None:
+            break
+        states.append(state)
+        j = m.j
+    return (states, j) if len(states) == 2 else ([], start)
+
+
+def tail_location(res, m) -> None:
+    """An actor alias that ends in في + a place (المجلس العسكري الحاكم في مالي): the place is
+    also a location mention."""
+    words = [res.tok(x) for x in range(m.i, m.j)]
+    if _FI not in words[1:-1]:
+        return
+    cut = len(words) - 1 - words[::-1].index(_FI)
+    tail = tuple(words[cut + 1:])
+    entries = [e for e in res.lex.phrases.get(tail, ()) if e.kind == "place"]
+    if entries:
+        res.add_place(m.i + cut + 1, m.j, 0, best_place(entries))
