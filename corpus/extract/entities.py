@@ -403,6 +403,9 @@ class EntityResolver:
     def _dateline(self, m: Match) -> bool:
         return place_rules.dateline(self, m)
 
+    def _best_place(self, entries: list[Entry]) -> str:
+        return place_rules.best_place(entries)
+
     def _state_as_place(self, m: Match, actor_id: str) -> bool:
         """A state's other names (دولة مالي، الولايات المتحدة) after a locative preposition
         name the country as a place (في دولة مالي، السفر إلى الولايات المتحدة)."""
