@@ -1,13 +1,20 @@
 """Date expressions → partial ISO values, resolved against the publication date.
 
-Covers day-month-year, month-year, year ("عام 2015", "سنة 2006", "اتفاق 2015"), month names
-of every Arabic usage — Egyptian/Gulf (يناير…), Maghrebi (جانفي، فيفري، أفريل، ماي، جوان، جويلية،
-أوت), Moroccan (يوليوز، غشت، شتنبر، نونبر، دجنبر), Levantine (كانون الثاني…) — French and English
-months, Arabic-Indic digits (folded by the normaliser), numeric dates, and relative expressions
-(أمس، أول أمس، اليوم الأحد، a weekday, الشهر الماضي، أوت الفارط، مارس المنقضي، قبل سنتين) marked
-relative. A bare day-month or month takes its year from the publication date (the latest such
-date not after it) or, without one, from the last year written before it.
-Not dates: durations (منذ ست سنوات), clock times, ordinals (الدورة الـ79), Hijri years.
+The step is a table of formats (`FORMATS`): each is a regex over the folded text, the token
+classes where it may start, an optional veto (context that makes the match not a date) and a
+resolver (match → value). Every word it knows — month names of every Arabic usage (Egyptian
+يناير…, Maghrebi جانفي/أوت, Moroccan يوليوز/غشت, Levantine كانون الثاني…), French and English,
+weekdays, relative words (الماضي، الفارط، المقبل، الجاري…), period modifiers (مطلع، منتصف…),
+number words and the cue words that make a number not a year — lives in
+`corpus/lexicon/dates.json`. Adding a spelling is an edit there; adding a format is one entry
+in `FORMATS` (see docs/EXTRACTION.md, Dates).
+
+Relative expressions (أمس، اليوم، الخميس، الشهر الماضي، يوليو/تموز العام الماضي، 13 أفريل الماضي،
+بداية العام، قبل سنتين) are marked relative and resolved from the publication date. A day-month
+or month without a year takes the year of a dated expression earlier in its sentence, else of
+the date it opens a range with (31 مارس إلى 1 أبريل 2025), else the latest year that does not put
+its month after publication, else the last year written before it.
+Not dates: durations (منذ ست سنوات), clock times, ordinals, counts (2000 جندي), Hijri years.
 """
 
 from __future__ import annotations
@@ -15,159 +22,313 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import compress
+from typing import NamedTuple
 
+from corpus.extract.resources import load_json
 from corpus.normalize import fold
 
-_MONTHS_RAW = {
-    1: ["يناير", "جانفي", "كانون الثاني", "janvier", "january", "jan"],
-    2: ["فبراير", "فيفري", "شباط", "février", "february", "feb"],
-    3: ["مارس", "آذار", "اذار", "mars", "march"],
-    4: ["أبريل", "إبريل", "ابريل", "أفريل", "افريل", "نيسان", "avril", "april"],
-    5: ["مايو", "ماي", "أيار", "mai", "may"],
-    6: ["يونيو", "يونيه", "جوان", "حزيران", "juin", "june"],
-    7: ["يوليو", "يوليه", "جويلية", "يوليوز", "تموز", "juillet", "july"],
-    8: ["أغسطس", "اغسطس", "أوت", "غشت", "آب", "août", "august"],
-    9: ["سبتمبر", "شتنبر", "أيلول", "septembre", "september", "sept"],
-    10: ["أكتوبر", "اكتوبر", "تشرين الأول", "أكتوبر", "octobre", "october", "oct"],
-    11: ["نوفمبر", "نونبر", "تشرين الثاني", "novembre", "november", "nov"],
-    12: ["ديسمبر", "دجنبر", "دسمبر", "كانون الأول", "décembre", "december", "dec"],
-}
-MONTHS: dict[str, int] = {}
-for _m, _names in _MONTHS_RAW.items():
-    for _n in _names:
-        MONTHS[fold(_n)] = _m
-# Month names that are also common words: need a day, a year or a modifier next to them.
-AMBIGUOUS_MONTHS = frozenset(fold(w) for w in ["مارس", "آب", "ماي", "mai", "may", "mars", "march", "jan", "feb", "sept", "oct", "nov", "dec"])
-_MONTH_ALT = "|".join(sorted((re.escape(m).replace(r"\ ", r"\s+") for m in MONTHS), key=len, reverse=True))
-_M = rf"(?:{_MONTH_ALT})"
-
-WEEKDAYS = {fold(w): i for i, w in enumerate(["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"])}
-WEEKDAYS[fold("الإثنين")] = 0
-_WD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
-
-PAST = fold("الماضي|الماضية|المنصرم|المنصرمة|الفارط|الفارطة|المنقضي|المنقضية|السابق|السابقة|الفائت|الفائتة|المنفرط")
-NEXT = fold("المقبل|المقبلة|القادم|القادمة")
-CURRENT = fold("الجاري|الجارية|الحالي|الحالية")
-_NUMBER_WORDS = {
-    fold(w): n for w, n in [
-        ("سنة", 1), ("عام", 1), ("شهر", 1), ("يوم", 1), ("أسبوع", 1),
-        ("سنتين", 2), ("عامين", 2), ("شهرين", 2), ("يومين", 2), ("أسبوعين", 2),
-        ("ثلاث", 3), ("ثلاثة", 3), ("أربع", 4), ("أربعة", 4), ("خمس", 5), ("خمسة", 5),
-        ("ست", 6), ("ستة", 6), ("سبع", 7), ("سبعة", 7), ("ثماني", 8), ("ثمانية", 8),
-        ("ثمان", 8), ("تسع", 9), ("تسعة", 9), ("عشر", 10), ("عشرة", 10),
-    ]
-}
-_UNIT = {fold(w): u for w, u in [
-    ("سنة", "y"), ("سنوات", "y"), ("سنين", "y"), ("عام", "y"), ("أعوام", "y"), ("سنتين", "y"),
-    ("عامين", "y"), ("شهر", "m"), ("أشهر", "m"), ("شهور", "m"), ("شهرين", "m"),
-    ("يوم", "d"), ("أيام", "d"), ("يومين", "d"), ("أسبوع", "w"), ("أسابيع", "w"), ("أسبوعين", "w"),
-]}
-_UNIT_ALT = "|".join(sorted(_UNIT, key=len, reverse=True))
-_NUMW_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_YEAR_KW = fold(r"(?:عام|سنة|العام|السنة)")
-_MOD = fold("بداية|مطلع|أوائل|بدايات|منتصف|أواسط|نهاية|أواخر|أواخر|آخر|ختام|أول")
-_MOD_MONTH = {fold(w): m for w, m in [("بداية", 1), ("مطلع", 1), ("أوائل", 1), ("بدايات", 1), ("أول", 1),
-                                     ("منتصف", 6), ("أواسط", 6), ("نهاية", 12), ("أواخر", 12),
-                                     ("آخر", 12), ("ختام", 12)]}
-_B = r"(?<![^\W\d_])"  # no letter just before (digits and clitics checked separately)
-_E = r"(?![^\W_])"
-
-_PATTERNS = [
-    # 12/03/2024, 12-3-2024
-    ("dmy_num", re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)(?![\d/])")),
-    ("iso", re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
-    # January 1, 2025
-    ("mdy", re.compile(rf"{_B}(?P<m>{_M})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,\s*(?P<y>(?:19|20)\d\d)(?!\d)")),
-    # 1 جانفي 2025 / 25 يناير/كانون الثاني 2024 / 30 دجنبر / 1er janvier 2025
-    ("dmy", re.compile(
-        rf"(?<![\d])(?P<d>[0-3]?\d|{fold('أول')})(?:er)?\s*(?:من\s+)?(?:شهر\s+)?[وبل]?(?P<m>{_M})(?:\s*[/(]\s*{_M}\s*\)?)?"
-        rf"(?:\s*(?:من\s+)?(?:{_YEAR_KW})?\s*[,.]?\s*(?P<y>(?:19|20)\d\d)(?!\d))?{_E}")),
-    # سبتمبر 2009 / سبتمبر .2009 / أكتوبر عام ,2009 / شهر مارس من عام 2012
-    ("my", re.compile(
-        rf"{_B}(?P<m>{_M})(?:\s*[/(]\s*{_M}\s*\)?)?\s*(?:من\s+)?(?:{_YEAR_KW})?\s*[,.]?\s*(?P<y>(?:19|20)\d\d)(?!\d)")),
-    # مارس المنقضي، أوت الفارط، سبتمبر المقبل
-    ("m_rel", re.compile(rf"{_B}(?P<m>{_M})\s+(?P<rel>{PAST}|{NEXT}|{CURRENT}){_E}")),
-    # بداية عام 2025 / عام 2015 / سنة 2006
-    ("year_kw", re.compile(rf"{_B}(?:(?P<mod>{_MOD})\s+)?[وبل]?{_YEAR_KW}\s*[,.]?\s*(?P<y>(?:19|20)\d\d)(?!\d)")),
-    # الشهر الماضي / العام المقبل / السنة الجارية / هذا العام
-    ("unit_rel", re.compile(rf"{_B}[وبفل]?(?P<u>{fold('الشهر|العام|السنة|الأسبوع')})\s+(?P<rel>{PAST}|{NEXT}|{CURRENT}){_E}")),
-    ("this_unit", re.compile(rf"{_B}(?:{fold('هذا|هذه')})\s+(?P<u>{fold('الشهر|العام|السنة|الأسبوع')}){_E}")),
-    # قبل سنتين / قبل ثلاث سنوات / قبل 5 أعوام
-    ("ago", re.compile(rf"{_B}{fold('قبل')}\s+(?:(?P<num>\d{{1,2}}|{_NUMW_ALT})\s+)?(?P<unit>{_UNIT_ALT}){_E}")),
-    # أول أمس / أمس / بالأمس
-    ("yesterday", re.compile(rf"{_B}(?P<first>{fold('أول')}\s+(?:{fold('من')}\s+)?)?(?:{fold('أمس')}|{fold('بالأمس')}|{fold('الأمس')}){_E}")),
-    # اليوم الأحد / يوم الخميس الماضي / الأحد المقبل
-    ("weekday", re.compile(
-        rf"{_B}(?:(?P<pre>{fold('اليوم|يوم|أمس|مساء|صباح|ليلة|فجر')})\s+)?[وبل]?(?P<wd>{_WD})(?:\s+(?P<rel>{PAST}|{NEXT}))?{_E}")),
-    # bare month: في شتنبر، شهر مارس
-    ("m", re.compile(rf"{_B}[وبل]?(?P<m>{_M}){_E}")),
-    # a year alone: اتفاق 2015، في 2012
-    ("year", re.compile(r"(?<![\d/.,:-])(?P<y>(?:19[5-9]|20[0-3])\d)(?![\d/:]|[.,]\d)")),
-]
-
-_UNITS_AFTER = frozenset(fold(w) for w in [
-    "جندي", "شخص", "قتيل", "دولار", "أورو", "يورو", "كلم", "كم", "كيلومتر", "متر", "طن", "عنصر",
-    "مقاتل", "لاجئ", "مليون", "مليار", "ألف", "آلاف", "فرد", "رهينة", "مسلح", "إرهابي", "عسكري",
-    "سيارة", "هكتار", "نسمة", "هـ", "ه", "هجري", "هجرية", "م", "ميلادي",
-])
-_BEFORE_NOT_YEAR = frozenset(fold(w) for w in ["رقم", "القرار", "قرار", "المرسوم", "المادة", "الفصل", "العدد", "الساعة", "الطائرة", "طائرة", "بوينغ"])
-_DURATION_BEFORE = frozenset(fold(w) for w in ["منذ", "طيلة", "طوال", "خلال", "لمدة", "مدة"])
+LEXICON = "dates.json"
 
 
-_AWWAL = fold("أول")
-_MONTH_UNIT = fold("الشهر")
-_WEEK_UNIT = fold("الأسبوع")
-_MONTH_PRE = (fold("شهر"), fold("خلال"), fold("منذ"))
-_ORDER = {kind: i for i, (kind, _rx) in enumerate(_PATTERNS)}
-_MONTH_FIRST = frozenset(m.split()[0] for m in MONTHS)
-_KW_STARTS = {
-    "year_kw": frozenset(fold(w) for w in "عام سنة العام السنة".split()) | frozenset(_MOD.split("|")),
-    "unit_rel": frozenset(fold(w) for w in "الشهر العام السنة الأسبوع".split()),
-    "this_unit": frozenset(fold(w) for w in "هذا هذه".split()),
-    "ago": frozenset([fold("قبل")]),
-    "yesterday": frozenset(fold(w) for w in "أول أمس بالأمس الأمس".split()),
-    "weekday": frozenset(fold(w) for w in "اليوم يوم أمس مساء صباح ليلة فجر".split()) | frozenset(WEEKDAYS),
-}
+# -- word lists (corpus/lexicon/dates.json), folded ------------------------------------------
+def _words(section: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json(LEXICON)[section])
 
 
-@lru_cache(maxsize=65536)
-def _starters(word: str) -> tuple[int, ...]:
-    """Indexes of the patterns that may start at a token (checked with `match` there)."""
-    out = []
-    bare = word[1:] if word[:1] in "وبلف" and len(word) > 2 else word
-    if word == fold("أول"):
-        out.append(_ORDER["dmy"])
-    if word[:1].isdigit():
-        out += [_ORDER["dmy_num"], _ORDER["iso"], _ORDER["dmy"]]
-        if len(word) == 4:
-            out.append(_ORDER["year"])
-    if word in _MONTH_FIRST or bare in _MONTH_FIRST or word.rstrip("0123456789") in _MONTH_FIRST:
-        out += [_ORDER["mdy"], _ORDER["my"], _ORDER["m_rel"], _ORDER["m"]]
-    for kind, words in _KW_STARTS.items():
-        if word in words or bare in words:
-            out.append(_ORDER[kind])
-    return tuple(sorted(set(out)))
+def _word_values(section: str) -> dict[str, object]:
+    return {fold(w): v for w, v in load_json(LEXICON)[section].items()}
 
 
-_STARTERS_MEMO: dict[str, tuple[int, ...]] = {}
+def _names_by_number(section: str) -> dict[str, int]:
+    """{"1": ["يناير", …]} → {folded name: 1}."""
+    return {fold(name): int(num) for num, names in load_json(LEXICON)[section].items() for name in names}
 
 
-def _starters_of(words: list[str]) -> list[tuple[int, ...]]:
-    """`_starters` of every word, one dict lookup per word once warm."""
-    out = list(map(_STARTERS_MEMO.get, words))
-    if None in out:
-        if len(_STARTERS_MEMO) > 200_000:
-            _STARTERS_MEMO.clear()
-        for idx, v in enumerate(out):
-            if v is None:
-                out[idx] = _STARTERS_MEMO[words[idx]] = _starters(words[idx])
-    return out
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of folded words, longest first; a space matches any spacing."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"
 
 
+MONTHS = _names_by_number("months")
+WEEKDAYS = {name: num for name, num in _names_by_number("weekdays").items()}
+PAST, NEXT, CURRENT = _words("past"), _words("next"), _words("current")
+UNITS: dict[str, str] = _word_values("units")  # type: ignore[assignment]
+DURATION_UNITS: dict[str, str] = _word_values("duration_units")  # type: ignore[assignment]
+NUMBER_WORDS: dict[str, int] = _word_values("number_words")  # type: ignore[assignment]
+PERIOD_MONTH: dict[str, int] = _word_values("period_modifiers")  # type: ignore[assignment]
+DEICTIC_DAYS = {re.sub(r"\s+", " ", w): n for w, n in _word_values("deictic_days").items()}
+MONTHS_NEEDING_CONTEXT = _words("months_needing_context")
+MONTH_CUES_BEFORE = _words("month_cues_before")
+NOT_WEEKDAY_BEFORE, NOT_WEEKDAY_AFTER = _words("not_weekday_before"), _words("not_weekday_after")
+NOT_TODAY_BEFORE = _words("not_today_before")
+COUNTED_NOUNS = _words("counted_nouns_after_year")
+DURATION_BEFORE = _words("duration_before")
+NAMED_EVENT_NOUNS = _words("named_event_nouns")
+FIRST_DAY_WORDS = _words("first_day_words")
+SAME_YEAR, THIS_WORDS, YEAR_WORDS = _words("same_year"), _words("this_words"), _words("year_words")
+TODAY = fold("اليوم")
+
+# -- regex pieces (folded text) ---------------------------------------------------------------
+_END = r"(?![^\W_])"  # no letter or digit right after
+_OF = fold("من")
+_MONTH = _alt(MONTHS)
+# a month, with its other-convention name after a slash or in brackets: يوليو/تموز، آذار (مارس)
+_MONTH_PAIR = rf"(?P<m>{_MONTH})(?P<pair>\s*[/(]\s*{_MONTH}\s*\)?)?"
+_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+_REL = _alt(PAST | NEXT | CURRENT)
+_YEAR_UNIT = _alt(w for w, u in UNITS.items() if u == "year")
+_MOD = rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+)?"
+# what may follow a month: a year in digits, a year in words, or a relative word
+_YEAR_TAIL = (
+    rf"(?:\s*(?:{_OF}\s+)?(?:{_alt(YEAR_WORDS)}\s*)?[,.]?\s*{_YEAR}"
+    rf"|\s+(?:{_OF}\s+)?(?:(?P<this>{_alt(THIS_WORDS)})\s+{_YEAR_UNIT}|{_YEAR_UNIT}\s+(?P<yrel>{_REL})"
+    rf"|(?P<same>{_alt(SAME_YEAR)}))"
+    rf"|\s+(?P<rel>{_REL}))"
+)
+_WEEKDAY = _alt(WEEKDAYS)
+_WEEKDAY_PREFIX = _alt(_words("weekday_prefixes"))
+_DAY = rf"(?P<d>[0-3]?\d|{_alt(FIRST_DAY_WORDS)})"
+
+
+class Resolved(NamedTuple):
+    value: str | None
+    precision: str  # day | month | year | unknown
+    relative: bool
+
+
+class DateFormat(NamedTuple):
+    name: str
+    regex: re.Pattern
+    starts: frozenset[str]  # token classes where the format may start (see `_token_classes`)
+    resolve: Callable[[Timeline, dict], Resolved | None]
+    veto: Callable[[str, int, int, dict], bool] | None = None
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    return f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _direction(word: str | None) -> int:
+    """-1 for a past word (الماضي), +1 for a next word (المقبل), 0 for current or none."""
+    return -1 if word in PAST else 1 if word in NEXT else 0
+
+
+def _month_of(name: str) -> int:
+    return MONTHS[re.sub(r"\s+", " ", name)]
+
+
+class Timeline:
+    """The publication date and the years the article has written so far."""
+
+    def __init__(self, published: str | None):
+        self.pub: dt.date | None = None
+        self.pub_len = 0
+        if published:
+            try:
+                parts = [int(x) for x in published[:10].split("-")]
+                self.pub = dt.date(*(parts + [1] * (3 - len(parts))))
+                self.pub_len = len(published[:10])
+            except (ValueError, TypeError):
+                self.pub = None
+        self.last_year: int | None = None  # the last year written in the text
+        self.dated: tuple[int, int] | None = None  # (year, sentence) of the last dated day/month
+        self.sentence = 0  # the sentence of the expression being resolved
+
+    def wrote(self, year: int, dated: bool = False) -> None:
+        self.last_year = year
+        if dated:
+            self.dated = (year, self.sentence)
+
+    def year_in_context(self, month: int) -> int | None:
+        """The year of a yearless day-month or month: its sentence's dated year, else the latest
+        year that does not put the month after publication, else the last year written."""
+        if self.dated and self.dated[1] == self.sentence:
+            return self.dated[0]
+        if self.pub and self.pub_len >= 7:
+            return self.pub.year - (month > self.pub.month)
+        if self.pub:
+            return self.pub.year
+        return self.last_year
+
+    def year_relative(self, word: str, month: int, day: int | None) -> int | None:
+        """The year of 'أفريل الماضي' / '13 أفريل الماضي' / 'سبتمبر المقبل' seen from publication."""
+        if not self.pub:
+            return None
+        here = (month, day if day and self.pub_len == 10 else 0)
+        now = (self.pub.month, self.pub.day if day and self.pub_len == 10 else 0)
+        direction = _direction(word)
+        if direction < 0:
+            return self.pub.year - (here >= now)
+        if direction > 0:
+            return self.pub.year + (here <= now)
+        return self.pub.year
+
+    def capped(self, day: dt.date) -> Resolved:
+        """A day computed from publication, never more precise than the publication date."""
+        if self.pub_len == 10:
+            return Resolved(_fmt(day.year, day.month, day.day), "day", True)
+        if self.pub_len == 7:
+            return Resolved(_fmt(day.year, day.month), "month", True)
+        return Resolved(_fmt(day.year), "year", True)
+
+    def days_from_pub(self, days: int) -> Resolved:
+        if not self.pub:
+            return Resolved(None, "unknown", True)
+        return self.capped(self.pub + dt.timedelta(days=days))
+
+
+# -- resolvers: (timeline, groups) → Resolved | None (None: not a date after all) ---------------
+def _tail_year(tl: Timeline, g: dict, month: int, day: int | None) -> tuple[int | None, bool]:
+    """(year, relative) from what follows the month: digits, a year in words, a relative word,
+    the year of a range's other end, or the context."""
+    if "y" in g:
+        return int(g["y"]), False
+    if "yrel" in g or "this" in g:
+        return (tl.pub.year + _direction(g.get("yrel")) if tl.pub else None), True
+    if "same" in g:
+        return tl.last_year, False
+    if "rel" in g:
+        return tl.year_relative(g["rel"], month, day), True
+    if "range_y" in g:
+        return int(g["range_y"]), False
+    return tl.year_in_context(month), False
+
+
+def _day_value(tl: Timeline, year: int | None, month: int, day: int, relative: bool) -> Resolved | None:
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    if year is None:
+        return Resolved(None, "unknown", relative)
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return Resolved(_fmt(year, month, day), "day", relative)
+
+
+def _resolve_numeric(tl: Timeline, g: dict) -> Resolved | None:
+    year, month, day = int(g["y"]), int(g["mn"]), int(g["d"])
+    found = _day_value(tl, year, month, day, False)
+    if found:
+        tl.wrote(year, dated=True)
+    return found
+
+
+def _resolve_day_month(tl: Timeline, g: dict) -> Resolved | None:
+    day = 1 if g["d"] in FIRST_DAY_WORDS else int(g["d"])
+    month = int(g["mn"]) if "mn" in g else _month_of(g["m"])
+    year, relative = _tail_year(tl, g, month, day)
+    found = _day_value(tl, year, month, day, relative)
+    if found and "y" in g:
+        tl.wrote(year, dated=True)
+    return found
+
+
+def _resolve_month(tl: Timeline, g: dict) -> Resolved | None:
+    month = _month_of(g["m"])
+    year, relative = _tail_year(tl, g, month, None)
+    if "y" in g:
+        tl.wrote(year, dated=True)
+    if year is None:
+        return Resolved(None, "unknown", relative)
+    return Resolved(_fmt(year, month), "month", relative)
+
+
+def _resolve_year_word(tl: Timeline, g: dict) -> Resolved:
+    year = int(g["y"])
+    tl.wrote(year)
+    if "mod" in g:
+        return Resolved(_fmt(year, PERIOD_MONTH[g["mod"]]), "month", False)
+    return Resolved(_fmt(year), "year", False)
+
+
+def _resolve_year(tl: Timeline, g: dict) -> Resolved:
+    year = int(g["y"])
+    tl.wrote(year)
+    return Resolved(_fmt(year), "year", False)
+
+
+def _resolve_unit(tl: Timeline, g: dict) -> Resolved | None:
+    """الشهر الماضي، العام المقبل، هذا العام، بداية العام، منتصف العام الماضي، نفس العام."""
+    if "same" in g:
+        year = tl.last_year
+        return Resolved(_fmt(year) if year else None, "year" if year else "unknown", False)
+    unit = UNITS[g["u"]]
+    if not ("rel" in g or "this" in g or ("mod" in g and unit == "year")):
+        return None  # a bare العام / الشهر is not a date (الرأي العام)
+    if not tl.pub:
+        return Resolved(None, "unknown", True)
+    delta = _direction(g.get("rel"))
+    if unit == "year":
+        year = tl.pub.year + delta
+        if "mod" in g:
+            return Resolved(_fmt(year, PERIOD_MONTH[g["mod"]]), "month", True)
+        return Resolved(_fmt(year), "year", True)
+    if unit == "month" and tl.pub_len >= 7:
+        return Resolved(_fmt(*_shift_month(tl.pub.year, tl.pub.month, delta)), "month", True)
+    return Resolved(None, "unknown", True)
+
+
+def _resolve_day_of_month(tl: Timeline, g: dict) -> Resolved | None:
+    """14 من الشهر الجاري / 3 من الشهر الماضي."""
+    if not tl.pub or tl.pub_len < 7:
+        return Resolved(None, "unknown", True)
+    year, month = _shift_month(tl.pub.year, tl.pub.month, _direction(g["rel"]))
+    return _day_value(tl, year, month, int(g["d"]), True)
+
+
+def _resolve_ago(tl: Timeline, g: dict) -> Resolved | None:
+    """قبل سنتين / قبل ثلاث سنوات / قبل 5 أشهر / قبل أسبوع."""
+    unit = DURATION_UNITS[g["unit"]]
+    num = g.get("num")
+    count = int(num) if num and num.isdigit() else NUMBER_WORDS.get(num or g["unit"])
+    if count is None:
+        return None  # قبل أيام، قبل سنوات: vague, like مؤخرا
+    if not tl.pub:
+        return Resolved(None, "unknown", True)
+    if unit == "year":
+        return Resolved(_fmt(tl.pub.year - count), "year", True)
+    if unit == "month":
+        if tl.pub_len < 7:
+            return Resolved(_fmt(tl.pub.year), "year", True)
+        return Resolved(_fmt(*_shift_month(tl.pub.year, tl.pub.month, -count)), "month", True)
+    return tl.days_from_pub(-count * (7 if unit == "week" else 1))
+
+
+def _resolve_deictic(tl: Timeline, g: dict) -> Resolved:
+    """أمس، أول أمس، اليوم، غدا، بعد غد."""
+    return tl.days_from_pub(DEICTIC_DAYS[re.sub(r"\s+", " ", g["deixis"])])
+
+
+def _resolve_weekday(tl: Timeline, g: dict) -> Resolved:
+    """الخميس، يوم الأحد الماضي، اليوم الاثنين، أمس الأربعاء، الجمعة المقبل: the last such day on
+    or before publication, or the next one after it for المقبل / غدا."""
+    if not tl.pub:
+        return Resolved(None, "unknown", True)
+    weekday = WEEKDAYS[g["wd"]]
+    pre = re.sub(r"\s+", " ", g.get("pre", ""))
+    if _direction(g.get("rel")) > 0 or DEICTIC_DAYS.get(pre, 0) > 0:
+        return tl.days_from_pub((weekday - tl.pub.weekday()) % 7 or 7)
+    back = (tl.pub.weekday() - weekday) % 7
+    if back == 0 and "rel" in g:
+        back = 7  # الأحد الماضي written on a Sunday
+    return tl.days_from_pub(-back)
+
+
+# -- vetoes: context that makes a match not a date ------------------------------------------
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W_]+)")
+_NOT_YEAR_BEFORE_RE = re.compile(rf"(?:^|\W){_alt(_words('not_year_before'))}\W*$")
+_TAIL_KEYS = frozenset(("y", "rel", "yrel", "this", "same"))
 
 
 def _prev_word(folded: str, pos: int) -> str:
@@ -180,218 +341,216 @@ def _next_word(folded: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + delta
-    return idx // 12, idx % 12 + 1
+def _veto_year(folded: str, start: int, end: int, g: dict) -> bool:
+    """2000 جندي، القرار 2100، نحو 1500: a count or a number, not a year."""
+    if _next_word(folded, end) in COUNTED_NOUNS:
+        return True
+    return _NOT_YEAR_BEFORE_RE.search(folded[max(0, start - 30):start]) is not None
 
 
-def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
-    if m is None:
-        return f"{y:04d}"
-    if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}"
+def _veto_day_month(folded: str, start: int, end: int, g: dict) -> bool:
+    """حركة 23 مارس: a yearless date inside a name."""
+    return "y" not in g and _prev_word(folded, start) in NAMED_EVENT_NOUNS
 
 
-class DateResolver:
-    """Turns matches into values, given the publication date and the years seen so far."""
+def _veto_month(folded: str, start: int, end: int, g: dict) -> bool:
+    """A bare month needs context when its name is also a word (مارس 'practised', ماي, آب)."""
+    if _TAIL_KEYS & g.keys() or "mod" in g:
+        return False
+    before = _prev_word(folded, start)
+    if before in NAMED_EVENT_NOUNS:  # حرب أكتوبر، ثورة نوفمبر
+        return True
+    needs_cue = g["m"] in MONTHS_NEEDING_CONTEXT and "pair" not in g
+    return needs_cue and before not in MONTH_CUES_BEFORE
 
-    def __init__(self, published: str | None):
-        self.pub_text = published[:10] if published else None
-        self.pub: dt.date | None = None
-        self.pub_len = 0
-        if published:
-            try:
-                parts = [int(x) for x in published[:10].split("-")]
-                self.pub_len = len(published[:10])
-                while len(parts) < 3:
-                    parts.append(1)
-                self.pub = dt.date(*parts)
-            except ValueError:
-                self.pub = None
-        self.last_year: int | None = None
 
-    def _year_for(self, month: int, day: int | None) -> int | None:
-        if self.pub and self.pub_len >= 7:
-            y = self.pub.year
-            if month > self.pub.month + (1 if self.pub_len == 7 else 0):
-                y -= 1
-            return y
-        if self.pub and self.pub_len == 4:
-            return self.pub.year
-        return self.last_year
+def _veto_unit(folded: str, start: int, end: int, g: dict) -> bool:
+    """A bare العام / الشهر (الرأي العام) is not a date; with a relative word, هذا, a period
+    modifier (بداية العام) or نفس it is."""
+    if "same" in g or "rel" in g or "this" in g:
+        return False
+    return not ("mod" in g and UNITS[g["u"]] == "year")
 
-    def _cap(self, y: int, m: int | None, d: int | None) -> tuple[str, str]:
-        """Round a value to what the publication date's own precision supports."""
-        if d is not None and self.pub_len == 10:
-            return _fmt(y, m, d), "day"
-        if m is not None and self.pub_len >= 7:
-            return _fmt(y, m), "month"
-        return _fmt(y), "year"
 
-    def resolve(self, kind: str, g: dict, folded_match: str) -> tuple[str | None, str, bool] | None:
-        """(value, precision, relative) or None when the match is not a date."""
-        if kind in ("dmy", "dmy_num", "iso", "mdy"):
-            d = 1 if g["d"] == _AWWAL else int(g["d"])
-            m = int(g["mn"]) if g.get("mn") else MONTHS[re.sub(r"\s+", " ", g["m"])]
-            if not (1 <= d <= 31 and 1 <= m <= 12):
-                return None
-            y = int(g["y"]) if g.get("y") else self._year_for(m, d)
-            if y is None:
-                return None, "unknown", False
-            if d > calendar.monthrange(y, m)[1]:
-                return None
-            if g.get("y"):
-                self.last_year = y
-            return _fmt(y, m, d), "day", False
-        if kind == "my":
-            m = MONTHS[re.sub(r"\s+", " ", g["m"])]
-            self.last_year = int(g["y"])
-            return _fmt(int(g["y"]), m), "month", False
-        if kind == "year_kw":
-            y = int(g["y"])
-            self.last_year = y
-            if g.get("mod"):
-                return _fmt(y, _MOD_MONTH.get(g["mod"], 1)), "month", False
-            return _fmt(y), "year", False
-        if kind == "year":
-            y = int(g["y"])
-            self.last_year = y
-            return _fmt(y), "year", False
-        if kind == "m":
-            mname = re.sub(r"\s+", " ", g["m"])
-            m = MONTHS[mname]
-            if mname in AMBIGUOUS_MONTHS and not g.get("pre"):
-                return None
-            y = self._year_for(m, None)
-            if y is None:
-                return None, "unknown", False
-            return _fmt(y, m), "month", False
-        if kind == "m_rel":
-            m = MONTHS[re.sub(r"\s+", " ", g["m"])]
-            rel = g["rel"]
-            if not self.pub:
-                return None, "unknown", True
-            y = self.pub.year
-            if rel in PAST.split("|"):
-                if m >= self.pub.month:
-                    y -= 1
-            elif rel in NEXT.split("|"):
-                if m <= self.pub.month:
-                    y += 1
-            return _fmt(y, m), "month", True
-        if kind in ("unit_rel", "this_unit"):
-            if not self.pub:
-                return None, "unknown", True
-            rel = g.get("rel") or CURRENT.split("|")[0]
-            delta = -1 if rel in PAST.split("|") else 1 if rel in NEXT.split("|") else 0
-            unit = g["u"]
-            if unit == _MONTH_UNIT:
-                if self.pub_len < 7:
-                    return None, "unknown", True
-                y, m = _shift_month(self.pub.year, self.pub.month, delta)
-                return _fmt(y, m), "month", True
-            if unit == _WEEK_UNIT:
-                if self.pub_len < 10:
-                    return None, "unknown", True
-                day = self.pub + dt.timedelta(days=7 * delta)
-                return None, "unknown", True if day else True
-            return _fmt(self.pub.year + delta), "year", True
-        if kind == "ago":
-            if not self.pub:
-                return None, "unknown", True
-            unit_word = g["unit"]
-            unit = _UNIT[unit_word]
-            num = g.get("num")
-            if num:
-                n = int(num) if num.isdigit() else _NUMBER_WORDS.get(num, 1)
-            else:
-                n = _NUMBER_WORDS.get(unit_word, 1)
-            if unit == "y":
-                return _fmt(self.pub.year - n), "year", True
-            if unit == "m":
-                if self.pub_len < 7:
-                    return _fmt(self.pub.year), "year", True
-                y, m = _shift_month(self.pub.year, self.pub.month, -n)
-                return _fmt(y, m), "month", True
-            days = n * (7 if unit == "w" else 1)
-            day = self.pub - dt.timedelta(days=days)
-            v, p = self._cap(day.year, day.month, day.day)
-            return v, p, True
-        if kind == "yesterday":
-            if not self.pub:
-                return None, "unknown", True
-            day = self.pub - dt.timedelta(days=2 if g.get("first") else 1)
-            v, p = self._cap(day.year, day.month, day.day)
-            return v, p, True
-        if kind == "weekday":
-            if not (g.get("pre") or g.get("rel")):
-                return None
-            if not self.pub:
-                return None, "unknown", True
-            wd = WEEKDAYS[g["wd"]]
-            rel = g.get("rel")
-            if rel and rel in NEXT.split("|"):
-                delta = (wd - self.pub.weekday()) % 7 or 7
-                day = self.pub + dt.timedelta(days=delta)
-            else:
-                delta = (self.pub.weekday() - wd) % 7
-                if rel and delta == 0:
-                    delta = 7
-                day = self.pub - dt.timedelta(days=delta)
-            v, p = self._cap(day.year, day.month, day.day)
-            return v, p, True
-        return None
+def _veto_ago(folded: str, start: int, end: int, g: dict) -> bool:
+    return _prev_word(folded, start) in DURATION_BEFORE
+
+
+def _veto_deictic(folded: str, start: int, end: int, g: dict) -> bool:
+    """اليوم is today, except in اليوم التالي / اليوم العالمي or after حتى / ذلك."""
+    if g["deixis"] != TODAY:
+        return False
+    return _next_word(folded, end).startswith("ال") or _prev_word(folded, start) in NOT_TODAY_BEFORE
+
+
+def _veto_weekday(folded: str, start: int, end: int, g: dict) -> bool:
+    """صلاة الجمعة، كل خميس، الأحد عشر، البلدين الاثنين ('both'): not a day."""
+    if "pre" in g or "rel" in g:
+        return False
+    before = _prev_word(folded, start)
+    if before in NOT_WEEKDAY_BEFORE or _next_word(folded, end) in NOT_WEEKDAY_AFTER:
+        return True
+    definite_dual = before.startswith("ال") and before.endswith("ين") and len(before) > 5
+    return WEEKDAYS[g["wd"]] == 0 and definite_dual
+
+
+# -- the formats: adding one is one entry here ------------------------------------------------
+_SHAHR = fold("شهر")
+FORMATS: tuple[DateFormat, ...] = (
+    # 12/03/2024, 12-3-2024
+    DateFormat("day_month_year_numeric", re.compile(
+        r"(?<![\d/.-])(?P<d>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)(?![\d/])"),
+        frozenset({"digit"}), _resolve_numeric),
+    # 2024-03-12, 2024/03/12
+    DateFormat("year_month_day_numeric", re.compile(
+        r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<mn>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/])"),
+        frozenset({"digit"}), _resolve_numeric),
+    # January 1, 2025
+    DateFormat("month_day_year", re.compile(
+        rf"(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,\s*{_YEAR}"),
+        frozenset({"month"}), _resolve_day_month),
+    # 1 جانفي 2025، الخميس 25 يناير 2024، يوم 31 مارس، 13 أغسطس/آب الماضي، الفاتح من نوفمبر 1954
+    DateFormat("day_month", re.compile(
+        rf"(?:(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})\s*,?\s*)?{_DAY}(?:er)?\s*"
+        rf"(?:{_OF}\s+)?(?:{_SHAHR}\s+)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
+        frozenset({"digit", "first_day", "weekday", "wd_prefix"}), _resolve_day_month, _veto_day_month),
+    # 14 من الشهر الجاري
+    DateFormat("day_of_month", re.compile(
+        rf"(?P<d>[0-3]?\d)\s+(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL}){_END}"),
+        frozenset({"digit"}), _resolve_day_of_month),
+    # سبتمبر 2009، سبتمبر .2009، منتصف شهر أوت 2009، يوليو/تموز العام الماضي، أوت الفارط،
+    # يوليو من نفس العام، في شتنبر
+    DateFormat("month", re.compile(
+        rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+(?:{_SHAHR}\s+)?)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
+        frozenset({"month", "mod"}), _resolve_month, _veto_month),
+    # عام 2015، سنة 2006، بداية عام 2025
+    DateFormat("year_word", re.compile(rf"{_MOD}{_alt(YEAR_WORDS)}\s*[,.]?\s*{_YEAR}"),
+               frozenset({"mod", "year_word"}), _resolve_year_word),
+    # الشهر الماضي، العام المقبل، هذا العام، بداية العام، نهاية العام الماضي، نفس العام
+    DateFormat("unit", re.compile(
+        rf"{_MOD}(?:(?P<same>{_alt(SAME_YEAR)})|(?:(?P<this>{_alt(THIS_WORDS)})\s+)?"
+        rf"(?P<u>{_alt(UNITS)})(?:\s+(?P<rel>{_REL}))?){_END}"),
+        frozenset({"mod", "unit"}), _resolve_unit, _veto_unit),
+    # قبل سنتين، قبل ثلاث سنوات، قبل 5 أعوام
+    DateFormat("ago", re.compile(
+        rf"{_alt(_words('ago_words'))}\s+(?:(?P<num>\d{{1,2}}|{_alt(NUMBER_WORDS)})\s+)?"
+        rf"(?P<unit>{_alt(DURATION_UNITS)}){_END}"),
+        frozenset({"ago"}), _resolve_ago, _veto_ago),
+    # أمس، أول أمس، اليوم، غدا
+    DateFormat("deictic", re.compile(rf"(?P<deixis>{_alt(DEICTIC_DAYS)}){_END}"),
+               frozenset({"deixis"}), _resolve_deictic, _veto_deictic),
+    # الخميس، اليوم الأحد، يوم الخميس الماضي، الأحد المقبل
+    DateFormat("weekday", re.compile(
+        rf"(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_alt(PAST | NEXT)}))?{_END}"),
+        frozenset({"weekday", "wd_prefix"}), _resolve_weekday, _veto_weekday),
+    # a year alone: اتفاق 2015، في 2012، منذ 2015
+    DateFormat("year", re.compile(r"(?<![\d/.,:-])(?P<y>(?:19[5-9]|20[0-3])\d)(?![\d/:]|[.,]\d)"),
+               frozenset({"year_digits"}), _resolve_year, _veto_year),
+)
+
+
+# -- where formats may start: token classes ---------------------------------------------------
+def _first_words(phrases: Iterable[str]) -> set[str]:
+    return {p.split()[0] for p in phrases}
+
+
+def _class_index() -> dict[str, frozenset[str]]:
+    """Folded word → the token classes it belongs to."""
+    members = {
+        "month": _first_words(MONTHS), "weekday": set(WEEKDAYS),
+        "wd_prefix": _first_words(_words("weekday_prefixes")), "first_day": set(FIRST_DAY_WORDS),
+        "mod": set(PERIOD_MONTH), "year_word": set(YEAR_WORDS),
+        "unit": set(UNITS) | set(THIS_WORDS) | _first_words(SAME_YEAR),
+        "ago": set(_words("ago_words")), "deixis": _first_words(DEICTIC_DAYS),
+    }
+    index: dict[str, set[str]] = {}
+    for cls, words in members.items():
+        for word in words:
+            index.setdefault(word, set()).add(cls)
+    return {word: frozenset(classes) for word, classes in index.items()}
+
+
+_CLASSES = _class_index()
+_CLITIC_LETTERS = "وبفل"
+
+
+def _classes_of(word: str) -> frozenset[str]:
+    if word[:1].isdigit():
+        return frozenset({"digit", "year_digits"} if len(word) == 4 and word.isdigit() else {"digit"})
+    return _CLASSES.get(word, frozenset())
+
+
+@lru_cache(maxsize=65536)
+def _starters(word: str) -> tuple[tuple[int, int], ...]:
+    """(format index, characters to skip) for every format that may start at this token:
+    on the word itself, or after a one-letter proclitic (وعام 2015، و2013، بيوم الأحد)."""
+    readings = [(word, 0)]
+    if len(word) > 2 and word[0] in _CLITIC_LETTERS:
+        readings.append((word[1:], 1))
+    out = []
+    for reading, skip in readings:
+        classes = _classes_of(reading)
+        out += [(idx, skip) for idx, fmt in enumerate(FORMATS) if fmt.starts & classes]
+    return tuple(out)
+
+
+class _Candidate(NamedTuple):
+    start: int  # folded offsets
+    end: int
+    order: int  # index in FORMATS (the tie-break between matches of equal length)
+    groups: dict
+
+
+def _candidates(doc) -> list[_Candidate]:
+    """Every format match that starts at a token where it may start and is not vetoed."""
+    folded, tokens = doc.folded, doc.tokens
+    words = doc.words if len(doc.words) == len(tokens) else [t.text for t in tokens]
+    starters = list(map(_starters, words))
+    found = []
+    for ti in compress(range(len(words)), starters):
+        for order, skip in starters[ti]:
+            fmt = FORMATS[order]
+            m = fmt.regex.match(folded, tokens[ti].start + skip)
+            if not m or m.end() == m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if fmt.veto is None or not fmt.veto(folded, m.start(), m.end(), groups):
+                found.append(_Candidate(m.start(), m.end(), order, groups))
+    return found
+
+
+def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first, then format order; in text order."""
+    taken: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if not any(cand.start < t.end and t.start < cand.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+_RANGE_GAP = re.compile(rf"\s*{_alt(_words('range_links'))}\s*")
+_BORROWERS = frozenset(i for i, fmt in enumerate(FORMATS) if fmt.name in ("day_month", "month"))
+
+
+def _borrow_range_years(chosen: list[_Candidate], folded: str) -> None:
+    """31 مارس إلى 1 أبريل 2025: the first end of a range takes the year of the second."""
+    for cand, nxt in zip(chosen, chosen[1:], strict=False):
+        yearless = cand.order in _BORROWERS and not (_TAIL_KEYS & cand.groups.keys())
+        if yearless and "y" in nxt.groups and _RANGE_GAP.fullmatch(folded, cand.end, nxt.start):
+            cand.groups["range_y"] = nxt.groups["y"]
 
 
 def find_dates(doc) -> list[dict]:
     """Pipeline step: date mentions {start, end, text, value, precision, relative}."""
-    folded = doc.folded
-    cands = []
-    toks = doc.tokens
-    words = doc.words if len(doc.words) == len(toks) else [t.text for t in toks]
-    starters = _starters_of(words)
-    # only the tokens where some pattern may start (a digit, a month, a keyword)
-    for ti in compress(range(len(words)), starters):
-        tstart = toks[ti].start
-        for order in starters[ti]:
-            kind, rx = _PATTERNS[order]
-            m = rx.match(folded, tstart)
-            if m and m.end() > m.start():
-                cands.append((m.start(), m.end(), order, kind, m))
-    # longest first, then pattern order; keep non-overlapping
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
-    chosen = []
-    for c in cands:
-        s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
-        chosen.append(c)
-    chosen.sort(key=lambda c: c[0])
-    resolver = DateResolver(doc.published)
+    chosen = _non_overlapping(_candidates(doc))
+    _borrow_range_years(chosen, doc.folded)
+    timeline = Timeline(doc.published)
     out = []
-    for s, e, _order, kind, m in chosen:
-        g = {k: v for k, v in m.groupdict().items() if v is not None}
-        if kind == "year":
-            before = _prev_word(folded, s)
-            after = _next_word(folded, e)
-            if after in _UNITS_AFTER or before in _BEFORE_NOT_YEAR:
-                continue
-        if kind in ("dmy", "m", "m_rel", "my"):
-            before = _prev_word(folded, s)
-            if before in _BEFORE_NOT_YEAR and kind == "dmy":
-                continue
-        if kind == "ago" and _prev_word(folded, s) in _DURATION_BEFORE:
-            continue
-        if kind == "m" and _prev_word(folded, s) in _MONTH_PRE:
-            g["pre"] = "1"
-        res = resolver.resolve(kind, g, m.group())
-        if res is None:
-            continue
-        value, precision, relative = res
-        ostart, oend = doc.span(s, e)
-        out.append({"start": ostart, "end": oend, "text": doc.text[ostart:oend],
-                    "value": value, "precision": precision, "relative": relative})
+    for cand in chosen:
+        ostart, oend = doc.span(cand.start, cand.end)
+        timeline.sentence = doc.sentence_index(ostart)
+        found = FORMATS[cand.order].resolve(timeline, cand.groups)
+        if found is not None:
+            out.append({"start": ostart, "end": oend, "text": doc.text[ostart:oend],
+                        "value": found.value, "precision": found.precision, "relative": found.relative})
     return out
