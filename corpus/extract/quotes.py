@@ -1,15 +1,17 @@
-"""Quotations: every mark style, unbalanced marks, scare quotes, kinds and speakers.
+"""Quotations: every mark style, unbalanced marks, scare quotes, kinds and spans; the speaker
+of each comes from corpus/extract/speakers.py (word lists in corpus/lexicon/speech.json).
 
 Marks: “…”, ”…”, "…", «…», „…“, ''…'' (doubled apostrophes, also ’’ and ‘‘). Each symmetric
 mark is read as opening or closing from its neighbours (a mark after a space or a clitic and
 before a letter opens: بـ”التواطؤ”، ب"الهامة"); a mark left open runs to the end of its
 sentence; a new strongly-opening mark after a sentence break closes the previous quotation there.
-Scare quotes — one to three words that name a known actor or place (''ويكيليكس'') — are dropped.
-Kinds: *direct* (a clause: after a colon, a speech verb or أن/إن, or ≥ 8 words), *fragment* (a few
-quoted words inside the writer's sentence), *reported* (speech verb + أن/إن clause, no marks;
-the span is the clause). The speaker is the actor right after the speech verb (Arabic is
-verb-first), else the nearest actor before it in the sentence, an institution's statement
-(جاء في بيان الخارجية المالية), or — for a pronoun subject — the last named actor before.
+Scare quotes are dropped: one to three words that name a known actor or place (''ويكيليكس''), or
+a name after a noun that introduces one (صحيفة «…»، حقل “…”، في "…" for a bare one- or two-word name).
+Kinds: *direct* (a clause: after a colon, a speech verb or أن/إن), *fragment* (a few quoted words
+inside the writer's sentence), *reported* (speech verb + أن/إن clause, no marks; the span is the
+clause after the complementizer up to the sentence end or a new clause, final punctuation
+excluded). A clause relayed to a speaker named after it ("…، حسبما قال المتحدث X") is reported
+too when its sentence holds no other quotation or speech verb.
 """
 
 from __future__ import annotations
@@ -18,58 +20,21 @@ import bisect
 import re
 from itertools import compress
 
+from corpus.extract.speakers import SpeakerResolver, speech_words
 from corpus.normalize import fold
 
 MARK_RE = re.compile(r"''|’’|‘‘|[“”„«»\"]")
 OPENERS = {"«", "“", "„"}
 CLOSERS = {"»"}
 CLITIC_LETTERS = set("بلوفك")
-
-
-def _speech(words: str) -> frozenset:
-    out = set()
-    for w in words.split():
-        f = fold(w)
-        for p in ("", "و", "ف", "ل", "ول"):
-            for s in ("", "ت", "وا", "ا"):
-                out.add(p + f + s)
-    return frozenset(out)
-
-
-SPEECH_VERBS = _speech(
-    "قال يقول تقول أكد يؤكد تؤكد أوضح يوضح توضح أعلن يعلن تعلن صرح يصرح تصرح أشار يشير تشير "
-    "اعتبر يعتبر تعتبر شدد يشدد تشدد أضاف يضيف تضيف كشف يكشف تكشف أفاد يفيد تفيد زعم يزعم تزعم "
-    "رأى يرى ترى رجح يرجح ترجح أبرز يبرز لفت يلفت نفى ينفي تنفي حذر يحذر تحذر أعرب يعرب أبلغ يبلغ "
-    "أفادت أوردت ذكرت جدد يجدد تجدد اتهم يتهم تتهم طالب يطالب دعا يدعو تدعو ادعى يدعي تدعي "
-    "مؤكدا مؤكدة مشيرا مشيرة موضحا موضحة مضيفا مضيفة معتبرا معتبرة مشددا مشددة قائلا قائلة "
-    "لافتا لافتة محذرا محذرة وصف يصف تصف ورد جاء بقوله بقولها قوله قولها نقلا داعيا داعين داعية "
-    "معربا معربة مبرزا مبرزة نافيا نافية مجددا مجددة نقل ينقل تنقل أدان يدين تدين ندد يندد تندد انتقد ينتقد "
-    "تنتقد استنكر يستنكر تستنكر رفض يرفض ترفض رافضا رافضة دعت")
-STATEMENT_NOUNS = frozenset(fold(w) for w in "بيان بيانها بيانه البيان تصريح تصريحات تصريحاته تصريحاتها رسالة بلاغ".split())
-COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن بأن انه إنه أنه انها إنها أنها بأنه بأنها فإن فإنه فإنها أنهم إنهم".split())
-COORD_COMPLEMENTIZERS = frozenset("و" + w for w in COMPLEMENTIZERS if not w.startswith(("ب", "ف")))
-# After "،" these words open a new clause: a reported clause ends before them.
-CLAUSE_OPENERS = frozenset(fold(w) for w in (
-    "حيث في فيما بينما ما مما إلا لكن غير وبخصوص بخصوص كما وفي وكان وكانت ووصف وقال وأضاف "
-    "وأكد وأوضح وتابع وختم وستعرف الأمر علما").split())
-WRITER_VERBS = frozenset(fold(w) for w in "يذكر ويذكر كما تجدر الإشارة يعني تعني".split())
-SPEAKER_KINDS = ("person", "state_body", "state", "igo", "media", "other")
-RESUMPTIVE = frozenset(fold(w) for w in "فيه فيها عبره عبرها خلاله خلالها به بها".split())
-FEMININE_ENDINGS = ("ت",)
-_AN = fold("أن")
-# نقل "carry" is a speech verb only with its source: نقلا عن / نقلت … عن المصدر
-TRANSMIT_VERBS = _speech("نقل ينقل تنقل نقلا")
-_AN_PREP = fold("عن")
-# verbs whose object is followed by إلى / ب- (دعت الجزائر إلى، اتهمت الجزائر بـ): a lone actor
-# between the verb and that preposition is the object, not the subject
-OBJECT_VERBS = _speech("دعا دعت يدعو تدعو داعيا داعية طالب يطالب تطالب اتهم يتهم تتهم حث يحث تحث ناشد يناشد تناشد")
-_VERB_OR_STATEMENT = SPEECH_VERBS | STATEMENT_NOUNS
-_REPORT_START = SPEECH_VERBS | COORD_COMPLEMENTIZERS  # the tokens `_reported` looks at
 _KEY_RE = re.compile(r"[@#]?[^\W_]+")
 _BEFORE_RE = re.compile(r"[^\W_]+|[:]")
-_GAP_WORD_RE = re.compile(r"[^\W\d_]+")
-_GAP_BREAK_RE = re.compile(r"[.؟?!()\-–—]")
-_GAP_COMMA_RE = re.compile(r"[،,]")
+_AN = fold("أن")
+_AN_PREP = fold("عن")
+_ILA = fold("إلى")
+LOCATION_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى قرب بين نحو".split())
+MIN_REPORTED_WORDS = 3
+SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
 
 
 def _is_letter(ch: str) -> bool:
@@ -88,41 +53,47 @@ def _classify(text: str, s: int, e: int) -> tuple[bool, bool]:
     return opener, closer
 
 
+def _mark_roles(text: str, s: int, e: int, mark: str) -> tuple[bool, bool]:
+    """(opener, closer) of a mark: «“„ always open, » always closes, others by neighbours."""
+    if mark in OPENERS:
+        return True, False
+    if mark in CLOSERS:
+        return False, True
+    return _classify(text, s, e)
+
+
 def pair_marks(text: str, sentence_end=None) -> list[tuple[int, int, bool]]:
     """(content start, content end, balanced) of every quotation, marks excluded."""
     out = []
     for para_start, para in _paragraphs(text):
-        marks = [(m.start() + para_start, m.end() + para_start, m.group()) for m in MARK_RE.finditer(para)]
-        open_ = None
-        for s, e, mk in marks:
-            opener, closer = _classify(text, s, e)
-            if mk in OPENERS:
-                opener, closer = True, False
-            elif mk in CLOSERS:
-                opener, closer = False, True
-            if open_ is None:
-                if mk in CLOSERS:
-                    continue
-                if opener or not closer:
-                    open_ = (s, e, mk)
-                continue
-            os_, oe, omk = open_
-            broken = sentence_end is not None and sentence_end(oe) < s
-            if opener and not closer and broken:
-                out.append((oe, sentence_end(oe), False))
-                open_ = (s, e, mk)
-                continue
-            if closer or not opener or mk not in OPENERS:
-                out.append((oe, s, True))
+        out.extend(_pair_paragraph(text, para_start, para_start + len(para), sentence_end))
+    return out
+
+
+def _pair_paragraph(text: str, para_start: int, para_end: int, sentence_end) -> list[tuple[int, int, bool]]:
+    out = []
+    open_ = None  # (start, end, mark) of the mark that opened the current quotation
+    for m in MARK_RE.finditer(text, para_start, para_end):
+        s, e, mark = m.start(), m.end(), m.group()
+        opener, closer = _mark_roles(text, s, e, mark)
+        if open_ is None:
+            if mark not in CLOSERS and (opener or not closer):
+                open_ = (s, e, mark)
+            continue
+        opened_at = open_[1]
+        broken = sentence_end is not None and sentence_end(opened_at) < s
+        if closer or not opener or mark not in OPENERS:
+            if not (opener and not closer and broken):
+                out.append((opened_at, s, True))
                 open_ = None
                 continue
-            if broken:
-                out.append((oe, sentence_end(oe), False))
-            open_ = (s, e, mk)
-        if open_ is not None:
-            oe = open_[1]
-            end = sentence_end(oe) if sentence_end else para_start + len(para)
-            out.append((oe, min(end, para_start + len(para)), False))
+        if broken:
+            out.append((opened_at, sentence_end(opened_at), False))
+        open_ = (s, e, mark)
+    if open_ is not None:
+        opened_at = open_[1]
+        end = sentence_end(opened_at) if sentence_end else para_end
+        out.append((opened_at, min(end, para_end), False))
     return out
 
 
@@ -141,43 +112,78 @@ def _trim(text: str, s: int, e: int, strip_final: bool) -> tuple[int, int]:
     return s, e
 
 
+
+class TokenView:
+    """The document's tokens in original offsets, and which of them anchor speech."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        words, starts, ends = doc.words, doc.fstarts, doc.fends
+        if not len(words) == len(doc.tokens) == len(starts) == len(ends):
+            words = [t.text for t in doc.tokens]
+            starts, ends = [t.start for t in doc.tokens], [t.end for t in doc.tokens]
+        if doc.norm.original_length == len(doc.norm.text):
+            ostarts, oends = starts, ends  # nothing dropped: folded offsets are original ones
+        else:
+            offs = doc.norm.offsets
+            ostarts = list(map(offs.__getitem__, starts))
+            oends = [offs[e - 1] + 1 for e in ends]
+        self.words, self.ostarts, self.oends = words, ostarts, oends
+        sw = speech_words()
+        flags = list(map((sw.speech_verbs | sw.statements).__contains__, words))
+        for i in compress(range(len(words)), map(sw.transmit.__contains__, words)):
+            flags[i] = _AN_PREP in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech
+        self.verb_index = list(compress(range(len(words)), flags))
+        self.verb_starts = [ostarts[i] for i in self.verb_index]
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def verb_tokens(self, lo: int, hi: int) -> list[int]:
+        """Indices of the speech verbs and statement nouns that start in [lo, hi)."""
+        i, j = bisect.bisect_left(self.verb_starts, lo), bisect.bisect_left(self.verb_starts, hi)
+        return self.verb_index[i:j]
+
+    def token_at(self, pos: int) -> int:
+        """The index of the first token starting at or after pos."""
+        return bisect.bisect_left(self.ostarts, pos)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self.doc.sentences[self.doc.sentence_index(pos)]
+
+
 class QuoteFinder:
     def __init__(self, doc, lex, actors: list[dict], places: list[dict]):
         self.doc = doc
         self.lex = lex
-        self.actors = sorted(actors, key=lambda a: a["start"])
-        self.actor_starts = [a["start"] for a in self.actors]  # (start <= end: slices by bisect)
-        self.places = places
+        self.view = TokenView(doc)
+        self.words = speech_words()
         self.entity_spans = [(a["start"], a["end"]) for a in actors] + [(p["start"], p["end"]) for p in places]
-        # tokens in original offsets, and the speech verbs / statement nouns among them
-        offs = doc.norm.offsets
-        toks = doc.tokens
-        if len(doc.words) == len(toks) == len(doc.fstarts) == len(doc.fends):
-            words, fstarts, fends = doc.words, doc.fstarts, doc.fends
-        else:
-            words, fstarts, fends = [t.text for t in toks], [t.start for t in toks], [t.end for t in toks]
-        if doc.norm.original_length == len(doc.norm.text):
-            ostarts, oends = fstarts, fends  # nothing dropped: folded offsets are original ones
-        else:
-            ostarts = list(map(offs.__getitem__, fstarts))
-            oends = list(map((1).__add__, map(offs.__getitem__, map((-1).__add__, fends))))
-        self.words = words
-        # tokens in original offsets, as three parallel lists (no per-token tuple)
-        self.ostarts, self.oends = ostarts, oends
-        flags = list(map(_VERB_OR_STATEMENT.__contains__, words))
-        an = _AN_PREP
-        for i in compress(range(len(words)), map(TRANSMIT_VERBS.__contains__, words)):
-            flags[i] = an in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech
-        self.verbs = list(compress(zip(ostarts, oends, strict=True), flags))
-        self.verb_starts = list(compress(ostarts, flags))
-        self.tok_starts = ostarts
+        self.speakers = SpeakerResolver(self.view, lex, actors)
 
     def sentence_end(self, pos: int) -> int:
-        idx = self.doc.sentence_index(pos)
-        s, e = self.doc.sentences[idx]
-        return e
+        return self.view.sentence(pos)[1]
 
     def find(self) -> list[dict]:
+        marked = self._marked()
+        reported = self._reported(marked)
+        relayed = self._relayed_clauses(marked + reported)
+        quotes = sorted(marked + reported + relayed, key=lambda q: q["start"])
+        for q in quotes:
+            speaker = self._speaker_of(q)
+            q["speaker"] = speaker.as_json() if speaker else None
+            q["speaker_rule"] = speaker.rule if speaker else None
+            q.pop("_anchor", None)
+            q.pop("_verb", None)
+        return quotes
+
+    def _speaker_of(self, quote: dict):
+        if quote.get("_verb") is not None:
+            return self.speakers.resolve_after(quote["_verb"], quote["end"])
+        return self.speakers.resolve(quote.get("_anchor", quote["start"]), quote["end"])
+
+    # -- quotations in marks -------------------------------------------------------------------
+    def _marked(self) -> list[dict]:
         text = self.doc.text
         quotes = []
         self.unbalanced = []
@@ -186,54 +192,47 @@ class QuoteFinder:
                 self.unbalanced.append(s)
                 e = self._coord_cut(s, e)
             s, e = _trim(text, s, e, strip_final=not balanced)
-            if e <= s:
-                continue
             words = text[s:e].split()
-            if self._scare(s, e, words):
+            if e <= s or self._scare(s, e, words):
                 continue
-            kind = self._kind(s, e, words)
-            quotes.append({"start": s, "end": e, "text": text[s:e], "kind": kind,
-                           "speaker": self._speaker(s, e)})
-        quotes.extend(self._reported(quotes))
-        quotes.sort(key=lambda q: q["start"])
+            quotes.append({"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, words)})
         return quotes
 
     def _coord_cut(self, s: int, e: int) -> int:
-        ostarts, words = self.ostarts, self.words
-        for k in range(bisect.bisect_right(ostarts, s), len(ostarts)):
-            a = ostarts[k]
-            if a >= e:
+        """An unbalanced quotation ends before a coordinated complementizer (… وأن)."""
+        view, coord = self.view, self.words.coord_complementizers
+        for k in range(view.token_at(s + 1), len(view.words)):
+            if view.ostarts[k] >= e:
                 break
-            if words[k] in COORD_COMPLEMENTIZERS:
-                return a
+            if view.words[k] in coord:
+                return view.ostarts[k]
         return e
 
-    def _actors_from(self, lo: int, hi: int, hi_inclusive: bool = True) -> list[dict]:
-        """The actors whose start lies in [lo, hi] ([lo, hi) when not hi_inclusive), in order."""
-        starts = self.actor_starts
-        right = bisect.bisect_right(starts, hi) if hi_inclusive else bisect.bisect_left(starts, hi)
-        return self.actors[bisect.bisect_left(starts, lo):right]
-
-    def _actors_to(self, hi: int) -> list[dict]:
-        """The actors that start at or before hi (every actor ending by hi among them)."""
-        return self.actors[:bisect.bisect_right(self.actor_starts, hi)]
-
     def _scare(self, s: int, e: int, words: list[str]) -> bool:
-        if len(words) > 3:
+        """Marks around a mere name: a known actor or place, or a name after a noun that
+        introduces one (صحيفة «…»، حقل “…”) or a location preposition (في "سيفاري")."""
+        if len(words) > SHORT_QUOTE_WORDS:
             return False
-        for a, b in self.entity_spans:
-            if a <= s + 1 and b >= e - 1:
-                return True
-        # a name of a known entity, even one the entity step left out
-        k = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
-        return k in self.lex.phrases and any(x.kind in ("actor", "place") for x in self.lex.phrases[k])
+        if any(a <= s + 1 and b >= e - 1 for a, b in self.entity_spans):
+            return True
+        key = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
+        if key in self.lex.phrases and any(x.kind in ("actor", "place") for x in self.lex.phrases[key]):
+            return True
+        before = self._before_words(s, 1)
+        if not before:
+            return False
+        previous = before[-1]
+        if any(stem in self.words.name_nouns for stem in (previous, previous[1:], previous[2:])):
+            return True
+        bare_name = len(key) <= 2 and not any(w.startswith("ال") for w in key)
+        return previous in LOCATION_PREPOSITIONS and bare_name
 
     def _before_words(self, s: int, n: int = 4) -> list[str]:
-        sent_start = self.doc.sentences[self.doc.sentence_index(s)][0] if self.doc.sentences else 0
+        sent_start = self.view.sentence(s)[0] if self.doc.sentences else 0
         chunk = fold(self.doc.text[max(sent_start, s - 80):s])
         return _BEFORE_RE.findall(chunk)[-n:]
 
-    def _kind(self, s: int, e: int, words: list[str]) -> str:
+    def _kind(self, s: int, words: list[str]) -> str:
         """direct after a colon, a line start or أن/إن (a clause handed to the speaker);
         fragment when the quoted words sit inside the writer's sentence (بـ"…"، إلى "…")."""
         raw_before = self.doc.text[max(0, s - 3):s]
@@ -241,212 +240,134 @@ class QuoteFinder:
         if ":" in raw_before or line_start:
             return "direct"
         before = self._before_words(s, 3)
-        if any(w in COMPLEMENTIZERS for w in before) and len(words) >= 3:
+        if any(w in self.words.complementizers for w in before) and len(words) >= 3:
             return "direct"
-        if before and before[-1] in SPEECH_VERBS and len(words) >= 4:
+        if before and before[-1] in self.words.speech_verbs and len(words) >= 4:
             return "direct"
         return "fragment"
 
-    def _actor_in(self, a: int, b: int, first: bool) -> dict | None:
-        inside = [x for x in self._actors_from(a, b) if x["start"] >= a and x["end"] <= b and x["actor_id"]]
-        if not inside:
-            return None
-        return inside[0] if first else inside[-1]
-
-    def _subject(self, verb_start: int, verb_end: int, limit: int, sent_start: int) -> dict | None:
-        """The speaker of a speech verb: an actor just before it (SVO: الرئيس … وصف), else the
-        first actor after it and before its أن/إن clause (VSO: أكد الوزير أن…); after
-        "بيانا … اتهمت فيه" the issuer named before; "دعا البيان" the last institution."""
-        k = bisect.bisect_left(self.tok_starts, verb_end)
-        nxt = self.words[k] if k < len(self.words) else ""
-        vword = self.words[k - 1] if k else ""
-        if vword in STATEMENT_NOUNS and k > 1 and self.words[k - 2] in SPEECH_VERBS:
-            return None  # دعا البيان: the statement is the verb's subject, resolved there
-        if vword in TRANSMIT_VERBS:
-            # نقلا عن مصادر في الجيش: the source speaks, the relaying medium does not
-            for a, w in zip(self.ostarts[k:k + 4], self.words[k:k + 4], strict=False):
-                if w == _AN_PREP:
-                    src = [x for x in self._actors_from(a, limit) if a <= x["start"] and x["end"] <= limit
-                           and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
-                    if src and len(self.doc.text[a:src[0]["start"]].split()) <= 6:
-                        return src[0]
-                    break
-        before = [x for x in self._actors_from(sent_start, verb_start)
-                  if sent_start <= x["start"] and x["end"] <= verb_start
-                  and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
-        if nxt in RESUMPTIVE and before:
-            bodies = [x for x in before if x["kind"] in ("state_body", "person", "igo")]
-            return (bodies or before)[-1]
-        if nxt in STATEMENT_NOUNS:
-            issuer = [x for x in self._actors_to(verb_start) if x["end"] <= verb_start and x["kind"] == "state_body"]
-            # "البيان المالي": the statement's nisba names the issuer's state
-            stmt_end = self.oends[k] if k < len(self.oends) else verb_end
-            nisba = [x for x in self._actors_from(stmt_end, stmt_end + 16)
-                     if x["kind"] == "state" and len(self.doc.text[stmt_end:x["start"]].split()) <= 1]
-            if nisba:
-                issuer = [x for x in issuer if self.lex.root_state(x["actor_id"]) == nisba[0]["actor_id"]] or issuer
-            if issuer:
-                return issuer[-1]
-        if before:
-            gap = self.doc.text[before[-1]["end"]:verb_start]
-            words = _GAP_WORD_RE.findall(gap)
-            # a dash or bracket between is a dateline or a credit ("باماكو (رويترز) - قال")
-            if not _GAP_BREAK_RE.search(gap) and (len(words) == 0 or len(words) <= 2 and not _GAP_COMMA_RE.search(gap)):
-                return before[-1]
-        # the complement clause starts the speaker-free zone
-        for a, w in zip(self.ostarts[k:k + 16], self.words[k:k + 16], strict=True):
-            if a >= limit:
-                break
-            if w in COMPLEMENTIZERS:
-                limit = a
-                break
-        after = [x for x in self._actors_from(verb_end, limit)
-                 if verb_end <= x["start"] and x["end"] <= limit and x["actor_id"]
-                 and x["kind"] != "armed_group"]
-        if after and vword in OBJECT_VERBS and len(after) == 1:
-            j = bisect.bisect_left(self.tok_starts, after[0]["end"])
-            if j < len(self.words) and (self.words[j] == fold("إلى") or self.words[j].startswith("ب")):
-                after = []  # دعت الجزائر إلى: the object; the subject is a pronoun
-        if after:
-            gap = self.doc.text[verb_end:after[0]["start"]]
-            if len(gap.split()) <= 12:
-                return after[0]
-        return None
-
-    def _topic(self, verb_start: int, verb_word: str, sent_start: int) -> dict | None:
-        """No subject: the sentence's topic (a state or body for a feminine verb)."""
-        cands = [x for x in self._actors_from(sent_start, verb_start)
-                 if sent_start <= x["start"] and x["end"] <= verb_start
-                 and x["actor_id"] and x["kind"] in SPEAKER_KINDS]
-        if not cands:
-            return None
-        feminine = verb_word.endswith("ت")
-        pref = [x for x in cands if (x["kind"] != "person") == feminine]
-        return (pref or cands)[0]
-
-    def _fallback(self, sent_start: int) -> dict | None:
-        """A pronoun subject: the last person or institution named before the sentence."""
-        prior = [x for x in self._actors_to(sent_start) if x["end"] <= sent_start and x["actor_id"]]
-        persons = [x for x in prior if x["kind"] in ("person", "state_body")]
-        return (persons or prior or [None])[-1]
-
-    def _speaker(self, s: int, e: int) -> dict | None:
-        doc = self.doc
-        idx = doc.sentence_index(s)
-        sent_start, sent_end = doc.sentences[idx]
-        chosen = self._verb_speaker(s, sent_start)
-        if chosen is None and not self._verbs_between(sent_start, s):
-            # no speech verb: the sentence's first actor, else "…" قال الوزير
-            cands = [x for x in self._actors_from(sent_start, s, hi_inclusive=False)
-                     if sent_start <= x["start"] < s and x["actor_id"]
-                     and x["kind"] in ("person", "state_body", "state", "igo")]
-            chosen = cands[0] if cands else self._actor_in(e, sent_end, first=True)
-        if chosen is None:
-            chosen = self._fallback(sent_start)
-        if chosen is None:
-            return None
-        return {"actor_id": chosen["actor_id"], "name_en": chosen["name_en"]}
-
-    def _verbs_between(self, a: int, b: int) -> list[tuple[int, int]]:
-        lo = bisect.bisect_left(self.verb_starts, a)
-        hi = bisect.bisect_left(self.verb_starts, b)
-        return self.verbs[lo:hi]
-
-    def _verb_speaker(self, pos: int, sent_start: int) -> dict | None:
-        """Walk back over the speech verbs of the sentence: the nearest with a subject; a
-        coordinated verb with none (…، وقال إن) shares its predecessor's subject."""
-        verbs = self._verbs_between(sent_start, pos)
-        for verb_start, verb_end in reversed(verbs):
-            chosen = self._subject(verb_start, verb_end, pos, sent_start)
-            if chosen is not None:
-                return chosen
-        if verbs:
-            vs, ve = verbs[-1]
-            word = fold(self.doc.text[vs:ve])
-            return self._topic(verbs[0][0], word, sent_start)
-        return None
-
-    def _reported(self, quotes: list[dict]) -> list[dict]:
-        """speech verb … أن/إن + clause: the clause (from the complementizer) to the end of the
-        sentence, or to "،" before a new clause (حيث، في حين، موضحا…)."""
-        doc = self.doc
+    # -- reported speech -----------------------------------------------------------------------
+    def _reported(self, marked: list[dict]) -> list[dict]:
+        """speech verb … أن/إن + clause: the clause after the complementizer to the end of the
+        sentence, or to a new clause (، حيث / ، موضحا أن / مؤكدا أن …)."""
         out = []
-        marked = [(q["start"], q["end"]) for q in quotes]
-        balanced = [(q["start"], q["end"]) for q in quotes if q["kind"] == "direct"]
-        ostarts, oends, words = self.ostarts, self.oends, self.words
-        n = len(words)
         taken_until = -1
-        # only speech verbs and coordinated complementizers can start a reported clause
-        for ti in compress(range(n), map(_REPORT_START.__contains__, self.words)):
-            a, w = ostarts[ti], words[ti]
-            is_coord = w in COORD_COMPLEMENTIZERS and any(me <= a <= me + 3 for ms, me in marked)
-            if not is_coord and (w not in SPEECH_VERBS or w in WRITER_VERBS):
+        for ti in self._report_starts(marked):
+            if self.view.ostarts[ti] < taken_until:
                 continue
-            if a < taken_until:
-                continue
-            ss, se = doc.sentences[doc.sentence_index(a)]
-            comp = ti if is_coord else None
-            if comp is None:
-                for tj in range(ti + 1, min(ti + 24, n)):
-                    tja = ostarts[tj]
-                    if tja >= se:
-                        break
-                    tjw = words[tj]
-                    if tjw in COMPLEMENTIZERS:
-                        comp = tj
-                        break
-                    if tjw in SPEECH_VERBS and tjw not in ("جاء", "ورد"):
-                        break
-                    if doc.text[oends[tj - 1]:tja].strip(" ،,") not in ("", "''", "'"):
-                        if any(ms <= tja < me for ms, me in marked):
-                            break
-            if comp is None:
-                continue
-            ca, cb, cw = ostarts[comp], oends[comp], words[comp]
-            start = ca + (1 if is_coord else 0)
-            if cw == _AN and comp + 1 < n and words[comp + 1][:1] in ("ي", "ت") and not is_coord:
-                continue  # أن تكون / أن يتم: a verbal noun clause, not reported speech
-            if any(bs <= start < be for bs, be in balanced):
-                continue  # inside a quotation
-            end = self._clause_end(comp, se)
-            s2, e2 = _trim(doc.text, start, end, strip_final=True)
-            first_mark = [ms for ms, me in marked if cb - 1 <= ms <= cb + 3]
-            if first_mark:
-                continue  # أن "…": the quotation itself is the direct quote
-            if any(s2 <= us < e2 for us in self.unbalanced):
-                continue  # the clause runs into an open quotation: that is the quote
-            if end < se and len(doc.text[s2:e2].split()) < 5:
-                continue  # فإن الرئيس …، وصف: the subject of the next verb, not a clause
-            if len(doc.text[s2:e2].split()) >= 3:
-                out.append({"start": s2, "end": e2, "text": doc.text[s2:e2], "kind": "reported",
-                            "speaker": self._reported_speaker(ti, comp, ss, is_coord)})
-                taken_until = e2
+            quote = self._reported_at(ti, marked)
+            if quote is not None:
+                out.append(quote)
+                taken_until = quote["end"]
         return out
 
-    def _clause_end(self, comp: int, se: int) -> int:
-        ostarts, oends, words = self.ostarts, self.oends, self.words
-        text = self.doc.text
-        for tj in range(comp + 1, len(words)):
-            a = ostarts[tj]
-            if a >= se:
-                break
-            gap = text[oends[tj - 1]:a]
-            if "،" in gap or "," in gap:
-                w = words[tj]
-                if w in CLAUSE_OPENERS or w in SPEECH_VERBS or (w.startswith("وس") and len(w) > 4):
-                    return oends[tj - 1]
-        return se
+    def _report_starts(self, marked: list[dict]) -> list[int]:
+        """Speech verbs, and a coordinated complementizer right after a quotation (“…” وأن …)."""
+        view, sw = self.view, self.words
+        starts = []
+        mark_ends = [q["end"] for q in marked]
+        for ti in compress(range(len(view.words)), map(sw.report_start.__contains__, view.words)):
+            w, a = view.words[ti], view.ostarts[ti]
+            if w in sw.coord_complementizers:
+                if any(me <= a <= me + 3 for me in mark_ends):
+                    starts.append(ti)
+            elif w not in sw.writer_verbs:
+                starts.append(ti)
+        return starts
 
-    def _reported_speaker(self, ti: int, comp: int, ss: int, is_coord: bool) -> dict | None:
-        pos = self.ostarts[comp]
-        chosen = self._verb_speaker(pos, ss) or self._fallback(ss)
-        if chosen is None:
+    def _complementizer_after(self, ti: int, sent_end: int, marked: list[dict]) -> int | None:
+        """The أن/إن that opens the verb's clause, within the verb's reach."""
+        view, sw = self.view, self.words
+        long_quotes = [(q["start"], q["end"]) for q in marked if len(q["text"].split()) > SHORT_QUOTE_WORDS]
+        for tj in range(ti + 1, min(ti + 24, len(view.words))):
+            a, w = view.ostarts[tj], view.words[tj]
+            if a >= sent_end:
+                return None
+            if w in sw.complementizers:
+                return tj
+            if w in sw.speech_verbs and w not in sw.presentative_verbs:
+                return None
+            if any(ms <= a < me for ms, me in long_quotes):
+                return None  # a quotation comes first: that is the quote
+        return None
+
+    def _reported_at(self, ti: int, marked: list[dict]) -> dict | None:
+        view, text = self.view, self.doc.text
+        sent_start, sent_end = view.sentence(view.ostarts[ti])
+        coordinated = view.words[ti] in self.words.coord_complementizers
+        comp = ti if coordinated else self._complementizer_after(ti, sent_end, marked)
+        if comp is None or self._verbal_noun_clause(comp, coordinated):
             return None
-        return {"actor_id": chosen["actor_id"], "name_en": chosen["name_en"]}
+        start = view.oends[comp]
+        if any(q["kind"] == "direct" and q["start"] <= start < q["end"] for q in marked):
+            return None  # inside a quotation
+        if any(view.oends[comp] - 1 <= q["start"] <= view.oends[comp] + 3 for q in marked):
+            return None  # أن "…": the quotation itself is the direct quote
+        end = self._clause_end(comp, sent_end)
+        s, e = _trim(text, start, end, strip_final=True)
+        n_words = len(text[s:e].split())
+        if any(s <= u < e for u in self.unbalanced):
+            return None  # the clause runs into an open quotation: that is the quote
+        if (end < sent_end and n_words < 4) or n_words < MIN_REPORTED_WORDS:
+            return None  # فإن الرئيس …، وصف: the subject of the next verb, not a clause
+        return {"start": s, "end": e, "text": text[s:e], "kind": "reported", "_anchor": view.ostarts[comp]}
 
+    def _verbal_noun_clause(self, comp: int, coordinated: bool) -> bool:
+        """يجب أن تكون / من المقرر أن يتم: a verbal-noun clause after a modal, not reported speech."""
+        view = self.view
+        return not coordinated and view.words[comp] == _AN and view.word(comp - 1) in self.words.modal_before_an
 
-def _is_object_gap(gap: str) -> bool:
-    return bool(re.search(r"[.؟?!]", gap))
+    def _clause_end(self, comp: int, sent_end: int) -> int:
+        """A reported clause ends at the sentence end, or before "،" + a new clause, or before a
+        speech participle that opens the next clause (… مؤكدا أن …)."""
+        view, text, sw = self.view, self.doc.text, self.words
+        for tj in range(comp + 1, len(view.words)):
+            a, w = view.ostarts[tj], view.words[tj]
+            if a >= sent_end:
+                break
+            gap = text[view.oends[tj - 1]:a]
+            after_comma = "،" in gap or "," in gap
+            new_clause = w in sw.clause_openers or w in sw.speech_verbs or (w.startswith("وس") and len(w) > 4)
+            if after_comma and new_clause:
+                return view.oends[tj - 1]
+            if w in sw.participles and self._opens_clause(tj):
+                return view.oends[tj - 1]
+        return sent_end
+
+    def _opens_clause(self, tj: int) -> bool:
+        """A participle followed by its own complementizer (مؤكدا أن، مشيرا إلى أن)."""
+        view = self.view
+        nxt = view.word(tj + 1)
+        return nxt in self.words.complementizers or (nxt == _ILA and view.word(tj + 2) in self.words.complementizers)
+
+    # -- a clause relayed to a speaker named after it ------------------------------------------
+    def _relayed_clauses(self, quotes: list[dict]) -> list[dict]:
+        """"<clause>، حسبما قال المتحدث X": the clause is X's reported speech, when its sentence
+        holds no other quotation and no speech verb before the relay."""
+        view, sw, text = self.view, self.words, self.doc.text
+        out = []
+        for k in range(1, len(view.words)):
+            n = self._relay_length(k)
+            if not n or view.word(k + n) not in sw.relay_after_verbs:
+                continue
+            sent_start, sent_end = view.sentence(view.ostarts[k])
+            clause_end = view.oends[k - 1]
+            if not re.search(r"[،,]", text[clause_end:view.ostarts[k]]):
+                continue
+            if view.verb_tokens(sent_start, clause_end) or any(sent_start <= q["start"] < sent_end for q in quotes):
+                continue
+            s, e = _trim(text, sent_start, clause_end, strip_final=True)
+            if len(text[s:e].split()) >= MIN_REPORTED_WORDS:
+                out.append({"start": s, "end": e, "text": text[s:e], "kind": "reported", "_verb": k + n})
+        return out
+
+    def _relay_length(self, k: int) -> int:
+        """How many tokens a relay phrase (حسبما، وفقا لما …) starting at token k has (0: none)."""
+        view = self.view
+        for phrase in self.words.relay_after:
+            if tuple(view.words[k:k + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
 
 
 def find_quotes(doc, lex, actors: list[dict], places: list[dict]) -> list[dict]:

@@ -1,0 +1,505 @@
+"""Who said it: the speaker of a quotation, by rules for Arabic news (word lists in
+corpus/lexicon/speech.json).
+
+For a quotation at position `pos`, the speech verbs of its sentence before `pos` are read from
+the nearest back; the first one with a subject gives the speaker:
+
+- **relay** — نقلا عن / نقلت عن + source: the source speaks, not the relaying medium;
+- **statement** — أوضح بيان لوزارة الدفاع / جاء في بيان الخارجية: the issuer; "البيان" alone is the
+  statement already quoted (the previous speaker) or the last institution named;
+- **SV** — an actor right before the verb (الرئيس الفرنسي فرانسوا هولاند، الذي أكد);
+- **VS** — the subject noun phrase after the verb, up to أن/إن or a preposition (وقال وزير الخارجية
+  أحمد عطاف إن): a named person in it first, else its first actor; an unnamed source (مصادر
+  عسكرية مالية، شهود عيان) is an *unnamed source* named in English, not the nearest country; an
+  official or source of a body (مسؤول في وزارة الدفاع، متحدث باسم الخارجية) speaks for the body; a
+  definite title (الوزير الجزائري، المتحدث باسم …) is the last compatible person named before.
+A verb with no subject (وأضاف، وتابع، مشيرا، وأكد في تصريح) is a continuation: the previous
+speaker keeps the floor. With no speech verb, the sentence's first actor speaks. A speaker is
+an actor mention's id when one matches (`actor_id`, `name_en`), an unnamed source has no id.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from corpus.extract.resources import load_json
+from corpus.normalize import fold
+
+SPEECH_FILE = "speech.json"
+SPEAKER_KINDS = ("person", "state_body", "state", "igo", "media", "other", "armed_group", "group")
+ISSUER_KINDS = ("state_body", "igo", "media", "armed_group", "group", "other")
+INSTITUTION_KINDS = ("state_body", "state", "igo", "media", "other", "armed_group", "group")
+CONTINUATION_SENTENCES = 3  # a continuation verb reaches back this many sentences
+TITLE_REACH = 900  # characters back a definite title looks for its person
+_BREAK_RE = re.compile(r"[.؟?!()\-–—]")
+_COMMA_RE = re.compile(r"[،,]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _inflected(words: str) -> frozenset:
+    """Base forms with the conjunctions و/ف/ل and the endings ت/وا/ا."""
+    out = set()
+    for word in words.split():
+        base = fold(word)
+        for prefix in ("", "و", "ف", "ل", "ول"):
+            out.update(prefix + base + suffix for suffix in ("", "ت", "وا", "ا"))
+    return frozenset(out)
+
+
+def _with_objects(words: str) -> frozenset:
+    """Base forms with an object pronoun (تصفه، وصفها، يعتبرها), with و/ف."""
+    out = set()
+    for word in words.split():
+        base = fold(word)
+        for prefix in ("", "و", "ف"):
+            out.update(prefix + base + suffix for suffix in ("ه", "ها", "هم"))
+    return frozenset(out)
+
+
+def _folded(words: str) -> frozenset:
+    return frozenset(fold(w) for w in words.split())
+
+
+@dataclass(frozen=True)
+class SpeechWords:
+    """The compiled word lists of speech.json (folded)."""
+
+    speech_verbs: frozenset
+    base_verbs: frozenset
+    participles: frozenset  # مؤكدا، مشيرا …: a participle opens a new reported clause
+    presentative_verbs: frozenset  # جاء، ورد: "جاء في البيان أن" reaches over its phrase
+    coord_complementizers: frozenset  # وأن، وإن
+    report_start: frozenset  # the tokens that may open reported speech
+    continuation: frozenset
+    transmit: frozenset
+    object_verbs: frozenset
+    writer_verbs: frozenset
+    statements: frozenset
+    complementizers: frozenset
+    clause_openers: frozenset
+    resumptive: frozenset
+    relay_after: tuple  # phrases (token tuples) that relay a clause to a speaker after it
+    relay_after_verbs: frozenset
+    subject_stops: frozenset
+    subject_skip: frozenset
+    relatives: frozenset
+    modal_before_an: frozenset  # يجب أن، من المقرر أن: a verbal-noun clause, not reported speech
+    titles: frozenset
+    officials: frozenset
+    issuer_links: frozenset  # words allowed between a statement noun and its issuer
+    official_links: frozenset
+    sentence_openers: frozenset  # words before a sentence's first verb that leave it first
+    unnamed: dict
+    source_adjectives: dict
+    demonyms: dict
+    name_nouns: frozenset
+
+
+@cache
+def speech_words() -> SpeechWords:
+    data = load_json(SPEECH_FILE)
+    verbs = _inflected(data["speech_verbs"] + " " + data["speech_participles"]) | _with_objects(data["speech_verbs"])
+    complementizers = _folded(data["complementizers"])
+    coordinated = frozenset("و" + w for w in complementizers if not w.startswith(("ب", "ف")))
+    return SpeechWords(
+        speech_verbs=verbs, base_verbs=_folded(data["speech_verbs"]),
+        participles=_folded(data["speech_participles"]), presentative_verbs=_inflected(data["presentative_verbs"]),
+        coord_complementizers=coordinated, report_start=verbs | coordinated,
+        continuation=_inflected(data["continuation_verbs"]), transmit=_inflected(data["transmit_verbs"]),
+        object_verbs=_inflected(data["object_verbs"]), writer_verbs=_folded(data["writer_verbs"]),
+        statements=_folded(data["statement_nouns"]), complementizers=complementizers,
+        clause_openers=_folded(data["clause_openers"]), resumptive=_folded(data["resumptive"]),
+        relay_after=tuple(tuple(fold(p).split()) for p in data["relay_after"]),
+        relay_after_verbs=_inflected(data["relay_after_verbs"]), subject_stops=_folded(data["subject_stops"]),
+        subject_skip=_folded(data["subject_skip"]), relatives=_folded(data["relatives"]), modal_before_an=_folded(data["modal_before_an"]),
+        titles=_folded(data["title_nouns"]), issuer_links=_folded(data["issuer_links"]), officials=_folded(data["official_nouns"]),
+        official_links=_folded(data["official_links"]), sentence_openers=_folded(data["sentence_openers"]),
+        unnamed={tuple(fold(k).split()): v for k, v in data["unnamed_sources"].items()},
+        source_adjectives={fold(k): v for k, v in data["source_adjectives"].items()},
+        demonyms=dict(data["demonyms"]), name_nouns=_folded(data["name_nouns"]),
+    )
+
+
+@dataclass(frozen=True)
+class Speaker:
+    actor_id: str | None
+    name_en: str
+    kind: str  # the actor kind, or "unnamed_source"
+    rule: str  # which rule chose it (relay, statement, sv, vs, unnamed_source, title, …)
+
+    def as_json(self) -> dict:
+        return {"actor_id": self.actor_id, "name_en": self.name_en}
+
+
+def _speaker_of(mention: dict, rule: str) -> Speaker:
+    return Speaker(mention["actor_id"], mention["name_en"], mention["kind"], rule)
+
+
+class SpeakerResolver:
+    """Resolves speakers in text order (a continuation needs the previous speaker)."""
+
+    def __init__(self, view, lex, actors: list[dict]):
+        self.view = view  # the quote finder's token view: doc, words, ostarts, oends, verbs
+        self.lex = lex
+        self.words = speech_words()
+        self.actors = [a for a in sorted(actors, key=lambda a: a["start"]) if a.get("actor_id")]
+        self.actor_starts = [a["start"] for a in self.actors]
+        self.previous: Speaker | None = None
+        self.previous_sentence = -1
+
+    # -- entry point ---------------------------------------------------------------------------
+    def resolve(self, pos: int, end: int) -> Speaker | None:
+        doc = self.view.doc
+        sentence = doc.sentence_index(pos)
+        sent_start, sent_end = doc.sentences[sentence]
+        verbs = self.view.verb_tokens(sent_start, pos)
+        speaker = self._from_verbs(verbs, pos, sent_start)
+        if speaker is None and verbs:
+            speaker = self._implicit_subject(verbs, sentence, sent_start)
+        if speaker is None and not verbs:
+            speaker = self._without_verb(pos, end, sent_start, sent_end)
+        if speaker is None:
+            speaker = self._last_before(sent_start)
+        if speaker is not None:
+            self.previous, self.previous_sentence = speaker, sentence
+        return speaker
+
+    def resolve_after(self, k: int, end: int) -> Speaker | None:
+        """The speaker named after a relay (…، حسبما قال المتحدث X): the subject of verb k."""
+        doc = self.view.doc
+        sentence = doc.sentence_index(self.view.ostarts[k])
+        speaker = self._subject_after(k, doc.sentences[sentence][1])
+        if speaker is not None:
+            self.previous, self.previous_sentence = speaker, sentence
+        return speaker
+
+    def _from_verbs(self, verbs: list[int], limit: int, sent_start: int) -> Speaker | None:
+        for k in reversed(verbs):
+            speaker = self.subject(k, limit, sent_start)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _implicit_subject(self, verbs: list[int], sentence: int, sent_start: int) -> Speaker | None:
+        """A speech verb with no subject: mid-sentence (…، حيث أعلنت أن) the sentence's topic
+        or main clause's subject; opening its sentence (وأضاف أن) the previous speaker."""
+        first = verbs[0]
+        if self._opens_sentence(first, sent_start):
+            return self._continuation(sentence, first) or self._topic(verbs, sent_start)
+        return (self._topic(verbs, sent_start) or self._main_clause_subject(sent_start, first)
+                or self._continuation(sentence, first))
+
+    def _opens_sentence(self, k: int, sent_start: int) -> bool:
+        """Only conjunctions and adverbs (كما، ثم، من جهته) stand before token k in its sentence."""
+        view = self.view
+        i = view.token_at(sent_start)
+        while i < k and (view.word(i) in self.words.sentence_openers or view.word(i) in self.words.subject_skip):
+            i += 1
+        return i == k
+
+    def _main_clause_subject(self, sent_start: int, verb: int) -> Speaker | None:
+        """كما دافع الوزير عن …، رافضا …: the noun phrase after the sentence's first verb."""
+        i = self._first_content_token(sent_start, verb)
+        if i + 1 >= verb or self.view.word(i + 1) in self.words.subject_stops:
+            return None
+        return self.noun_phrase(i + 1, self.view.ostarts[verb], "main_clause")
+
+    def _continuation(self, sentence: int, verb: int) -> Speaker | None:
+        """The previous speaker keeps the floor; a masculine verb does not continue a state
+        (a state is feminine in Arabic): the last person named before speaks instead."""
+        previous = self.previous
+        if previous is None or sentence - self.previous_sentence > CONTINUATION_SENTENCES:
+            return None
+        if previous.kind == "state" and not self.view.word(verb).endswith(("ت", "ة")):
+            verb_start = self.view.ostarts[verb]
+            persons = [a for a in self.actors_before(max(0, verb_start - TITLE_REACH), verb_start)
+                       if a["kind"] == "person" and a.get("mention") is None]
+            return _speaker_of(persons[-1], "continuation") if persons else None
+        return Speaker(previous.actor_id, previous.name_en, previous.kind, "continuation")
+
+    # -- mentions ------------------------------------------------------------------------------
+    def actors_in(self, lo: int, hi: int) -> list[dict]:
+        """Actor mentions that start in [lo, hi), in text order."""
+        i, j = bisect.bisect_left(self.actor_starts, lo), bisect.bisect_left(self.actor_starts, hi)
+        return self.actors[i:j]
+
+    def actors_before(self, lo: int, hi: int) -> list[dict]:
+        """Actor mentions inside [lo, hi) (ending by hi)."""
+        return [a for a in self.actors_in(lo, hi) if a["end"] <= hi]
+
+    # -- the subject of one speech verb --------------------------------------------------------
+    def subject(self, k: int, limit: int, sent_start: int) -> Speaker | None:
+        view, words = self.view, self.words
+        verb, nxt = view.word(k), view.word(k + 1)
+        if verb in words.statements:
+            return self._issuer_after(k, limit)  # في بيان لوزارة الخارجية
+        if verb in words.transmit:
+            return self._relayed(k, limit)
+        if nxt in words.statements and view.ostarts[k + 1] < limit:
+            return self._statement(k + 1, limit, sent_start)
+        if verb in words.presentative_verbs and nxt == fold("في") and view.word(k + 2) in words.statements:
+            return self._statement(k + 2, limit, sent_start)  # جاء في بيان الخارجية
+        if nxt in words.resumptive:
+            return self._resumptive(k, sent_start)
+        if verb in words.participles:
+            return None  # مؤكدا، مشيرا: the main clause's subject speaks
+        before = self._subject_before(k, sent_start)
+        if before is not None:
+            return before
+        return self._subject_after(k, limit)
+
+    def _relayed(self, k: int, limit: int) -> Speaker | None:
+        """نقلا عن مصادر في الجيش / نقلت عن بيان لوزارة الدفاع: the source after عن."""
+        view = self.view
+        for j in range(k + 1, min(k + 4, len(view.words))):
+            if view.word(j) == fold("عن"):
+                return self.noun_phrase(j + 1, limit, "relay")
+        return None
+
+    def _issuer_after(self, j: int, limit: int) -> Speaker | None:
+        """The body named right after a statement noun (بيان لوزارة الدفاع، بيان صادر عن الرئاسة)."""
+        view = self.view
+        stmt_end = view.oends[j]
+        if self._names_actor(j + 1, limit):
+            return self.noun_phrase(j + 1, limit, "statement")  # بيان لوزارة الدفاع، تصريح لوزير خارجيتها X
+        issuer = [a for a in self.actors_in(stmt_end, min(limit, stmt_end + 40))
+                  if a["kind"] in SPEAKER_KINDS and a.get("mention") != "adjective"]
+        if not issuer:
+            return None
+        gap = {fold(w) for w in _WORD_RE.findall(view.doc.text[stmt_end:issuer[0]["start"]])}
+        return _speaker_of(issuer[0], "statement") if gap <= self.words.issuer_links else None
+
+    def _names_actor(self, j: int, limit: int) -> bool:
+        """Token j starts an actor's name or a title (لوزارة الدفاع، لوزير الخارجية)."""
+        view = self.view
+        if j >= len(view.words) or view.ostarts[j] >= limit:
+            return False
+        w = view.word(j)
+        if w in self.words.titles or (w[:1] == "ل" and w[1:] in self.words.titles):
+            return True
+        return any(a.get("mention") != "adjective" and a["kind"] in SPEAKER_KINDS
+                   for a in self.actors_in(view.ostarts[j], view.oends[j]))
+
+    def _statement(self, j: int, limit: int, sent_start: int) -> Speaker | None:
+        """أوضح بيان لوزارة الدفاع / وجاء البيان / البيان المالي: the statement's issuer."""
+        view = self.view
+        issuer = self._issuer_after(j, limit)
+        if issuer is not None:
+            return issuer
+        stmt_end = view.oends[j]
+        if self.previous is not None and self.previous.kind in ISSUER_KINDS:
+            return Speaker(self.previous.actor_id, self.previous.name_en, self.previous.kind, "statement")
+        return self._last_institution(view.ostarts[j], stmt_end)
+
+    def _last_institution(self, verb_start: int, stmt_end: int) -> Speaker | None:
+        """"البيان المالي" with no issuer named: the last body of that state named before."""
+        bodies = [a for a in self.actors[:bisect.bisect_left(self.actor_starts, verb_start)]
+                  if a["kind"] in ("state_body", "igo")]
+        nisba = [a for a in self.actors_in(stmt_end, stmt_end + 16)
+                 if a["kind"] == "state" and len(self.view.doc.text[stmt_end:a["start"]].split()) <= 1]
+        if nisba:
+            state = nisba[0]["actor_id"]
+            bodies = [a for a in bodies if self.lex.root_state(a["actor_id"]) == state] or bodies
+        return _speaker_of(bodies[-1], "statement") if bodies else None
+
+    def _resumptive(self, k: int, sent_start: int) -> Speaker | None:
+        """بيانا اتهمت فيه …: the issuer named before in the sentence."""
+        before = [a for a in self.actors_before(sent_start, self.view.ostarts[k]) if a["kind"] in SPEAKER_KINDS]
+        bodies = [a for a in before if a["kind"] in ("state_body", "person", "igo")]
+        chosen = (bodies or before or [None])[-1]
+        return _speaker_of(chosen, "statement") if chosen else None
+
+    def _subject_before(self, k: int, sent_start: int) -> Speaker | None:
+        """SV order: an actor right before the verb (a relative pronoun or two words between)."""
+        view = self.view
+        verb_start = view.ostarts[k]
+        before = [a for a in self.actors_before(sent_start, verb_start) if a["kind"] in SPEAKER_KINDS]
+        if not before or before[-1].get("mention") == "adjective":
+            return None
+        gap = view.doc.text[before[-1]["end"]:verb_start]
+        if _BREAK_RE.search(gap):
+            return None  # a dateline or a credit: باماكو (رويترز) - قال
+        gap_words = [fold(w) for w in _WORD_RE.findall(gap)]
+        if gap_words and all(w in self.words.relatives for w in gap_words):
+            return _speaker_of(before[-1], "sv")
+        if len(gap_words) <= 2 and not _COMMA_RE.search(gap):
+            return _speaker_of(before[-1], "sv")
+        if not gap_words and not self._conjoined(k) and before[-1]["kind"] != "state":
+            return _speaker_of(before[-1], "sv")  # الرئيس آمادو توماني توري، وصف …
+        return None
+
+    def _conjoined(self, k: int) -> bool:
+        """The verb carries و/ف (وقال، فأكد): it opens a new clause."""
+        w = self.view.word(k)
+        return w not in self.words.base_verbs and w[:1] in ("و", "ف")
+
+    def _subject_after(self, k: int, limit: int) -> Speaker | None:
+        """VS order: the noun phrase after the verb."""
+        view, words = self.view, self.words
+        j = k + 1
+        while j < len(view.words) and view.word(j) in words.subject_skip and view.ostarts[j] < limit:
+            j += 1
+        if j >= len(view.words) or view.ostarts[j] >= limit:
+            return None
+        if view.word(j) in words.subject_stops or view.word(j) in words.complementizers:
+            return None
+        speaker = self.noun_phrase(j, limit, "vs")
+        if speaker is not None and view.word(k) in words.object_verbs and self._is_object(speaker, k, limit):
+            return None  # دعت الجزائر إلى …: the object; the subject is a pronoun
+        return speaker
+
+    def _is_object(self, speaker: Speaker, k: int, limit: int) -> bool:
+        view = self.view
+        mentions = [a for a in self.actors_in(view.oends[k], limit) if a["actor_id"] == speaker.actor_id]
+        if not mentions:
+            return False
+        j = bisect.bisect_left(view.ostarts, mentions[0]["end"])
+        return j < len(view.words) and (view.word(j) == fold("إلى") or view.word(j).startswith("ب"))
+
+    # -- noun phrases --------------------------------------------------------------------------
+    def phrase_end(self, j: int, limit: int) -> int:
+        """Where the subject noun phrase starting at token j ends (original offset)."""
+        view, words = self.view, self.words
+        for i in range(j + 1, min(j + 14, len(view.words))):
+            a, w = view.ostarts[i], view.word(i)
+            if a >= limit or w in words.complementizers or w in words.speech_verbs:
+                return min(a, limit)
+            gap = view.doc.text[view.oends[i - 1]:a]
+            apposition = w in words.relatives or self._person_at(i)
+            if _BREAK_RE.search(gap) or (_COMMA_RE.search(gap) and not apposition):
+                return view.oends[i - 1]
+            if w in words.subject_stops or w in words.relatives:
+                return view.oends[i - 1]
+        return min(limit, view.oends[min(j + 13, len(view.words) - 1)])
+
+    def _person_at(self, i: int) -> bool:
+        """A person's name starts at token i or the next (an apposition after a comma:
+        الوزير، أحمد عطاف، … / وزير الدولة، العقيد عبد الله مايغا، …)."""
+        view = self.view
+        hi = view.oends[min(i + 1, len(view.words) - 1)]
+        return any(a["kind"] == "person" for a in self.actors_in(view.ostarts[i] - 2, hi))
+
+    def noun_phrase(self, j: int, limit: int, rule: str) -> Speaker | None:
+        """The speaker a noun phrase starting at token j names."""
+        view = self.view
+        start, end = view.ostarts[j], self.phrase_end(j, limit)
+        inside = [a for a in self.actors_in(start, end) if a["kind"] in SPEAKER_KINDS]
+        named = [a for a in inside if a.get("mention") is None]
+        persons = [a for a in named if a["kind"] == "person"]
+        if persons:
+            return _speaker_of(persons[0], rule)
+        source = self._unnamed(j, end, inside)
+        if source is not None:
+            return source
+        if view.word(j) in self.words.titles or view.word(j) in self.words.statements:
+            return self._title(j, inside)
+        chosen = next((a for a in inside if a.get("mention") != "adjective"), None)
+        return _speaker_of(chosen, rule) if chosen else None
+
+    def _unnamed(self, j: int, end: int, inside: list[dict]) -> Speaker | None:
+        """مصادر عسكرية مالية / شهود عيان / مسؤول في وزارة الدفاع."""
+        view, words = self.view, self.words
+        key = next((k for k in sorted(words.unnamed, key=len, reverse=True)
+                    if tuple(view.words[j:j + len(k)]) == k), None)
+        if key is None:
+            return None
+        after = j + len(key)
+        link = after
+        while view.word(link) in words.source_adjectives:
+            link += 1  # مصادر مسؤولة في الجيش
+        if view.word(link) in words.official_links:
+            body = self._body_at(link + 1)
+            if body is not None:
+                return _speaker_of(body, "source_of_body")
+        if key[0].startswith("ال") and self.previous is not None:  # المصادر / المصدر نفسه
+            return Speaker(self.previous.actor_id, self.previous.name_en, self.previous.kind, "continuation")
+        return Speaker(None, self._source_name(key, after, end), "unnamed_source", "unnamed_source")
+
+    def _body_at(self, j: int) -> dict | None:
+        """The institution whose mention starts at token j (في وزارة الدفاع، باسم الخارجية)."""
+        if j >= len(self.view.words):
+            return None
+        start = self.view.ostarts[j]
+        found = [a for a in self.actors_in(start - 2, self.view.oends[j] + 1)
+                 if a["kind"] in INSTITUTION_KINDS and a.get("mention") != "adjective"]
+        return found[0] if found else None
+
+    def _source_name(self, key: tuple, after: int, end: int) -> str:
+        """English name of an unnamed source: demonym + adjectives + noun (Malian military sources)."""
+        view, words = self.view, self.words
+        adjectives, demonym = [], ""
+        for i in range(after, min(after + 4, len(view.words))):
+            if view.ostarts[i] >= end:
+                break
+            w = view.word(i)
+            state = self._nisba_state(view.ostarts[i], view.oends[i])
+            if state and not demonym:
+                demonym = words.demonyms.get(state, "")
+            elif w in words.source_adjectives:
+                adjectives.append(words.source_adjectives[w])
+            else:
+                break
+        name = " ".join(x for x in [demonym, *adjectives, words.unnamed[key]] if x)
+        return name[:1].upper() + name[1:]
+
+    def _nisba_state(self, start: int, end: int) -> str | None:
+        for a in self.actors_in(start, end):
+            if a["kind"] == "state" and a.get("mention") == "adjective":
+                return a["actor_id"]
+        return None
+
+    def _title(self, j: int, inside: list[dict]) -> Speaker | None:
+        """الوزير الجزائري / المتحدث باسم المجلس: the last person named before, of the same
+        state when the phrase names one; an indefinite title is its body (متحدث باسم الخارجية)."""
+        view = self.view
+        start = view.ostarts[j]
+        states = {self.lex.root_state(a["actor_id"]) for a in inside} - {None}
+        if view.word(j).startswith("ال"):
+            persons = [a for a in self.actors_before(max(0, start - TITLE_REACH), start)
+                       if a["kind"] == "person" and a.get("mention") is None]
+            compatible = [a for a in persons if not states or self.lex.root_state(a["actor_id"]) in states]
+            if compatible:
+                return _speaker_of(compatible[-1], "title")
+        bodies = [a for a in inside if a.get("mention") != "adjective"]
+        return _speaker_of(bodies[0], "title") if bodies else None
+
+    # -- no subject ----------------------------------------------------------------------------
+    def _topic(self, verbs: list[int], sent_start: int) -> Speaker | None:
+        """A nominal sentence's subject: the actor the sentence opens with (الجزائر، التي …،
+        أكدت / تجدر الإشارة أن مالي … حيث أعلنت), before its first speech verb."""
+        view = self.view
+        i = self._first_content_token(sent_start, verbs[0])
+        if i >= verbs[0]:
+            return None
+        cands = [a for a in self.actors_in(view.ostarts[i] - 2, view.oends[i])
+                 if a["kind"] in SPEAKER_KINDS and a.get("mention") != "adjective"]
+        return _speaker_of(cands[0], "topic") if cands else None
+
+    def _first_content_token(self, sent_start: int, stop: int) -> int:
+        """The sentence's first token that is no conjunction, adverb, writer's phrase or أن."""
+        view, words = self.view, self.words
+        skip = words.sentence_openers | words.writer_verbs | words.complementizers | words.subject_skip
+        i = view.token_at(sent_start)
+        while i < stop and view.word(i) in skip:
+            i += 1
+        return i
+
+    def _without_verb(self, pos: int, end: int, sent_start: int, sent_end: int) -> Speaker | None:
+        """No speech verb before: the sentence's first actor, else one after ("…" قال الوزير)."""
+        kinds = ("person", "state_body", "state", "igo")
+        before = [a for a in self.actors_in(sent_start, pos) if a["kind"] in kinds and a.get("mention") != "adjective"]
+        if before:
+            return _speaker_of(before[0], "topic")
+        after = [a for a in self.actors_in(end, sent_end) if a["end"] <= sent_end and a["kind"] in kinds]
+        return _speaker_of(after[0], "after") if after else None
+
+    def _last_before(self, sent_start: int) -> Speaker | None:
+        """A pronoun subject: the last person or body named before the sentence."""
+        prior = [a for a in self.actors[:bisect.bisect_left(self.actor_starts, sent_start)]
+                 if a["end"] <= sent_start and a.get("mention") != "adjective"]
+        persons = [a for a in prior if a["kind"] in ("person", "state_body")]
+        chosen = (persons or prior or [None])[-1]
+        return _speaker_of(chosen, "previous_actor") if chosen else None
