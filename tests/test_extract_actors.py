@@ -244,3 +244,14 @@ def test_states_between_after_a_border_noun_are_places(ex):
 def test_a_conjunction_ends_a_name(ex):
     actors = named_of(ex, "أن القنصل العام رشيد سايس وستة من معاونيه اختطفوا.")
     assert any(t == "رشيد سايس" for t, _ in actors)
+
+
+def test_a_new_person_after_a_title_with_a_nisba_has_that_state(ex):
+    from corpus.extract.actors import state_resolver
+    from corpus.extract.entities import resolve_entities_with_states
+
+    doc = ex.doc("وقال وزير الخارجية التشادي محمد صالح النضيف إن بلاده تدعم الحوار.")
+    _places, actors, new_states = resolve_entities_with_states(doc, ex.lexicon)
+    person = next(a["actor_id"] for a in actors if a["text"] == "محمد صالح النضيف")
+    assert state_resolver(ex.lexicon, new_states)(person) == "TCD"
+    assert state_resolver(ex.lexicon, new_states)("MLI-MOD") == "MLI"

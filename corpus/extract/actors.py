@@ -43,6 +43,17 @@ _BY = (fold("في"), fold("ب"), fold("لدى"))
 PATTERN_PARTICLES = TUAREG_PARTICLES | {fold("ولد"), fold("بنت")}
 
 
+def state_resolver(lex, new_states: dict[str, str]):
+    """The one actor → state function (`Lexicon.root_state`) extended with the states of the
+    new persons of one document (وزير الخارجية التشادي + an unknown name → TCD)."""
+    if not new_states:
+        return lex.root_state
+
+    def state_of(actor_id: str | None) -> str | None:
+        return lex.root_state(actor_id) or new_states.get(actor_id)
+    return state_of
+
+
 def named_mentions(actors: list[dict]) -> list[dict]:
     """The actor mentions that name an actor (no bare adjectives or generic nouns)."""
     return [a for a in actors if MENTION_KEY not in a]

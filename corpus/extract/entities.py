@@ -611,9 +611,15 @@ def _split_entries(entries: list[Entry]) -> EntryGroups:
 
 def resolve_entities(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
     """(places, actors) mentions of a Doc (sentences must be set)."""
+    places, actors, _states = resolve_entities_with_states(doc, lex)
+    return places, actors
+
+
+def resolve_entities_with_states(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict], dict[str, str]]:
+    """(places, actors, the state of each new person found after a title with a nisba)."""
     resolver = EntityResolver(doc, lex)
     resolver.run(lexicon_matches(doc, lex))
-    return resolver.places, actor_rules.drop_repeats(resolver.actors)
+    return resolver.places, actor_rules.drop_repeats(resolver.actors), dict(resolver._affil_map)
 
 
 def find_places(doc: Doc, lex: Lexicon) -> list[dict]:

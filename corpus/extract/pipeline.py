@@ -76,10 +76,10 @@ class Extractor:
         found_dates = dates_step.find_dates(doc)
         # every actor mention (names, nisba adjectives, generic nouns) serves speakers and
         # events; the output lists the mentions that name an actor
-        places, mentions = entities.resolve_entities(doc, self.lexicon)
+        places, mentions, new_states = entities.resolve_entities_with_states(doc, self.lexicon)
         found_quotes = quotes.find_quotes(doc, self.lexicon, mentions, places)
         found_events = events.find_events(doc, mentions, places, found_dates, self.country_of,
-                                          self.lexicon.root_state)
+                                          actor_rules.state_resolver(self.lexicon, new_states))
         actors = actor_rules.named_mentions(mentions)
         return {
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
