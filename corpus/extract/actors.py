@@ -249,15 +249,16 @@ _SKELETONS: dict[int, dict[str, set]] = {}
 def _skeleton_index(lex) -> dict[str, set]:
     """surname skeleton → person ids (built once per lexicon)."""
     index = _SKELETONS.get(id(lex))
-    if index is None:
-        index = {}
-        for aid, tokens in lex.name_tokens.items():
-            if lex.actor_kind(aid) == "person":
-                for tok in tokens:
-                    if tok not in GIVEN_NAMES and len(skeleton(tok)) >= 3:
-                        index.setdefault(skeleton(tok), set()).add(aid)
-        _SKELETONS.clear()
-        _SKELETONS[id(lex)] = index
+    if index is not None:
+        return index
+    index = {}
+    persons = [(aid, toks) for aid, toks in lex.name_tokens.items() if lex.actor_kind(aid) == "person"]
+    for aid, tokens in persons:
+        for tok in tokens:
+            if tok not in GIVEN_NAMES and len(skeleton(tok)) >= 3:
+                index.setdefault(skeleton(tok), set()).add(aid)
+    _SKELETONS.clear()
+    _SKELETONS[id(lex)] = index
     return index
 
 
@@ -293,21 +294,23 @@ def add_new_person(res, i: int, j: int, state: str | None, office: str | None) -
 def doc_state_counts(res, matches) -> Counter:
     """How often each state is named in the document (names, nisbas, bodies, places)."""
     counts: Counter = Counter()
-    lex = res.lex
     for m in matches:
         e = m.entries[0]
-        state = None
-        if e.kind in ("actor",):
-            state = lex.root_state(e.ref)
-        elif e.kind == "nisba":
-            state = e.ref
-        elif e.kind in ("body", "title"):
-            state = e.state
-        elif e.kind == "place" and e.ref in lex.places:
-            state = lex.places[e.ref].country
+        state = _entry_state(res.lex, e)
         if state:
-            counts[state] += DATELINE_WEIGHT if e.kind in ("place", "actor") and res._dateline(m) else 1
+            opening = m.i < 4 and e.kind in ("place", "actor") and res._dateline(m)  # the article's dateline
+            counts[state] += DATELINE_WEIGHT if opening else 1
     return counts
+
+
+def _entry_state(lex, e) -> str | None:
+    if e.kind == "actor":
+        return lex.root_state(e.ref)
+    if e.kind == "nisba":
+        return e.ref
+    if e.kind in ("body", "title"):
+        return e.state
+    return lex.places[e.ref].country if e.kind == "place" and e.ref in lex.places else None
 
 
 def bare_body_state(res, m, code: str, counts: Counter) -> str | None:

@@ -265,13 +265,17 @@ class EntityResolver:
                 end = place_rules.free_token_place(self, i, stem, plen, by_start)
                 return end if end is not None else i + 1
             if stem in GENERIC_NOUNS and plen in (0, 1):
-                target = GENERIC_NOUNS[stem]
-                if target is None or self._looks_qualified(i):
-                    return i + 1
-                aid = self._resolve_generic(target)
-                if aid:
-                    self.add_actor(i, i + 1, plen, aid, mention="nominal")
-                return i + 1
+                return self._generic_noun(i, stem, plen)
+        return i + 1
+
+    def _generic_noun(self, i: int, stem: str, plen: int) -> int:
+        """الوزارة، التنظيم: the last actor it can stand for, as a nominal mention."""
+        target = GENERIC_NOUNS[stem]
+        if target is None or self._looks_qualified(i):
+            return i + 1
+        aid = self._resolve_generic(target)
+        if aid:
+            self.add_actor(i, i + 1, plen, aid, mention="nominal")
         return i + 1
 
     def _looks_qualified(self, i: int) -> bool:
@@ -343,33 +347,40 @@ class EntityResolver:
             self.add_place(m.i, m.j, m.plen, pid)
             return m.j
         if actors:
-            aid = self._actor_choice(actors)
-            if aid == "MLI" and self._financial(m):
-                return m.j
-            if aid == "AQIM" and m.j - m.i == 1 and (self.tok(m.j) in QAEDA_AFTER
-                                                     or actor_rules.earlier_base(self, m)):
-                return m.j
-            if self._state_as_place(m, aid):
-                return m.j
-            namesake = actor_rules.namesake_start(self, m, aid)
-            if namesake is not None:
-                actor_rules.add_new_person(self, namesake, m.j, None, None)
-                return m.j
-            self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
-            if m.j - m.i > 2:
-                place_rules.tail_location(self, m)
-            return m.j
+            return self._actor_match(m, actors, nisbas)
         if nisbas:
-            st = nisbas[0].ref
-            word = self.tok(m.i)[m.plen:]
-            if st == "MLI" and (self._financial(m) or word in _MALI_BARE and self.prev_word(m).startswith("ال")):
-                return m.j
-            if st == "MLI" and word == _MALI:
-                # a bare "مالي" reading only reaches here via the nisba table (the state's name
-                # is an actor entry), so this is the indefinite adjective "financial/Malian"
-                return m.j
-            self.add_actor(m.i, m.j, m.plen, st, mention="adjective")
+            return self._nisba_match(m, nisbas)
+        return m.j
+
+    def _actor_match(self, m: Match, actors: list[Entry], nisbas: list[Entry]) -> int:
+        """A phrase that is only an actor's name (or alias)."""
+        aid = self._actor_choice(actors)
+        if aid == "MLI" and self._financial(m):
             return m.j
+        if aid == "AQIM" and m.j - m.i == 1 and (self.tok(m.j) in QAEDA_AFTER or actor_rules.earlier_base(self, m)):
+            return m.j
+        if self._state_as_place(m, aid):
+            return m.j
+        namesake = actor_rules.namesake_start(self, m, aid)
+        if namesake is not None:
+            actor_rules.add_new_person(self, namesake, m.j, None, None)
+            return m.j
+        self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
+        if m.j - m.i > 2:
+            place_rules.tail_location(self, m)
+        return m.j
+
+    def _nisba_match(self, m: Match, nisbas: list[Entry]) -> int:
+        """A nisba alone: the state as an adjective mention (not financial مالية)."""
+        st = nisbas[0].ref
+        word = self.tok(m.i)[m.plen:]
+        if st == "MLI" and (self._financial(m) or word in _MALI_BARE and self.prev_word(m).startswith("ال")):
+            return m.j
+        if st == "MLI" and word == _MALI:
+            # a bare "مالي" reading only reaches here via the nisba table (the state's name
+            # is an actor entry), so this is the indefinite adjective "financial/Malian"
+            return m.j
+        self.add_actor(m.i, m.j, m.plen, st, mention="adjective")
         return m.j
 
     def _financial(self, m: Match) -> bool:

@@ -240,19 +240,20 @@ def _is_city(lex: Lexicon, k: tuple[str, ...]) -> bool:
 
 
 def _nisba_stems(actor: dict) -> set[str]:
-    stems = set()
-    for alias in _clean(actor.get("aliases_ar")):
-        f = fold(alias)
-        if " " in f:
-            continue
-        for suffix in ("يين", "يون", "يان", "يه", "ي"):
-            if f.endswith(suffix) and len(f) - len(suffix) >= 3:
-                stem = f[:-len(suffix)]
-                stem = stem[2:] if stem.startswith("ال") else stem
-                if len(stem) >= 3:
-                    stems.add(stem)
-                break
-    return stems
+    """Stems of a state's one-word nisba aliases (الجزائري → جزائر)."""
+    words = [fold(a) for a in _clean(actor.get("aliases_ar"))]
+    return {stem for stem in map(_nisba_stem, words) if stem}
+
+
+def _nisba_stem(folded: str) -> str | None:
+    if " " in folded:
+        return None
+    suffix = next((s for s in ("يين", "يون", "يان", "يه", "ي") if folded.endswith(s)), None)
+    if suffix is None or len(folded) - len(suffix) < 3:
+        return None
+    stem = folded[:-len(suffix)]
+    stem = stem[2:] if stem.startswith("ال") else stem
+    return stem if len(stem) >= 3 else None
 
 
 def build_lexicon(corpus: Corpus | None) -> Lexicon:
