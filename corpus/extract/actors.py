@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
     GIVEN_NAMES,
     NAME_AL_OK,
@@ -412,7 +413,8 @@ def skip_location(res, k: int, by_start: dict) -> int:
     if k < len(res.doc.tokens) and res.tok(k) == _FI and not res.punct_between(k - 1, k):
         nxt = by_start.get(k + 1)
         if nxt is not None and any(e.kind == "place" for e in nxt.entries):
-            res.add_place(nxt.i, nxt.j, nxt.plen, res._best_place([e for e in nxt.entries if e.kind == "place"]))
+            places = [e for e in nxt.entries if e.kind == "place"]
+            res.add_place(nxt.i, nxt.j, nxt.plen, place_rules.place_choice(res, nxt, places))
             return nxt.j
     return k
 
