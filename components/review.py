@@ -21,6 +21,7 @@ from corpus.store.proposals import (
     changed,
     find_span,
     items_from_rows,
+    review_page,
     rows_for,
     sentence_html,
 )
@@ -55,6 +56,8 @@ def _gen() -> int:
 
 def _set(d: Draft | None) -> None:
     st.session_state[DRAFT] = d
+    for kind in ITEM_KINDS:
+        st.session_state.pop(f"aa_page_{kind}", None)  # a new draft opens on the first pages
     st.session_state[GEN] = _gen() + 1  # fresh table widgets for a new draft
 
 
@@ -190,9 +193,23 @@ def extract(d: Draft, t) -> None:
     d.extracted = True
 
 
+def _keep_edits(d: Draft) -> None:
+    """Before another page of a table is shown: the edits so far become the working items."""
+    d.working = current_items(d)
+    st.session_state[GEN] = _gen() + 1
+
+
 def _editor(d: Draft, kind: str, t) -> list[Item]:
-    rows = rows_for(d.working if d.working is not None else d.items, kind, d.prepared.text)
+    """One kind's review table, a page at a time (a long text has thousands of items: only
+    the shown page becomes rows; the others pass through unchanged)."""
+    key = f"aa_page_{kind}"
+    before, shown, after, pages = review_page(d.working if d.working is not None else d.items,
+                                              kind, st.session_state.get(key, 1) - 1)
     st.markdown(f"**{t('add.kind.' + kind)}**")
+    if pages > 1:
+        st.number_input(t("add.page", pages=pages, n=len(before) + len(shown) + len(after)),
+                        1, pages, key=key, on_change=_keep_edits, args=(d,))
+    rows = rows_for(shown, kind, d.prepared.text)
     if not rows:
         st.caption(t("add.none"))
         return []
@@ -211,7 +228,8 @@ def _editor(d: Draft, kind: str, t) -> list[Item]:
     with st.expander(t("add.sentences")):
         st.html("<br>".join(sentence_html(d.prepared.text, r["start"], r["end"]) for r in rows))
     originals = {i.id: i for i in d.items if i.id}
-    return items_from_rows(edited.to_dict("records"), kind, d.prepared.text, originals)
+    return before + items_from_rows(edited.to_dict("records"), kind, d.prepared.text,
+                                    originals) + after
 
 
 def review_tables(d: Draft, t) -> list[Item]:

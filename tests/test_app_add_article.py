@@ -371,3 +371,32 @@ def test_five_wrong_passwords_lock_the_session(env, throttle_clock):
     sign_in_with(at, "open sesame")
     assert any("locked" in e.value for e in at.error)
     assert not widget_keys(at) & WRITE_KEYS
+
+
+def test_a_long_review_table_is_paged_and_edits_survive_a_page_change(env, monkeypatch):
+    """Issue 13, defect 3: only one page of rows is built; the other items pass through, and
+    what was done before a page change (accept all, an added item) is kept and saved."""
+    from corpus.store import proposals
+
+    monkeypatch.setattr(proposals, "REVIEW_PAGE_ROWS", 2)
+    text = " ".join(["أعلنت", "الجزائر", "استدعاء", "سفيرها", "في", "باماكو"] * 4) + "\n"
+    at = app()
+    at.text_area(key="aa_paste").input(text)
+    button(at, "aa_read_paste").click().run()
+    assert not at.exception
+    assert at.number_input(key="aa_page_place").proto.max == 2
+    assert max(len(df.value) for df in at.dataframe) <= 2  # no table holds more than a page
+    button(at, "aa_accept_all").click().run()
+    at.selectbox(key="aa_m_kind").select("actor")
+    at.text_input(key="aa_m_text").input("سفيرها")
+    at.text_input(key="aa_m_ref").input("DZA")
+    next(b for b in at.button if "aa_missing" in (b.form_id or "")).click().run()
+    at.number_input(key="aa_page_place").set_value(2).run()
+    assert not at.exception and at.number_input(key="aa_page_place").value == 2
+    button(at, "aa_save").click().run()
+    assert not at.exception
+    [saved] = Store.open(env).list_articles()
+    items = Store.open(env).get(saved["id"]).items
+    assert len([i for i in items if i.kind == "place"]) == 4  # every page saved, not the shown one
+    assert all(i.status == "accepted" for i in items)
+    assert any(i.text == "سفيرها" and i.source == "curator" for i in items)

@@ -318,3 +318,19 @@ def test_spans_always_match_the_text(ex, pieces, published):
             assert text[m["start"]:m["end"]] == m["text"]
     for e in out["events"]:
         assert 0 <= e["evidence"]["start"] < e["evidence"]["end"] <= len(text)
+
+
+# -- text with no punctuation (issue 13, defect 3) -------------------------------------------------
+
+def test_an_unpunctuated_text_is_cut_into_bounded_sentences(ex):
+    from corpus.extract.sentences import MAX_SENTENCE_CHARS
+
+    text = " ".join(["أعلنت", "الجزائر", "استدعاء", "سفيرها", "في", "باماكو", "للتشاور"] * 800)
+    doc = ex.doc(text)
+    assert len(doc.sentences) > 1
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in doc.sentences)
+    covered = sum(e - s for s, e in doc.sentences) + len(doc.sentences) - 1
+    assert covered == len(text)  # cut at spaces: nothing lost but the spaces between
+    found = ex.extract(text)
+    assert found["events"] and all(
+        e["evidence"]["end"] - e["evidence"]["start"] <= MAX_SENTENCE_CHARS for e in found["events"])

@@ -6,10 +6,13 @@ import math
 
 import pytest
 
+from corpus.store import Item
 from corpus.store.proposals import (
+    CONTEXT_CHARS,
     find_span,
     items_from_extraction,
     items_from_rows,
+    review_page,
     rows_for,
     sentence_html,
     sentence_marked,
@@ -61,3 +64,43 @@ def test_rows_roundtrip_unchanged_and_edited():
     rows[0]["start"], rows[0]["end"] = rows[0]["start"] + 1, rows[0]["end"]
     back = items_from_rows(rows, "place", TEXT, originals)
     assert back[0].text == TEXT[back[0].start:back[0].end] == "اماكو"
+
+
+# -- long texts with no punctuation (issue 13, defect 3) -----------------------------------------
+
+LONG = " ".join(["الجزائر", "مالي", "باماكو", "وزير"] * 5000)  # ~19,000 words, not one full stop
+
+
+def _items_every(step: int) -> list[Item]:
+    out = []
+    for n, pos in enumerate(range(0, len(LONG) - 10, step)):
+        start = LONG.index("باماكو", pos)
+        out.append(Item("place", start, start + 6, "باماكو", {"ref": "bamako"}, id=f"new-{n}"))
+    return out
+
+
+def test_rows_carry_a_bounded_context_never_the_whole_text():
+    rows = rows_for(_items_every(997), "place", LONG)
+    assert len(rows) > 50
+    for row in rows:
+        assert "⟦باماكو⟧" in row["sentence"]
+        assert len(row["sentence"]) <= 2 * CONTEXT_CHARS + 6 + 4  # window + span + marks + "…"
+        assert all(len(str(value)) < 1000 for value in row.values())
+    middle = rows[len(rows) // 2]["sentence"]
+    assert middle.startswith("…") and middle.endswith("…")  # cut inside the sentence: said so
+
+
+def test_the_context_window_ends_at_a_sentence_end_when_there_is_one():
+    text = "Before. " + "word " * 200 + "Bamako here. After."
+    start = text.index("Bamako")
+    assert sentence_marked(text, start, start + 6).endswith("⟦Bamako⟧ here.")
+    assert sentence_html(text, start, start + 6).endswith("<mark>Bamako</mark> here.")
+
+
+def test_review_page_splits_one_kind_and_keeps_the_rest():
+    items = _items_every(997)
+    before, shown, after, pages = review_page(items, "place", 1, size=20)
+    assert pages == -(-len(items) // 20) and len(shown) == 20
+    assert before + shown + after == items
+    assert review_page(items, "place", 999, size=20)[1] == items[(pages - 1) * 20:]  # clamped
+    assert review_page(items, "event", 0, size=20) == ([], [], [], 1)

@@ -19,7 +19,7 @@ from corpus.extract import entities, events, quotes
 from corpus.extract.doc import Doc, make_doc
 from corpus.extract.lexicon import Lexicon, build_lexicon
 from corpus.extract.quotes import pair_marks
-from corpus.extract.sentences import boundary_cuts, split_sentences
+from corpus.extract.sentences import boundary_cuts, cap_sentences, split_sentences
 from corpus.models import Corpus
 
 
@@ -41,6 +41,7 @@ def sentencize(doc: Doc) -> list[tuple[int, int]]:
     balanced = [(s, e) for s, e, ok in pair_marks(doc.text, end_of) if ok]
     # no balanced quotation: the same spans again (a fresh list, as before)
     doc.sentences = split_sentences(doc.text, protected=balanced, cuts=cuts) if balanced else list(raw)
+    doc.sentences = cap_sentences(doc.text, doc.sentences)  # bounded work on unpunctuated text
     return doc.sentences
 
 

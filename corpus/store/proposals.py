@@ -62,25 +62,47 @@ def items_from_extraction(text: str, found: dict[str, Any]) -> list[Item]:
     return [i for i in items if 0 <= i.start < i.end <= len(text) and text[i.start:i.end] == i.text]
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around [start, end)."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    right = m.end() if m else len(text)
-    return left, right
+CONTEXT_CHARS = 240  # at most this much context on each side of a span (issue 13, defect 3)
+_ELLIPSIS = "…"
+
+
+def sentence_bounds(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """The sentence (or line) around [start, end), at most `context` characters on each side
+    (cut at a word): only a window of the text is searched, so a text with no punctuation
+    costs each row a bounded amount, never the whole text."""
+    low, high = max(0, start - context), min(len(text), end + context)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=None)
+    if left is None:
+        space = text.find(" ", low, start) if low > 0 else -1
+        left = space + 1 if space >= 0 else low
+    m = _SENTENCE_END.search(text, end, high)
+    if m:
+        return left, m.end()
+    space = text.rfind(" ", end, high) if high < len(text) else -1
+    return left, space if space > end else high
+
+
+def _cut(text: str, left: int, right: int) -> tuple[str, str]:
+    """("…", "…") where the context window cut a sentence (not at a sentence end)."""
+    before = _ELLIPSIS if left > 0 and not _SENTENCE_END.match(text, left - 1) else ""
+    after = _ELLIPSIS if right < len(text) and not _SENTENCE_END.match(text, right - 1) else ""
+    return before, after
 
 
 def sentence_marked(text: str, start: int, end: int, mark: str = "⟦⟧") -> str:
-    """Plain-text sentence with the span between markers (for table cells)."""
+    """Plain-text sentence (a bounded window) with the span between markers (table cells)."""
     left, right = sentence_bounds(text, start, end)
-    return (text[left:start] + mark[0] + text[start:end] + mark[1] + text[end:right]).strip()
+    before, after = _cut(text, left, right)
+    return (before + (text[left:start] + mark[0] + text[start:end] + mark[1]
+                      + text[end:right]).strip() + after)
 
 
 def sentence_html(text: str, start: int, end: int) -> str:
     """The sentence as escaped HTML with the span in <mark>; nothing from the text is markup."""
     left, right = sentence_bounds(text, start, end)
-    return (html.escape(text[left:start].lstrip()) + "<mark>" + html.escape(text[start:end])
-            + "</mark>" + html.escape(text[end:right].rstrip()))
+    before, after = _cut(text, left, right)
+    return (before + html.escape(text[left:start].lstrip()) + "<mark>" + html.escape(text[start:end])
+            + "</mark>" + html.escape(text[end:right].rstrip()) + after)
 
 
 def find_span(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
@@ -93,6 +115,21 @@ def find_span(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
         if pos < 0:
             raise ValueError(f"{surface!r} occurs fewer than {occurrence} time(s) in the text")
     return pos, pos + len(surface)
+
+
+REVIEW_PAGE_ROWS = 200  # rows per review table page: a long text's table stays small
+
+
+def review_page(items: list[Item], kind: str, page: int,
+                size: int | None = None) -> tuple[list[Item], list[Item], list[Item], int]:
+    """(before, shown, after, number of pages) of the items of one kind, page 0-based (clamped):
+    only `shown` becomes table rows; the others pass through unchanged."""
+    size = size or REVIEW_PAGE_ROWS
+    of_kind = [i for i in items if i.kind == kind]
+    pages = max(1, -(-len(of_kind) // size))
+    page = min(max(page, 0), pages - 1)
+    low, high = page * size, (page + 1) * size
+    return of_kind[:low], of_kind[low:high], of_kind[high:], pages
 
 
 def rows_for(items: list[Item], kind: str, text: str) -> list[dict[str, Any]]:
@@ -160,4 +197,4 @@ def changed(items: list[Item], originals: dict[str, Item]) -> list[Item]:
 
 
 __all__ = ["FIELDS", "ITEM_KINDS", "changed", "find_span", "items_from_extraction",
-           "items_from_rows", "rows_for", "sentence_html", "sentence_marked"]
+           "items_from_rows", "review_page", "rows_for", "sentence_html", "sentence_marked"]
