@@ -64,7 +64,7 @@ DEICTIC_DAYS = {re.sub(r"\s+", " ", w): n for w, n in _word_values("deictic_days
 MONTHS_NEEDING_CONTEXT = _words("months_needing_context")
 MONTH_CUES_BEFORE = _words("month_cues_before")
 NOT_WEEKDAY_BEFORE, NOT_WEEKDAY_AFTER = _words("not_weekday_before"), _words("not_weekday_after")
-NOT_TODAY_BEFORE = _words("not_today_before")
+NOT_TODAY_BEFORE, NOT_TODAY_AFTER = _words("not_today_before"), _words("not_today_after")
 COUNTED_NOUNS = _words("counted_nouns_after_year")
 DURATION_BEFORE = _words("duration_before")
 NAMED_EVENT_NOUNS = _words("named_event_nouns")
@@ -183,9 +183,11 @@ class Timeline:
         return Resolved(_fmt(day.year), "year", True)
 
     def days_from_pub(self, days: int) -> Resolved:
+        """A day a few days from publication; with a month or year of publication, that month
+        or year (the offset is smaller than what the publication date can tell)."""
         if not self.pub:
             return Resolved(None, "unknown", True)
-        return self.capped(self.pub + dt.timedelta(days=days))
+        return self.capped(self.pub + dt.timedelta(days=days) if self.pub_len == 10 else self.pub)
 
 
 # -- resolvers: (timeline, groups) → Resolved | None (None: not a date after all) ---------------
@@ -327,13 +329,19 @@ def _resolve_weekday(tl: Timeline, g: dict) -> Resolved:
 # -- vetoes: context that makes a match not a date ------------------------------------------
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W_]+)")
-_NOT_YEAR_BEFORE_RE = re.compile(rf"(?:^|\W){_alt(_words('not_year_before'))}\W*$")
+_NOT_YEAR_BEFORE_RE = re.compile(rf"(?:^|\W)[وفبل]?{_alt(_words('not_year_before'))}\W*$")
+_DEFINITE_DUAL_RE = re.compile(r"[وفبل]?ال\w{2,}ين$")  # البلدين، والطرفين
 _TAIL_KEYS = frozenset(("y", "rel", "yrel", "this", "same"))
 
 
 def _prev_word(folded: str, pos: int) -> str:
     m = _PREV_WORD_RE.search(folded[max(0, pos - 30):pos])
     return m.group(1) if m else ""
+
+
+def _is_one_of(word: str, words: frozenset[str]) -> bool:
+    """The word, or the word after a one-letter proclitic (وفي، وحركة، والطرفين), is in words."""
+    return word in words or (len(word) > 2 and word[0] in _CLITIC_LETTERS and word[1:] in words)
 
 
 def _next_word(folded: str, pos: int) -> str:
@@ -343,14 +351,15 @@ def _next_word(folded: str, pos: int) -> str:
 
 def _veto_year(folded: str, start: int, end: int, g: dict) -> bool:
     """2000 جندي، القرار 2100، نحو 1500: a count or a number, not a year."""
-    if _next_word(folded, end) in COUNTED_NOUNS:
+    after = _next_word(folded, end)
+    if after in COUNTED_NOUNS or after.removesuffix("ا") in COUNTED_NOUNS:  # 2013 جنديا
         return True
     return _NOT_YEAR_BEFORE_RE.search(folded[max(0, start - 30):start]) is not None
 
 
 def _veto_day_month(folded: str, start: int, end: int, g: dict) -> bool:
     """حركة 23 مارس: a yearless date inside a name."""
-    return "y" not in g and _prev_word(folded, start) in NAMED_EVENT_NOUNS
+    return "y" not in g and _is_one_of(_prev_word(folded, start), NAMED_EVENT_NOUNS)
 
 
 def _veto_month(folded: str, start: int, end: int, g: dict) -> bool:
@@ -358,10 +367,10 @@ def _veto_month(folded: str, start: int, end: int, g: dict) -> bool:
     if _TAIL_KEYS & g.keys() or "mod" in g:
         return False
     before = _prev_word(folded, start)
-    if before in NAMED_EVENT_NOUNS:  # حرب أكتوبر، ثورة نوفمبر
+    if _is_one_of(before, NAMED_EVENT_NOUNS):  # حرب أكتوبر، ثورة نوفمبر
         return True
     needs_cue = g["m"] in MONTHS_NEEDING_CONTEXT and "pair" not in g
-    return needs_cue and before not in MONTH_CUES_BEFORE
+    return needs_cue and not _is_one_of(before, MONTH_CUES_BEFORE)
 
 
 def _veto_unit(folded: str, start: int, end: int, g: dict) -> bool:
@@ -373,14 +382,14 @@ def _veto_unit(folded: str, start: int, end: int, g: dict) -> bool:
 
 
 def _veto_ago(folded: str, start: int, end: int, g: dict) -> bool:
-    return _prev_word(folded, start) in DURATION_BEFORE
+    return _is_one_of(_prev_word(folded, start), DURATION_BEFORE)
 
 
 def _veto_deictic(folded: str, start: int, end: int, g: dict) -> bool:
     """اليوم is today, except in اليوم التالي / اليوم العالمي or after حتى / ذلك."""
     if g["deixis"] != TODAY:
         return False
-    return _next_word(folded, end).startswith("ال") or _prev_word(folded, start) in NOT_TODAY_BEFORE
+    return _next_word(folded, end) in NOT_TODAY_AFTER or _is_one_of(_prev_word(folded, start), NOT_TODAY_BEFORE)
 
 
 def _veto_weekday(folded: str, start: int, end: int, g: dict) -> bool:
@@ -388,10 +397,9 @@ def _veto_weekday(folded: str, start: int, end: int, g: dict) -> bool:
     if "pre" in g or "rel" in g:
         return False
     before = _prev_word(folded, start)
-    if before in NOT_WEEKDAY_BEFORE or _next_word(folded, end) in NOT_WEEKDAY_AFTER:
+    if _is_one_of(before, NOT_WEEKDAY_BEFORE) or _next_word(folded, end) in NOT_WEEKDAY_AFTER:
         return True
-    definite_dual = before.startswith("ال") and before.endswith("ين") and len(before) > 5
-    return WEEKDAYS[g["wd"]] == 0 and definite_dual
+    return WEEKDAYS[g["wd"]] == 0 and _DEFINITE_DUAL_RE.match(before) is not None
 
 
 # -- the formats: adding one is one entry here ------------------------------------------------
@@ -423,8 +431,9 @@ FORMATS: tuple[DateFormat, ...] = (
     DateFormat("month", re.compile(
         rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+(?:{_SHAHR}\s+)?)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
         frozenset({"month", "mod"}), _resolve_month, _veto_month),
-    # عام 2015، سنة 2006، بداية عام 2025
-    DateFormat("year_word", re.compile(rf"{_MOD}{_alt(YEAR_WORDS)}\s*[,.]?\s*{_YEAR}"),
+    # عام 2015، سنة 2006، بداية عام 2025، نهاية 2014
+    DateFormat("year_word", re.compile(
+        rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+(?:{_alt(YEAR_WORDS)}\s*)?|{_alt(YEAR_WORDS)}\s*)[,.]?\s*{_YEAR}"),
                frozenset({"mod", "year_word"}), _resolve_year_word),
     # الشهر الماضي، العام المقبل، هذا العام، بداية العام، نهاية العام الماضي، نفس العام
     DateFormat("unit", re.compile(
@@ -475,8 +484,8 @@ _CLITIC_LETTERS = "وبفل"
 
 
 def _classes_of(word: str) -> frozenset[str]:
-    if word[:1].isdigit():
-        return frozenset({"digit", "year_digits"} if len(word) == 4 and word.isdigit() else {"digit"})
+    if word[:1].isdigit():  # 2015, 2006م
+        return frozenset({"digit", "year_digits"} if word[:4].isdigit() and not word[4:5].isdigit() else {"digit"})
     return _CLASSES.get(word, frozenset())
 
 
