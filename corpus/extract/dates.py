@@ -23,7 +23,6 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
@@ -489,7 +488,6 @@ def _classes_of(word: str) -> frozenset[str]:
     return _CLASSES.get(word, frozenset())
 
 
-@lru_cache(maxsize=65536)
 def _starters(word: str) -> tuple[tuple[int, int], ...]:
     """(format index, characters to skip) for every format that may start at this token:
     on the word itself, or after a one-letter proclitic (وعام 2015، و2013، بيوم الأحد)."""
@@ -503,6 +501,21 @@ def _starters(word: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+_STARTERS_MEMO: dict[str, tuple[tuple[int, int], ...]] = {}
+
+
+def _starters_of(words: list[str]) -> list[tuple[tuple[int, int], ...]]:
+    """`_starters` of every word: one dict lookup per word once warm (bounded memo)."""
+    out = list(map(_STARTERS_MEMO.get, words))
+    if None in out:
+        if len(_STARTERS_MEMO) > 200_000:
+            _STARTERS_MEMO.clear()
+        for idx, starts in enumerate(out):
+            if starts is None:
+                out[idx] = _STARTERS_MEMO[words[idx]] = _starters(words[idx])
+    return out
+
+
 class _Candidate(NamedTuple):
     start: int  # folded offsets
     end: int
@@ -514,7 +527,7 @@ def _candidates(doc) -> list[_Candidate]:
     """Every format match that starts at a token where it may start and is not vetoed."""
     folded, tokens = doc.folded, doc.tokens
     words = doc.words if len(doc.words) == len(tokens) else [t.text for t in tokens]
-    starters = list(map(_starters, words))
+    starters = _starters_of(words)
     found = []
     for ti in compress(range(len(words)), starters):
         for order, skip in starters[ti]:
