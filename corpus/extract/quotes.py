@@ -20,7 +20,7 @@ import bisect
 import re
 from itertools import compress
 
-from corpus.extract.speakers import SpeakerResolver, speech_words
+from corpus.extract.speakers import SpeakerResolver, after_dateline, speech_words
 from corpus.normalize import fold
 
 MARK_RE = re.compile(r"''|’’|‘‘|[“”„«»\"]")
@@ -130,7 +130,7 @@ class TokenView:
             oends = [offs[e - 1] + 1 for e in ends]
         self.words, self.ostarts, self.oends = words, ostarts, oends
         sw = speech_words()
-        flags = list(map((sw.speech_verbs | sw.statements).__contains__, words))
+        flags = list(map((sw.speech_verbs | sw.statements | sw.relay_before).__contains__, words))
         for i in compress(range(len(words)), map(sw.transmit.__contains__, words)):
             flags[i] = _AN_PREP in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech
         self.verb_index = list(compress(range(len(words)), flags))
@@ -222,7 +222,7 @@ class QuoteFinder:
         if not before:
             return False
         previous = before[-1]
-        if any(stem in self.words.name_nouns for stem in (previous, previous[1:], previous[2:])):
+        if previous in self.words.name_nouns or (previous[:1] in CLITIC_LETTERS and previous[1:] in self.words.name_nouns):
             return True
         bare_name = len(key) <= 2 and not any(w.startswith("ال") for w in key)
         return previous in LOCATION_PREPOSITIONS and bare_name
@@ -327,7 +327,9 @@ class QuoteFinder:
                 break
             gap = text[view.oends[tj - 1]:a]
             after_comma = "،" in gap or "," in gap
-            new_clause = w in sw.clause_openers or w in sw.speech_verbs or (w.startswith("وس") and len(w) > 4)
+            participle = w in sw.participles
+            new_clause = (w in sw.clause_openers or (w in sw.speech_verbs and not participle)
+                          or (w.startswith("وس") and len(w) > 4))
             if after_comma and new_clause:
                 return view.oends[tj - 1]
             if w in sw.participles and self._opens_clause(tj):
@@ -356,7 +358,7 @@ class QuoteFinder:
                 continue
             if view.verb_tokens(sent_start, clause_end) or any(sent_start <= q["start"] < sent_end for q in quotes):
                 continue
-            s, e = _trim(text, sent_start, clause_end, strip_final=True)
+            s, e = _trim(text, after_dateline(text, sent_start, clause_end), clause_end, strip_final=True)
             if len(text[s:e].split()) >= MIN_REPORTED_WORDS:
                 out.append({"start": s, "end": e, "text": text[s:e], "kind": "reported", "_verb": k + n})
         return out

@@ -25,10 +25,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from corpus.extract.actors import english_name, looks_like_name_word, skeleton
+from corpus.extract.entities import slug
 from corpus.extract.resources import load_json
 from corpus.normalize import fold
 
 SPEECH_FILE = "speech.json"
+UNNAMED_SOURCE = "unnamed-source"  # the actor id of a speaker the article does not name
 SPEAKER_KINDS = ("person", "state_body", "state", "igo", "media", "other", "armed_group", "group")
 ISSUER_KINDS = ("state_body", "igo", "media", "armed_group", "group", "other")
 INSTITUTION_KINDS = ("state_body", "state", "igo", "media", "other", "armed_group", "group")
@@ -49,6 +52,11 @@ def _inflected(words: str) -> frozenset:
     return frozenset(out)
 
 
+def _inflected_conj(words: str) -> frozenset:
+    """Words with the conjunctions و/ف."""
+    return frozenset(p + fold(w) for w in words.split() for p in ("", "و", "ف"))
+
+
 def _with_objects(words: str) -> frozenset:
     """Base forms with an object pronoun (تصفه، وصفها، يعتبرها), with و/ف."""
     out = set()
@@ -61,6 +69,15 @@ def _with_objects(words: str) -> frozenset:
 
 def _folded(words: str) -> frozenset:
     return frozenset(fold(w) for w in words.split())
+
+
+_DATELINE_RE = re.compile(r"[^\n.،:]{0,40}?\([^)\n]{1,40}\)\s*[-–—]\s*|[^\s\n.،:]{2,20}\s*[-–—]\s+")
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's text starts after a dateline (باماكو (رويترز) - / الجزائر - )."""
+    m = _DATELINE_RE.match(text, start, end)
+    return m.end() if m else start
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,8 @@ class SpeechWords:
     relay_after: tuple  # phrases (token tuples) that relay a clause to a speaker after it
     relay_after_verbs: frozenset
     subject_stops: frozenset
+    person_stops: frozenset  # the prepositions a speaker's name never follows (لدى، مع …)
+    relay_before: frozenset  # حسب، وفقا ل …: the source after them speaks (وحسب البيان، فإن)
     subject_skip: frozenset
     relatives: frozenset
     modal_before_an: frozenset  # يجب أن، من المقرر أن: a verbal-noun clause, not reported speech
@@ -102,18 +121,20 @@ class SpeechWords:
 def speech_words() -> SpeechWords:
     data = load_json(SPEECH_FILE)
     verbs = _inflected(data["speech_verbs"] + " " + data["speech_participles"]) | _with_objects(data["speech_verbs"])
+    relay_before = _inflected_conj(data["relay_before"])
     complementizers = _folded(data["complementizers"])
     coordinated = frozenset("و" + w for w in complementizers if not w.startswith(("ب", "ف")))
     return SpeechWords(
         speech_verbs=verbs, base_verbs=_folded(data["speech_verbs"]),
         participles=_folded(data["speech_participles"]), presentative_verbs=_inflected(data["presentative_verbs"]),
-        coord_complementizers=coordinated, report_start=verbs | coordinated,
+        coord_complementizers=coordinated, report_start=verbs | coordinated | relay_before,
         continuation=_inflected(data["continuation_verbs"]), transmit=_inflected(data["transmit_verbs"]),
         object_verbs=_inflected(data["object_verbs"]), writer_verbs=_folded(data["writer_verbs"]),
         statements=_folded(data["statement_nouns"]), complementizers=complementizers,
         clause_openers=_folded(data["clause_openers"]), resumptive=_folded(data["resumptive"]),
         relay_after=tuple(tuple(fold(p).split()) for p in data["relay_after"]),
         relay_after_verbs=_inflected(data["relay_after_verbs"]), subject_stops=_folded(data["subject_stops"]),
+        person_stops=_folded(data["person_stops"]), relay_before=_inflected_conj(data["relay_before"]),
         subject_skip=_folded(data["subject_skip"]), relatives=_folded(data["relatives"]), modal_before_an=_folded(data["modal_before_an"]),
         titles=_folded(data["title_nouns"]), issuer_links=_folded(data["issuer_links"]), officials=_folded(data["official_nouns"]),
         official_links=_folded(data["official_links"]), sentence_openers=_folded(data["sentence_openers"]),
@@ -148,6 +169,7 @@ class SpeakerResolver:
         self.actors = [a for a in sorted(actors, key=lambda a: a["start"]) if a.get("actor_id")]
         self.actor_starts = [a["start"] for a in self.actors]
         self.previous: Speaker | None = None
+        self.last_person: Speaker | None = None
         self.previous_sentence = -1
 
     # -- entry point ---------------------------------------------------------------------------
@@ -164,7 +186,7 @@ class SpeakerResolver:
         if speaker is None:
             speaker = self._last_before(sent_start)
         if speaker is not None:
-            self.previous, self.previous_sentence = speaker, sentence
+            self._remember(speaker, sentence)
         return speaker
 
     def resolve_after(self, k: int, end: int) -> Speaker | None:
@@ -173,7 +195,7 @@ class SpeakerResolver:
         sentence = doc.sentence_index(self.view.ostarts[k])
         speaker = self._subject_after(k, doc.sentences[sentence][1])
         if speaker is not None:
-            self.previous, self.previous_sentence = speaker, sentence
+            self._remember(speaker, sentence)
         return speaker
 
     def _from_verbs(self, verbs: list[int], limit: int, sent_start: int) -> Speaker | None:
@@ -207,13 +229,20 @@ class SpeakerResolver:
             return None
         return self.noun_phrase(i + 1, self.view.ostarts[verb], "main_clause")
 
+    def _remember(self, speaker: Speaker, sentence: int) -> None:
+        self.previous, self.previous_sentence = speaker, sentence
+        if speaker.kind == "person":
+            self.last_person = speaker
+
     def _continuation(self, sentence: int, verb: int) -> Speaker | None:
         """The previous speaker keeps the floor; a masculine verb does not continue a state
-        (a state is feminine in Arabic): the last person named before speaks instead."""
+        (a state is feminine in Arabic): the last person who spoke, else the last named, does."""
         previous = self.previous
         if previous is None or sentence - self.previous_sentence > CONTINUATION_SENTENCES:
             return None
         if previous.kind == "state" and not self.view.word(verb).endswith(("ت", "ة")):
+            if self.last_person is not None:
+                return Speaker(self.last_person.actor_id, self.last_person.name_en, "person", "continuation")
             verb_start = self.view.ostarts[verb]
             persons = [a for a in self.actors_before(max(0, verb_start - TITLE_REACH), verb_start)
                        if a["kind"] == "person" and a.get("mention") is None]
@@ -238,6 +267,8 @@ class SpeakerResolver:
             return self._issuer_after(k, limit)  # في بيان لوزارة الخارجية
         if verb in words.transmit:
             return self._relayed(k, limit)
+        if verb in words.relay_before:
+            return self._relay_source(k, limit)
         if nxt in words.statements and view.ostarts[k + 1] < limit:
             return self._statement(k + 1, limit, sent_start)
         if verb in words.presentative_verbs and nxt == fold("في") and view.word(k + 2) in words.statements:
@@ -251,10 +282,21 @@ class SpeakerResolver:
             return before
         return self._subject_after(k, limit)
 
+    def _relay_source(self, k: int, limit: int) -> Speaker | None:
+        """حسب البيان / وفقا لمصادر محلية / بحسب الوزارة: the source after the relay word."""
+        j = k + 1
+        if self.view.word(j) in (fold("ما"), fold("لما")):
+            return None  # حسبما قال X: the verb after speaks
+        if self.view.word(j) in self.words.statements:
+            return self._statement(j, limit, 0)
+        return self.noun_phrase(j, limit, "relay")
+
     def _relayed(self, k: int, limit: int) -> Speaker | None:
         """نقلا عن مصادر في الجيش / نقلت عن بيان لوزارة الدفاع: the source after عن."""
         view = self.view
-        for j in range(k + 1, min(k + 4, len(view.words))):
+        for j in range(k + 1, min(k + 7, len(view.words))):
+            if view.ostarts[j] >= limit:
+                break
             if view.word(j) == fold("عن"):
                 return self.noun_phrase(j + 1, limit, "relay")
         return None
@@ -303,13 +345,25 @@ class SpeakerResolver:
         if nisba:
             state = nisba[0]["actor_id"]
             bodies = [a for a in bodies if self.lex.root_state(a["actor_id"]) == state] or bodies
-        return _speaker_of(bodies[-1], "statement") if bodies else None
+        subjects = [a for a in bodies if self._is_sentence_subject(a)]
+        chosen = (subjects or bodies or [None])[-1]
+        return _speaker_of(chosen, "statement") if chosen else None
+
+    def _is_sentence_subject(self, mention: dict) -> bool:
+        """The mention opens its sentence (SV) or follows its first verb (VS: أعلنت الحكومة …)."""
+        view = self.view
+        sent_start = view.sentence(mention["start"])[0]
+        first = self._first_content_token(sent_start, len(view.words))
+        at = view.token_at(mention["start"] - 2)
+        while at < len(view.words) and view.oends[at] <= mention["start"]:
+            at += 1
+        return at in (first, first + 1)
 
     def _resumptive(self, k: int, sent_start: int) -> Speaker | None:
         """بيانا اتهمت فيه …: the issuer named before in the sentence."""
         before = [a for a in self.actors_before(sent_start, self.view.ostarts[k]) if a["kind"] in SPEAKER_KINDS]
         bodies = [a for a in before if a["kind"] in ("state_body", "person", "igo")]
-        chosen = (bodies or before or [None])[-1]
+        chosen = (bodies or before or [None])[0]
         return _speaker_of(chosen, "statement") if chosen else None
 
     def _subject_before(self, k: int, sent_start: int) -> Speaker | None:
@@ -360,9 +414,12 @@ class SpeakerResolver:
         return j < len(view.words) and (view.word(j) == fold("إلى") or view.word(j).startswith("ب"))
 
     # -- noun phrases --------------------------------------------------------------------------
-    def phrase_end(self, j: int, limit: int) -> int:
-        """Where the subject noun phrase starting at token j ends (original offset)."""
+    def phrase_end(self, j: int, limit: int, stops: frozenset | None = None) -> int:
+        """Where the subject noun phrase starting at token j ends (original offset): at أن/إن,
+        a speech verb, a break, a comma (unless an apposition follows) or a stop word (a
+        preposition; في before a state stays inside: رئيس المجلس العسكري في النيجر)."""
         view, words = self.view, self.words
+        stops = words.subject_stops if stops is None else stops
         for i in range(j + 1, min(j + 14, len(view.words))):
             a, w = view.ostarts[i], view.word(i)
             if a >= limit or w in words.complementizers or w in words.speech_verbs:
@@ -371,15 +428,23 @@ class SpeakerResolver:
             apposition = w in words.relatives or self._person_at(i)
             if _BREAK_RE.search(gap) or (_COMMA_RE.search(gap) and not apposition):
                 return view.oends[i - 1]
-            if w in words.subject_stops or w in words.relatives:
+            if (w in stops and not self._in_state(w, i + 1)) or w in words.relatives:
                 return view.oends[i - 1]
         return min(limit, view.oends[min(j + 13, len(view.words) - 1)])
+
+    def _in_state(self, w: str, i: int) -> bool:
+        """في + a state (… الحاكم في مالي): part of a title, not the end of the phrase."""
+        if w != fold("في") or i >= len(self.view.words):
+            return False
+        return any(a["kind"] == "state" for a in self.actors_in(self.view.ostarts[i], self.view.oends[i]))
 
     def _person_at(self, i: int) -> bool:
         """A person's name starts at token i or the next (an apposition after a comma:
         الوزير، أحمد عطاف، … / وزير الدولة، العقيد عبد الله مايغا، …)."""
         view = self.view
         hi = view.oends[min(i + 1, len(view.words) - 1)]
+        if view.word(i) in self.words.titles:
+            return True  # وزير الخارجية عبد الله ديوب after a comma
         return any(a["kind"] == "person" for a in self.actors_in(view.ostarts[i] - 2, hi))
 
     def noun_phrase(self, j: int, limit: int, rule: str) -> Speaker | None:
@@ -387,10 +452,17 @@ class SpeakerResolver:
         view = self.view
         start, end = view.ostarts[j], self.phrase_end(j, limit)
         inside = [a for a in self.actors_in(start, end) if a["kind"] in SPEAKER_KINDS]
-        named = [a for a in inside if a.get("mention") is None]
-        persons = [a for a in named if a["kind"] == "person"]
+        person_end = self.phrase_end(j, limit, self.words.person_stops)
+        persons = [a for a in self.actors_in(start, person_end)
+                   if a["kind"] == "person" and a.get("mention") is None]
         if persons:
             return _speaker_of(persons[0], rule)
+        surname = self._surname(j)
+        if surname is not None:
+            return _speaker_of(surname, rule)
+        titled = self._name_after_title(j, person_end)
+        if titled is not None:
+            return titled
         source = self._unnamed(j, end, inside)
         if source is not None:
             return source
@@ -399,11 +471,45 @@ class SpeakerResolver:
         chosen = next((a for a in inside if a.get("mention") != "adjective"), None)
         return _speaker_of(chosen, rule) if chosen else None
 
+    def _name_after_title(self, j: int, end: int) -> Speaker | None:
+        """A name the actor step did not give, closing a phrase that opens with a title
+        (رئيسة الهلال الأحمر الجزائري سعيدة بن حبيلس): a new person, named by transliteration."""
+        view = self.view
+        head = view.word(j)
+        if head not in self.words.titles and head[1:] not in self.words.titles:
+            return None
+        last = view.token_at(end) - 1
+        first = last
+        while first > j + 1 and looks_like_name_word(view.word(first), first=False) \
+                and not self.actors_in(view.ostarts[first] - 2, view.oends[first]):
+            first -= 1
+        first += 1
+        if not 2 <= last - first + 1 <= 4 or not looks_like_name_word(view.word(first), first=True):
+            return None
+        name_en = english_name(view.doc.text[view.ostarts[first]:view.oends[last]])
+        return Speaker(slug(name_en), name_en, "person", "title_name")
+
+    def _surname(self, j: int) -> dict | None:
+        """A word the actor step left unresolved that is the surname of a person named before,
+        up to long vowels (بوقادوم after صبري بوقدوم)."""
+        view = self.view
+        if any(self.actors_in(view.ostarts[j] - 2, view.oends[j])):
+            return None
+        key = skeleton(view.word(j))
+        if len(key) < 3:
+            return None
+        for a in reversed(self.actors_before(0, view.ostarts[j])):
+            if a["kind"] == "person" and skeleton(fold(a["text"]).split()[-1]) == key:
+                return a
+        return None
+
     def _unnamed(self, j: int, end: int, inside: list[dict]) -> Speaker | None:
         """مصادر عسكرية مالية / شهود عيان / مسؤول في وزارة الدفاع."""
         view, words = self.view, self.words
+        first = view.word(j)
+        heads = {first, first[1:]} if first.startswith("ل") else {first}
         key = next((k for k in sorted(words.unnamed, key=len, reverse=True)
-                    if tuple(view.words[j:j + len(k)]) == k), None)
+                    if k[0] in heads and tuple(view.words[j + 1:j + len(k)]) == k[1:]), None)
         if key is None:
             return None
         after = j + len(key)
@@ -416,7 +522,7 @@ class SpeakerResolver:
                 return _speaker_of(body, "source_of_body")
         if key[0].startswith("ال") and self.previous is not None:  # المصادر / المصدر نفسه
             return Speaker(self.previous.actor_id, self.previous.name_en, self.previous.kind, "continuation")
-        return Speaker(None, self._source_name(key, after, end), "unnamed_source", "unnamed_source")
+        return Speaker(UNNAMED_SOURCE, self._source_name(key, after, end), "unnamed_source", "unnamed_source")
 
     def _body_at(self, j: int) -> dict | None:
         """The institution whose mention starts at token j (في وزارة الدفاع، باسم الخارجية)."""
@@ -482,7 +588,7 @@ class SpeakerResolver:
         """The sentence's first token that is no conjunction, adverb, writer's phrase or أن."""
         view, words = self.view, self.words
         skip = words.sentence_openers | words.writer_verbs | words.complementizers | words.subject_skip
-        i = view.token_at(sent_start)
+        i = view.token_at(after_dateline(view.doc.text, sent_start, len(view.doc.text)))
         while i < stop and view.word(i) in skip:
             i += 1
         return i
