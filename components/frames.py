@@ -8,6 +8,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from corpus.query import state_of  # noqa: F401 — the one actor → state function, used by pages
+
 DIPLOMATIC_QUADS = ("verbal_cooperation", "verbal_conflict")
 
 
@@ -105,23 +107,6 @@ def _states(actors: pd.Series, members_of: Mapping[str, str]) -> np.ndarray:
     codes, uniques = pd.factorize(actors)
     states = np.array([members_of.get(a, a) for a in uniques], dtype=object)
     return states[codes]
-
-
-def state_of(actors: Mapping) -> dict[str, str]:
-    """Each actor id → the state it belongs to (itself for a state), following affiliations."""
-    out: dict[str, str] = {}
-    for actor_id in actors:
-        seen, current = set(), actor_id
-        while current in actors and current not in seen:
-            seen.add(current)
-            record = actors[current]
-            if record.kind == "state":
-                break
-            if not record.affiliation:
-                break
-            current = record.affiliation
-        out[actor_id] = current
-    return out
 
 
 def capitals(places: Mapping) -> dict[str, tuple[float, float]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from corpus import plover
+from corpus import clusters, plover
 from corpus.dates import date_problem
 from corpus.models import (
     ACTOR_KINDS,
@@ -247,6 +247,8 @@ def check_event(event: Event, row: Row, ctx: dict, problems: list[Problem]) -> N
         check_choice(event.geo_precision, tuple(range(1, 8)), "geo precision", row, problems)
     check_choice(event.origin, ORIGINS, "origin", row, problems)
     check_choice(event.status, STATUSES, "status", row, problems)
+    if reason := clusters.link_problem(event, ctx["events"]):
+        problems.append(Problem(row.file, row.line, reason))
 
 
 def check_quote(quote: Quote, row: Row, ctx: dict, problems: list[Problem]) -> None:

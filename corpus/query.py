@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corpus import plover
+from corpus import clusters, plover
 from corpus.dates import date_range
 from corpus.models import Corpus, Event, Mention
 from corpus.normalize import fold
@@ -55,7 +55,7 @@ class CorpusIndex:
     quote_search: tuple[str, ...] = ()
     mentions_by_article: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
     years: tuple[int, int] | None = None  # first and last year of any event or quote
-
+    actor_state: Mapping[str, str] = field(default_factory=dict)  # actor id → its state (state_of)
 
     def article_items(self, article_id: str, statuses: Iterable[str]) -> dict[str, pd.DataFrame]:
         """The events and quotes of one article with one of the given review statuses."""
@@ -66,12 +66,20 @@ class CorpusIndex:
         return out
 
 
+    def state_of(self, actor_id: str | None) -> str | None:
+        """The state an actor belongs to (itself for a state or an unaffiliated actor)."""
+        return self.actor_state.get(actor_id, actor_id) if isinstance(actor_id, str) else None
+
+
 @dataclass(frozen=True)
 class QueryResult:
+    """`events`: one row per event (cluster) — its first matching report, with `cluster_id`,
+    `report_count` and `disagree`; `reports`: every matching report row; totals count events."""
     events: pd.DataFrame
     quotes: pd.DataFrame
     total_events: int
     total_quotes: int
+    reports: pd.DataFrame
 
 
 def _closure(children: Mapping[str, set[str]], root: str) -> frozenset[str]:
@@ -91,6 +99,24 @@ def actor_members(corpus: Corpus) -> dict[str, frozenset[str]]:
         if actor.affiliation:
             children[actor.affiliation].add(actor.id)
     return {actor_id: _closure(children, actor_id) for actor_id in corpus.actors}
+
+
+def state_of(actors: Mapping) -> dict[str, str]:
+    """Each actor id → the state it belongs to (itself for a state), following affiliations;
+    an actor with no state (an armed group, an unaffiliated person) maps to itself. The one
+    actor → state function of the app (the extraction lexicon's `root_state` plays this part
+    for the engine's own dictionary)."""
+    out: dict[str, str] = {}
+    for actor_id in actors:
+        seen, current = set(), actor_id
+        while current in actors and current not in seen:
+            seen.add(current)
+            record = actors[current]
+            if record.kind == "state" or not record.affiliation:
+                break
+            current = record.affiliation
+        out[actor_id] = current
+    return out
 
 
 def place_members(
@@ -157,7 +183,22 @@ def _event_columns(corpus: Corpus, events: list[Event], ranges: list[tuple]) -> 
     places = [corpus.places.get(p) if p else None for p in columns["place_id"]]
     columns["lat"] = [p.lat if p else None for p in places]
     columns["lon"] = [p.lon if p else None for p in places]
+    columns.update(_cluster_columns(events))
     return columns
+
+
+def _cluster_columns(events: list[Event]) -> dict[str, list]:
+    """Each report's cluster id, the number of reports in its cluster and the fields its
+    cluster's reports disagree on (comma-separated, "" when they agree)."""
+    ids = clusters.cluster_ids({e.id: e.same_as for e in events})
+    members: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        members[ids[event.id]].append(event)
+    differ = {cid: ",".join(clusters.disagreements(dataclasses.asdict(e) for e in reports))
+              for cid, reports in members.items() if len(reports) > 1}
+    cluster = [ids[e.id] for e in events]
+    return {"cluster_id": cluster, "report_count": [len(members[c]) for c in cluster],
+            "disagree": [differ.get(c, "") for c in cluster]}
 
 
 def _event_search(events: list[Event]) -> tuple[str, ...]:
@@ -203,7 +244,7 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
     return rows
 
 
-EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note"]
+EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note", "cluster_id", "report_count", "disagree"]
 QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status"]
 
 
@@ -239,6 +280,7 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     return CorpusIndex(
         slim, events, quotes, actor_members(corpus), place_members(corpus, contained),
         event_keys, quote_keys, {k: tuple(v) for k, v in by_article.items()}, _year_span(events, quotes),
+        state_of(corpus.actors),
     )
 
 
@@ -320,11 +362,27 @@ def filter_quotes(index: CorpusIndex, filters: Filters) -> pd.DataFrame:
     return _select(frame, mask)
 
 
+def one_per_cluster(reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per event: the first report (in frame order) of each cluster present."""
+    if reports.empty or not (reports["report_count"].to_numpy() > 1).any():
+        return reports
+    return reports[~reports["cluster_id"].duplicated().to_numpy()]
+
+
+def _count_events(frame: pd.DataFrame, mask: np.ndarray) -> int:
+    """How many events (clusters) the masked report rows make."""
+    if not (frame["report_count"].to_numpy()[mask] > 1).any():
+        return int(mask.sum())
+    return int(frame["cluster_id"][mask].nunique())
+
+
 def run_query(index: CorpusIndex, filters: Filters) -> QueryResult:
     visible = Filters(include_proposed=filters.include_proposed)
+    reports = filter_events(index, filters)
     return QueryResult(
-        events=filter_events(index, filters),
+        events=one_per_cluster(reports),
         quotes=filter_quotes(index, filters),
-        total_events=int(_common_mask(index.events, visible, index).sum()),
+        total_events=_count_events(index.events, _common_mask(index.events, visible, index)),
         total_quotes=int(_common_mask(index.quotes, visible, index).sum()),
+        reports=reports,
     )

@@ -15,7 +15,7 @@ r, corpus = ctx.result, ctx.corpus
 years = sorted(int(y) for y in r.events["year"].dropna().unique())
 st.subheader(ctx.t("overview.coverage"))
 cols = st.columns(4)
-cols[0].metric(ctx.t("overview.articles"), fmt_int(r.events["article_id"].nunique(), ctx.lang) + " / " + fmt_int(len(corpus.articles), ctx.lang))
+cols[0].metric(ctx.t("overview.articles"), fmt_int(r.reports["article_id"].nunique(), ctx.lang) + " / " + fmt_int(len(corpus.articles), ctx.lang))
 cols[1].metric(ctx.t("overview.years"), year_span(years) if years else ctx.t("misc.none"))
 cols[2].metric(ctx.t("overview.events"), fmt_int(len(r.events), ctx.lang))
 cols[3].metric(ctx.t("overview.quotes"), fmt_int(len(r.quotes), ctx.lang))

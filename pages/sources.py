@@ -12,7 +12,7 @@ from components.shell import context
 ctx = context("sources")
 header(ctx, "nav.sources")
 corpus, r = ctx.corpus, ctx.result
-ids = list(ctx.filters.articles) or sorted(set(r.events["article_id"]) | set(r.quotes["article_id"])) or sorted(corpus.articles)
+ids = list(ctx.filters.articles) or sorted(set(r.reports["article_id"]) | set(r.quotes["article_id"])) or sorted(corpus.articles)
 if not ids:
     st.info(ctx.t("empty.article"))
     st.stop()
@@ -30,4 +30,4 @@ st.subheader(ctx.t("sources.text"))
 st.html(article_html(article.text, article.language, marks_for(ctx, article_id, set(kinds or ())), span))
 if span:
     st.iframe(SCROLL_SCRIPT, height=1)
-export_buttons(ctx, r.events[r.events["article_id"] == article_id], r.quotes[r.quotes["article_id"] == article_id])
+export_buttons(ctx, r.reports[r.reports["article_id"] == article_id], r.quotes[r.quotes["article_id"] == article_id])

@@ -56,7 +56,8 @@ def test_annotation_is_complete(corpus):
 
 def test_year_2025_and_algeria(index):
     result = run_query(index, Filters(year_min=2025, year_max=2025, actors=("DZA",)))
-    assert sorted(result.events["id"]) == ["ev-001-03", "ev-001-04", "ev-003-04", "ev-003-05"]
+    assert sorted(result.reports["id"]) == ["ev-001-03", "ev-001-04", "ev-003-04", "ev-003-05"]
+    assert sorted(result.events["cluster_id"]) == ["ev-001-03", "ev-001-04"]  # two events, two reports each
     assert list(result.quotes["id"]) == ["q-001-02"]
 
 
@@ -65,7 +66,7 @@ def test_kidal_region_includes_events_in_kidal(index):
     assert set(result.events["place_id"]) <= {"kidal-region", "kidal", "tessalit", "aguelhok", "abeibara", "tinzaouaten-mali"}
     assert len(result.events) >= 2
     northern = run_query(index, Filters(places=("northern-mali",)))
-    assert set(result.events["id"]) <= set(northern.events["id"])
+    assert set(result.reports["id"]) <= set(northern.reports["id"])
 
 
 def test_arabic_insensitive_text_search(index):

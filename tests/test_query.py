@@ -75,8 +75,10 @@ def test_actor_members_follow_affiliation(tmp_path):
 def test_unfiltered_result_shares_the_index_frames_and_cannot_change_them():
     index = build_index(load_corpus())
     result = run_query(index, Filters())
-    assert len(result.events) == len(index.events)
-    assert np.shares_memory(result.events["start"].to_numpy(), index.events["start"].to_numpy())
-    result.events["start"] = -1  # a page changing its result must not reach the shared index
-    result.events.loc[result.events.index[0], "end"] = -1
+    assert len(result.reports) == len(index.events)
+    assert len(result.events) == index.events["cluster_id"].nunique()  # one row per event
+    assert np.shares_memory(result.reports["start"].to_numpy(), index.events["start"].to_numpy())
+    result.reports["start"] = -1  # a page changing its result must not reach the shared index
+    result.reports.loc[result.reports.index[0], "end"] = -1
+    result.events["start"] = -1
     assert (index.events["start"] >= 0).all() and (index.events["end"] > 0).all()
