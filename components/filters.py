@@ -231,15 +231,20 @@ def write_url(params: dict[str, str]) -> None:
         st.query_params.from_dict(params)
 
 
-def share_link(params: dict[str, str], lang: str) -> None:
-    """The 'copy link to this view' control: the full URL in a code block with a copy button."""
+def view_url(params: dict[str, str]) -> str:
+    """The full URL of this view (relative when the app's own URL is unknown, as in tests)."""
     try:
         base = st.context.url or ""
     except Exception:  # noqa: BLE001
         base = ""
+    return f"{base}?{urlencode(params)}"
+
+
+def share_link(params: dict[str, str], lang: str) -> None:
+    """The 'copy link to this view' control: the full URL in a code block with a copy button."""
     with st.sidebar:
         st.caption(t("filters.copy_link", lang), help=t("filters.copy_link_help", lang))
-        st.code(f"{base}?{urlencode(params)}", language=None, wrap_lines=True)
+        st.code(view_url(params), language=None, wrap_lines=True)
 
 
 def counts_line(shown_events: int, total_events: int, shown_quotes: int, total_quotes: int, lang: str) -> str:

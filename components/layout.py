@@ -102,3 +102,15 @@ def export_buttons(ctx: PageContext, events: pd.DataFrame | None, quotes: pd.Dat
     if quotes is not None:
         next(cols).download_button(ctx.t("export.quotes_csv"), data=lambda: export.quotes_csv(quotes, corpus),
                                    file_name=f"{q_name}.csv", mime="text/csv", key="dl_q_csv")
+
+
+def brief_button(ctx: PageContext) -> None:
+    """The "Brief (PDF)" download of this view (components/brief.py), in the sidebar of every
+    page; the PDF is built only when the reader clicks."""
+    from components import brief, data
+    from components.filters import view_url
+
+    permalink, geo = view_url(ctx.params), data.geo_layers()
+    st.sidebar.download_button(ctx.t("brief.download"), data=lambda: brief.brief_pdf(ctx, permalink, geo, data.area_for),
+                               file_name=f"{ctx.t('brief.file')}.pdf", mime="application/pdf", key="dl_brief",
+                               help=ctx.t("brief.download_help"))

@@ -11,7 +11,7 @@ import streamlit as st
 from components import data, filters
 from components.html import markdown_text, style_block
 from components.i18n import direction, t
-from components.layout import PageContext
+from components.layout import PageContext, brief_button
 from corpus.query import run_query
 
 _CTX = "_atlas_ctx"
@@ -51,6 +51,7 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
     if corrections := filters.url_corrections():
         st.info(t("filters.corrected", lang, items=", ".join(map(markdown_text, corrections))))
     ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params)
+    brief_button(ctx)
     st.session_state[_CTX] = ctx
     st.session_state[_FRESH] = True
     return ctx
