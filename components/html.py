@@ -103,6 +103,15 @@ BASE_CSS = """
 .atlas-quote-text[dir=rtl]{text-align:right;font-family:"Noto Naskh Arabic","Noto Sans Arabic",serif;}
 .atlas-quote-text[dir=ltr]{text-align:left;}
 .atlas-quote-source{font-size:.85rem;opacity:.85;margin-top:.35rem;}
+.atlas-quote-text mark.atlas-fragment{background:rgba(230,159,0,.35);color:inherit;padding:0 .1em;}
+.atlas-gloss{font-size:.95rem;margin:.35rem 0 .25rem;padding:0 .5rem;unicode-bidi:isolate;}
+.atlas-gloss[dir=rtl]{text-align:right;} .atlas-gloss[dir=ltr]{text-align:left;}
+.atlas-gloss-label{font-size:.75rem;opacity:.75;font-style:italic;margin-inline-end:.35rem;}
+.atlas-gloss-label::after{content:":";}
+.atlas-gloss-missing{font-size:.8rem;opacity:.7;font-style:italic;}
+.atlas-copy{font:inherit;font-size:.8rem;cursor:pointer;border:1px solid rgba(128,128,128,.5);border-radius:.4rem;
+  background:transparent;color:inherit;padding:0 .45rem;}
+.atlas-copy[data-state=copied]{border-color:#009E73;}
 .atlas-badge{display:inline-block;border-radius:.6rem;padding:0 .5rem;font-size:.75rem;margin-inline:.25rem;
   background:rgba(128,128,128,.2);}
 .atlas-badge-direct{background:rgba(0,114,178,.25);}
@@ -170,10 +179,46 @@ class QuoteCard:
     source_link_label: str
     ui_lang: str
     provenance: str | None = None  # "proposed by the engine, accepted by …" for added items
+    before: str = ""  # a fragment: the words of its sentence before and after it
+    after: str = ""
+    gloss: str | None = None  # the atlas's translation into ui_lang
+    gloss_label: str | None = None  # "Translation by the atlas" / "No translation yet"; None: no line
+    citation: str = ""  # plain text for the copy button; "" draws no button
+    copy_label: str = ""
+    copied_label: str = ""
+    copy_failed_label: str = ""
+
+
+def quote_text(card: QuoteCard) -> str:
+    """The verbatim text; a fragment inside its sentence, the quoted words in <mark>."""
+    if not (card.before or card.after):
+        return esc(card.text)
+    return f'{esc(card.before)}<mark class="atlas-fragment">{esc(card.text)}</mark>{esc(card.after)}'
+
+
+def gloss_line(card: QuoteCard) -> str:
+    """The atlas's translation under the verbatim text, in the interface's language and direction."""
+    if not card.gloss_label:
+        return ""
+    lang = esc(token(card.ui_lang, "und"))
+    if not card.gloss:
+        return f'<div class="atlas-gloss atlas-gloss-missing" dir="{dir_of(card.ui_lang)}" lang="{lang}">{esc(card.gloss_label)}</div>'
+    return (f'<div class="atlas-gloss" dir="{dir_of(card.ui_lang)}" lang="{lang}">'
+            f'<span class="atlas-gloss-label">{esc(card.gloss_label)}</span> {esc(card.gloss)}</div>')
+
+
+def copy_button(card: QuoteCard) -> str:
+    """A button holding the citation in a data attribute; COPY_SCRIPT copies it on click."""
+    if not card.citation:
+        return ""
+    return (f' · <button type="button" class="atlas-copy" data-citation="{esc(card.citation)}" '
+            f'data-copied="{esc(card.copied_label)}" data-failed="{esc(card.copy_failed_label)}">'
+            f"{esc(card.copy_label)}</button>")
 
 
 def quote_card(card: QuoteCard) -> str:
-    """A quote card: the verbatim text keeps its own language and direction."""
+    """A quote card: the verbatim text keeps its own language and direction; the atlas's
+    translation (if any) follows it in the interface's."""
     ui_dir = dir_of(card.ui_lang)
     text_dir = dir_of(card.language)
     who = [bdi(card.speaker)]
@@ -187,9 +232,9 @@ def quote_card(card: QuoteCard) -> str:
         f'data-quote-id="{esc(card.quote_id)}">'
         f'<div class="atlas-quote-head" dir="{ui_dir}">{head}</div>'
         f'<blockquote class="atlas-quote-text" dir="{text_dir}" lang="{esc(token(card.language, "und"))}">'
-        f"{esc(card.text)}</blockquote>"
+        f"{quote_text(card)}</blockquote>{gloss_line(card)}"
         f'<div class="atlas-quote-source" dir="{ui_dir}">{bdi(card.source_label)} · '
-        f"{link(card.source_href, card.source_link_label)}{provenance_badge(card.provenance)}</div></div>"
+        f"{link(card.source_href, card.source_link_label)}{copy_button(card)}{provenance_badge(card.provenance)}</div></div>"
     )
 
 
@@ -259,6 +304,27 @@ SCROLL_SCRIPT = """<script>
 (function(){var n=0;function go(){var d=window.parent&&window.parent.document?window.parent.document:document;
 var e=document.getElementById('atlas-target')||d.getElementById('atlas-target');
 if(e){e.scrollIntoView({block:'center'});return;} if(n++<40){setTimeout(go,150);}}go();})();
+</script>"""
+
+
+# A fixed script (no data) for the quotes page, run once in a same-origin st.iframe: it adds to
+# the app's own document one click listener that copies a .atlas-copy button's data-citation
+# (read as an attribute, never parsed as HTML) and says so on the button (when the browser
+# refuses, a prompt shows the citation selected, to copy by hand). The listener is made
+# in the app's window (a script element there), so it outlives this iframe on a page change.
+COPY_SCRIPT = """<script>
+(function(){var w=window.parent;if(!w||!w.document||w.__atlasCopy){return;}w.__atlasCopy=true;
+var s=w.document.createElement('script');s.textContent="("+function(){
+function fallback(text){var t=document.createElement('textarea');t.value=text;t.setAttribute('readonly','');
+t.style.position='fixed';t.style.opacity='0';document.body.appendChild(t);t.select();var ok=false;
+try{ok=document.execCommand('copy');}catch(e){}t.remove();return ok;}
+function show(b,ok){b.setAttribute('data-state',ok?'copied':'failed');b.textContent=b.getAttribute(ok?'data-copied':'data-failed');}
+document.addEventListener('click',function(e){var b=e.target&&e.target.closest?e.target.closest('button.atlas-copy'):null;
+if(!b){return;}var text=b.getAttribute('data-citation')||'';
+if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(text).then(function(){show(b,true);},
+function(){done(b,text);});}else{done(b,text);}});
+function done(b,text){var ok=fallback(text);show(b,ok);if(!ok){window.prompt(b.getAttribute('data-failed'),text);}}
+}+")();";w.document.head.appendChild(s);})();
 </script>"""
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from corpus.models import Corpus
+from corpus.models import GLOSS_FIELDS, Corpus
 
 EVENT_CSV_COLUMNS = (
     "id", "date", "date_precision", "date_estimated", "date_note", "date_start", "date_end", "event_type", "quad", "score",
@@ -28,7 +28,7 @@ EVENT_CSV_COLUMNS = (
 )
 QUOTE_CSV_COLUMNS = (
     "id", "date", "date_precision", "date_estimated", "speaker", "speaker_name_en", "speaker_name_ar",
-    "language", "kind", "text", "event_id", "event_type", "origin", "status",
+    "language", "kind", "text", *GLOSS_FIELDS, "event_id", "event_type", "origin", "status",
     "article_id", "article_title", "article_outlet", "article_url", "span_start", "span_end", "evidence_text",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -107,6 +107,7 @@ def quote_records(quotes: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
             "date_estimated": bool(row.get("date_estimated")), "speaker": row["speaker"], "speaker_name_en": _name(corpus.actors, row["speaker"], "en"),
             "speaker_name_ar": _name(corpus.actors, row["speaker"], "ar"),
             "language": row["language"], "kind": row["kind"], "text": row["text"],
+            **{name: row.get(name) for name in GLOSS_FIELDS},
             "event_id": row["event_id"], "event_type": row["event_type"],
             "origin": row["origin"], "status": row["status"],
             "article_id": row["article_id"], **_article(corpus, row["article_id"]),

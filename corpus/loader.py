@@ -16,6 +16,7 @@ from corpus import clusters, plover
 from corpus.dates import date_problem
 from corpus.models import (
     ACTOR_KINDS,
+    GLOSS_FIELDS,
     MENTION_KINDS,
     ORIGINS,
     PLACE_KINDS,
@@ -212,6 +213,11 @@ def check_choice(value: Any, allowed: tuple, what: str, row: Row, problems: list
         problems.append(Problem(row.file, row.line, f"invalid {what} {value!r} (expected one of {', '.join(map(str, allowed))})"))
 
 
+def check_optional_text(value: Any, what: str, row: Row, problems: list[Problem]) -> None:
+    if value is not None and not isinstance(value, str):
+        problems.append(Problem(row.file, row.line, f"{what} must be a string or null, not {type(value).__name__}"))
+
+
 def check_actor(actor: Actor, row: Row, actors: dict, problems: list[Problem]) -> None:
     check_choice(actor.kind, ACTOR_KINDS, "actor kind", row, problems)
     check_ref(actor.affiliation, actors, "affiliation actor", row, problems)
@@ -256,6 +262,8 @@ def check_quote(quote: Quote, row: Row, ctx: dict, problems: list[Problem]) -> N
     check_choice(quote.kind, QUOTE_KINDS, "quote kind", row, problems)
     check_ref(quote.speaker, ctx["actors"], "speaker actor", row, problems)
     check_ref(quote.event_id, ctx["events"], "event", row, problems)
+    for name in GLOSS_FIELDS:
+        check_optional_text(getattr(quote, name), name, row, problems)
     if quote.date is not None:
         reason = date_problem(quote.date, quote.date_precision)
         if reason:

@@ -12,6 +12,7 @@ ACTOR_KINDS = ("state", "state_body", "person", "armed_group", "igo", "media", "
 PLACE_KINDS = ("capital", "town", "region", "country", "border_area", "natural_area")
 QUOTE_KINDS = ("direct", "fragment", "reported")
 MENTION_KINDS = ("place", "actor", "date")
+GLOSS_FIELDS = ("gloss_en", "gloss_fr", "gloss_ar")  # Quote: the atlas's translations, one per language
 DATE_PRECISIONS = MappingProxyType(
     {1: "day", 2: "days", 3: "week", 4: "month", 5: "year"}
 )
@@ -146,6 +147,11 @@ class Quote:
     event_id: str | None = None
     origin: str = "curated"
     status: str = "accepted"
+    # The atlas's own translation of the quote (for a fragment: of the clause around it, the
+    # quoted words in quotation marks); None where nobody has written one yet.
+    gloss_en: str | None = None
+    gloss_fr: str | None = None
+    gloss_ar: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from corpus import clusters, plover
 from corpus.dates import date_range
-from corpus.models import Corpus, Event, Mention
+from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention
 from corpus.normalize import fold
 
 VISIBLE_STATUSES = ("accepted", "edited")
@@ -160,7 +160,7 @@ def _events_in_order(corpus: Corpus) -> tuple[list[Event], list[tuple]]:
 # Long texts only shown, never filtered: kept as the Python strings the records already hold
 # (object columns) instead of copied into Arrow, which would hold every text twice while the
 # index is built. Missing values are None.
-SHARED_TEXT = frozenset({"text", "summary_en", "summary_ar", "summary_fr", "date_note"})
+SHARED_TEXT = frozenset({"text", "summary_en", "summary_ar", "summary_fr", "date_note", "gloss_en", "gloss_fr", "gloss_ar"})
 
 
 def _column(name: str, values: list) -> Any:
@@ -216,6 +216,7 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
         date = quote.date or article.published
         speaker = corpus.actors.get(quote.speaker) if quote.speaker else None
         names = (speaker.name_ar, speaker.name_en, speaker.name_fr) if speaker else ()
+        glosses = {name: getattr(quote, name) for name in GLOSS_FIELDS}
         rows.append(
             {
                 "id": quote.id,
@@ -238,14 +239,15 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
                 "place_id": event.place_id if event else None,
                 "origin": quote.origin,
                 "status": quote.status,
-                "search": fold(" ".join((quote.text, *names))),
+                **glosses,
+                "search": fold(" ".join((quote.text, *names, *filter(None, glosses.values())))),
             }
         )
     return rows
 
 
 EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note", "cluster_id", "report_count", "disagree"]
-QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status"]
+QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", *GLOSS_FIELDS]
 
 
 def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -> tuple[pd.DataFrame, tuple[str, ...]]:

@@ -1,5 +1,6 @@
-"""Quotes: a card per quote — speaker, date, verbatim text in its own direction, kind badge,
-a link to the reader at its span and a copyable citation. cards.QUOTES_PAGE_SIZE cards per page; the pager
+"""Quotes: a card per quote — speaker, date, verbatim text in its own direction (a fragment inside
+its sentence), the atlas's translation in the interface language, kind badge, a link to the
+reader at its span and a button that copies the citation. cards.QUOTES_PAGE_SIZE cards per page; the pager
 (shown when there are more) reads "X–Y of N quotes" and goes back to the first page when the
 filters or the order change. Order and page are in the URL (components/pager.py)."""
 
@@ -7,8 +8,8 @@ import numpy as np
 import streamlit as st
 
 from components import cards, frames, pager
-from components.cards import citation, quote_card_data
-from components.html import markdown_text, quote_card
+from components.cards import quote_card_data
+from components.html import COPY_SCRIPT, markdown_text, quote_card
 from components.i18n import fmt_int
 from components.layout import export_buttons, header
 from components.shell import context
@@ -71,7 +72,6 @@ for speaker, items in sections:
     if mode == "speaker":
         st.subheader(markdown_text(ctx.actor(speaker)) if speaker else ctx.t("quotes.unknown_speaker"))
     for row in items:
-        st.html(quote_card(quote_card_data(ctx, row)))
-        with st.expander(ctx.t("quotes.citation")):
-            st.code(citation(ctx, row), language=None, wrap_lines=True)
+        st.html(quote_card(quote_card_data(ctx, row, with_citation=True)))
+st.iframe(COPY_SCRIPT, height=1)  # the copy buttons' one listener (st.html drops scripts)
 export_buttons(ctx, None, quotes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.i18n import t
 from corpus.store import Item, Store
 from corpus.store.db import dispose_all
 from corpus.store.proposals import items_from_extraction
@@ -39,3 +40,15 @@ def test_an_accepted_proposal_keeps_its_mark(accepted_article, lang, mark):
     assert cards and mark in cards[0]
     curated = [el.proto.body for el in at.get("html") if 'data-quote-id="q1"' in el.proto.body]
     assert curated and "atlas-badge-provenance" not in curated[0]
+
+
+@pytest.mark.parametrize("lang, says_so", [("en", True), ("fr", True), ("ar", False)])
+def test_an_added_quote_without_a_translation_says_so(accepted_article, lang, says_so):
+    at = run_page("quotes", {"lang": lang})
+    assert not at.exception
+    cards = [el.proto.body for el in at.get("html") if f"{accepted_article}-q-01" in el.proto.body]
+    assert cards and "نحن مع مالي" in cards[0]
+    missing = f'<div class="atlas-gloss atlas-gloss-missing" dir="ltr" lang="{lang}">{t("quotes.no_gloss", lang)}</div>'
+    assert (missing in cards[0]) == says_so
+    if not says_so:  # an Arabic quote in the Arabic interface has no translation line at all
+        assert "atlas-gloss" not in cards[0]

@@ -137,13 +137,73 @@ def test_open_in_the_reader_keeps_the_filters_and_language():
 
 
 
+COPY = re.compile(r'<button type="button" class="atlas-copy" data-citation="([^"]*)"')
+
+
+def _citations(at) -> list[str]:
+    """The citations the cards' copy buttons hold (as the browser reads the attribute)."""
+    return [html.unescape(m) for el in at.get("html") for m in COPY.findall(el.proto.body)]
+
+
 @pytest.mark.parametrize("lang, translated", [("en", True), ("fr", True), ("ar", False)])
 def test_citations_say_when_the_title_is_the_atlas_translation(lang, translated):
     at = run_page("quotes", {"lang": lang, "year": "2025"})
-    citations = [c.value for c in at.code if "“" in c.value]
-    assert citations
+    citations = _citations(at)
+    assert citations and len(citations) == len(_cards(at))
     note = t("quotes.title_translated", lang)
     arabic_articles = {a.id for a in index().corpus.articles.values() if a.language == "ar"}
     for text in citations:
         article_id = text.rsplit(", ", 1)[-1].split(":")[0]
         assert (note in text) == (translated and article_id in arabic_articles)
+
+
+def _card_of(at, quote_id: str) -> str:
+    bodies = [el.proto.body for el in at.get("html") if f'data-quote-id="{quote_id}"' in el.proto.body]
+    assert len(bodies) == 1, quote_id
+    return bodies[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_curated_quote_shows_the_atlas_translation_under_it(lang):
+    at = run_page("quotes", {"lang": lang})
+    assert not at.exception
+    quote = index().corpus.quotes["q-001-03"]  # Attaf: "the military solution is impossible…"
+    body = _card_of(at, quote.id)
+    gloss = html.escape(getattr(quote, f"gloss_{lang}"), quote=True)
+    assert body.index(html.escape(quote.text)) < body.index(gloss)  # the verbatim text comes first
+    assert f'<div class="atlas-gloss" dir="ltr" lang="{lang}"><span class="atlas-gloss-label">' \
+           f'{html.escape(t("quotes.gloss_label", lang))}</span> {gloss}</div>' in body
+
+
+def test_the_arabic_interface_shows_no_gloss_of_an_arabic_quote_but_the_french_quote_s():
+    at = run_page("quotes", {"lang": "ar"})
+    assert not at.exception
+    corpus = index().corpus
+    arabic = _card_of(at, "q-001-03")
+    assert "atlas-gloss" not in arabic and corpus.quotes["q-001-03"].gloss_en not in arabic
+    french = _card_of(at, "q-003-05")
+    assert html.escape(corpus.quotes["q-003-05"].gloss_ar) in french and 'class="atlas-gloss" dir="rtl" lang="ar"' in french
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_fragment_is_shown_inside_its_sentence_with_the_words_marked(lang):
+    at = run_page("quotes", {"lang": lang})
+    quote = index().corpus.quotes["q-001-05"]  # the fragment التواطؤ ("collusion")
+    assert quote.kind == "fragment"
+    body = _card_of(at, quote.id)
+    text = index().corpus.articles[quote.article_id].text
+    sentence = "اتهمت فيه الجزائر بـ”التواطؤ” مع الجماعات الإرهابية"
+    assert sentence in text
+    assert html.escape("اتهمت فيه الجزائر بـ”") + '<mark class="atlas-fragment">التواطؤ</mark>' \
+        + html.escape("” مع الجماعات الإرهابية") in body
+    direct = _card_of(at, "q-001-03")  # a direct quote stays alone, unmarked
+    assert "<mark" not in direct
+
+
+def test_each_card_holds_its_citation_with_the_gloss_in_english():
+    at = run_page("quotes", {"lang": "en"})
+    quote = index().corpus.quotes["q-001-03"]
+    cited = [c for c in _citations(at) if c.endswith(f"{quote.article_id}:{quote.start}-{quote.end}")]
+    assert len(cited) == 1
+    assert f"“{quote.text}” [{t('quotes.gloss_label', 'en')}: “{quote.gloss_en}”]" in cited[0]
+    assert not at.expander and not [c for c in at.code if "“" in c.value]  # a button per card, no expander

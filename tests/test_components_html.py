@@ -45,6 +45,25 @@ def test_quote_card_escapes_everything():
     assert 'class="atlas-badge atlas-badge-x"' in html  # an unsafe kind becomes a fixed token
 
 
+def test_quote_card_escapes_the_sentence_gloss_and_citation():
+    html = quote_card(_card(before=EVIL, after=EVIL, gloss=EVIL, gloss_label=EVIL, citation=EVIL,
+                            copy_label=EVIL, copied_label=EVIL, copy_failed_label=EVIL))
+    _no_raw(html)
+    assert '<mark class="atlas-fragment">&lt;script&gt;' in html
+    assert 'data-citation="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' in html  # cannot close the attribute
+
+
+def test_quote_card_shows_the_gloss_under_the_verbatim_text_in_the_interface_direction():
+    html = quote_card(_card(text="نص", gloss="A text", gloss_label="Translation by the atlas", ui_lang="en"))
+    quote_at, gloss_at = html.index('<blockquote class="atlas-quote-text" dir="rtl"'), html.index('<div class="atlas-gloss"')
+    assert quote_at < gloss_at and '<div class="atlas-gloss" dir="ltr" lang="en">' in html
+    assert "Translation by the atlas</span> A text</div>" in html
+    missing = quote_card(_card(gloss=None, gloss_label="No translation yet"))
+    assert '<div class="atlas-gloss atlas-gloss-missing" dir="ltr" lang="en">No translation yet</div>' in missing
+    assert "atlas-gloss" not in quote_card(_card(gloss=None, gloss_label=None))
+    assert "atlas-copy" not in quote_card(_card())  # no citation, no button
+
+
 @pytest.mark.parametrize("language, direction", [("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")])
 def test_quote_card_keeps_quote_direction(language, direction):
     html = quote_card(_card(language=language, ui_lang="ar"))

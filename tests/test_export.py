@@ -40,6 +40,19 @@ def test_quotes_csv_columns_and_count():
     assert len(rows) == len(RESULT.quotes)
 
 
+def test_quotes_csv_carries_the_glosses_after_the_text():
+    columns = list(QUOTE_CSV_COLUMNS)
+    assert columns[columns.index("text") + 1:columns.index("text") + 4] == ["gloss_en", "gloss_fr", "gloss_ar"]
+    for kept in ("id", "speaker", "language", "kind", "text", "article_id", "span_start", "span_end", "evidence_text"):
+        assert kept in columns
+    rows = {row["id"]: row for row in _rows(quotes_csv(RESULT.quotes, CORPUS))}
+    for quote in CORPUS.quotes.values():
+        row = rows[quote.id]
+        assert (row["gloss_en"], row["gloss_fr"], row["gloss_ar"]) == (
+            quote.gloss_en or "", quote.gloss_fr or "", quote.gloss_ar or "")
+    assert rows["q-003-05"]["gloss_ar"] and not rows["q-003-05"]["gloss_fr"]  # the French quote
+
+
 def test_csv_injection_is_neutralised():
     frame = RESULT.quotes.head(1).copy()
     frame["text"] = "=HYPERLINK(\"http://evil\")"

@@ -39,7 +39,28 @@ BREAKAGES = [
     ("events", 0, lambda r: r.update(article_id="t9"), "events.jsonl:1: unknown article 't9'"),
     ("events", 0, lambda r: r.pop("summary_en"), "events.jsonl:1: missing field(s): summary_en"),
     ("places", 0, lambda r: r.update(colour="red"), "places.jsonl:1: unknown field(s): colour"),
+    ("quotes", 0, lambda r: r.update(gloss_en=3), "quotes.jsonl:1: gloss_en must be a string or null, not int"),
+    ("quotes", 0, lambda r: r.update(gloss_fr=["non"]), "quotes.jsonl:1: gloss_fr must be a string or null, not list"),
+    ("quotes", 0, lambda r: r.update(gloss_ar={"x": 1}), "quotes.jsonl:1: gloss_ar must be a string or null, not dict"),
+    ("quotes", 0, lambda r: r.update(gloss_de="Wir"), "quotes.jsonl:1: unknown field(s): gloss_de"),
 ]
+
+
+def test_glosses_load_as_strings_or_null(tmp_path):
+    records = tiny_records()
+    records["quotes"][0].update(gloss_en="We stand with Mali", gloss_fr=None)
+    quote = load_corpus(make_data_dir(tmp_path / "data", records)).quotes["q1"]
+    assert (quote.gloss_en, quote.gloss_fr, quote.gloss_ar) == ("We stand with Mali", None, None)
+
+
+def test_every_curated_quote_has_its_glosses():
+    """Each curated quote carries the atlas's translation into the languages it is not in."""
+    quotes = load_corpus().quotes.values()
+    assert quotes
+    for quote in quotes:
+        wanted = {"ar": ("gloss_en", "gloss_fr"), "fr": ("gloss_en", "gloss_ar")}[quote.language]
+        assert all(getattr(quote, name) and getattr(quote, name).strip() for name in wanted), quote.id
+        assert getattr(quote, f"gloss_{quote.language}", None) is None, quote.id
 
 
 @pytest.mark.parametrize(("file", "row", "change", "expected"), BREAKAGES)
