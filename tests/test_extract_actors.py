@@ -255,3 +255,22 @@ def test_a_new_person_after_a_title_with_a_nisba_has_that_state(ex):
     person = next(a["actor_id"] for a in actors if a["text"] == "محمد صالح النضيف")
     assert state_resolver(ex.lexicon, new_states)(person) == "TCD"
     assert state_resolver(ex.lexicon, new_states)("MLI-MOD") == "MLI"
+
+
+def test_a_name_after_a_title_without_state_is_the_holder_in_any_state(ex):
+    text = "والتقى الوفد رئيس الوزراء علي محمد الأمين زين في العاصمة."
+    assert any(a == "ali-lamine-zeine" for _, a in named_of(ex, text, "2023-09-01"))
+
+
+def test_a_surname_spelt_otherwise_later_is_the_same_person(ex):
+    text = "وصل وزير الخارجية صبري بوقدوم إلى باماكو. وأكد بوقادوم أن الجزائر تدعم الحوار."
+    assert named_of(ex, text, "2020-09-20").count(("بوقادوم", "sabri-boukadoum")) == 1
+
+
+def test_government_of_a_capital_is_the_state_body(ex):
+    assert ("حكومة نيامي", "NER-GOV") in named_of(ex, "وأعلنت حكومة نيامي تعليق الاتفاق.")
+
+
+def test_a_name_may_end_on_sidi_but_not_on_ould(ex):
+    actors = named_of(ex, "وحضر الاجتماع وزير الدفاع سالم ولد سيدي ووزير الداخلية.")
+    assert any(t == "سالم ولد سيدي" for t, _ in actors)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
@@ -42,6 +43,7 @@ DATELINE_WEIGHT = 3  # "الجزائر – أعلنت وزارة الخارجي�
 LEADER_OF_BODY = {"JUNTA": "PRES", "GOV": "PM", "PRES": "PRES", "ARMY": "COS"}
 _BY = (fold("في"), fold("ب"), fold("لدى"))
 PATTERN_PARTICLES = TUAREG_PARTICLES | {fold("ولد"), fold("بنت")}
+CONNECTORS = TUAREG_PARTICLES | {fold(w) for w in ("ولد", "ولت", "بنت", "منت", "بن", "ابن", "أبو", "ابو", "عبد", "أم")}
 
 
 def state_resolver(lex, new_states: dict[str, str]):
@@ -70,6 +72,8 @@ def adjective_reading(actor_id: str, actor_entries, nisba_entries) -> str | None
 
 
 _MALI = fold("مالي")
+_ALI = fold("علي")
+COMMON_GIVEN_NAMES = frozenset(fold(w) for w in ("محمد", "أحمد", "عبد", "علي", "محمود", "مصطفى"))
 _FI = fold("في")
 NATIONALITY_NOUNS = frozenset(fold(w) for w in WORDS["nationality_nouns"])
 
@@ -169,13 +173,19 @@ def _family_name(res, word: str, j: int) -> bool:
     return _closes_name(res, j + 1) or looks_like_name_word(nxt, first=False) and _closes_name(res, j + 2)
 
 
+def _ali_name(res, k: int) -> bool:
+    """علي is also على (on) once folded: a name only before a given name or a particle."""
+    nxt = res.tok(k + 1) if k + 1 < len(res.doc.tokens) else ""
+    return res.tok(k) == _ALI and (nxt in GIVEN_NAMES or nxt in NAME_PARTICLES)
+
+
 def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | None:
     """One past the last token of the person's name starting at token k, or None.
 
     A name is two name-like words, longer only through particles and given names (أمادو
     توماني توري، إبراهيم آغ باهانغا); one word only after a strong title (`strong`)."""
     n = len(res.doc.tokens)
-    if k >= n or not looks_like_name_word(res.tok(k), first=True):
+    if k >= n or not (looks_like_name_word(res.tok(k), first=True) or _ali_name(res, k)):
         return None
     j = k + 1
     while j < n and j - k < 5 and not res.punct_between(j - 1, j):
@@ -191,8 +201,8 @@ def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | N
                                and (looks_like_name_word(word, first=False) or _family_name(res, word, j))):
             break
         j += 1
-    while j - 1 > k and res.tok(j - 1) in NAME_PARTICLES:
-        j -= 1
+    while j - 1 > k and res.tok(j - 1) in CONNECTORS:
+        j -= 1  # a name does not end on آغ / ولد / بن (it may on سيدي)
     if j - k >= 2 or single and j - k == 1 and res.tok(k) not in GIVEN_NAMES and _closes_name(res, j):
         return j
     return None
@@ -239,9 +249,13 @@ def known_person(res, i: int, j: int) -> str | None:
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A word without its long vowels and final ه (transliterations vary in them)."""
-    return re.sub("[اويه]", "", word[2:] if word.startswith("ال") else word)
+    return _VOWELS.sub("", word[2:] if word.startswith("ال") else word)
+
+
+_VOWELS = re.compile("[اويه]")
 
 
 _SKELETONS: dict[int, dict[str, set]] = {}
@@ -276,6 +290,37 @@ def namesake_start(res, m, actor_id: str) -> int | None:
     if start == m.i or any(res.tok(x) in own for x in range(start, m.i)):
         return None
     return start
+
+
+def holder_by_name(res, office: str | None, tokens: set[str]) -> str | None:
+    """The holder of `office` at the article's date, in any state, whose name shares a word
+    with tokens (رئيس الوزراء علي محمد الأمين زين → Niger's prime minister then)."""
+    if not office or not tokens:
+        return None
+    tokens = tokens - COMMON_GIVEN_NAMES
+    found = {res.lex.incumbent(office, owner, res.when()) for owner, code in res.lex.offices if code == office}
+    found = [p for p in found if p and tokens & res.lex.name_tokens.get(p, set())]
+    return found[0] if len(found) == 1 else None
+
+
+def late_surnames(res) -> None:
+    """A surname of a person named in the document, spelt otherwise later (بوقدوم … بوقادوم):
+    words no mention covers whose skeleton is that surname's."""
+    persons = {a["actor_id"] for a in res.actors if a["kind"] == "person" and MENTION_KEY not in a}
+    wanted = {skeleton(t): p for p in persons for t in res.lex.name_tokens.get(p, ())
+              if t not in GIVEN_NAMES and len(skeleton(t)) >= 4}
+    if not wanted:
+        return
+    covered = [(a["start"], a["end"]) for a in res.actors] + [(p["start"], p["end"]) for p in res.places]
+    for idx, word in enumerate(res.doc.words):
+        person = wanted.get(skeleton(word)) if len(word) >= 5 else None
+        if person and not _covered(res, idx, covered):
+            res.add_actor(idx, idx + 1, 0, person)
+
+
+def _covered(res, idx: int, spans) -> bool:
+    s, e = res.span_of(idx, idx + 1)
+    return any(a < e and s < b for a, b in spans)
 
 
 def add_new_person(res, i: int, j: int, state: str | None, office: str | None) -> str:

@@ -533,7 +533,7 @@ class EntityResolver:
         if holder and toks & self.lex.name_tokens.get(holder, set()):
             self.add_actor(k, end, 0, holder)
             return end
-        known = actor_rules.known_person(self, k, end)
+        known = actor_rules.known_person(self, k, end) or actor_rules.holder_by_name(self, office, toks)
         if known:
             self.add_actor(k, end, 0, known)
             return end
@@ -630,7 +630,9 @@ def resolve_entities_with_states(doc: Doc, lex: Lexicon) -> tuple[list[dict], li
     """(places, actors, the state of each new person found after a title with a nisba)."""
     resolver = EntityResolver(doc, lex)
     resolver.run(lexicon_matches(doc, lex))
-    return resolver.places, actor_rules.drop_repeats(resolver.actors), dict(resolver._affil_map)
+    actor_rules.late_surnames(resolver)
+    actors = sorted(resolver.actors, key=lambda a: a["start"])
+    return resolver.places, actor_rules.drop_repeats(actors), dict(resolver._affil_map)
 
 
 def find_places(doc: Doc, lex: Lexicon) -> list[dict]:

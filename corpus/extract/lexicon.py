@@ -445,8 +445,9 @@ def _add_state_bodies(lex: Lexicon, state: dict, forms: set[str]) -> None:
         entry = Entry("body", f"{iso}-{code}", state=iso)
         for form in adjectives:
             lex.add(key(noun) + (form,), entry)
-    for noun, code in CONSTRUCT_BODY_NOUNS.items():
-        for name in names[:3]:
+    capitals = [key(n) for n in _clean(state.get("aliases_ar")) if _is_city(lex, key(n))]
+    for noun, code in CONSTRUCT_BODY_NOUNS.items():  # حكومة مالي، حكومة باماكو
+        for name in names[:3] + capitals[:2]:
             lex.add(key(noun) + name, Entry("body", f"{iso}-{code}", state=iso))
 
 
