@@ -69,7 +69,8 @@ DURATION_BEFORE = _words("duration_before")
 NAMED_EVENT_NOUNS = _words("named_event_nouns")
 FIRST_DAY_WORDS = _words("first_day_words")
 SAME_YEAR, THIS_WORDS, YEAR_WORDS = _words("same_year"), _words("this_words"), _words("year_words")
-TODAY = fold("اليوم")
+TODAY, TOMORROW = fold("اليوم"), fold("غدا")
+VERB_CUES_BEFORE = _words("verb_cues_before")
 
 # -- regex pieces (folded text) ---------------------------------------------------------------
 _END = r"(?![^\W_])"  # no letter or digit right after
@@ -149,12 +150,15 @@ class Timeline:
         if dated:
             self.dated = (year, self.sentence)
 
-    def year_in_context(self, month: int) -> int | None:
+    def year_in_context(self, month: int, future: bool = False) -> int | None:
         """The year of a yearless day-month or month: its sentence's dated year, else the latest
-        year that does not put the month after publication, else the last year written."""
+        year that does not put the month after publication (the first that does not put it
+        before, in a clause about what is planned), else the last year written."""
         if self.dated and self.dated[1] == self.sentence:
             return self.dated[0]
         if self.pub and self.pub_len >= 7:
+            if future:
+                return self.pub.year + (month < self.pub.month)
             return self.pub.year - (month > self.pub.month)
         if self.pub:
             return self.pub.year
@@ -203,7 +207,7 @@ def _tail_year(tl: Timeline, g: dict, month: int, day: int | None) -> tuple[int 
         return tl.year_relative(g["rel"], month, day), True
     if "range_y" in g:
         return int(g["range_y"]), False
-    return tl.year_in_context(month), False
+    return tl.year_in_context(month, "future" in g), False
 
 
 def _day_value(tl: Timeline, year: int | None, month: int, day: int, relative: bool) -> Resolved | None:
@@ -312,13 +316,15 @@ def _resolve_deictic(tl: Timeline, g: dict) -> Resolved:
 
 def _resolve_weekday(tl: Timeline, g: dict) -> Resolved:
     """الخميس، يوم الأحد الماضي، اليوم الاثنين، أمس الأربعاء، الجمعة المقبل: the last such day on
-    or before publication, or the next one after it for المقبل / غدا."""
+    or before publication, or the next one after it for المقبل / غدا / a planned act."""
     if not tl.pub:
         return Resolved(None, "unknown", True)
     weekday = WEEKDAYS[g["wd"]]
     pre = re.sub(r"\s+", " ", g.get("pre", ""))
     if _direction(g.get("rel")) > 0 or DEICTIC_DAYS.get(pre, 0) > 0:
         return tl.days_from_pub((weekday - tl.pub.weekday()) % 7 or 7)
+    if "future" in g and "rel" not in g:  # من المقرر أن يصل الأحد
+        return tl.days_from_pub((weekday - tl.pub.weekday()) % 7)
     back = (tl.pub.weekday() - weekday) % 7
     if back == 0 and "rel" in g:
         back = 7  # الأحد الماضي written on a Sunday
@@ -329,6 +335,7 @@ def _resolve_weekday(tl: Timeline, g: dict) -> Resolved:
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W_]+)")
 _NOT_YEAR_BEFORE_RE = re.compile(rf"(?:^|\W)[وفبل]?{_alt(_words('not_year_before'))}\W*$")
+_CLAUSE_START_RE = re.compile(r"(?:^|[.,;:!?\n])\s*[وف]?$")
 _DEFINITE_DUAL_RE = re.compile(r"[وفبل]?ال\w{2,}ين$")  # البلدين، والطرفين
 _TAIL_KEYS = frozenset(("y", "rel", "yrel", "this", "same"))
 
@@ -385,10 +392,15 @@ def _veto_ago(folded: str, start: int, end: int, g: dict) -> bool:
 
 
 def _veto_deictic(folded: str, start: int, end: int, g: dict) -> bool:
-    """اليوم is today, except in اليوم التالي / اليوم العالمي or after حتى / ذلك."""
-    if g["deixis"] != TODAY:
+    """اليوم is today, except in اليوم التالي / اليوم العالمي or after حتى / ذلك; غدا is the
+    verb 'became' after قد or opening a clause before its subject (وغدا الوضع أصعب)."""
+    before = _prev_word(folded, start)
+    if g["deixis"] == TODAY:
+        return _next_word(folded, end) in NOT_TODAY_AFTER or _is_one_of(before, NOT_TODAY_BEFORE)
+    if g["deixis"] != TOMORROW:
         return False
-    return _next_word(folded, end) in NOT_TODAY_AFTER or _is_one_of(_prev_word(folded, start), NOT_TODAY_BEFORE)
+    opens_clause = _CLAUSE_START_RE.search(folded[max(0, start - 8):start]) is not None
+    return _is_one_of(before, VERB_CUES_BEFORE) or (opens_clause and _next_word(folded, end).startswith("ال"))
 
 
 def _veto_weekday(folded: str, start: int, end: int, g: dict) -> bool:
@@ -494,6 +506,8 @@ def _starters(word: str) -> tuple[tuple[int, int], ...]:
     readings = [(word, 0)]
     if len(word) > 2 and word[0] in _CLITIC_LETTERS:
         readings.append((word[1:], 1))
+    if word.startswith("ال") and word[2:3].isdigit():  # الـ12 من مارس
+        readings.append((word[2:], 2))
     out = []
     for reading, skip in readings:
         classes = _classes_of(reading)
@@ -537,8 +551,21 @@ def _candidates(doc) -> list[_Candidate]:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if fmt.veto is None or not fmt.veto(folded, m.start(), m.end(), groups):
+                _mark_future(folded, m.start(), groups)
                 found.append(_Candidate(m.start(), m.end(), order, groups))
     return found
+
+
+_FUTURE_RE = re.compile(rf"(?:^|\W)[وف]?{_alt(_words('future_cues'))}(?!\w)")
+_CLAUSE_BREAK_RE = re.compile(r"[.!?\n,;]")
+
+
+def _mark_future(folded: str, start: int, groups: dict) -> None:
+    """Flag a match whose clause so far speaks of what is planned (من المقرر، سوف، يعتزم)."""
+    window = folded[max(0, start - 60):start]
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(window)]
+    if _FUTURE_RE.search(window, breaks[-1] if breaks else 0):
+        groups["future"] = "1"
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
