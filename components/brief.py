@@ -178,7 +178,7 @@ def figures(ctx, geo: Mapping | None, area_for: Callable[[str, int], dict | None
     axis = {"events": ctx.t("chart.events"), "mean": ctx.t("chart.mean_score")}
     areas = [(area_for(row["place_id"], int(row["geo_precision"])), row["quad"])
              for row in frames.coarse_areas(events).to_dict("records")]
-    arcs = frames.arcs(events, frames.capitals(ctx.corpus.places), frames.state_of(ctx.corpus.actors))
+    arcs = frames.arcs(events, frames.capitals(ctx.corpus.places), ctx.index.actor_state or frames.state_of(ctx.corpus.actors))
     legend = [*((plover.QUAD_COLOURS[q], quad_labels[q]) for q in plover.QUAD_CLASSES),
               (KIDAL_COLOUR, ctx.t("map.legend_kidal"))]
     places = ctx.corpus.places

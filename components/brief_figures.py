@@ -162,7 +162,7 @@ def map_png(geo: Mapping | None, markers: pd.DataFrame, areas: Sequence[tuple[Ma
                    c=[rgb(plover.QUAD_COLOURS.get(q, (90, 90, 90))) for q in markers["quad"]],
                    edgecolors="white", linewidths=0.8, zorder=7)
     _draw_labels(ax, labels)
-    _legend(ax, legend, lang, loc="lower left" if lang != "ar" else "lower right")
+    _legend(ax, legend, lang, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=3)
     return _png(fig)
 
 

@@ -100,13 +100,13 @@ class BriefPDF(FPDF):
         self.ln(2.5)
         self.write_text(title, SECTION, "B", gap=1.2)
 
-    def picture(self, title: str, png: bytes, width: float) -> None:
-        """A section heading and its figure, kept on one page."""
+    def picture(self, title: str, png: bytes, width: float, below: float = 0.0) -> None:
+        """A section heading and its figure (and `below` mm of caption), kept on one page."""
         from PIL import Image
 
         with Image.open(io.BytesIO(png)) as image:
             height = width * image.height / image.width
-        if self.get_y() + height + 14 > self.page_break_trigger:
+        if self.get_y() + height + below + 14 > self.page_break_trigger:
             self.add_page()
         self.section(title)
         self.image(io.BytesIO(png), x=self.l_margin + (self.epw - width) / 2, w=width)
@@ -134,7 +134,7 @@ def _entries(pdf: BriefPDF, entries, shown_total: int, labels, empty_key: str) -
 
 def _figure(pdf: BriefPDF, title: str, png: bytes | None, width: float, note: str, empty: str) -> None:
     if png:
-        pdf.picture(title, png, width)
+        pdf.picture(title, png, width, below=12.0 if note else 0.0)
         if note:
             pdf.write_text(note, SMALL, colour=GREY)
     else:
