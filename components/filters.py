@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.html import display_text
 from components.i18n import LANGS, fmt_int, pick_lang, t
 from corpus import plover
 from corpus.query import CorpusIndex, Filters
@@ -185,7 +186,7 @@ def filter_bar(index: CorpusIndex, lang: str) -> Filters:
         st.multiselect(t("filters.places", lang), place_ids, key=WIDGET["place"], placeholder=pick,
                        format_func=lambda p: _label_all_names(corpus.places[p], lang))
         st.multiselect(t("filters.articles", lang), article_ids, key=WIDGET["article"], placeholder=pick,
-                       format_func=lambda a: corpus.articles[a].title(lang)[:70])
+                       format_func=lambda a: display_text(corpus.articles[a].title(lang))[:70])
         st.text_input(t("filters.text", lang), key=WIDGET["q"], help=t("filters.text_help", lang), max_chars=300)
         st.toggle(t("filters.proposed", lang), key=WIDGET["proposed"])
         st.button(t("filters.reset", lang), on_click=reset, key="f_reset")

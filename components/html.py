@@ -16,12 +16,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
+from corpus.textcheck import without_bidi_controls
+
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 DIRS = ("rtl", "ltr", "auto")
 
 
+def display_text(value: object) -> str:
+    """Text from an article, a title, a link or the store as it is shown: the bidi embedding,
+    override and isolate controls (U+202A–202E, U+2066–2069) removed, so a value cannot reorder
+    what is drawn around it (they stay in the stored text: corpus.textcheck). `esc` and
+    `markdown_text` apply it; call it directly where text is shown without them (st.text,
+    option labels of a select box)."""
+    return without_bidi_controls("" if value is None else str(value))
+
+
 def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    return html.escape(display_text(value), quote=True)
 
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
@@ -34,7 +45,7 @@ def markdown_text(value: object) -> str:
     all of them — so no link, image, emphasis, heading, list, HTML, math ($), colour directive
     (:red[…]) or autolink (https\\://…, www\\.…, a\\@b\\.org) can form; line breaks become spaces
     so a value cannot start a block of its own."""
-    text = _LINE_BREAKS.sub(" ", "" if value is None else str(value))
+    text = _LINE_BREAKS.sub(" ", display_text(value))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

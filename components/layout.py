@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.filters import counts_line
-from components.html import query_href
+from components.html import display_text, query_href
 from components.i18n import date_label, direction, summary, t
 from corpus import export
 from corpus.query import CorpusIndex, Filters, QueryResult
@@ -50,7 +50,7 @@ class PageContext:
 
     def article_title(self, article_id: str) -> str:
         article = self.corpus.articles.get(article_id)
-        return article.title(self.lang) if article else article_id
+        return display_text(article.title(self.lang)) if article else article_id
 
     def date_label(self, row: dict) -> str:
         """The row's date at its precision, marked when estimated."""

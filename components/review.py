@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.auth import current_access
+from components.html import display_text
 from corpus import ingest
 from corpus.models import STATUSES
 from corpus.store import ConflictError, Item, Store
@@ -95,7 +96,7 @@ def _refusal(err: ingest.Refused, t) -> None:
     st.error(t("add.refused", reason=err.message))
     if err.decoded:
         with st.expander(t("add.decoded_preview")):
-            st.text(err.decoded[:3000])
+            st.text(display_text(err.decoded[:3000]))
         if st.button(t("add.use_decoded", encoding=ingest.encoding_name(err.encoding or "")),
                      key="aa_use_decoded"):
             _start(lambda: ingest.from_text(err.decoded, "txt"), t)
@@ -135,7 +136,7 @@ def pick_saved(store: Store, t) -> None:
     if not saved:
         st.info(t("add.none_saved"))
         return
-    labels = {a["id"]: f'{a["id"]} · {a["title_ar"] or a["title_en"] or a["title_fr"] or ""}'[:90]
+    labels = {a["id"]: display_text(f'{a["id"]} · {a["title_ar"] or a["title_en"] or a["title_fr"] or ""}')[:90]
               for a in saved}
     choice = st.selectbox(t("add.pick"), list(labels), format_func=labels.get, key="aa_pick")
     current = draft()

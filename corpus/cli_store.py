@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import hashlib
 import sys
 from pathlib import Path
 
-from corpus import ingest
+from corpus import ingest, textcheck
 from corpus.cli import command
 from corpus.loader import DEFAULT_DATA_DIR, collect
 from corpus.models import Corpus
@@ -44,9 +45,12 @@ def _configure_add(parser: argparse.ArgumentParser) -> None:
 
 
 def curated_hashes(corpus: Corpus) -> dict[str, str]:
-    """sha256 → id of every curated article (the file's bytes = the text's UTF-8)."""
-    return {a.sha256 or hashlib.sha256(a.text.encode()).hexdigest(): a.id
-            for a in corpus.articles.values()}
+    """sha256 → id and fingerprint → id of every curated article (the file's bytes = the text's
+    UTF-8; the fingerprint finds the same text with other spacing: corpus.textcheck)."""
+    out = {textcheck.fingerprint(a.text): a.id for a in corpus.articles.values()}
+    out.update({a.sha256 or hashlib.sha256(a.text.encode()).hexdigest(): a.id
+                for a in corpus.articles.values()})
+    return out
 
 
 def make_extractor(corpus: Corpus):
@@ -78,8 +82,7 @@ def add(args: argparse.Namespace) -> int:
             except OSError as err:
                 raise ingest.Refused("unreadable", f"cannot read the file ({err.strerror})") from err
             prepared = ingest.from_bytes(raw, path.name, source=None, url=None)
-            prepared = ingest.Prepared(prepared.text, "cli", prepared.sha256, prepared.title,
-                                       prepared.url)
+            prepared = dataclasses.replace(prepared, source="cli")
             ingest.check_new(prepared, curated, store)
             meta = ingest.metadata(prepared, title=args.title, outlet=args.outlet, url=args.url,
                                    published=args.published, language=args.language)

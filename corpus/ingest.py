@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from corpus import webfetch
+from corpus import textcheck, webfetch
 from corpus.store.repository import Item, Store, StoredArticle, text_sha256
 
 log = logging.getLogger(__name__)
@@ -72,16 +72,24 @@ class Prepared:
     sha256: str
     title: str | None = None
     url: str | None = None
+    fingerprint: str | None = None  # textcheck.fingerprint: the same text up to spacing
+
+    def duplicate_keys(self) -> tuple[str, str]:
+        """(sha256, fingerprint): either one found in the corpus makes this text a duplicate."""
+        return self.sha256, self.fingerprint or textcheck.fingerprint(self.text)
 
 
 def _done(text: str, source: str, title: str | None = None, url: str | None = None) -> Prepared:
     if not text.strip():
         raise Refused("empty", "the text is empty (nothing but whitespace)")
+    if not textcheck.has_visible_text(text):
+        raise Refused("empty", "the text has no visible character (only spaces and invisible "
+                      "characters such as zero-width spaces)")
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise Refused("too_large", f"the text is larger than {MAX_BYTES // 1_000_000} MB")
     if "\x00" in text:
         raise Refused("binary", "the text contains NUL characters: this looks like binary data")
-    return Prepared(text, source, text_sha256(text), title, url)
+    return Prepared(text, source, text_sha256(text), title, url, textcheck.fingerprint(text))
 
 
 def looks_like_html(text: str) -> bool:
@@ -293,8 +301,12 @@ def metadata(prepared: Prepared, *, title: str | None = None, outlet: str | None
 
 
 def check_new(prepared: Prepared, curated: Mapping[str, str], store: Store | None) -> None:
-    """Refuse a text already in the corpus (same SHA-256, curated or added)."""
-    article_id = curated.get(prepared.sha256) or (store.find_sha(prepared.sha256) if store else None)
+    """Refuse a text already in the corpus, curated or added: the same SHA-256, or the same
+    fingerprint (the same text up to line endings, trailing spaces, zero-width characters and
+    Unicode composition). `curated` maps both the SHA-256 and the fingerprint to the id."""
+    sha, fingerprint = prepared.duplicate_keys()
+    article_id = (curated.get(sha) or curated.get(fingerprint)
+                  or (store.find_duplicate(sha, fingerprint) if store else None))
     if article_id:
         raise Refused("duplicate", f"the same text is already in the corpus as {article_id}",
                       article_id=article_id)

@@ -7,7 +7,7 @@ from components import data, review
 from components.add_article_i18n import tr
 from components.auth import require_writer
 from components.filters import init_language
-from components.html import markdown_text
+from components.html import display_text, markdown_text
 
 lang = init_language()
 
@@ -40,7 +40,7 @@ if draft.article_id:
     st.caption(f"{markdown_text(draft.article_id)} · "
                + t("add.version", version=draft.version, status=t(f"status.{draft.status}")))
 with st.expander(t("add.text")):
-    st.text(draft.prepared.text)
+    st.text(display_text(draft.prepared.text))
 review.metadata_form(draft, t)
 review.extract(draft, t)
 edited = review.review_tables(draft, t)

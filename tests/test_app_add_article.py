@@ -400,3 +400,21 @@ def test_a_long_review_table_is_paged_and_edits_survive_a_page_change(env, monke
     assert len([i for i in items if i.kind == "place"]) == 4  # every page saved, not the shown one
     assert all(i.status == "accepted" for i in items)
     assert any(i.text == "سفيرها" and i.source == "curator" for i in items)
+
+
+def test_bidi_controls_are_stored_raw_and_shown_neutralised(env):
+    """Issue 13, defect 10: the text is stored exactly as given; the page never shows the
+    override characters (the article text, the saved-article picker)."""
+    from corpus.textcheck import BIDI_CONTROLS
+
+    spoof = "\u202eأعلنت الجزائر\u202c استدعاء سفيرها في باماكو \u2066للتشاور\u2069.\n"
+    at = app()
+    at.text_area(key="aa_paste").input(spoof)
+    button(at, "aa_read_paste").click().run()
+    button(at, "aa_save").click().run()
+    assert not at.exception
+    [saved] = Store.open(env).list_articles()
+    assert Store.open(env).get(saved["id"]).text == spoof  # stored raw
+    shown = [e.value for e in at.text] + [str(o) for o in at.selectbox(key="aa_pick").options]
+    assert any("أعلنت الجزائر" in s for s in shown)
+    assert not any(BIDI_CONTROLS & set(s) for s in shown), shown

@@ -158,3 +158,18 @@ def test_markdown_link_only_for_a_valid_url():
     assert markdown_links(markdown_link("https://news.example/a(1)", "[x](https://evil.example)")) == \
         ["https://news.example/a%281%29"]
     assert markdown_links(markdown_link("javascript:alert(1)", "[x](https://evil.example)")) == []
+
+
+# -- bidi controls (issue 13, defect 10) ---------------------------------------------------------
+
+BIDI = "فاتورة\u202eexe.txt\u202c و\u2066x\u2069 \u202a\u202b\u202d\u2067\u2068"
+
+
+def test_bidi_controls_never_reach_the_display():
+    from components.html import display_text, esc, markdown_text
+    from corpus.textcheck import BIDI_CONTROLS
+
+    for shown in (display_text(BIDI), esc(BIDI), markdown_text(BIDI)):
+        assert not BIDI_CONTROLS & set(shown), shown
+    assert display_text(BIDI) == "فاتورةexe.txt وx "
+    assert display_text("\u200fمالي\u200e") == "\u200fمالي\u200e"  # RLM/LRM are kept: not overrides

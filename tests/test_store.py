@@ -228,7 +228,7 @@ def test_migration_from_first_schema_keeps_data(db_url):
             "'باماكو', '{\"ref\": \"bamako\"}', 'accepted', 'extractor')"),
             {"s": start, "e": start + 6})
     upgrade(engine)
-    assert current(engine) == head() == "0002"
+    assert current(engine) == head()
     store = Store(engine)
     old = store.get("u-old00001")
     assert old.text == TEXT and old.version == 4 and old.updated_by == "old-user"

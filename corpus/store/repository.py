@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from corpus import textcheck
 from corpus.models import STATUSES, Article
 from corpus.store.db import WRITE, open_engine
 from corpus.store.records import draft_article, item_problems
@@ -189,6 +190,16 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(articles.c.id).where(articles.c.sha256 == sha256))
 
+    def find_duplicate(self, sha256: str, fingerprint: str) -> str | None:
+        """The id of a stored article with this exact text or the same fingerprint."""
+        with self.engine.connect() as conn:
+            return self._duplicate(conn, sha256, fingerprint)
+
+    @staticmethod
+    def _duplicate(conn, sha256: str, fingerprint: str) -> str | None:
+        return conn.scalar(select(articles.c.id).where(
+            or_(articles.c.sha256 == sha256, articles.c.fingerprint == fingerprint)).limit(1))
+
     def fingerprint(self) -> tuple[int, int]:
         """(article count, sum of versions): changes on every add and every save. Cheap;
         a cached union loader puts it in its cache key."""
@@ -261,9 +272,9 @@ class Store:
     ) -> StoredArticle:
         """Store a new article and its items in one transaction; DuplicateError if the text is
         already stored. Item ids are assigned here (`<article>-ev-01`, `-q-01`, `-p-01`…)."""
-        if not text.strip():
-            raise ValueError("empty text")
-        sha = text_sha256(text)
+        if not textcheck.has_visible_text(text):
+            raise ValueError("empty text (no visible character)")
+        sha, print_ = text_sha256(text), textcheck.fingerprint(text)
         items = [dataclasses.replace(i) for i in items]
         now = _now()
         unknown = set(meta) - set(META_FIELDS)
@@ -277,12 +288,13 @@ class Store:
         values["language"] = values["language"] or "ar"
         try:
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-                existing = conn.scalar(select(articles.c.id).where(articles.c.sha256 == sha))
+                existing = self._duplicate(conn, sha, print_)
                 if existing:
                     raise DuplicateError(existing)
                 article_id = self._new_id(conn, sha)
                 conn.execute(insert(articles).values(
-                    id=article_id, sha256=sha, text=text, source=source, status=status,
+                    id=article_id, sha256=sha, fingerprint=print_, text=text, source=source,
+                    status=status,
                     version=1, created_by=user, created_at=now, updated_by=user, updated_at=now,
                     **values))
                 seqs: dict[str, int] = {}
@@ -292,7 +304,7 @@ class Store:
                     _write_item(conn, article_id, item, seq=seqs[item.kind])
                 _record(conn, article_id, "article", article_id, 1, "create", None, user)
         except IntegrityError as err:  # a concurrent add of the same text won the race
-            existing = self.find_sha(sha)
+            existing = self.find_duplicate(sha, print_)
             if existing:
                 raise DuplicateError(existing) from err
             raise

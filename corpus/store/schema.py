@@ -5,6 +5,8 @@ articles     one row per added article: exact text, metadata, review status, `ve
 annotations  every item read from or added to an article: kind date|place|actor|quote|event,
              the span [span_start, span_end) and its text, kind-specific fields in `data`,
              review status proposed|accepted|edited|rejected. Never deleted.
+             `fingerprint` (revision 0003): the text up to spacing and invisible characters,
+             unique — the same article typed differently is a duplicate.
 history      (revision 0002) the previous version of an article or annotation before each
              change: who, when, what action, and a JSON snapshot.
 """
@@ -48,6 +50,9 @@ articles = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("updated_by", Text),  # revision 0002
+    # revision 0003: corpus.textcheck.fingerprint(text), unique (NULL for old duplicates)
+    Column("fingerprint", String(64)),
+    Index("ix_articles_fingerprint", "fingerprint", unique=True),
 )
 
 annotations = Table(
