@@ -68,6 +68,7 @@ COUNTED_NOUNS = _words("counted_nouns_after_year")
 DURATION_BEFORE = _words("duration_before")
 NAMED_EVENT_NOUNS = _words("named_event_nouns")
 FIRST_DAY_WORDS = _words("first_day_words")
+ORDINAL_DAYS: dict[str, int] = {re.sub(r"\s+", " ", w): n for w, n in _word_values("ordinal_days").items()}
 SAME_YEAR, THIS_WORDS, YEAR_WORDS = _words("same_year"), _words("this_words"), _words("year_words")
 TODAY, TOMORROW = fold("اليوم"), fold("غدا")
 VERB_CUES_BEFORE = _words("verb_cues_before")
@@ -84,14 +85,15 @@ _YEAR_UNIT = _alt(w for w, u in UNITS.items() if u == "year")
 _MOD = rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+)?"
 # what may follow a month: a year in digits, a year in words, or a relative word
 _YEAR_TAIL = (
-    rf"(?:\s*(?:{_OF}\s+)?(?:{_alt(YEAR_WORDS)}\s*)?[,.]?\s*{_YEAR}"
+    rf"(?:\s*(?:{_OF}\s+)?(?:{_alt(YEAR_WORDS)}\s*)?[,.-]?\s*{_YEAR}"
     rf"|\s+(?:{_OF}\s+)?(?:(?P<this>{_alt(THIS_WORDS)})\s+{_YEAR_UNIT}|{_YEAR_UNIT}\s+(?P<yrel>{_REL})"
     rf"|(?P<same>{_alt(SAME_YEAR)}))"
     rf"|\s+(?P<rel>{_REL}))"
 )
 _WEEKDAY = _alt(WEEKDAYS)
 _WEEKDAY_PREFIX = _alt(_words("weekday_prefixes"))
-_DAY = rf"(?P<d>[0-3]?\d|{_alt(FIRST_DAY_WORDS)})"
+# a day in digits, أول/الفاتح, or an ordinal before من (الثامن من آب)
+_DAY = rf"(?:(?P<d>[0-3]?\d|{_alt(FIRST_DAY_WORDS)})|(?P<od>{_alt(ORDINAL_DAYS)})(?=\s+{_OF}\s))"
 
 
 class Resolved(NamedTuple):
@@ -228,8 +230,14 @@ def _resolve_numeric(tl: Timeline, g: dict) -> Resolved | None:
     return found
 
 
+def _day_of(g: dict) -> int:
+    if "od" in g:
+        return ORDINAL_DAYS[re.sub(r"\s+", " ", g["od"])]
+    return 1 if g["d"] in FIRST_DAY_WORDS else int(g["d"])
+
+
 def _resolve_day_month(tl: Timeline, g: dict) -> Resolved | None:
-    day = 1 if g["d"] in FIRST_DAY_WORDS else int(g["d"])
+    day = _day_of(g)
     month = int(g["mn"]) if "mn" in g else _month_of(g["m"])
     year, relative = _tail_year(tl, g, month, day)
     found = _day_value(tl, year, month, day, relative)
@@ -284,11 +292,11 @@ def _resolve_unit(tl: Timeline, g: dict) -> Resolved | None:
 
 
 def _resolve_day_of_month(tl: Timeline, g: dict) -> Resolved | None:
-    """14 من الشهر الجاري / 3 من الشهر الماضي."""
+    """14 من الشهر الجاري / 3 من الشهر الماضي / العاشر من الشهر الجاري."""
     if not tl.pub or tl.pub_len < 7:
         return Resolved(None, "unknown", True)
     year, month = _shift_month(tl.pub.year, tl.pub.month, _direction(g["rel"]))
-    return _day_value(tl, year, month, int(g["d"]), True)
+    return _day_value(tl, year, month, _day_of(g), True)
 
 
 def _resolve_ago(tl: Timeline, g: dict) -> Resolved | None:
@@ -430,13 +438,13 @@ FORMATS: tuple[DateFormat, ...] = (
         frozenset({"month"}), _resolve_day_month),
     # 1 جانفي 2025، الخميس 25 يناير 2024، يوم 31 مارس، 13 أغسطس/آب الماضي، الفاتح من نوفمبر 1954
     DateFormat("day_month", re.compile(
-        rf"(?:(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})\s*,?\s*)?{_DAY}(?:er)?\s*"
+        rf"(?:(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})\s*,?\s*)?{_DAY}(?:er)?\s*-?\s*"
         rf"(?:{_OF}\s+)?(?:{_SHAHR}\s+)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
-        frozenset({"digit", "first_day", "weekday", "wd_prefix"}), _resolve_day_month, _veto_day_month),
-    # 14 من الشهر الجاري
+        frozenset({"digit", "first_day", "ordinal", "weekday", "wd_prefix"}), _resolve_day_month, _veto_day_month),
+    # 14 من الشهر الجاري، العاشر من الشهر الماضي
     DateFormat("day_of_month", re.compile(
-        rf"(?P<d>[0-3]?\d)\s+(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL}){_END}"),
-        frozenset({"digit"}), _resolve_day_of_month),
+        rf"{_DAY}\s+(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL}){_END}"),
+        frozenset({"digit", "ordinal"}), _resolve_day_of_month),
     # سبتمبر 2009، سبتمبر .2009، منتصف شهر أوت 2009، يوليو/تموز العام الماضي، أوت الفارط،
     # يوليو من نفس العام، في شتنبر
     DateFormat("month", re.compile(
@@ -479,6 +487,7 @@ def _class_index() -> dict[str, frozenset[str]]:
     members = {
         "month": _first_words(MONTHS), "weekday": set(WEEKDAYS),
         "wd_prefix": _first_words(_words("weekday_prefixes")), "first_day": set(FIRST_DAY_WORDS),
+        "ordinal": _first_words(ORDINAL_DAYS),
         "mod": set(PERIOD_MONTH), "year_word": set(YEAR_WORDS),
         "unit": set(UNITS) | set(THIS_WORDS) | _first_words(SAME_YEAR),
         "ago": set(_words("ago_words")), "deixis": _first_words(DEICTIC_DAYS),
