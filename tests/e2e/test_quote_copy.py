@@ -45,4 +45,14 @@ def test_the_copy_button_puts_the_card_s_citation_on_the_clipboard(clipboard_pag
     other.click()
     page.wait_for_function("b => b.getAttribute('data-state') === 'copied'", arg=other.element_handle(), timeout=15_000)
     assert page.evaluate("navigator.clipboard.readText()") == other_text
+    # Away to another page and back: the one listener still serves the new cards.
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Sources").click()
+    page.wait_for_url("**/sources*", timeout=15_000)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Quotes").click()
+    page.wait_for_url("**/quotes*", timeout=15_000)
+    wait_ready(page)
+    again = page.locator(f'div.atlas-quote[data-quote-id="{quote.id}"] button.atlas-copy')
+    again.click()
+    page.wait_for_function("b => b.getAttribute('data-state') === 'copied'", arg=again.element_handle(), timeout=15_000)
+    assert page.evaluate("navigator.clipboard.readText()") == expected
     assert not page.errors, page.errors
