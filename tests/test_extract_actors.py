@@ -274,3 +274,13 @@ def test_government_of_a_capital_is_the_state_body(ex):
 def test_a_name_may_end_on_sidi_but_not_on_ould(ex):
     actors = named_of(ex, "وحضر الاجتماع وزير الدفاع سالم ولد سيدي ووزير الداخلية.")
     assert any(t == "سالم ولد سيدي" for t, _ in actors)
+
+
+def test_a_title_in_apposition_after_the_name_is_not_a_second_mention(ex):
+    actors = named_of(ex, "وانتقد أحمد عطاف، وزير خارجية الجزائر، القرار.", "2024-05-01")
+    assert actors == [("أحمد عطاف", "ahmed-attaf")]
+
+
+def test_a_misspelt_name_with_a_distinctive_word_is_the_known_person(ex):
+    actors = named_of(ex, "وأطاح الانقلاب بالرئيس أماني توماني توريه.", "2012-04-01")
+    assert ("أماني توماني توريه", "amadou-toumani-toure") in actors

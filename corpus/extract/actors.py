@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
+    CONSTRUCT_BODY_NOUNS,
     GIVEN_NAMES,
     NAME_AL_OK,
     NAME_PARTICLES,
@@ -73,6 +74,7 @@ def adjective_reading(actor_id: str, actor_entries, nisba_entries) -> str | None
 
 _MALI = fold("مالي")
 _ALI = fold("علي")
+BODY_HEADS = frozenset(noun.split()[0] for noun in CONSTRUCT_BODY_NOUNS)  # حكومة، خارجية، جيش…
 COMMON_GIVEN_NAMES = frozenset(fold(w) for w in ("محمد", "أحمد", "عبد", "علي", "محمود", "مصطفى"))
 _FI = fold("في")
 NATIONALITY_NOUNS = frozenset(fold(w) for w in WORDS["nationality_nouns"])
@@ -96,6 +98,14 @@ def earlier_base(res, m) -> bool:
 
 
 _BASE_RE = re.compile(r"(?<![^\W\d_])[وفبل]?قاعده(?![^\W\d_])")
+
+
+def in_apposition(res, m, actor_id: str) -> bool:
+    """أحمد عطاف، وزير خارجية الجزائر: a title right after its holder's name describes him."""
+    if not res.actors or res.actors[-1]["actor_id"] != actor_id:
+        return False
+    start = res.span_of(m.i, m.i + 1, m.plen)[0]
+    return not res.doc.text[res.actors[-1]["end"]:start].strip(" ،,-–()")
 
 
 def drop_repeats(actors: list[dict]) -> list[dict]:
@@ -147,7 +157,7 @@ def looks_like_name_word(word: str, first: bool) -> bool:
         return False
     if word[0].isascii() or _present_verb(word):
         return False
-    if word in ORG_CUES or word.startswith(("بال", "لل", "وال", "فال", "كال")):
+    if word in ORG_CUES or word in BODY_HEADS or word.startswith(("بال", "لل", "وال", "فال", "كال")):
         return False  # بعثة، لجنة; a preposition + article (بالتوجه)
     if word.startswith("ال"):
         return word in NAME_AL_OK and not first or word in GIVEN_NAMES
@@ -239,6 +249,9 @@ def known_person(res, i: int, j: int) -> str | None:
     earlier = res.last_actor(lambda a: res.lex.actor_kind(a) == "person" and surname in res.lex.name_tokens.get(a, ()))
     if earlier and surname not in GIVEN_NAMES:
         return earlier
+    by_word = _distinctive_word_person(res, i, j)
+    if by_word:
+        return by_word
     sk = skeleton(surname)
     if len(sk) < 3 or surname in GIVEN_NAMES:
         return None
@@ -250,6 +263,18 @@ def known_person(res, i: int, j: int) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def _distinctive_word_person(res, i: int, j: int) -> str | None:
+    """A name with a distinctive word (not a given name, 5+ letters) of exactly one
+    dictionary person (أماني توماني توريه → Amadou Toumani Touré)."""
+    index = _skeleton_index(res.lex)
+    found = set()
+    for x in range(i, j - 1):
+        word = res.tok(x)
+        if len(word) >= 5 and word not in GIVEN_NAMES and word not in NAME_PARTICLES:
+            found |= index.get("=" + word, set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def skeleton(word: str) -> str:
     """A word without its long vowels and final ه (transliterations vary in them)."""
     return _VOWELS.sub("", word[2:] if word.startswith("ال") else word)
@@ -268,10 +293,11 @@ def _skeleton_index(lex) -> dict[str, set]:
         return index
     index = {}
     persons = [(aid, toks) for aid, toks in lex.name_tokens.items() if lex.actor_kind(aid) == "person"]
-    for aid, tokens in persons:
+    for aid, tokens in persons:  # skeletons, and "=word" for the exact words
         for tok in tokens:
             if tok not in GIVEN_NAMES and len(skeleton(tok)) >= 3:
                 index.setdefault(skeleton(tok), set()).add(aid)
+                index.setdefault("=" + tok, set()).add(aid)
     _SKELETONS.clear()
     _SKELETONS[id(lex)] = index
     return index

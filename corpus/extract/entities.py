@@ -557,7 +557,8 @@ class EntityResolver:
                 self.add_actor(m.i, j, m.plen, aid, mention="nominal")
                 return j
         if aid:
-            self.add_actor(m.i, j, m.plen, aid, mention="nominal" if org else None)
+            nominal = org or actor_rules.in_apposition(self, m, aid)
+            self.add_actor(m.i, j, m.plen, aid, mention="nominal" if nominal else None)
             self.person_titles.setdefault(aid, set()).add(office)
             return j
         if state and office in _OFFICE_BODY:

@@ -433,7 +433,7 @@ def _state_names(lex: Lexicon, state: dict, forms: set[str]) -> list[tuple[str, 
     and a place)."""
     own = [key(state.get("name_ar") or "")]
     keys = own + [key(n) for n in _clean(state.get("aliases_ar"))]
-    return [k for k in keys if k and (k in own or len(k) > 1 or k[0] not in forms) and not _is_city(lex, k)]
+    return [k for k in keys if k and (k in own or (len(k) > 1 or k[0] not in forms) and not _is_city(lex, k))]
 
 
 def _add_state_bodies(lex: Lexicon, state: dict, forms: set[str]) -> None:
