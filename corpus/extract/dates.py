@@ -77,8 +77,9 @@ VERB_CUES_BEFORE = _words("verb_cues_before")
 _END = r"(?![^\W_])"  # no letter or digit right after
 _OF = fold("من")
 _MONTH = _alt(MONTHS)
-# a month, with its other-convention name after a slash or in brackets: يوليو/تموز، آذار (مارس)
-_MONTH_PAIR = rf"(?P<m>{_MONTH})(?P<pair>\s*[/(]\s*{_MONTH}\s*\)?)?"
+# a month, with its other-convention name after a slash, in brackets or after a space:
+# يوليو/تموز، آذار (مارس)، آب اغسطس
+_MONTH_PAIR = rf"(?P<m>{_MONTH})(?P<pair>\s*[/(]\s*{_MONTH}\s*\)?|\s+{_MONTH}(?![^\W_]))?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 _REL = _alt(PAST | NEXT | CURRENT)
 _YEAR_UNIT = _alt(w for w, u in UNITS.items() if u == "year")
@@ -343,6 +344,7 @@ def _resolve_weekday(tl: Timeline, g: dict) -> Resolved:
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W_]+)")
 _NOT_YEAR_BEFORE_RE = re.compile(rf"(?:^|\W)[وفبل]?{_alt(_words('not_year_before'))}\W*$")
+_DAY_BEFORE_RE = re.compile(rf"\d\s*(?:{_OF}\s+)?$")
 _CLAUSE_START_RE = re.compile(r"(?:^|[.,;:!?\n])\s*[وف]?$")
 _DEFINITE_DUAL_RE = re.compile(r"[وفبل]?ال\w{2,}ين$")  # البلدين، والطرفين
 _TAIL_KEYS = frozenset(("y", "rel", "yrel", "this", "same"))
@@ -380,6 +382,8 @@ def _veto_month(folded: str, start: int, end: int, g: dict) -> bool:
     """A bare month needs context when its name is also a word (مارس 'practised', ماي, آب)."""
     if _TAIL_KEYS & g.keys() or "mod" in g:
         return False
+    if _DAY_BEFORE_RE.search(folded, max(0, start - 12), start):
+        return True  # the month of a day-month the day_month format refused (تحالف 23 ايار)
     before = _prev_word(folded, start)
     if _is_one_of(before, NAMED_EVENT_NOUNS):  # حرب أكتوبر، ثورة نوفمبر
         return True
