@@ -269,6 +269,7 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
     _add_offices(lex, actors)
 
     _add_places(lex, places)
+    _add_country_states(lex, places)
     _add_actor_phrases(lex, actors)
     # a capital or a country acting stands for its state (باماكو، المملكة المغربية): an actor
     # reading of its names, chosen by context
@@ -310,6 +311,15 @@ def _add_places(lex: Lexicon, places: dict[str, dict]) -> None:
                    for pid, sec in load_json("place_sectors.json").items()}
 
 
+def _add_country_states(lex: Lexicon, places: dict[str, dict]) -> None:
+    """A gazetteer country with no actor record still acts (وزراء خارجية تونس والسودان): it
+    gets a bare state actor, so context chooses between the place and the agent."""
+    for p in places.values():
+        iso = p.get("country")
+        if p["kind"] == "country" and iso and iso not in lex.actors:
+            lex.actors[iso] = ActorInfo(iso, "state", p.get("name_en") or iso, iso)
+
+
 def _add_place_names(lex: Lexicon, p: dict) -> None:
     """A place's Arabic and Latin names. A name that starts with a cue word (منطقة كيدال،
     ولاية إليزي) is stored without it and the cue phrase picks this place; a `cue_only` place
@@ -345,6 +355,8 @@ def _add_spelling_variants(lex: Lexicon, p: dict) -> None:
         k = key(name or "")
         if not k or k[0] in CUE_WORDS or not any("غ" in t for t in k):
             continue
+        if min(len(t) for t in k) < 4:
+            continue  # غات → قات (qat): short names keep their written forms
         for letter in G_LETTERS:
             variant = tuple(t.replace("غ", letter) for t in k)
             if variant not in lex.phrases:

@@ -50,9 +50,12 @@ NAME_HEADS = _words("place_name_heads")
 INTENSIFIERS = _words("direction_intensifiers")
 DIRECTIONS = {fold(w): d for d, ws in WORDS["directions"].items() for w in ws.split()}
 DIRECTION_NAMES: dict[str, str] = WORDS["direction_names"]
-TRIGGERS = CUE_WORDS | LAND_NOUNS | BORDER_NOUNS | INTENSIFIERS | frozenset(DIRECTIONS)
+TRIGGERS = CUE_WORDS | LAND_NOUNS | BORDER_NOUNS | INTENSIFIERS | frozenset(DIRECTIONS) | _words("capital_nouns")
 FROM_WINDOW = int(WORDS["from_place_window"])
 CAPITAL_WINDOW = int(WORDS["capital_cue_window"])
+GROUP_AREA_KINDS = frozenset(WORDS["name_after_group_kinds"].split())
+CAPITAL_NOUNS = _words("capital_nouns")
+DATELINE_PREFIX = int(WORDS["dateline_max_prefix"])
 AREA_BASE_KINDS = ("country", "region", "natural_area", "continent", "area")
 
 _MIN = fold("من")
@@ -63,6 +66,7 @@ _BORDER_ADJ = (fold("الحدودي"), fold("الحدوديه"))
 _TO_IN = frozenset(fold(w) for w in ("في", "الى", "إلى"))
 _DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([-–—:]|/[^\n]{1,30}?[-–—:])")
 _WORD_CHAR = re.compile(r"\w")
+_SECOND_CITY = re.compile(r"^\W*(?:[^\W\d_]+ ?){1,3}/\s*$")
 
 
 # -- choosing among the lexicon's readings --------------------------------------------------------
@@ -72,10 +76,25 @@ def best_place(entries: list[Entry]) -> str:
 
 
 def in_proper_name(res, m, places: list, actors: list) -> bool:
-    """اتفاق الجزائر، مسار الجزائر: a state or place name completing a proper name."""
-    if res.prev_word(m) not in NAME_BLOCKERS or not places:
+    """اتفاق الجزائر، مسار الجزائر: a state or place name completing a proper name; an area
+    after a group's name and في (التوحيد والجهاد في غرب أفريقيا، الدولة في الصحراء الكبرى)."""
+    if not places:
+        return False
+    if res.prev_word(m) == _FI and _after_group_name(res, m):
+        return all(res.lex.places[e.ref].kind in GROUP_AREA_KINDS for e in places if e.ref in res.lex.places)
+    if res.prev_word(m) not in NAME_BLOCKERS:
         return False
     return not actors or any(res.lex.actor_kind(e.ref) == "state" for e in actors)
+
+
+def _after_group_name(res, m) -> bool:
+    """The mention just before "في" is an armed group or movement."""
+    if m.i < 2 or not res.actors or m.plen:
+        return False
+    last = res.actors[-1]
+    fi_start, _ = res.span_of(m.i - 1, m.i)
+    between = res.doc.text[last["end"]:fi_start]
+    return last.get("kind") == "armed_group" and not between.strip()
 
 
 def is_place_context(res, m, places: list[Entry]) -> bool:
@@ -137,7 +156,10 @@ def _words_before(res, i: int, window: int) -> set[str]:
     for k in range(i - 1, max(i - 1 - window, -1), -1):
         if not res.same_sentence(k, i):
             break
-        out.add(res.tok(k))
+        word = res.tok(k)
+        out.add(word)
+        if word[:1] in ("و", "ف"):
+            out.add(word[1:])  # وتتخذ، فغادر
     return out
 
 
@@ -171,7 +193,8 @@ def names_capital(res, m) -> bool:
     first = m.i if "ب" in m.clitic(res.doc) else m.i - 1
     if res.tok(first - 1) in HERE:
         return True  # هنا في الجزائر، هنا بالجزائر: the dateline city
-    return bool(_words_before(res, first, CAPITAL_WINDOW) & CAPITAL_CUES)
+    after = {res.tok(k) for k in range(m.j, m.j + 3) if res.same_sentence(m.i, k)}
+    return bool((_words_before(res, first, CAPITAL_WINDOW) | after) & CAPITAL_CUES)
 
 
 # -- datelines -------------------------------------------------------------------------------------
@@ -186,12 +209,16 @@ def dateline(res, m) -> bool:
 
 
 def at_line_start(res, pos: int) -> bool:
-    """Nothing but spaces and marks (* • -) between the start of pos's line and pos."""
+    """Nothing but marks (* • -) between the start of pos's line and pos, or another dateline
+    city and a slash ("نيامي / الجزائر –")."""
     if res._newlines is None:
         res._newlines = [k for k, ch in enumerate(res.doc.text) if ch == "\n"]
     k = bisect.bisect_left(res._newlines, pos)
     line_start = res._newlines[k - 1] + 1 if k else 0
-    return pos - line_start < 12 and not _WORD_CHAR.search(res.doc.text, line_start, pos)
+    if pos - line_start > DATELINE_PREFIX:
+        return False
+    prefix = res.doc.text[line_start:pos]
+    return not _WORD_CHAR.search(prefix) or bool(_SECOND_CITY.match(prefix))
 
 
 # -- places built by rule -------------------------------------------------------------------------
@@ -204,7 +231,26 @@ def free_token_place(res, i: int, stem: str, plen: int, by_start: dict) -> int |
         return direction_area(res, i, plen, by_start)
     if stem in LAND_NOUNS or stem in BORDER_NOUNS:
         return land_or_border(res, i, stem, plen, by_start)
+    if stem in CAPITAL_NOUNS:
+        return capital_by_nisba(res, i, plen, by_start)
     return None
+
+
+def capital_by_nisba(res, i: int, plen: int, by_start: dict) -> int | None:
+    """العاصمة المالية، العاصمة النيجرية → that state's capital (unless its name follows:
+    "العاصمة المالية باماكو" is one mention, the name)."""
+    j = i + 1
+    if j >= len(res.doc.tokens) or res.punct_between(i, j):
+        return None
+    state = res._nisba_state(res.tok(j))
+    capital = res.lex.capital_place.get(state) if state else None
+    if capital is None:
+        return None
+    nxt = by_start.get(j + 1)
+    if nxt is not None and not res.punct_between(j, j + 1) and any(e.kind == "place" for e in nxt.entries):
+        return None
+    res.add_place(i, j + 1, plen, capital)
+    return j + 1
 
 
 def cue_place(res, i: int, by_start: dict) -> int:
@@ -371,13 +417,16 @@ def _named_states(res, j: int, by_start: dict) -> tuple[list[str], int]:
 
 
 def tail_location(res, m) -> None:
-    """An actor alias that ends in في + a place (المجلس العسكري الحاكم في مالي): the place is
-    also a location mention."""
+    """A state body's alias that ends in في + a place (المجلس العسكري الحاكم في مالي): the
+    place is also a location mention (not in a group's name: التوحيد والجهاد في غرب أفريقيا)."""
+    if not res.actors or res.actors[-1].get("kind") == "armed_group":
+        return
     words = [res.tok(x) for x in range(m.i, m.j)]
     if _FI not in words[1:-1]:
         return
     cut = len(words) - 1 - words[::-1].index(_FI)
     tail = tuple(words[cut + 1:])
-    entries = [e for e in res.lex.phrases.get(tail, ()) if e.kind == "place"]
+    entries = [e for e in res.lex.phrases.get(tail, ()) if e.kind == "place"
+               and e.ref in res.lex.places and res.lex.places[e.ref].kind not in GROUP_AREA_KINDS]
     if entries:
         res.add_place(m.i + cut + 1, m.j, 0, best_place(entries))

