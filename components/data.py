@@ -224,13 +224,14 @@ def area_for(place_id: str, precision: int) -> dict | None:
 def store_errors() -> tuple[type[BaseException], ...]:
     """The exceptions that mean "the database did not answer" (imported only when needed:
     `except data.store_errors()` is evaluated only when something is raised)."""
-    from sqlalchemy.exc import SQLAlchemyError
+    from corpus.store.errors import DATABASE_ERRORS
 
-    return (SQLAlchemyError,)
+    return DATABASE_ERRORS
 
 
-def store_error_text(err: BaseException) -> str:
-    """One line naming a database failure for the curator (the driver's first line)."""
-    cause = getattr(err, "orig", None) or err
-    first = (str(cause).strip().splitlines() or [""])[0]
-    return f"{type(cause).__name__}: {first}"[:200]
+def store_error_code(err: BaseException) -> str:
+    """The kind of database failure (locked, read_only, unreachable…: corpus.store.errors),
+    for a one-line message in the curator's language; never SQL or the article's text."""
+    from corpus.store.errors import problem
+
+    return problem(err)

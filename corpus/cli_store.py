@@ -67,11 +67,19 @@ def make_extractor(corpus: Corpus):
 @command("add", "store article files with their extracted proposals (status proposed)",
          _configure_add)
 def add(args: argparse.Namespace) -> int:
+    """One line per file; a database that cannot be written (locked, read-only, unreachable)
+    refuses that file in one line and the batch goes on (exit 3, as for any refusal)."""
     from corpus.store import Store
+    from corpus.store.errors import DATABASE_ERRORS, describe
 
     base, _problems = collect(args.data)
     curated = curated_hashes(base)
-    store = Store.open(args.db)
+    try:
+        store = Store.open(args.db)
+    except DATABASE_ERRORS as err:
+        for path in args.files:
+            print(f"refused {path}: {describe(err)}")
+        return EXIT_REFUSED
     extractor = make_extractor(base)
     user = f"cli:{getpass.getuser()}"
     refused = 0
@@ -92,7 +100,11 @@ def add(args: argparse.Namespace) -> int:
             refused += 1
             print(f"refused {path}: {err.message}")
             continue
-        print(f"added {article.id}")
+        except DATABASE_ERRORS as err:
+            refused += 1
+            print(f"refused {path}: {describe(err)}", flush=True)
+            continue
+        print(f"added {article.id}", flush=True)
     return EXIT_REFUSED if refused else 0
 
 
@@ -100,9 +112,14 @@ def add(args: argparse.Namespace) -> int:
          "by status)", _db_option)
 def stats(args: argparse.Namespace) -> int:
     from corpus.store import Store
+    from corpus.store.errors import DATABASE_ERRORS, describe
 
     base, _problems = collect(args.data)
-    added = Store.open(args.db).stats()
+    try:
+        added = Store.open(args.db).stats()
+    except DATABASE_ERRORS as err:
+        print(f"error: {describe(err)}", file=sys.stderr)
+        return 1
     curated = {
         "articles": [a.status for a in base.articles.values()],
         "events": [e.status for e in base.events.values()],
@@ -134,6 +151,7 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 @command("export", "write the curated data plus the database's accepted additions to DIR "
          "(data/ format; validates on its own)", _configure_export)
 def export(args: argparse.Namespace) -> int:
+    from corpus.store.errors import DATABASE_ERRORS, describe
     from corpus.store.export_data import export as run_export
 
     try:
@@ -141,6 +159,9 @@ def export(args: argparse.Namespace) -> int:
     except FileExistsError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except DATABASE_ERRORS as err:
+        print(f"error: {describe(err)}", file=sys.stderr)
+        return 1
     for name, count in report.counts.items():
         print(f"added {name}: {count}")
     for problem in report.problems:

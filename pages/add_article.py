@@ -48,4 +48,4 @@ review.add_missing(draft, t)
 try:
     review.save(store, draft, edited, t)
 except data.store_errors() as err:  # the draft stays in the session: nothing typed is lost
-    st.error(t("add.not_saved", error=markdown_text(data.store_error_text(err))))
+    st.error(t("add.not_saved", error=t("add.db." + data.store_error_code(err))))

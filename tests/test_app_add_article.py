@@ -418,3 +418,45 @@ def test_bidi_controls_are_stored_raw_and_shown_neutralised(env):
     shown = [e.value for e in at.text] + [str(o) for o in at.selectbox(key="aa_pick").options]
     assert any("أعلنت الجزائر" in s for s in shown)
     assert not any(BIDI_CONTROLS & set(s) for s in shown), shown
+
+
+def _paste_and_save(at: AppTest) -> AppTest:
+    at.text_area(key="aa_paste").input(TEXT)
+    button(at, "aa_read_paste").click().run()
+    button(at, "aa_save").click().run()
+    return at
+
+
+def test_saving_to_a_read_only_database_says_so_in_one_line(env, monkeypatch):
+    """Issue 13, defect 9: not Streamlit's generic error; the draft stays on the page."""
+    Store.open(env)
+    dispose_all()
+    path = env.split("///", 1)[1]
+    monkeypatch.setenv("ATLAS_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
+    at = _paste_and_save(app())
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Not saved: the database is read-only") and "\n" not in error
+    assert "INSERT" not in error and "أعلنت" not in error  # no SQL, no article text
+    assert at.text_area(key="aa_paste").value == TEXT and button(at, "aa_save")  # draft kept
+
+
+def test_saving_to_a_locked_database_says_so_in_one_line(env, monkeypatch):
+    import sqlite3
+
+    Store.open(env)
+    dispose_all()
+    monkeypatch.setenv("ATLAS_SQLITE_BUSY_TIMEOUT", "0.2")
+    holder = sqlite3.connect(env.split("///", 1)[1], isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        at = _paste_and_save(app())
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Not saved: the database is locked by another program writing to it. Your edits are "
+        "kept on this page; save again in a moment."]
+    button(at, "aa_save").click().run()  # the lock is gone: the same draft saves
+    assert any("Saved u-" in s.value for s in at.success), [e.value for e in at.error]

@@ -96,3 +96,60 @@ def test_export_validates(tmp_path, files):
     assert check.returncode == 0, check.stderr
     again = run("export", "--to", str(out), "--data", str(data), state=state)
     assert again.returncode == 2 and "not empty" in again.stderr
+
+
+# -- database errors (issue 13, defect 9) ----------------------------------------------------------
+
+def _ready_db(tmp_path) -> Path:
+    from corpus.store import Store
+    from corpus.store.db import dispose_all
+
+    path = tmp_path / "state" / "atlas.sqlite"
+    Store.open(f"sqlite:///{path}")
+    dispose_all()
+    return path
+
+
+def test_add_to_a_read_only_database_names_it_per_file_and_goes_on(tmp_path, files):
+    data = make_data_dir(tmp_path / "data")
+    path = _ready_db(tmp_path)
+    read_only = f"sqlite:///file:{path}?mode=ro&uri=true"  # root ignores chmod: open it read-only
+    proc = run("add", str(files / "good.txt"), str(files / "page.html"), "--data", str(data),
+               "--db", read_only, state=tmp_path / "state")
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr and "INSERT" not in proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [line.split(":", 1)[0] for line in lines] == [
+        f"refused {files / 'good.txt'}", f"refused {files / 'page.html'}"]
+    assert all("the database is read-only" in line for line in lines)
+
+
+def test_add_to_a_locked_database_names_it_per_file_and_goes_on(tmp_path, files, monkeypatch):
+    import sqlite3
+
+    data = make_data_dir(tmp_path / "data")
+    path = _ready_db(tmp_path)
+    monkeypatch.setenv("ATLAS_SQLITE_BUSY_TIMEOUT", "0.2")  # the documented wait, shortened
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program writing
+    try:
+        proc = run("add", str(files / "good.txt"), str(files / "page.html"), "--data", str(data),
+                   state=tmp_path / "state")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 2 and all("the database is locked" in line for line in lines), lines
+    again = run("add", str(files / "good.txt"), "--data", str(data), state=tmp_path / "state")
+    assert again.returncode == 0 and again.stdout.startswith("added u-")  # nothing half-written
+
+
+def test_stats_on_an_unopenable_database_is_one_line(tmp_path):
+    data = make_data_dir(tmp_path / "data")
+    bad = tmp_path / "not-a-db.sqlite"
+    bad.write_bytes(b"this is not a database file at all " * 100)
+    proc = run("stats", "--data", str(data), "--db", f"sqlite:///{bad}", state=tmp_path / "state")
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == "error: the database file is damaged or is not a database"

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from corpus.store.errors import busy_seconds
 from corpus.store.location import DB_FILE_NAME, REPO_DIR, resolve_url, sqlite_file, state_dir
 
 __all__ = ["DB_FILE_NAME", "REPO_DIR", "WRITE", "at_head", "create", "dispose_all", "newest_revision",
@@ -31,7 +32,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_seconds() * 1000)}")  # env ATLAS_SQLITE_BUSY_TIMEOUT
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -53,7 +54,7 @@ def create(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": busy_seconds(), "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
