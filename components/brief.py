@@ -64,6 +64,12 @@ class Figures:
     timeline_left_out: int = 0  # events dated more coarsely than the timeline's bars
 
 
+def ltr(text: str) -> str:
+    """A left-to-right token (a year range, an id:span) isolated, so that an Arabic line keeps
+    it whole and in order (2024–2025, not 2025–2024: an en dash between numbers is neutral)."""
+    return f"{LTR_ISOLATE}{text}{POP_ISOLATE}"
+
+
 def _names(ids, lookup: Callable[[str], str]) -> str:
     return ", ".join(lookup(i) for i in ids)
 
@@ -74,7 +80,7 @@ def filters_in_words(ctx) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if f.year_min is not None or f.year_max is not None:
         years = [y for y in (f.year_min, f.year_max) if y is not None]
-        out.append((t("filters.years"), year_span(years)))
+        out.append((t("filters.years"), ltr(year_span(years))))
     if f.date_from or f.date_to:
         dates = [fmt_date(d, 1, ctx.lang) if d else "…" for d in (f.date_from, f.date_to)]
         out.append((f"{t('filters.from')} – {t('filters.to')}", " – ".join(dates)))
@@ -83,7 +89,7 @@ def filters_in_words(ctx) -> list[tuple[str, str]]:
             ("filters.articles", f.articles, ctx.article_title))
     out += [(t(key), _names(ids, name)) for key, ids, name in rows if ids]
     if f.text:
-        out.append((t("filters.text"), f"“{f.text}”"))
+        out.append((t("filters.text"), t("brief.quoted", text=f.text)))
     if f.include_proposed:
         out.append((t("filters.proposed"), t("brief.yes")))
     return out or [(t("filters.header"), t("brief.no_filters"))]
@@ -106,7 +112,7 @@ def source_line(ctx, article_id: str, start: int, end: int) -> str:
         parts.append(article.outlet)
     if article and article.published:
         parts.append(fmt_date(article.published, article.published_precision, ctx.lang))
-    parts.append(f"{LTR_ISOLATE}{article_id}:{int(start)}-{int(end)}{POP_ISOLATE}")
+    parts.append(ltr(f"{article_id}:{int(start)}-{int(end)}"))
     return " · ".join(parts)
 
 

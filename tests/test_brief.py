@@ -160,10 +160,10 @@ def test_extracted_arabic_is_letters_not_presentation_forms(made):
 def test_filters_in_words_name_actors_types_and_text_in_the_language():
     ctx = context("fr", {"year": "2024-2025", "actor": "DZA", "type": "DISAPPROVE", "q": "باماكو"})
     lines = dict(brief.filters_in_words(ctx))
-    assert lines[ctx.t("filters.years")] == "2024–2025"
+    assert lines[ctx.t("filters.years")] == brief.ltr("2024–2025")
     assert lines[ctx.t("filters.actors")] == "Algérie"
     assert lines[ctx.t("filters.types")] == ctx.t("type.DISAPPROVE")
-    assert lines[ctx.t("filters.text")] == "“باماكو”"
+    assert lines[ctx.t("filters.text")] == "« باماكو »"
 
 
 def test_no_filters_says_the_whole_corpus():
