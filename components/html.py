@@ -349,3 +349,24 @@ def evidence_block(title: str, meta: str, text: str, language: str, href: str, l
         f'<blockquote class="atlas-quote-text" dir="{text_dir}" lang="{lang}">{esc(text)}</blockquote>'
         f'<div class="atlas-quote-source" dir="{ui_dir}">{link(href, link_label)}</div></div>'
     )
+
+
+def report_list(items: Sequence[tuple[str, str, str]], link_label: str, ui_lang: str) -> str:
+    """The reports of one event: (source label, meta — date, actors, place —, reader href)
+    each, one line per report with a link to its sentence."""
+    rows = "".join(
+        f'<li data-report="{i}"><strong>{bdi(source)}</strong> · {bdi(meta)} · {link(href, link_label)}</li>'
+        for i, (source, meta, href) in enumerate(items))
+    return f'<ul class="atlas-reports" dir="{dir_of(ui_lang)}">{rows}</ul>'
+
+
+def claims_columns(sides: Sequence[tuple[str, str, Sequence[str]]], ui_lang: str) -> str:
+    """Competing claims side by side: (side token, side label, quote cards — HTML from
+    `quote_card`) per column. The columns follow the interface direction (first side at the
+    right in Arabic)."""
+    columns = "".join(
+        f'<div class="atlas-claims-side" data-side="{esc(token(side, "unknown"))}">'
+        f'<div class="atlas-quote-head"><strong>{bdi(label)}</strong></div>{"".join(cards)}</div>'
+        for side, label, cards in sides)
+    return (f'<div class="atlas-claims" dir="{dir_of(ui_lang)}" style="display:grid;'
+            f'grid-template-columns:repeat({max(1, len(sides))},minmax(0,1fr));gap:1rem">{columns}</div>')

@@ -81,15 +81,24 @@ def header(ctx: PageContext, title_key: str) -> None:
     st.caption(counts_line(len(r.events), r.total_events, len(r.quotes), r.total_quotes, ctx.lang))
 
 
+def reports_of_events(ctx: PageContext, events: pd.DataFrame) -> pd.DataFrame:
+    """Every visible report of the given events (all their sources, filtered or not)."""
+    statuses = ("accepted", "edited") + (("proposed",) if ctx.filters.include_proposed else ())
+    frame = ctx.index.events
+    keep = frame["cluster_id"].isin(set(events["cluster_id"])) & frame["status"].isin(statuses)
+    return frame[keep.to_numpy(dtype=bool)]
+
+
 def export_buttons(ctx: PageContext, events: pd.DataFrame | None, quotes: pd.DataFrame | None) -> None:
-    """Download what the page shows: events (CSV, GeoJSON) and/or quotes (CSV), with
+    """Download what the page shows: events (CSV — one row per event with its source count —,
+    GeoJSON, GeoPackage), their reports (CSV, one row per report) and/or quotes (CSV), with
     provenance columns; each file is built only on click."""
     from components.data import area_for
 
     corpus = ctx.corpus
     ev_name, q_name = ctx.t("export.file_events"), ctx.t("export.file_quotes")
     st.subheader(ctx.t("export.header"))
-    cols = iter(st.columns(4))
+    cols = iter(st.columns(5))
     if events is not None:
         next(cols).download_button(ctx.t("export.events_csv"), data=lambda: export.events_csv(events, corpus),
                                    file_name=f"{ev_name}.csv", mime="text/csv", key="dl_ev_csv")
@@ -99,6 +108,9 @@ def export_buttons(ctx: PageContext, events: pd.DataFrame | None, quotes: pd.Dat
         next(cols).download_button(ctx.t("export.events_gpkg"),
                                    data=lambda: export.geopackage_bytes(export.events_geojson(events, corpus, area_for)),
                                    file_name=f"{ev_name}.gpkg", mime="application/geopackage+sqlite3", key="dl_ev_gpkg")
+        next(cols).download_button(ctx.t("export.reports_csv"),
+                                   data=lambda: export.reports_csv(reports_of_events(ctx, events), corpus),
+                                   file_name=f"{ctx.t('export.file_reports')}.csv", mime="text/csv", key="dl_rep_csv")
     if quotes is not None:
         next(cols).download_button(ctx.t("export.quotes_csv"), data=lambda: export.quotes_csv(quotes, corpus),
                                    file_name=f"{q_name}.csv", mime="text/csv", key="dl_q_csv")

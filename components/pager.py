@@ -1,5 +1,5 @@
 """The Quotes page's view state beyond the filters — order and page number — kept in the URL
-(`qsort=speaker`, `qpage=3`, 1-based) so a shared link opens the same page of cards.
+(`qsort=speaker` or `qsort=claims`, `qpage=3`, 1-based) so a shared link opens the same page of cards.
 
 `url_view` reads and checks the two parameters (pure, tested); `sync` keeps session and URL in
 step on every run: the URL wins on a session's first run, a filter or order change goes back to
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 PAGE_KEY, SORT_KEY = "qpage", "qsort"
-SORTS = ("date", "speaker")
+SORTS = ("date", "speaker", "claims")  # claims: the Claims view (components/event_detail.py)
 MODE_STATE, PAGE_STATE, FOR_STATE = "quotes_mode", "quotes_page", "quotes_page_for"
 _SEEN = "_quotes_url_read"
 _WANTED = "_quotes_url_page"  # the URL's page, until the number of pages is known

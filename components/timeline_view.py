@@ -10,7 +10,7 @@ import streamlit as st
 from components import frames
 from components.charts import MILESTONES, counts_figure, timeline_figure
 from components.html import esc
-from components.i18n import date_label, fmt_date
+from components.i18n import date_label, fmt_date, fmt_int
 from corpus import plover
 
 
@@ -61,9 +61,10 @@ def figure(signature: str, lang: str, mode: str, detail_max: int, _ctx, _events:
                               lambda pair: esc(ctx.dyad(*pair)))
     types = frames.map_unique(events["event_type"], lambda e: t("type." + e))
     sources = frames.map_unique(events["article_id"], lambda a: esc(ctx.article_title(a)[:80]))
+    reported = frames.map_unique(events["report_count"], lambda n: f"<br>{esc(t('cluster.sources', n=fmt_int(int(n), lang)))}" if n > 1 else "")
     k_type, k_actors, k_summary, k_source = (t(f"hover.{k}") for k in ("type", "actors", "summary", "source"))
-    hover = [f"<b>{d}</b><br>{k_type}: {ty}<br>{k_actors}: {dy}<br>{k_summary}: {su}<br>{k_source}: {so}"
-             for d, ty, dy, su, so in zip(dates, types, dyads, summaries, sources, strict=True)]
+    hover = [f"<b>{d}</b><br>{k_type}: {ty}<br>{k_actors}: {dy}<br>{k_summary}: {su}<br>{k_source}: {so}{n}"
+             for d, ty, dy, su, so, n in zip(dates, types, dyads, summaries, sources, reported, strict=True)]
     points = frames.timeline_points(events, lane, hover)
     return timeline_figure(points, names, labels, quad.get, milestones, ctx.rtl), None
 

@@ -1,4 +1,6 @@
-"""Exports of a query result with provenance: events as CSV and GeoJSON, quotes as CSV.
+"""Exports of a query result with provenance: events as CSV and GeoJSON (one row per event,
+however many articles reported it: `source_count`), their reports as CSV (one row per report),
+quotes as CSV.
 
 Pure functions over the frames `run_query` returns. Every row carries where it came from:
 article id, its title and URL, the span [start, end) and the exact evidence text, so a
@@ -24,6 +26,15 @@ EVENT_CSV_COLUMNS = (
     "actor1", "actor1_name_en", "actor1_name_ar", "actor2", "actor2_name_en", "actor2_name_ar",
     "place_id", "place_name_en", "place_name_ar", "geo_precision", "lat", "lon",
     "summary_en", "summary_ar", "summary_fr", "origin", "status",
+    "article_id", "article_title", "article_outlet", "article_url", "span_start", "span_end", "evidence_text",
+    "cluster_id", "source_count", "disagree",
+)
+# One row per report of an event (an event reported by three articles has three rows, all
+# with its event id = cluster id): what each source said, where, and how it differs.
+REPORT_CSV_COLUMNS = (
+    "event_id", "report_id", "source_count", "disagree", "date", "date_precision", "date_estimated",
+    "event_type", "actor1", "actor1_name_en", "actor2", "actor2_name_en", "place_id", "place_name_en",
+    "geo_precision", "origin", "status",
     "article_id", "article_title", "article_outlet", "article_url", "span_start", "span_end", "evidence_text",
 )
 QUOTE_CSV_COLUMNS = (
@@ -94,8 +105,33 @@ def event_records(events: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
             "summary_fr": row["summary_fr"], "origin": row["origin"], "status": row["status"],
             "article_id": row["article_id"], **_article(corpus, row["article_id"]),
             "span_start": row["start"], "span_end": row["end"], "evidence_text": row["text"],
+            "cluster_id": row.get("cluster_id", row["id"]), "source_count": row.get("report_count", 1),
+            "disagree": row.get("disagree") or None,
         })
     return [{k: _clean(v) for k, v in rec.items()} for rec in out]
+
+
+def report_records(reports: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:
+    """One dict per report row (columns REPORT_CSV_COLUMNS), grouped by event."""
+    out = []
+    for row in reports.sort_values(["cluster_id", "date_start", "id"], kind="stable").to_dict("records"):
+        out.append({
+            "event_id": row["cluster_id"], "report_id": row["id"], "source_count": row["report_count"],
+            "disagree": row.get("disagree") or None, "date": row["date"], "date_precision": row["date_precision"],
+            "date_estimated": bool(row.get("date_estimated")), "event_type": row["event_type"],
+            "actor1": row["actor1"], "actor1_name_en": _name(corpus.actors, row["actor1"], "en"),
+            "actor2": row["actor2"], "actor2_name_en": _name(corpus.actors, row["actor2"], "en"),
+            "place_id": row["place_id"], "place_name_en": _name(corpus.places, row["place_id"], "en"),
+            "geo_precision": row["geo_precision"], "origin": row["origin"], "status": row["status"],
+            "article_id": row["article_id"], **_article(corpus, row["article_id"]),
+            "span_start": row["start"], "span_end": row["end"], "evidence_text": row["text"],
+        })
+    return [{k: _clean(v) for k, v in rec.items()} for rec in out]
+
+
+def reports_csv(reports: pd.DataFrame, corpus: Corpus) -> str:
+    """CSV (RFC 4180, UTF-8 with BOM) of every report of the events, one row per report."""
+    return _csv(report_records(reports, corpus), REPORT_CSV_COLUMNS)
 
 
 def quote_records(quotes: pd.DataFrame, corpus: Corpus) -> list[dict[str, Any]]:

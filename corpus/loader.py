@@ -253,6 +253,7 @@ def check_event(event: Event, row: Row, ctx: dict, problems: list[Problem]) -> N
         check_choice(event.geo_precision, tuple(range(1, 8)), "geo precision", row, problems)
     check_choice(event.origin, ORIGINS, "origin", row, problems)
     check_choice(event.status, STATUSES, "status", row, problems)
+    check_ref(event.responds_to, ctx["events"], "event (responds_to)", row, problems)
     if reason := clusters.link_problem(event, ctx["events"]):
         problems.append(Problem(row.file, row.line, reason))
 

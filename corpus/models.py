@@ -129,7 +129,8 @@ class Event:
     date_note: str | None = None
     origin: str = "curated"
     status: str = "accepted"
-    same_as: str | None = None
+    same_as: str | None = None  # another report of the same event (corpus/clusters.py)
+    responds_to: str | None = None  # the event this one answers (a reply, a rebuttal): claims
 
 
 @dataclass(frozen=True, slots=True)

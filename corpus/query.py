@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corpus import clusters, plover
+from corpus import claims, clusters, plover
 from corpus.dates import date_range
 from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention
 from corpus.normalize import fold
@@ -197,8 +197,9 @@ def _cluster_columns(events: list[Event]) -> dict[str, list]:
     differ = {cid: ",".join(clusters.disagreements(dataclasses.asdict(e) for e in reports))
               for cid, reports in members.items() if len(reports) > 1}
     cluster = [ids[e.id] for e in events]
+    threads = claims.thread_ids(ids, {e.id: e.responds_to for e in events if e.responds_to})
     return {"cluster_id": cluster, "report_count": [len(members[c]) for c in cluster],
-            "disagree": [differ.get(c, "") for c in cluster]}
+            "disagree": [differ.get(c, "") for c in cluster], "thread_id": [threads[c] for c in cluster]}
 
 
 def _event_search(events: list[Event]) -> tuple[str, ...]:
@@ -208,7 +209,8 @@ def _event_search(events: list[Event]) -> tuple[str, ...]:
     )
 
 
-def _quote_rows(corpus: Corpus) -> list[dict]:
+def _quote_rows(corpus: Corpus, event_links: Mapping[str, tuple[str, str]]) -> list[dict]:
+    """The quote rows; `event_links`: event id → (cluster id, thread id) of the quote's event."""
     rows = []
     for quote in corpus.quotes.values():
         event = corpus.events.get(quote.event_id) if quote.event_id else None
@@ -240,14 +242,16 @@ def _quote_rows(corpus: Corpus) -> list[dict]:
                 "origin": quote.origin,
                 "status": quote.status,
                 **glosses,
+                "cluster_id": event_links.get(quote.event_id, (None, None))[0],
+                "thread_id": event_links.get(quote.event_id, (None, None))[1],
                 "search": fold(" ".join((quote.text, *names, *filter(None, glosses.values())))),
             }
         )
     return rows
 
 
-EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note", "cluster_id", "report_count", "disagree"]
-QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", *GLOSS_FIELDS]
+EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note", "cluster_id", "report_count", "disagree", "thread_id"]
+QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", *GLOSS_FIELDS, "cluster_id", "thread_id"]
 
 
 def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -262,7 +266,9 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     events = pd.DataFrame(_event_columns(corpus, ordered, ranges), columns=EVENT_COLUMNS)
     event_keys = _event_search(ordered)
     del ordered, ranges
-    quote_rows = _quote_rows(corpus)
+    links = dict(zip(events["id"], zip(events["cluster_id"], events["thread_id"], strict=True), strict=True))
+    quote_rows = _quote_rows(corpus, links)
+    del links
     quote_search = [row.pop("search") for row in quote_rows]
     for row in quote_rows:
         first_last = row.pop("date_range")

@@ -3,7 +3,7 @@ coloured by quad class, diplomatic arcs, a legend. A click on a place filters ev
 
 import streamlit as st
 
-from components import data, frames, mapview
+from components import data, event_detail, frames, mapview
 from components.filters import set_places
 from components.html import legend
 from components.i18n import fmt_int
@@ -35,8 +35,9 @@ def on_select() -> None:
 
 
 def event_line(row: dict) -> str:
-    return " · ".join((ctx.date_label(row), ctx.t("type." + row["event_type"]),
-                       ctx.dyad(row["actor1"], row["actor2"]), ctx.summary(row)[0][:90]))
+    return " · ".join(filter(None, (ctx.date_label(row), ctx.t("type." + row["event_type"]),
+                                    ctx.dyad(row["actor1"], row["actor2"]), ctx.summary(row)[0][:90],
+                                    event_detail.sources_label(ctx, row))))
 
 
 def place_title(place_id: str) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import frames
+from components import event_detail, frames
 from components.barometer import barometer_svg
 from components.html import key_event
 from components.i18n import fmt_int, year_span
@@ -38,8 +38,9 @@ if key.empty:
     st.info(ctx.t("empty.events"))
 for row in key.to_dict("records"):
     heading, fallback = ctx.summary(row)
-    meta = " · ".join((ctx.date_label(row), ctx.t("type." + row["event_type"]),
-                       ctx.dyad(row["actor1"], row["actor2"]), ctx.place(row["place_id"])))
+    meta = " · ".join(filter(None, (ctx.date_label(row), ctx.t("type." + row["event_type"]),
+                                    ctx.dyad(row["actor1"], row["actor2"]), ctx.place(row["place_id"]),
+                                    event_detail.sources_label(ctx, row))))
     source = ctx.t("overview.source", title=ctx.article_title(row["article_id"]))
     st.html(key_event(heading, meta, source, ctx.t("fallback.en") if fallback else None, ctx.lang,
                       href=ctx.reader_href(row["article_id"], row["start"], row["end"]),

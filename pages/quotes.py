@@ -1,13 +1,14 @@
 """Quotes: a card per quote — speaker, date, verbatim text in its own direction (a fragment inside
 its sentence), the atlas's translation in the interface language, kind badge, a link to the
-reader at its span and a button that copies the citation. cards.QUOTES_PAGE_SIZE cards per page; the pager
+reader at its span and a button that copies the citation. The Claims view
+(`qsort=claims`) lists the events with quotes from more than one side, side by side. cards.QUOTES_PAGE_SIZE cards per page; the pager
 (shown when there are more) reads "X–Y of N quotes" and goes back to the first page when the
 filters or the order change. Order and page are in the URL (components/pager.py)."""
 
 import numpy as np
 import streamlit as st
 
-from components import cards, frames, pager
+from components import cards, event_detail, frames, pager
 from components.cards import quote_card_data
 from components.html import COPY_SCRIPT, markdown_text, quote_card
 from components.i18n import fmt_int
@@ -19,8 +20,15 @@ ctx = context("quotes")
 header(ctx, "nav.quotes")
 quotes = ctx.result.quotes
 ignored = pager.init_sort()
-mode = st.radio(ctx.t("quotes.sort"), ("date", "speaker"), horizontal=True, key="quotes_mode",
-                format_func=lambda m: ctx.t("quotes.sort_date" if m == "date" else "quotes.group_speaker"))
+mode = st.radio(ctx.t("quotes.sort"), pager.SORTS, horizontal=True, key="quotes_mode",
+                format_func=lambda m: ctx.t({"date": "quotes.sort_date", "speaker": "quotes.group_speaker"}.get(m, "quotes.claims")))
+if mode == "claims":  # the events with quotes from more than one side, sides side by side
+    pager.write_url(mode, 0)
+    if ignored:
+        st.warning(ctx.t("filters.ignored", items=", ".join(map(markdown_text, ignored))))
+    event_detail.claims_view(ctx, quotes)
+    export_buttons(ctx, None, quotes)
+    st.stop()
 if quotes.empty:
     pager.write_url(mode, 0)
     st.info(ctx.t("empty.quotes"))

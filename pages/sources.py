@@ -1,9 +1,11 @@
 """Sources: the article reader — metadata (with the publication-date estimate and its
 evidence) and the full text with events, quotes, places and actors highlighted.
-`?article=ID&span=START-END` opens it scrolled to that span."""
+`?article=ID&span=START-END` opens it scrolled to that span. Below the text, the article's
+events that other sources reported too: every report, disagreements, the quotes by side."""
 
 import streamlit as st
 
+from components import event_detail
 from components.html import SCROLL_SCRIPT, article_html, markdown_text
 from components.layout import export_buttons, header
 from components.reader import marks_for, metadata_table, parse_span
@@ -30,4 +32,5 @@ st.subheader(ctx.t("sources.text"))
 st.html(article_html(article.text, article.language, marks_for(ctx, article_id, set(kinds or ())), span))
 if span:
     st.iframe(SCROLL_SCRIPT, height=1)
+event_detail.article_clusters(ctx, article_id)
 export_buttons(ctx, r.reports[r.reports["article_id"] == article_id], r.quotes[r.quotes["article_id"] == article_id])

@@ -1,5 +1,7 @@
 """Timeline: events on a date axis in lanes (actor pair or event type), coloured by quad class,
-drawn at their date precision; selecting a point shows its evidence sentence and quotes.
+drawn at their date precision, one point per event however many sources reported it;
+selecting a point shows its detail (components/event_detail.py: evidence, every report, a
+note when the reports disagree, the quotes about it by side).
 Above charts.DETAIL_MAX events a point is a group (lane × month or year, coloured by its most
 frequent quad class, marker area ∝ count, hover: counts per quad class); selecting a group
 shows its first events. The figure is cached per
@@ -8,9 +10,8 @@ shows its first events. The figure is cached per
 import numpy as np
 import streamlit as st
 
-from components.cards import quote_card_data
+from components import event_detail
 from components.charts import DETAIL_MAX
-from components.html import evidence_block, quote_card
 from components.layout import export_buttons, header
 from components.shell import context
 from components.timeline_view import counts_chart, figure, lane_mode_radio, selected_key, signature
@@ -35,13 +36,5 @@ if bucket_of is not None:  # grouped view: customdata is the group number; show 
 else:  # customdata is the event's row position
     selected = events.iloc[[k for k in keys if 0 <= k < len(events)][:5]]
 for row in selected.to_dict("records"):
-    href = ctx.reader_href(row["article_id"], row["start"], row["end"])
-    meta = " · ".join(filter(None, (ctx.date_label(row), ctx.dyad(row["actor1"], row["actor2"]), ctx.provenance(row))))
-    st.html(evidence_block(ctx.t("timeline.evidence"), meta, row["text"], ctx.corpus.articles[row["article_id"]].language,
-                           href, ctx.t("quotes.open_source"), ctx.lang))
-    related = ctx.result.quotes[ctx.result.quotes["event_id"] == row["id"]]
-    if not related.empty:
-        st.markdown(f"**{ctx.t('timeline.quotes')}**")
-    for quote in related.to_dict("records"):
-        st.html(quote_card(quote_card_data(ctx, quote)))
+    event_detail.draw(ctx, row)
 export_buttons(ctx, events, None)

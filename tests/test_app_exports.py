@@ -7,9 +7,10 @@ from tests.test_app_helpers import run_page
 
 
 @pytest.mark.parametrize("page, files", [
-    ("overview", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg", "dl_q_csv"}), ("map", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg"}),
-    ("timeline", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg"}), ("quotes", {"dl_q_csv"}),
-    ("sources", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg", "dl_q_csv"}),
+    ("overview", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg", "dl_rep_csv", "dl_q_csv"}),
+    ("map", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg", "dl_rep_csv"}),
+    ("timeline", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg", "dl_rep_csv"}), ("quotes", {"dl_q_csv"}),
+    ("sources", {"dl_ev_csv", "dl_ev_geo", "dl_ev_gpkg", "dl_rep_csv", "dl_q_csv"}),
 ])
 def test_every_page_downloads_what_it_shows(page, files):
     at = run_page(page, {"lang": "en", "year": "2025"})

@@ -155,3 +155,10 @@ def test_propose_merge_returns_the_cluster_not_the_report(merge_index):
 def test_propose_merge_skips_the_candidate_itself(merge_index):
     assert clusters.propose_merge(_candidate(id="e1"), merge_index, merge_index.state_of) == "e1"
     assert clusters.propose_merge(_candidate(id="e1", date="2009-03-02"), merge_index, merge_index.state_of) == "m1"
+
+
+def test_responds_to_must_name_a_known_event(tmp_path):
+    records = tiny_records()
+    records["events"].append({**records["events"][0], "id": "e2", "responds_to": "ghost"})
+    problems = [str(p) for p in validate_dir(make_data_dir(tmp_path / "d", records))]
+    assert any(p.startswith("events.jsonl:2:") and "unknown event (responds_to) 'ghost'" in p for p in problems)

@@ -120,3 +120,24 @@ def test_geopackage_has_the_csv_rows_and_opens_in_geopandas(tmp_path):
     assert set(frame.geometry.dropna().geom_type) <= {"Point", "Polygon", "MultiPolygon"}
     assert frame.geometry[table["lat"].notna().to_numpy()].notna().all()  # every placed event is drawn
     assert list(frame["evidence_text"]) == list(table["evidence_text"])
+
+
+def test_events_csv_has_one_row_per_event_with_its_source_count():
+    rows = _rows(events_csv(RESULT.events, CORPUS))
+    assert len(rows) == 42 and len({r["cluster_id"] for r in rows}) == 42
+    counts = {r["cluster_id"]: r["source_count"] for r in rows}
+    assert counts["ev-001-01"] == "2" and counts["ev-000-01"] == "1"
+    assert {r["cluster_id"]: r["disagree"] for r in rows}["ev-000-06"] == "actor2"
+
+
+def test_reports_csv_has_one_row_per_report():
+    from corpus.export import REPORT_CSV_COLUMNS, reports_csv
+
+    rows = _rows(reports_csv(RESULT.reports, CORPUS))
+    assert list(rows[0]) == list(REPORT_CSV_COLUMNS)
+    assert len(rows) == 51
+    attaf = [r for r in rows if r["event_id"] == "ev-001-01"]
+    assert [r["report_id"] for r in attaf] == ["ev-001-01", "ev-003-01"]
+    for row in attaf:
+        text = CORPUS.articles[row["article_id"]].text
+        assert text[int(row["span_start"]):int(row["span_end"])] == row["evidence_text"]

@@ -43,8 +43,9 @@ def _article_row(article: Article) -> dict:
 
 def _record_row(record) -> dict:
     data = dataclasses.asdict(record)
-    if "same_as" in data and data["same_as"] is None:
-        del data["same_as"]
+    for optional in ("same_as", "responds_to"):
+        if optional in data and data[optional] is None:
+            del data[optional]
     return data
 
 

@@ -1,0 +1,89 @@
+"""AppTest: one event, many sources (counted once, "reported by N sources", every report with a
+link, disagreement notes) and competing claims (the Claims view, quotes by side) in ar/en/fr."""
+
+import html
+import re
+
+import pytest
+
+from components.i18n import fmt_int, t
+from tests.test_app_helpers import all_text, assert_no_raw_keys, run_page
+from tests.test_app_timeline import _fig
+
+ATTAF_ARTICLE = "003_d5a7a52965b0d6aa"
+SIDE = re.compile(r'data-side="([^"]+)"')
+CARD_ID = re.compile(r'data-quote-id="([^"]+)"')
+
+
+def _html(at) -> str:
+    return "".join(el.proto.body for el in at.get("html"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fr"])
+def test_overview_counts_each_event_once(lang):
+    at = run_page("overview", {"lang": lang})
+    assert not at.exception
+    events = next(m for m in at.metric if m.label == t("overview.events", lang))
+    assert events.value == fmt_int(42, lang)  # 51 reports of 42 events in the curated corpus
+    assert t("cluster.sources", lang, n=fmt_int(2, lang)) in _html(at)  # on a key event
+    assert_no_raw_keys(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fr"])
+def test_timeline_has_one_point_per_event_with_its_source_count(lang):
+    at = run_page("timeline", {"lang": lang})
+    assert not at.exception
+    fig = _fig(at)
+    hovers = [h for tr in fig["data"] if tr.get("mode") == "markers" for h in tr.get("text") or tr.get("hovertext") or []]
+    assert len(hovers) == 42
+    label = html.escape(t("cluster.sources", lang, n=fmt_int(2, lang)))
+    assert sum(label in h for h in hovers) == 9  # the nine events reported by two articles
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fr"])
+def test_reader_lists_every_report_and_names_the_disagreement(lang):
+    at = run_page("sources", {"lang": lang, "article": ATTAF_ARTICLE})
+    assert not at.exception
+    assert t("sources.clusters", lang) in all_text(at)
+    body = _html(at)
+    # each report links to its own sentence: Attaf's remarks in articles 001 and 003
+    assert "span=817-957" in body and "span=126-208" in body
+    fields = t("field.actor1", lang)
+    assert any(fields in w.value and w.value.startswith(t("cluster.disagree", lang, fields="")[:8])
+               for w in at.warning)
+    assert_no_raw_keys(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fr"])
+def test_claims_view_puts_attaf_beside_mali(lang):
+    at = run_page("quotes", {"lang": lang, "qsort": "claims"})
+    assert not at.exception
+    assert at.radio(key="quotes_mode").value == "claims"
+    assert at.query_params.get("qsort") in ("claims", ["claims"])
+    body = _html(at)
+    blocks = body.split('class="atlas-claims"')[1:]
+    sides = [SIDE.findall(block) for block in blocks]
+    assert ["DZA", "MLI"] in sides and ["USA", "MLI"] in sides
+    attaf = blocks[sides.index(["DZA", "MLI"])]
+    dza, mli = attaf.split('data-side="MLI"')
+    assert {"q-001-03", "q-003-01"} <= set(CARD_ID.findall(dza))
+    assert {"q-001-01", "q-003-04"} <= set(CARD_ID.findall(mli))
+    assert f'dir="{"rtl" if lang == "ar" else "ltr"}" style="display:grid' in attaf
+    assert t("claims.count", lang, n=fmt_int(2, lang)) in " ".join(c.value for c in at.caption)
+    assert_no_raw_keys(at)
+
+
+def test_claims_view_follows_the_filters_and_says_when_empty():
+    at = run_page("quotes", {"lang": "en", "qsort": "claims", "year": "2024"})  # Attaf spoke, Mali replied in 2025
+    assert not at.exception
+    assert t("claims.empty", "en") in [i.value for i in at.info]
+    at = run_page("quotes", {"lang": "en", "qsort": "claims", "year": "2009"})
+    assert SIDE.findall(_html(at)) == ["USA", "MLI"]
+
+
+def test_choosing_claims_writes_the_url():
+    at = run_page("quotes", {"lang": "fr"})
+    at.radio(key="quotes_mode").set_value("claims").run()
+    assert not at.exception
+    assert at.query_params.get("qsort") in ("claims", ["claims"])
+    assert 'data-side="DZA"' in _html(at)
