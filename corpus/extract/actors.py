@@ -122,17 +122,18 @@ def drop_repeats(actors: list[dict]) -> list[dict]:
 # -- names -------------------------------------------------------------------------------------
 _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءة",
                      ["a", "b", "t", "th", "dj", "h", "kh", "d", "dh", "r", "z", "s", "ch", "s", "d", "t",
-                      "dh", "a", "gh", "f", "g", "k", "l", "m", "n", "h", "ou", "i", "", "a"], strict=True))
+                      "dh", "a", "gh", "f", "k", "k", "l", "m", "n", "h", "ou", "i", "", "a"], strict=True))
 
 
 def english_name(name_ar: str) -> str:
-    """A Latin spelling of an Arabic name: known given names and particles as usually written
-    (محمد → Mohamed, آغ → Ag, ولد → Ould), other words letter by letter."""
+    """A Latin spelling of an Arabic name, French-style as in Maghreb and Sahel news: known
+    given names and particles as usually written (محمد → Mohamed, آغ → Ag, ولد → Ould), other
+    words letter by letter (short vowels are not written; inserting them guessed worse)."""
     words = fold(name_ar).split()
     out = []
     for i, word in enumerate(words):
-        if i and words[i - 1] == "عبد" and word.startswith("ال") and out[-1] == "Abdel":
-            out[-1] = "Abdel" + _english_word(word[2:]).lower()  # عبد الرحيم → Abdelrhim
+        if i and words[i - 1] == "عبد" and out[-1] == "Abdel":
+            out[-1] = "Abdallah" if word == "الله" else "Abdel" + _english_word(word[2:] if word.startswith("ال") else word).lower()
             continue
         out.append(_english_word(word))
     return " ".join(out)
@@ -145,10 +146,15 @@ def _english_word(word: str) -> str:
         return NAME_PARTICLES[word]
     core = word[2:] if word.startswith("ال") and len(word) > 4 else word
     prefix = "Al-" if core is not word else ""
-    out = "".join(_TRANSLIT.get(ch, ch) for ch in core)
-    out = re.sub(r"(.)\1+", r"\1", out)
-    out = re.sub(r"ii|iou", "i", out).replace("aa", "a")
-    return prefix + out.capitalize()
+    return prefix + _letters(core).capitalize()
+
+
+def _letters(word: str) -> str:
+    out = [_TRANSLIT.get(ch, ch) for ch in word]
+    if word.endswith("ه"):
+        out[-1] = "a"  # ta marbuta (folded to ه): قابلية → Kablia
+    text = re.sub(r"(.)\1+", r"\1", "".join(out))
+    return re.sub(r"ii|iou", "i", text).replace("aa", "a")
 
 
 def looks_like_name_word(word: str, first: bool) -> bool:
