@@ -17,7 +17,8 @@ chart selection) does not update the URL. So:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -25,13 +26,11 @@ import streamlit as st
 from components.html import display_text
 from components.i18n import LANGS, fmt_int, pick_lang, t
 from corpus import plover
+from corpus.filterspec import ID_FILTERS
 from corpus.query import CorpusIndex, Filters
 from corpus.urlstate import FILTER_KEYS, Vocabulary, filters_to_params, parse_filters
 
-WIDGET = {
-    "year": "f_year", "from": "f_from", "to": "f_to", "actor": "f_actor", "type": "f_type", "quad": "f_quad", "place": "f_place",
-    "article": "f_article", "q": "f_q", "proposed": "f_proposed",
-}
+WIDGET = {key: f"f_{key}" for key in FILTER_KEYS}  # widget key of each URL parameter
 LANG_KEY = "f_lang"
 # Page parameters kept in the URL besides the filters, on the page they belong to.
 PAGE_EXTRAS = {"sources": ("span",), "quotes": ("qpage", "qsort"), "timeline": ("lanes",)}
@@ -96,10 +95,8 @@ def _state_from_filters(filters: Filters, bounds: tuple[int, int]) -> dict:
         WIDGET["year"]: (filters.year_min if filters.year_min is not None else lo,
                          filters.year_max if filters.year_max is not None else hi),
         WIDGET["from"]: _as_date(filters.date_from), WIDGET["to"]: _as_date(filters.date_to),
-        WIDGET["actor"]: list(filters.actors), WIDGET["type"]: list(filters.event_types),
-        WIDGET["quad"]: list(filters.quads), WIDGET["place"]: list(filters.places),
-        WIDGET["article"]: list(filters.articles), WIDGET["q"]: filters.text,
-        WIDGET["proposed"]: filters.include_proposed,
+        WIDGET["q"]: filters.text, WIDGET["proposed"]: filters.include_proposed,
+        **{WIDGET[spec.key]: list(getattr(filters, spec.field)) for spec in ID_FILTERS},
     }
 
 
@@ -154,6 +151,30 @@ def _label_all_names(record, lang: str) -> str:
     return " · ".join(names)
 
 
+class IdChoice(NamedTuple):
+    """How an id filter of corpus.filterspec.ID_FILTERS is drawn: label and help keys of the
+    string catalogue, the options in display order, and the label of one option."""
+
+    label: str
+    options: list[str]
+    label_of: Callable[[str], str]
+    help: str | None = None
+
+
+def id_choices(corpus, lang: str) -> dict[str, IdChoice]:
+    """The widget of each id filter (URL key → IdChoice); a key missing here fails loudly."""
+    return {
+        "actor": IdChoice("filters.actors", sorted(corpus.actors, key=lambda a: corpus.actors[a].name(lang)),
+                          lambda a: _label_all_names(corpus.actors[a], lang), "filters.actors_help"),
+        "type": IdChoice("filters.types", list(plover.EVENT_TYPES), lambda e: f"{t('type.' + e, lang)} ({e})"),
+        "quad": IdChoice("filters.quads", list(plover.QUAD_CLASSES), lambda q: t("quad." + q, lang)),
+        "place": IdChoice("filters.places", sorted(corpus.places, key=lambda p: corpus.places[p].name(lang)),
+                          lambda p: _label_all_names(corpus.places[p], lang)),
+        "article": IdChoice("filters.articles", sorted(corpus.articles),
+                            lambda a: display_text(corpus.articles[a].title(lang))[:70]),
+    }
+
+
 def filter_bar(index: CorpusIndex, lang: str) -> Filters:
     """Draw the sidebar filters (every page) and return the current Filters."""
     corpus = index.corpus
@@ -165,28 +186,18 @@ def filter_bar(index: CorpusIndex, lang: str) -> Filters:
     except (TypeError, ValueError, IndexError):
         y0, y1 = lo, hi
     st.session_state[WIDGET["year"]] = (y0, y1)
-    actor_ids = sorted(corpus.actors, key=lambda a: corpus.actors[a].name(lang))
-    place_ids = sorted(corpus.places, key=lambda p: corpus.places[p].name(lang))
-    article_ids = sorted(corpus.articles)
-    _sanitise({WIDGET["actor"]: actor_ids, WIDGET["place"]: place_ids, WIDGET["article"]: article_ids,
-               WIDGET["type"]: list(plover.EVENT_TYPES), WIDGET["quad"]: list(plover.QUAD_CLASSES)})
+    choices = id_choices(corpus, lang)
+    _sanitise({WIDGET[key]: choice.options for key, choice in choices.items()})
     pick = t("filters.choose", lang)
     with st.sidebar:
         st.subheader(t("filters.header", lang))
         if lo < hi:
             st.slider(t("filters.years", lang), min_value=lo, max_value=hi, step=1, key=WIDGET["year"])
         _date_range_inputs(lang)
-        st.multiselect(t("filters.actors", lang), actor_ids, key=WIDGET["actor"], placeholder=pick,
-                       format_func=lambda a: _label_all_names(corpus.actors[a], lang),
-                       help=t("filters.actors_help", lang))
-        st.multiselect(t("filters.types", lang), list(plover.EVENT_TYPES), key=WIDGET["type"], placeholder=pick,
-                       format_func=lambda e: f"{t('type.' + e, lang)} ({e})")
-        st.multiselect(t("filters.quads", lang), list(plover.QUAD_CLASSES), key=WIDGET["quad"], placeholder=pick,
-                       format_func=lambda q: t("quad." + q, lang))
-        st.multiselect(t("filters.places", lang), place_ids, key=WIDGET["place"], placeholder=pick,
-                       format_func=lambda p: _label_all_names(corpus.places[p], lang))
-        st.multiselect(t("filters.articles", lang), article_ids, key=WIDGET["article"], placeholder=pick,
-                       format_func=lambda a: display_text(corpus.articles[a].title(lang))[:70])
+        for spec in ID_FILTERS:
+            choice = choices[spec.key]
+            st.multiselect(t(choice.label, lang), choice.options, key=WIDGET[spec.key], placeholder=pick,
+                           format_func=choice.label_of, help=t(choice.help, lang) if choice.help else None)
         st.text_input(t("filters.text", lang), key=WIDGET["q"], help=t("filters.text_help", lang), max_chars=300)
         st.toggle(t("filters.proposed", lang), key=WIDGET["proposed"])
         st.button(t("filters.reset", lang), on_click=reset, key="f_reset")
@@ -198,11 +209,9 @@ def filter_bar(index: CorpusIndex, lang: str) -> Filters:
     return Filters(
         year_min=None if y0 == lo and y1 == hi else int(y0),
         year_max=None if y0 == lo and y1 == hi else int(y1),
-        date_from=day_from, date_to=day_to,
-        actors=tuple(s.get(WIDGET["actor"]) or ()), event_types=tuple(s.get(WIDGET["type"]) or ()),
-        quads=tuple(s.get(WIDGET["quad"]) or ()), places=tuple(s.get(WIDGET["place"]) or ()),
-        articles=tuple(s.get(WIDGET["article"]) or ()), text=(s.get(WIDGET["q"]) or "").strip(),
+        date_from=day_from, date_to=day_to, text=(s.get(WIDGET["q"]) or "").strip(),
         include_proposed=bool(s.get(WIDGET["proposed"])),
+        **{spec.field: tuple(s.get(WIDGET[spec.key]) or ()) for spec in ID_FILTERS},
     )
 
 

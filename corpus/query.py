@@ -19,6 +19,7 @@ import pandas as pd
 
 from corpus import claims, clusters, plover
 from corpus.dates import date_range
+from corpus.filterspec import ID_FILTERS
 from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention
 from corpus.normalize import fold
 
@@ -321,6 +322,9 @@ def _overlaps(frame: pd.DataFrame, date_from: str | None, date_to: str | None) -
     return keep
 
 
+COLUMN_FILTERS = tuple(spec for spec in ID_FILTERS if spec.column)
+
+
 def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> np.ndarray:
     mask = np.ones(len(frame), dtype=bool)
     statuses = VISIBLE_STATUSES + (("proposed",) if filters.include_proposed else ())
@@ -332,12 +336,9 @@ def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> n
         mask &= (years <= filters.year_max).fillna(False).to_numpy(dtype=bool)
     if filters.date_from is not None or filters.date_to is not None:
         mask &= _overlaps(frame, filters.date_from, filters.date_to)
-    if filters.articles:
-        mask &= frame["article_id"].isin(filters.articles).to_numpy()
-    if filters.event_types:
-        mask &= frame["event_type"].isin(filters.event_types).to_numpy()
-    if filters.quads:
-        mask &= frame["quad"].isin(filters.quads).to_numpy()
+    for spec in COLUMN_FILTERS:
+        if ids := getattr(filters, spec.field):
+            mask &= frame[spec.column].isin(ids).to_numpy()
     if filters.places:
         mask &= frame["place_id"].isin(_expand(index.place_members, filters.places)).to_numpy()
     needle = fold(filters.text.strip())

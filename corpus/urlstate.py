@@ -13,11 +13,14 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from corpus import plover
+from corpus.filterspec import ID_FILTERS
 from corpus.query import Filters
 
 MAX_VALUE_LENGTH = 300
 MAX_ITEMS = 50
-FILTER_KEYS = ("year", "from", "to", "actor", "type", "quad", "place", "article", "q", "proposed")
+
+
+FILTER_KEYS = ("year", "from", "to", *(f.key for f in ID_FILTERS), "q", "proposed")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _RANGE = re.compile(r"^\s*(\d{4})\s*[-–:.]{1,2}\s*(\d{4})\s*$")
@@ -31,6 +34,8 @@ class Vocabulary:
     places: Collection[str]
     articles: Collection[str]
     years: tuple[int, int] = (1990, 2100)
+    event_types: Collection[str] = plover.EVENT_TYPES
+    quads: Collection[str] = plover.QUAD_CLASSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,19 +136,10 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], vocab: Vocabulary) 
     date_from, date_to = _parse_day_range(clean, warnings)
     text = clean["q"][-1].strip() if clean["q"] else ""
     proposed = bool(clean["proposed"]) and clean["proposed"][-1].lower() in ("1", "true", "yes")
-    filters = Filters(
-        year_min=year_min,
-        year_max=year_max,
-        date_from=date_from,
-        date_to=date_to,
-        actors=_parse_ids(clean["actor"], "actor", vocab.actors, warnings),
-        event_types=_parse_ids([v.upper() for v in clean["type"]], "type", plover.EVENT_TYPES, warnings),
-        quads=_parse_ids(clean["quad"], "quad", plover.QUAD_CLASSES, warnings),
-        places=_parse_ids(clean["place"], "place", vocab.places, warnings),
-        articles=_parse_ids(clean["article"], "article", vocab.articles, warnings),
-        text=text,
-        include_proposed=proposed,
-    )
+    ids = {f.field: _parse_ids([v.upper() for v in clean[f.key]] if f.upper else clean[f.key], f.key,
+                               getattr(vocab, f.vocabulary), warnings) for f in ID_FILTERS}
+    filters = Filters(year_min=year_min, year_max=year_max, date_from=date_from, date_to=date_to,
+                      text=text, include_proposed=proposed, **ids)
     return filters, warnings
 
 
@@ -158,15 +154,9 @@ def filters_to_params(filters: Filters) -> dict[str, str]:
         params["from"] = filters.date_from
     if filters.date_to:
         params["to"] = filters.date_to
-    for key, values in (
-        ("actor", filters.actors),
-        ("type", filters.event_types),
-        ("quad", filters.quads),
-        ("place", filters.places),
-        ("article", filters.articles),
-    ):
-        if values:
-            params[key] = ",".join(values)
+    for spec in ID_FILTERS:
+        if values := getattr(filters, spec.field):
+            params[spec.key] = ",".join(values)
     if filters.text:
         params["q"] = filters.text
     if filters.include_proposed:

@@ -76,3 +76,21 @@ def test_day_range_roundtrip():
     filters = Filters(date_from="2024-12-01", date_to="2025-01-31")
     assert filters_to_params(filters) == {"from": "2024-12-01", "to": "2025-01-31"}
     assert parse_filters(filters_to_params(filters), VOCAB) == (filters, [])
+
+
+def test_every_id_filter_of_the_table_is_parsed_written_and_has_a_widget():
+    import dataclasses
+
+    from components.filters import id_choices
+    from corpus.filterspec import ID_FILTERS
+    from corpus.loader import load_corpus
+
+    scalar = {"year_min", "year_max", "date_from", "date_to", "text", "include_proposed"}
+    assert {f.name for f in dataclasses.fields(Filters)} == scalar | {spec.field for spec in ID_FILTERS}
+    assert set(id_choices(load_corpus(), "en")) == {spec.key for spec in ID_FILTERS}
+    for spec in ID_FILTERS:
+        known = sorted(getattr(VOCAB, spec.vocabulary))[0]
+        url_value = known.lower() if spec.upper else known
+        filters, warnings = parse_filters({spec.key: f"{url_value},bogus-id"}, VOCAB)
+        assert getattr(filters, spec.field) == (known,) and [w.key for w in warnings] == [spec.key]
+        assert filters_to_params(filters) == {spec.key: known}
