@@ -53,7 +53,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 MONTHS = _names_by_number("months")
-WEEKDAYS = {name: num for name, num in _names_by_number("weekdays").items()}
+WEEKDAYS = _names_by_number("weekdays")
 PAST, NEXT, CURRENT = _words("past"), _words("next"), _words("current")
 UNITS: dict[str, str] = _word_values("units")  # type: ignore[assignment]
 DURATION_UNITS: dict[str, str] = _word_values("duration_units")  # type: ignore[assignment]
@@ -293,10 +293,10 @@ def _resolve_unit(tl: Timeline, g: dict) -> Resolved | None:
 
 
 def _resolve_day_of_month(tl: Timeline, g: dict) -> Resolved | None:
-    """14 من الشهر الجاري / 3 من الشهر الماضي / العاشر من الشهر الجاري."""
+    """14 من الشهر الجاري / 3 من الشهر الماضي / العاشر من الشهر الجاري / يوم 15 الجاري."""
     if not tl.pub or tl.pub_len < 7:
         return Resolved(None, "unknown", True)
-    year, month = _shift_month(tl.pub.year, tl.pub.month, _direction(g["rel"]))
+    year, month = _shift_month(tl.pub.year, tl.pub.month, _direction(g.get("rel")))
     return _day_value(tl, year, month, _day_of(g), True)
 
 
@@ -445,9 +445,9 @@ FORMATS: tuple[DateFormat, ...] = (
         rf"(?:(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})\s*,?\s*)?{_DAY}(?:er)?\s*-?\s*"
         rf"(?:{_OF}\s+)?(?:{_SHAHR}\s+)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
         frozenset({"digit", "first_day", "ordinal", "weekday", "wd_prefix"}), _resolve_day_month, _veto_day_month),
-    # 14 من الشهر الجاري، العاشر من الشهر الماضي
+    # 14 من الشهر الجاري، العاشر من الشهر الماضي، 15 الجاري
     DateFormat("day_of_month", re.compile(
-        rf"{_DAY}\s+(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL}){_END}"),
+        rf"{_DAY}\s+(?:(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL})|(?P<cur>{_alt(CURRENT)})){_END}"),
         frozenset({"digit", "ordinal"}), _resolve_day_of_month),
     # سبتمبر 2009، سبتمبر .2009، منتصف شهر أوت 2009، يوليو/تموز العام الماضي، أوت الفارط،
     # يوليو من نفس العام، في شتنبر
