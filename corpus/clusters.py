@@ -101,7 +101,8 @@ def dates_agree(a: tuple[str, int], b: tuple[str, int]) -> bool:
 def propose_merge(candidate: Mapping[str, Any], index: Any,
                   state_of: Callable[[str | None], str | None]) -> str | None:
     """The cluster id of an existing event that `candidate` (an event dict: event_type,
-    actor1, actor2, date, date_precision, place_id, optional id) likely reports again, or None.
+    actor1, actor2, date, date_precision, place_id; optional id and article_id, whose own
+    rows are skipped) likely reports again, or None.
 
     A merge is proposed when the event type is the same, both actors are the same states
     (`state_of`: a minister counts as his state), the dates overlap at their precisions and
@@ -113,6 +114,8 @@ def propose_merge(candidate: Mapping[str, Any], index: Any,
     same = events[(events["event_type"] == candidate.get("event_type")).to_numpy(dtype=bool)]
     if "id" in candidate:
         same = same[(same["id"] != candidate["id"]).to_numpy(dtype=bool)]
+    if candidate.get("article_id"):  # two events of one article are two events
+        same = same[(same["article_id"] != candidate["article_id"]).to_numpy(dtype=bool)]
     sides = (state_of(candidate.get("actor1")), state_of(candidate.get("actor2")))
     start, end = date_range(candidate["date"], int(candidate["date_precision"]))
     best: tuple[int, str] | None = None
@@ -129,3 +132,24 @@ def propose_merge(candidate: Mapping[str, Any], index: Any,
         key = (distance, row.get("cluster_id") or row["id"])
         best = key if best is None or key < best else best
     return best[1] if best else None
+
+
+DECIDED = ("same_as", "distinct_from")  # an added event's stored merge decision (annotation data)
+
+
+def merge_proposals(index: Any, article_id: str, decided: Mapping[str, Mapping[str, Any]],
+                    state_of: Callable[[str | None], str | None]) -> list[tuple[dict, str]]:
+    """(event row, proposed cluster id) for each event of an added article that is alone in
+    its cluster, has no stored decision (`decided`: event id → its annotation data) and
+    matches an event of another article (`propose_merge`)."""
+    events = index.events
+    own = events[(events["article_id"] == article_id).to_numpy(dtype=bool)]
+    out = []
+    for row in own.to_dict("records"):
+        data = decided.get(row["id"]) or {}
+        if row["report_count"] > 1 or any(data.get(key) for key in DECIDED):
+            continue
+        target = propose_merge(row, index, state_of)
+        if target is not None and target != data.get("distinct_from"):
+            out.append((row, target))
+    return out

@@ -3,7 +3,7 @@ saved article. Only curators reach any of it (checked before anything is drawn o
 
 import streamlit as st
 
-from components import data, review
+from components import data, merge_review, review
 from components.add_article_i18n import tr
 from components.auth import require_writer
 from components.filters import init_language
@@ -41,6 +41,7 @@ if draft.article_id:
                + t("add.version", version=draft.version, status=t(f"status.{draft.status}")))
 with st.expander(t("add.text")):
     st.text(display_text(draft.prepared.text))
+merge_review.proposals(store, draft, lang)  # another report of an event already in the atlas?
 review.metadata_form(draft, t)
 review.extract(draft, t)
 edited = review.review_tables(draft, t)

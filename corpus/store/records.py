@@ -91,6 +91,7 @@ def item_record(row: Any, article: Article, base: Corpus) -> Event | Quote | Men
                      summary_en=summaries["en"], summary_ar=summaries["ar"], summary_fr=summaries["fr"],
                      date_inferred=inferred,
                      date_note="the article's publication date" if inferred else None,
+                     same_as=_known(d.get("same_as"), base.events),  # a curator's merge (components/merge_review.py)
                      origin="added", status=row.status)
     return None
 

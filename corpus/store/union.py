@@ -10,8 +10,10 @@ yet) only with `include_proposed=True`, marked `status="proposed"`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from corpus.clusters import link_problem
 from corpus.loader import DEFAULT_DATA_DIR, Problem, load_corpus
 from corpus.models import Corpus, Event, Mention, Quote
 from corpus.store.records import article_record, item_record, record_problems
@@ -34,8 +36,9 @@ def added_records(store: Store, base: Corpus, statuses: tuple[str, ...], files: 
     skipped and reported in `problems`: one bad row never hides the rest."""
     art_rows, item_rows = store.rows(statuses, statuses)
     arts = {r.id: article_record(r, f"articles/{r.id}.txt" if files else None) for r in art_rows}
-    ctx = {"articles": arts, "actors": base.actors, "places": base.places, "events": {}}
+    ctx = {"articles": arts, "actors": base.actors, "places": base.places, "events": base.events}
     events, quotes, mentions = {}, {}, []
+    links: dict[str, str] = {}
     for row in item_rows:
         try:
             record = item_record(row, arts[row.article_id], base)
@@ -48,11 +51,29 @@ def added_records(store: Store, base: Corpus, statuses: tuple[str, ...], files: 
             continue
         if isinstance(record, Event):
             events[record.id] = record
+            if record.same_as is None and (row.data or {}).get("same_as"):
+                links[record.id] = row.data["same_as"]  # another added event: linked below
         elif isinstance(record, Quote):
             quotes[record.id] = record
         elif isinstance(record, Mention):
             mentions.append(record)
+    _link_added(events, links, base, problems)
     return arts, events, quotes, mentions
+
+
+def _link_added(events: dict[str, Event], links: dict[str, str], base: Corpus,
+                problems: list[Problem] | None) -> None:
+    """A curator's merge of an added event into another added event (item_record only knows
+    the curated events): linked once every added event is read; a link the loader's rule
+    refuses is left out (the event stands alone) and reported."""
+    everything = {**base.events, **events}
+    for event_id, target in links.items():
+        linked = replace(events[event_id], same_as=target)
+        reason = link_problem(linked, {**everything, event_id: linked})
+        if reason is None:
+            events[event_id] = everything[event_id] = linked
+        elif problems is not None:
+            problems.append(Problem("database", 0, f"event {event_id}: {reason} (kept as its own event)"))
 
 
 def merge(base: Corpus, store: Store, include_proposed: bool = False,
