@@ -28,7 +28,6 @@ OPENERS = {"«", "“", "„"}
 CLOSERS = {"»"}
 CLITIC_LETTERS = set("بلوفك")
 _KEY_RE = re.compile(r"[@#]?[^\W_]+")
-_BEFORE_RE = re.compile(r"[^\W_]+|[:]")
 _AN = fold("أن")
 _AN_PREP = fold("عن")
 _ILA = fold("إلى")
@@ -130,7 +129,7 @@ class TokenView:
             oends = [offs[e - 1] + 1 for e in ends]
         self.words, self.ostarts, self.oends = words, ostarts, oends
         sw = speech_words()
-        flags = list(map((sw.speech_verbs | sw.statements | sw.relay_before).__contains__, words))
+        flags = list(map(sw.anchors.__contains__, words))
         for i in compress(range(len(words)), map(sw.transmit.__contains__, words)):
             flags[i] = _AN_PREP in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech
         self.verb_index = list(compress(range(len(words)), flags))
@@ -166,6 +165,7 @@ class QuoteFinder:
 
     def find(self) -> list[dict]:
         marked = self._marked()
+        self._marked_starts = [q["start"] for q in marked]
         reported = self._reported(marked)
         relayed = self._relayed_clauses(marked + reported)
         quotes = sorted(marked + reported + relayed, key=lambda q: q["start"])
@@ -228,9 +228,12 @@ class QuoteFinder:
         return previous in LOCATION_PREPOSITIONS and bare_name
 
     def _before_words(self, s: int, n: int = 4) -> list[str]:
-        sent_start = self.view.sentence(s)[0] if self.doc.sentences else 0
-        chunk = fold(self.doc.text[max(sent_start, s - 80):s])
-        return _BEFORE_RE.findall(chunk)[-n:]
+        """The (folded) words of the sentence right before position s."""
+        view = self.view
+        sent_start = view.sentence(s)[0] if self.doc.sentences else 0
+        k = view.token_at(s)
+        lo = max(view.token_at(sent_start), k - n)
+        return view.words[lo:k]
 
     def _kind(self, s: int, words: list[str]) -> str:
         """direct after a colon, a line start or أن/إن (a clause handed to the speaker);
@@ -240,7 +243,7 @@ class QuoteFinder:
         if ":" in raw_before or line_start:
             return "direct"
         before = self._before_words(s, 3)
-        if any(w in self.words.complementizers for w in before) and len(words) >= 3:
+        if any(w in self.words.complementizers for w in before[-2:]) and len(words) >= 3:
             return "direct"
         if before and before[-1] in self.words.speech_verbs and len(words) >= 4:
             return "direct"
@@ -278,7 +281,6 @@ class QuoteFinder:
     def _complementizer_after(self, ti: int, sent_end: int, marked: list[dict]) -> int | None:
         """The أن/إن that opens the verb's clause, within the verb's reach."""
         view, sw = self.view, self.words
-        long_quotes = [(q["start"], q["end"]) for q in marked if len(q["text"].split()) > SHORT_QUOTE_WORDS]
         for tj in range(ti + 1, min(ti + 24, len(view.words))):
             a, w = view.ostarts[tj], view.words[tj]
             if a >= sent_end:
@@ -287,9 +289,14 @@ class QuoteFinder:
                 return tj
             if w in sw.speech_verbs and w not in sw.presentative_verbs:
                 return None
-            if any(ms <= a < me for ms, me in long_quotes):
+            if self._in_long_quote(a, marked):
                 return None  # a quotation comes first: that is the quote
         return None
+
+    def _in_long_quote(self, pos: int, marked: list[dict]) -> bool:
+        """pos lies inside a quotation of more than a few words (marked is sorted by start)."""
+        k = bisect.bisect_right(self._marked_starts, pos) - 1
+        return k >= 0 and pos < marked[k]["end"] and len(marked[k]["text"].split()) > SHORT_QUOTE_WORDS
 
     def _reported_at(self, ti: int, marked: list[dict]) -> dict | None:
         view, text = self.view, self.doc.text
@@ -348,9 +355,10 @@ class QuoteFinder:
         holds no other quotation and no speech verb before the relay."""
         view, sw, text = self.view, self.words, self.doc.text
         out = []
-        for k in range(1, len(view.words)):
+        starts = compress(range(len(view.words)), map(sw.relay_first.__contains__, view.words))
+        for k in starts:
             n = self._relay_length(k)
-            if not n or view.word(k + n) not in sw.relay_after_verbs:
+            if not n or not k or view.word(k + n) not in sw.relay_after_verbs:
                 continue
             sent_start, sent_end = view.sentence(view.ostarts[k])
             clause_end = view.oends[k - 1]

@@ -40,6 +40,8 @@ TITLE_REACH = 900  # characters back a definite title looks for its person
 _BREAK_RE = re.compile(r"[.؟?!()\-–—]")
 _COMMA_RE = re.compile(r"[،,]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_FI, _AN_PREP, _ILA = fold("في"), fold("عن"), fold("إلى")
+_MA = (fold("ما"), fold("لما"))
 
 
 def _inflected(words: str) -> frozenset:
@@ -65,6 +67,13 @@ def _with_objects(words: str) -> frozenset:
         for prefix in ("", "و", "ف"):
             out.update(prefix + base + suffix for suffix in ("ه", "ها", "هم"))
     return frozenset(out)
+
+
+def _by_head(keys: dict) -> dict:
+    out: dict = {}
+    for key in sorted(keys, key=len, reverse=True):
+        out.setdefault(key[0], []).append(key)
+    return out
 
 
 def _folded(words: str) -> frozenset:
@@ -99,6 +108,8 @@ class SpeechWords:
     clause_openers: frozenset
     resumptive: frozenset
     relay_after: tuple  # phrases (token tuples) that relay a clause to a speaker after it
+    relay_first: frozenset  # their first words
+    anchors: frozenset  # tokens a speaker is looked for from: verbs, statements, relay words
     relay_after_verbs: frozenset
     subject_stops: frozenset
     person_stops: frozenset  # the prepositions a speaker's name never follows (لدى، مع …)
@@ -112,6 +123,7 @@ class SpeechWords:
     official_links: frozenset
     sentence_openers: frozenset  # words before a sentence's first verb that leave it first
     unnamed: dict
+    unnamed_by_head: dict  # first word → the unnamed-source keys it opens, longest first
     source_adjectives: dict
     demonyms: dict
     name_nouns: frozenset
@@ -122,6 +134,9 @@ def speech_words() -> SpeechWords:
     data = load_json(SPEECH_FILE)
     verbs = _inflected(data["speech_verbs"] + " " + data["speech_participles"]) | _with_objects(data["speech_verbs"])
     relay_before = _inflected_conj(data["relay_before"])
+    relay_after = tuple(tuple(fold(p).split()) for p in data["relay_after"])
+    unnamed = {tuple(fold(k).split()): v for k, v in data["unnamed_sources"].items()}
+    statements = _folded(data["statement_nouns"])
     complementizers = _folded(data["complementizers"])
     coordinated = frozenset("و" + w for w in complementizers if not w.startswith(("ب", "ف")))
     return SpeechWords(
@@ -130,15 +145,16 @@ def speech_words() -> SpeechWords:
         coord_complementizers=coordinated, report_start=verbs | coordinated | relay_before,
         continuation=_inflected(data["continuation_verbs"]), transmit=_inflected(data["transmit_verbs"]),
         object_verbs=_inflected(data["object_verbs"]), writer_verbs=_folded(data["writer_verbs"]),
-        statements=_folded(data["statement_nouns"]), complementizers=complementizers,
+        statements=statements, complementizers=complementizers,
         clause_openers=_folded(data["clause_openers"]), resumptive=_folded(data["resumptive"]),
-        relay_after=tuple(tuple(fold(p).split()) for p in data["relay_after"]),
+        relay_after=relay_after, relay_first=frozenset(p[0] for p in relay_after),
+        anchors=verbs | statements | relay_before,
         relay_after_verbs=_inflected(data["relay_after_verbs"]), subject_stops=_folded(data["subject_stops"]),
         person_stops=_folded(data["person_stops"]), relay_before=_inflected_conj(data["relay_before"]),
         subject_skip=_folded(data["subject_skip"]), relatives=_folded(data["relatives"]), modal_before_an=_folded(data["modal_before_an"]),
         titles=_folded(data["title_nouns"]), issuer_links=_folded(data["issuer_links"]), officials=_folded(data["official_nouns"]),
         official_links=_folded(data["official_links"]), sentence_openers=_folded(data["sentence_openers"]),
-        unnamed={tuple(fold(k).split()): v for k, v in data["unnamed_sources"].items()},
+        unnamed=unnamed, unnamed_by_head=_by_head(unnamed),
         source_adjectives={fold(k): v for k, v in data["source_adjectives"].items()},
         demonyms=dict(data["demonyms"]), name_nouns=_folded(data["name_nouns"]),
     )
@@ -170,6 +186,7 @@ class SpeakerResolver:
         self.actor_starts = [a["start"] for a in self.actors]
         self.previous: Speaker | None = None
         self.last_person: Speaker | None = None
+        self._skeletons: dict | None = None
         self.previous_sentence = -1
 
     # -- entry point ---------------------------------------------------------------------------
@@ -271,7 +288,7 @@ class SpeakerResolver:
             return self._relay_source(k, limit)
         if nxt in words.statements and view.ostarts[k + 1] < limit:
             return self._statement(k + 1, limit, sent_start)
-        if verb in words.presentative_verbs and nxt == fold("في") and view.word(k + 2) in words.statements:
+        if verb in words.presentative_verbs and nxt == _FI and view.word(k + 2) in words.statements:
             return self._statement(k + 2, limit, sent_start)  # جاء في بيان الخارجية
         if nxt in words.resumptive:
             return self._resumptive(k, sent_start)
@@ -285,7 +302,7 @@ class SpeakerResolver:
     def _relay_source(self, k: int, limit: int) -> Speaker | None:
         """حسب البيان / وفقا لمصادر محلية / بحسب الوزارة: the source after the relay word."""
         j = k + 1
-        if self.view.word(j) in (fold("ما"), fold("لما")):
+        if self.view.word(j) in _MA:
             return None  # حسبما قال X: the verb after speaks
         if self.view.word(j) in self.words.statements:
             return self._statement(j, limit, 0)
@@ -297,7 +314,7 @@ class SpeakerResolver:
         for j in range(k + 1, min(k + 7, len(view.words))):
             if view.ostarts[j] >= limit:
                 break
-            if view.word(j) == fold("عن"):
+            if view.word(j) == _AN_PREP:
                 return self.noun_phrase(j + 1, limit, "relay")
         return None
 
@@ -370,6 +387,9 @@ class SpeakerResolver:
         """SV order: an actor right before the verb (a relative pronoun or two words between)."""
         view = self.view
         verb_start = view.ostarts[k]
+        head = self._relative_head(k, sent_start)
+        if head is not None:
+            return _speaker_of(head, "sv")
         before = [a for a in self.actors_before(sent_start, verb_start) if a["kind"] in SPEAKER_KINDS]
         if not before or before[-1].get("mention") == "adjective":
             return None
@@ -383,6 +403,21 @@ class SpeakerResolver:
             return _speaker_of(before[-1], "sv")
         if not gap_words and not self._conjoined(k) and before[-1]["kind"] != "state":
             return _speaker_of(before[-1], "sv")  # الرئيس آمادو توماني توري، وصف …
+        return None
+
+    def _relative_head(self, k: int, sent_start: int) -> dict | None:
+        """"X، الذي استقبل الوفد، أكد": a relative clause closed by a comma right before the
+        verb; the subject is the actor before the relative pronoun, not the clause's object."""
+        view = self.view
+        if self._conjoined(k) or not _COMMA_RE.search(view.doc.text[view.oends[k - 1]:view.ostarts[k]] if k else ""):
+            return None
+        for r in range(k - 1, max(view.token_at(sent_start), k - 16) - 1, -1):
+            if view.word(r) not in self.words.relatives:
+                continue
+            before = [a for a in self.actors_before(sent_start, view.ostarts[r])
+                      if a["kind"] in SPEAKER_KINDS and a.get("mention") != "adjective"]
+            gap = view.doc.text[before[-1]["end"]:view.ostarts[r]] if before else "x"
+            return before[-1] if before and not _WORD_RE.search(gap) else None
         return None
 
     def _conjoined(self, k: int) -> bool:
@@ -411,7 +446,7 @@ class SpeakerResolver:
         if not mentions:
             return False
         j = bisect.bisect_left(view.ostarts, mentions[0]["end"])
-        return j < len(view.words) and (view.word(j) == fold("إلى") or view.word(j).startswith("ب"))
+        return j < len(view.words) and (view.word(j) == _ILA or view.word(j).startswith("ب"))
 
     # -- noun phrases --------------------------------------------------------------------------
     def phrase_end(self, j: int, limit: int, stops: frozenset | None = None) -> int:
@@ -425,16 +460,19 @@ class SpeakerResolver:
             if a >= limit or w in words.complementizers or w in words.speech_verbs:
                 return min(a, limit)
             gap = view.doc.text[view.oends[i - 1]:a]
-            apposition = w in words.relatives or self._person_at(i)
-            if _BREAK_RE.search(gap) or (_COMMA_RE.search(gap) and not apposition):
+            if gap != " " and (_BREAK_RE.search(gap) or (_COMMA_RE.search(gap) and not self._apposition(w, i))):
                 return view.oends[i - 1]
             if (w in stops and not self._in_state(w, i + 1)) or w in words.relatives:
                 return view.oends[i - 1]
         return min(limit, view.oends[min(j + 13, len(view.words) - 1)])
 
+    def _apposition(self, w: str, i: int) -> bool:
+        """After a comma the phrase goes on with a relative clause or a person's name."""
+        return w in self.words.relatives or self._person_at(i)
+
     def _in_state(self, w: str, i: int) -> bool:
         """في + a state (… الحاكم في مالي): part of a title, not the end of the phrase."""
-        if w != fold("في") or i >= len(self.view.words):
+        if w != _FI or i >= len(self.view.words):
             return False
         return any(a["kind"] == "state" for a in self.actors_in(self.view.ostarts[i], self.view.oends[i]))
 
@@ -498,18 +536,24 @@ class SpeakerResolver:
         key = skeleton(view.word(j))
         if len(key) < 3:
             return None
-        for a in reversed(self.actors_before(0, view.ostarts[j])):
-            if a["kind"] == "person" and skeleton(fold(a["text"]).split()[-1]) == key:
-                return a
-        return None
+        earlier = [a for a in self.person_skeletons().get(key, ()) if a["end"] <= view.ostarts[j]]
+        return earlier[-1] if earlier else None
+
+    def person_skeletons(self) -> dict:
+        """skeleton of a named person's last word → its mentions (built once per document)."""
+        if self._skeletons is None:
+            self._skeletons = {}
+            for a in self.actors:
+                if a["kind"] == "person" and a.get("mention") is None:
+                    self._skeletons.setdefault(skeleton(fold(a["text"]).split()[-1]), []).append(a)
+        return self._skeletons
 
     def _unnamed(self, j: int, end: int, inside: list[dict]) -> Speaker | None:
         """مصادر عسكرية مالية / شهود عيان / مسؤول في وزارة الدفاع."""
         view, words = self.view, self.words
         first = view.word(j)
-        heads = {first, first[1:]} if first.startswith("ل") else {first}
-        key = next((k for k in sorted(words.unnamed, key=len, reverse=True)
-                    if k[0] in heads and tuple(view.words[j + 1:j + len(k)]) == k[1:]), None)
+        keys = words.unnamed_by_head.get(first, ()) or words.unnamed_by_head.get(first[1:] if first[:1] == "ل" else "", ())
+        key = next((k for k in keys if tuple(view.words[j + 1:j + len(k)]) == k[1:]), None)
         if key is None:
             return None
         after = j + len(key)
@@ -589,7 +633,7 @@ class SpeakerResolver:
         view, words = self.view, self.words
         skip = words.sentence_openers | words.writer_verbs | words.complementizers | words.subject_skip
         i = view.token_at(after_dateline(view.doc.text, sent_start, len(view.doc.text)))
-        while i < stop and view.word(i) in skip:
+        while i < stop and (view.word(i) in skip or view.word(i)[1:] in skip):
             i += 1
         return i
 

@@ -1,0 +1,169 @@
+"""Quotes and speakers (corpus/extract/quotes.py, speakers.py): one case per rule family, on
+sentences written for these tests in the manner of Arabic news (none taken from an article)."""
+
+import pytest
+
+from corpus.extract.actors import english_name
+from corpus.extract.entities import resolve_entities, slug
+from corpus.extract.quotes import find_quotes
+from corpus.extract.speakers import UNNAMED_SOURCE, speech_words
+
+
+@pytest.fixture(scope="module")
+def ex():
+    from corpus.extract.pipeline import default_extractor
+
+    return default_extractor()
+
+
+def _quotes(ex, text, published="2024-03-10"):
+    doc = ex.doc(text, published)
+    places, actors = resolve_entities(doc, ex.lexicon)
+    return find_quotes(doc, ex.lexicon, actors, places)
+
+
+def _quote(ex, text, quoted, published="2024-03-10"):
+    """The quotation whose text is `quoted` (its span checked against the text)."""
+    found = [q for q in _quotes(ex, text, published) if q["text"] == quoted]
+    assert found, _quotes(ex, text, published)
+    q = found[0]
+    assert text[q["start"]:q["end"]] == quoted
+    return q
+
+
+def _speaker_id(q):
+    return q["speaker"]["actor_id"] if q["speaker"] else None
+
+
+# (family, text, quoted, kind, speaker id)
+SPEAKER_CASES = [
+    ("VS order", "وقال وزير الخارجية الجزائري أحمد عطاف أمس الأحد إن الحل في مالي لن يكون عسكريا أبدا.",
+     "الحل في مالي لن يكون عسكريا أبدا", "reported", "ahmed-attaf"),
+    ("SV order", "الرئيس الجزائري عبد المجيد تبون، الذي استقبل الوفد المالي، أكد أن بلاده لن تتخلى عن جيرانها في الساحل.",
+     "بلاده لن تتخلى عن جيرانها في الساحل", "reported", "abdelmadjid-tebboune"),
+    ("SV order after a comma", "وكان الرئيس عاصمي غويتا، وصف الاتفاق بـ\"الخطأ التاريخي\" في خطاب متلفز.",
+     "الخطأ التاريخي", "fragment", "assimi-goita"),
+    ("relayed source (نقلت … عن)", "ونقلت وكالة الأنباء الرسمية عن بيان لوزارة الدفاع المالية أن الجيش استعاد السيطرة على بلدة أنفيس.",
+     "الجيش استعاد السيطرة على بلدة أنفيس", "reported", "MLI-MOD"),
+    ("relayed source (وحسب البيان)", "أصدرت وزارة الخارجية المالية بيانا مساء الجمعة. وحسب البيان، فإن باماكو ترفض أي وساطة أجنبية في ملف الشمال.",
+     "باماكو ترفض أي وساطة أجنبية في ملف الشمال", "reported", "MLI-MFA"),
+    ("continuation", "أكد وزير الخارجية الجزائري أحمد عطاف أن الجزائر متمسكة باتفاق السلام. وأضاف أن بلاده مستعدة لاستضافة جولة جديدة من الحوار.",
+     "بلاده مستعدة لاستضافة جولة جديدة من الحوار", "reported", "ahmed-attaf"),
+    ("continuation: a masculine verb after a state", "وقال الوزير المالي عبد الله ديوب إن الحكومة تدرس الخيارات المتاحة. وترى مالي أن الوساطة انتهت عمليا. وتابع أن الجيش سيواصل عملياته في الشمال.",
+     "الجيش سيواصل عملياته في الشمال", "reported", "abdoulaye-diop"),
+    ("definite title", "استقبل الرئيس المالي عاصمي غويتا السفير الجزائري في باماكو. وقال الرئيس المالي إن العلاقات بين البلدين تمر بمرحلة دقيقة.",
+     "العلاقات بين البلدين تمر بمرحلة دقيقة", "reported", "assimi-goita"),
+    ("institution statement", "وأوضح بيان لوزارة الخارجية المالية أن باماكو قررت استدعاء سفيرها في الجزائر للتشاور.",
+     "باماكو قررت استدعاء سفيرها في الجزائر للتشاور", "reported", "MLI-MFA"),
+    ("institution statement (جاء في بيان)", "وجاء في بيان لوزارة الدفاع الوطني أن وحدات الجيش دمرت مخبأ للأسلحة قرب برج باجي مختار.",
+     "وحدات الجيش دمرت مخبأ للأسلحة قرب برج باجي مختار", "reported", "DZA-MOD"),
+    ("official of a body", "وقال مسؤول في وزارة الدفاع المالية رفض الكشف عن اسمه إن الهجوم أوقع خسائر كبيرة في صفوف المهاجمين.",
+     "الهجوم أوقع خسائر كبيرة في صفوف المهاجمين", "reported", "MLI-MOD"),
+]
+
+
+@pytest.mark.parametrize("family,text,quoted,kind,speaker", SPEAKER_CASES, ids=[c[0] for c in SPEAKER_CASES])
+def test_speaker_rules(ex, family, text, quoted, kind, speaker):
+    q = _quote(ex, text, quoted)
+    assert q["kind"] == kind
+    assert _speaker_id(q) == speaker, (family, q)
+
+
+UNNAMED_CASES = [
+    ("وقال شهود عيان في تمبكتو إن مسلحين أحرقوا سوق المدينة ليلة أمس.",
+     "مسلحين أحرقوا سوق المدينة ليلة أمس", "Eyewitnesses"),
+    ("وأفادت مصادر أمنية جزائرية أن وحدات حرس الحدود أوقفت شاحنة محملة بالذخيرة.",
+     "وحدات حرس الحدود أوقفت شاحنة محملة بالذخيرة", "Algerian security sources"),
+    ("أغلقت السلطات المعبر الحدودي أمام حركة الشاحنات التجارية، حسبما قال مصدر محلي.",
+     "أغلقت السلطات المعبر الحدودي أمام حركة الشاحنات التجارية", "Local source"),
+]
+
+
+@pytest.mark.parametrize("text,quoted,name", UNNAMED_CASES)
+def test_unnamed_sources_are_not_the_nearest_country(ex, text, quoted, name):
+    q = _quote(ex, text, quoted)
+    assert q["speaker"] == {"actor_id": UNNAMED_SOURCE, "name_en": name}
+    assert q["speaker_rule"] == "unnamed_source"
+
+
+def test_a_definite_source_continues_the_source_quoted_before(ex):
+    text = ("وأعلنت مصادر عسكرية مالية أن دورية تعرضت لكمين قرب ميناكا. "
+            "وقالت المصادر إن الاشتباك استمر ساعتين قبل انسحاب المهاجمين.")
+    q = _quote(ex, text, "الاشتباك استمر ساعتين قبل انسحاب المهاجمين")
+    assert q["speaker"] == {"actor_id": UNNAMED_SOURCE, "name_en": "Malian military sources"}
+
+
+def test_a_subjectless_verb_mid_sentence_takes_the_sentence_topic(ex):
+    text = "وتجدر الإشارة أن النيجر كانت أول من انسحب من المجموعة، حيث أعلنت في جانفي أنها لن تعود إليها مهما كانت الظروف."
+    q = _quote(ex, text, "لن تعود إليها مهما كانت الظروف")
+    assert _speaker_id(q) == "NER"
+
+
+def test_a_participle_speaks_with_the_main_clause_subject(ex):
+    text = "كما دافع الوزير أحمد عطاف عن الحركات الموقعة على الاتفاق، رافضا وصفها بـ\"المجموعات الإرهابية\"."
+    q = _quote(ex, text, "المجموعات الإرهابية")
+    assert q["kind"] == "fragment"
+    assert _speaker_id(q) == "ahmed-attaf"
+
+
+def test_a_name_after_a_title_the_actor_step_missed(ex):
+    text = "وقالت رئيسة الجمعية الخيرية نادية بن سالم إن القافلة وصلت إلى المخيم في ظروف جيدة."
+    q = _quote(ex, text, "القافلة وصلت إلى المخيم في ظروف جيدة")
+    assert q["speaker_rule"] == "title_name"
+    name_en = english_name("نادية بن سالم")
+    assert q["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}
+
+
+# -- spans ---------------------------------------------------------------------------------
+def test_reported_span_excludes_the_complementizer_and_final_stop(ex):
+    text = "وأكد الناطق باسم الحكومة المالية أنها ستواصل التعاون مع شركائها الإقليميين."
+    q = _quote(ex, text, "ستواصل التعاون مع شركائها الإقليميين")
+    assert q["kind"] == "reported"
+
+
+def test_a_participle_with_its_own_clause_starts_a_new_quote(ex):
+    text = "قال وزير الخارجية أحمد عطاف إن الحوار هو السبيل الوحيد مؤكدا أن الجزائر لن تقبل بأي تدخل أجنبي."
+    spans = {q["text"]: q for q in _quotes(ex, text)}
+    assert "الحوار هو السبيل الوحيد" in spans
+    assert "الجزائر لن تقبل بأي تدخل أجنبي" in spans
+    assert _speaker_id(spans["الجزائر لن تقبل بأي تدخل أجنبي"]) == "ahmed-attaf"
+
+
+def test_a_participle_without_a_clause_stays_inside_the_quote(ex):
+    text = "وأكد أحمد عطاف أن الجزائر ستبقى إلى جانب مالي، داعيا الأطراف إلى احترام التزاماتها."
+    spans = [q["text"] for q in _quotes(ex, text)]
+    assert "الجزائر ستبقى إلى جانب مالي، داعيا الأطراف إلى احترام التزاماتها" in spans
+
+
+def test_a_modal_clause_is_not_reported_speech(ex):
+    assert _quotes(ex, "ومن المقرر أن تنطلق المشاورات الأسبوع المقبل في العاصمة الجزائرية.") == []
+
+
+def test_fragment_inside_reported_speech_keeps_its_speaker(ex):
+    text = "وأكد وزير الخارجية أحمد عطاف أن بلاده ترفض \"منطق الأمر الواقع\" في منطقة الساحل."
+    q = _quote(ex, text, "منطق الأمر الواقع")
+    assert q["kind"] == "fragment"
+    assert _speaker_id(q) == "ahmed-attaf"
+
+
+def test_direct_quote_after_a_colon(ex):
+    text = "وقال عطاف في ختام اللقاء: «لن نتخلى عن مالي مهما كانت الصعوبات»."
+    q = _quote(ex, text, "لن نتخلى عن مالي مهما كانت الصعوبات")
+    assert q["kind"] == "direct"
+    assert _speaker_id(q) == "ahmed-attaf"
+
+
+@pytest.mark.parametrize("text", [
+    "ونشرت صحيفة \"الفجر\" تقريرا مطولا عن الوضع في الشمال.",
+    "وأغلقت البعثة معسكرها في \"تساليت\" الأسبوع الماضي.",
+    "وتبنت كتيبة \"الملثمين\" الهجوم على القاعدة.",
+])
+def test_marks_around_a_mere_name_are_not_quotes(ex, text):
+    assert _quotes(ex, text) == []
+
+
+def test_the_word_lists_come_from_the_data_file():
+    words = speech_words()
+    assert "قال" in words.speech_verbs and "وقال" in words.speech_verbs and "وتابعت" in words.speech_verbs
+    assert ("شهود", "عيان") in words.unnamed
+    assert words.demonyms["MLI"] == "Malian"
