@@ -1,6 +1,7 @@
 """The sidebar's Brief (PDF) on the real server: a click downloads a PDF whose link reopens the
 view the reader was looking at (the page's own URL, from st.context.url) and whose counts are
-the page's."""
+the page's. Every page, Add article included, has the button in its sidebar (AppTest cannot
+show Add article's sidebar: it runs that script alone, outside app.py's navigation)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,10 @@ def test_the_brief_downloads_with_the_view_s_link(page, server, lang, label, nam
     assert sorted(re.findall(r"\d+", caption)) == sorted(re.findall(r"\d+", next(
         line for line in text.splitlines() if len(re.findall(r"\d+", line)) == 4)))
     assert not page.console_errors
+
+
+@pytest.mark.parametrize("path", ["", "timeline", "quotes", "sources", "add_article"])
+def test_every_page_has_the_brief_in_its_sidebar(page, server, path):
+    page.goto(f"{server}/{path}?lang=en")
+    sidebar = page.locator('[data-testid="stSidebar"] [data-testid="stDownloadButton"]')
+    sidebar.get_by_role("button", name="Brief (PDF)").wait_for(timeout=30_000)
