@@ -88,6 +88,9 @@ def test_day_month_with_relative_word(text, published, expected):
     # a dated expression earlier in the sentence gives the year
     ("وقع الطرفان الاتفاق في 2 يونيو 2011 ثم نقضاه في 30 سبتمبر", "2019-05-05",
      [("2 يونيو 2011", "2011-06-02"), ("30 سبتمبر", "2011-09-30")]),
+    # … unless publication is near: a story of last year and this one is read from publication
+    ("أطاح الجيش بالرئيس في 18 أغسطس 2020، ثم أطاح بالحكومة الانتقالية في 24 مايو", "2021-06-10",
+     [("18 أغسطس 2020", "2020-08-18"), ("24 مايو", "2021-05-24")]),
     # … but not across a sentence break: the publication rules then
     ("وقع الطرفان الاتفاق في 2 يونيو 2011. وفي 30 أبريل عاد التوتر", "2019-05-05",
      [("2 يونيو 2011", "2011-06-02"), ("30 أبريل", "2019-04-30")]),

@@ -154,18 +154,25 @@ class Timeline:
             self.dated = (year, self.sentence)
 
     def year_in_context(self, month: int, future: bool = False) -> int | None:
-        """The year of a yearless day-month or month: its sentence's dated year, else the latest
-        year that does not put the month after publication (the first that does not put it
-        before, in a clause about what is planned), else the last year written."""
+        """The year of a yearless day-month or month. From publication: the latest year that
+        does not put the month after it (the first that does not put it before, in a clause
+        about what is planned). A story told years before publication ('في أبريل 2013 … في
+        يوليو') keeps the year of the dated expression earlier in its sentence. Without a
+        publication date: the last year written."""
+        from_pub = self._year_from_pub(month, future)
         if self.dated and self.dated[1] == self.sentence:
-            return self.dated[0]
-        if self.pub and self.pub_len >= 7:
-            if future:
-                return self.pub.year + (month < self.pub.month)
-            return self.pub.year - (month > self.pub.month)
-        if self.pub:
+            if from_pub is None or abs(from_pub - self.dated[0]) >= 2:
+                return self.dated[0]
+        return self.last_year if from_pub is None else from_pub
+
+    def _year_from_pub(self, month: int, future: bool) -> int | None:
+        if not self.pub:
+            return None
+        if self.pub_len < 7:
             return self.pub.year
-        return self.last_year
+        if future:
+            return self.pub.year + (month < self.pub.month)
+        return self.pub.year - (month > self.pub.month)
 
     def year_relative(self, word: str, month: int, day: int | None) -> int | None:
         """The year of 'أفريل الماضي' / '13 أفريل الماضي' / 'سبتمبر المقبل' seen from publication."""
