@@ -259,42 +259,59 @@ def _nisba_stem(folded: str) -> str | None:
 def build_lexicon(corpus: Corpus | None) -> Lexicon:
     lex = Lexicon()
     actors = _actor_records(corpus)
-    places: dict[str, dict] = {}
-    for row in _read_jsonl(LEXICON_DIR / "places_extra.jsonl"):
-        places[row["id"]] = row
-    if corpus is not None:
-        for p in corpus.places.values():
-            places[p.id] = _place_dict(p)
+    places = _place_records(corpus)
     _add_actor_infos(lex, actors)
     _add_offices(lex, actors)
-
     _add_places(lex, places)
     _add_country_states(lex, places)
     _add_actor_phrases(lex, actors)
-    # a capital or a country acting stands for its state (باماكو، المملكة المغربية): an actor
-    # reading of its names, chosen by context
-    for p in places.values():
-        if p["kind"] in ("capital", "country") and p.get("country") in lex.actors:
-            for name in [p.get("name_ar")] + _clean(p.get("variants_ar")):
-                if name:
-                    lex.add(name, Entry("actor", p["country"]))
-    # border areas: the pair of states their names mention
-    for p in places.values():
-        if p["kind"] == "border_area":
-            states = set()
-            for tok in key(p.get("name_ar") or ""):
-                stem = tok[2:] if tok.startswith("ال") else tok
-                for suffix in ("يه", "ي"):
-                    if stem.endswith(suffix) and stem[: -len(suffix)] in lex.state_nisba:
-                        states.add(lex.state_nisba[stem[: -len(suffix)]])
-                        break
-            if len(states) == 2:
-                lex.borders.setdefault(frozenset(states), p["id"])
+    _add_place_metonyms(lex, places)
+    _add_borders(lex, places)
     lex.clear_caches()
     return lex
 
 
 # -- the gazetteer -------------------------------------------------------------------------------
+def _place_records(corpus: Corpus | None) -> dict[str, dict]:
+    """Every place record by id: the extras, then the curated gazetteer (curated wins)."""
+    places = {row["id"]: row for row in _read_jsonl(LEXICON_DIR / "places_extra.jsonl")}
+    if corpus is not None:
+        places.update({p.id: _place_dict(p) for p in corpus.places.values()})
+    return places
+
+
+def _add_place_metonyms(lex: Lexicon, places: dict[str, dict]) -> None:
+    """A capital or a country acting stands for its state (باماكو، المملكة المغربية): an actor
+    reading of its names, chosen by context."""
+    for p in places.values():
+        if p["kind"] not in ("capital", "country") or p.get("country") not in lex.actors:
+            continue
+        for name in [p.get("name_ar")] + _clean(p.get("variants_ar")):
+            if name:
+                lex.add(name, Entry("actor", p["country"]))
+
+
+def _add_borders(lex: Lexicon, places: dict[str, dict]) -> None:
+    """Border areas by the pair of states their Arabic names mention (الحدود الجزائرية المالية)."""
+    for p in places.values():
+        if p["kind"] != "border_area":
+            continue
+        states = {st for st in map(lex_nisba_state(lex), key(p.get("name_ar") or "")) if st}
+        if len(states) == 2:
+            lex.borders.setdefault(frozenset(states), p["id"])
+
+
+def lex_nisba_state(lex: Lexicon):
+    """word → the state of a singular nisba (الجزائرية → DZA), or None."""
+    def state(tok: str) -> str | None:
+        stem = tok[2:] if tok.startswith("ال") else tok
+        for suffix in ("يه", "ي"):
+            if stem.endswith(suffix) and stem[: -len(suffix)] in lex.state_nisba:
+                return lex.state_nisba[stem[: -len(suffix)]]
+        return None
+    return state
+
+
 def _add_places(lex: Lexicon, places: dict[str, dict]) -> None:
     for p in places.values():
         lex.places[p["id"]] = PlaceInfo(p["id"], p["kind"], p.get("name_en") or p["id"], p.get("lat"),
