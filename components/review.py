@@ -64,8 +64,8 @@ def _set(d: Draft | None) -> None:
 
 @st.cache_resource(show_spinner=False)
 def _curated(directory: str):
-    from corpus.cli_store import curated_hashes
     from corpus.loader import collect
+    from corpus.textcheck import curated_hashes
 
     corpus, _ = collect(directory)
     return corpus, curated_hashes(corpus)

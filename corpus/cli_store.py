@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import getpass
-import hashlib
 import sys
 from pathlib import Path
 
-from corpus import ingest, textcheck
+from corpus import ingest
 from corpus.cli import command
 from corpus.loader import DEFAULT_DATA_DIR, collect
 from corpus.models import Corpus
+from corpus.textcheck import curated_hashes
 
 EXIT_REFUSED = 3
 
@@ -42,15 +42,6 @@ def _configure_add(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url")
     parser.add_argument("--language", choices=("ar", "fr", "en"),
                         help="article language (default: guessed from the text)")
-
-
-def curated_hashes(corpus: Corpus) -> dict[str, str]:
-    """sha256 → id and fingerprint → id of every curated article (the file's bytes = the text's
-    UTF-8; the fingerprint finds the same text with other spacing: corpus.textcheck)."""
-    out = {textcheck.fingerprint(a.text): a.id for a in corpus.articles.values()}
-    out.update({a.sha256 or hashlib.sha256(a.text.encode()).hexdigest(): a.id
-                for a in corpus.articles.values()})
-    return out
 
 
 def make_extractor(corpus: Corpus):

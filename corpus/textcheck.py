@@ -54,3 +54,12 @@ def without_bidi_controls(text: str) -> str:
     if not any(ch in BIDI_CONTROLS for ch in text):
         return text
     return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+
+
+def curated_hashes(corpus) -> dict[str, str]:
+    """sha256 → id and fingerprint → id of every curated article (the file's bytes = the text's
+    UTF-8; the fingerprint finds the same text with other spacing: corpus.textcheck)."""
+    out = {fingerprint(a.text): a.id for a in corpus.articles.values()}
+    out.update({a.sha256 or hashlib.sha256(a.text.encode()).hexdigest(): a.id
+                for a in corpus.articles.values()})
+    return out
