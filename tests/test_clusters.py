@@ -162,3 +162,18 @@ def test_responds_to_must_name_a_known_event(tmp_path):
     records["events"].append({**records["events"][0], "id": "e2", "responds_to": "ghost"})
     problems = [str(p) for p in validate_dir(make_data_dir(tmp_path / "d", records))]
     assert any(p.startswith("events.jsonl:2:") and "unknown event (responds_to) 'ghost'" in p for p in problems)
+
+
+def test_views_built_from_the_result_count_each_event_once(curated):
+    from components import frames
+
+    _, index = curated
+    result = run_query(index, Filters())
+    members = index.actor_members
+    dyad_reports = int(frames.dyad_mask(result.reports, members).sum())
+    baro = frames.barometer(result.events, members)
+    assert int(baro["events"].sum()) == int(frames.dyad_mask(result.events, members).sum()) < dyad_reports
+    markers = frames.place_markers(result.events)
+    assert int(markers["events"].sum()) < int(frames.place_markers(result.reports)["events"].sum())
+    table, _, left_out = frames.counts_over_time(result.events)
+    assert int(table.to_numpy().sum()) + left_out == 42
