@@ -284,3 +284,20 @@ def test_a_title_in_apposition_after_the_name_is_not_a_second_mention(ex):
 def test_a_misspelt_name_with_a_distinctive_word_is_the_known_person(ex):
     actors = named_of(ex, "وأطاح الانقلاب بالرئيس أماني توماني توريه.", "2012-04-01")
     assert ("أماني توماني توريه", "amadou-toumani-toure") in actors
+
+
+def test_a_name_set_off_by_commas_after_a_title(ex):
+    text = "وكان الناطق باسم الخارجية الجزائرية، عبد العزيز بن علي الشريف، قد أكد ذلك."
+    actors = named_of(ex, text, "2017-12-01")
+    assert any(t == "عبد العزيز بن علي الشريف" and a.startswith("abdelaziz-ben-ali") for t, a in actors)
+
+
+def test_a_common_surname_alone_needs_its_person_named_before(ex):
+    assert not any(a == "amadou-toumani-toure" for _, a in named_of(ex, "استقبل السفير ناني توري الوفد.", "2017-12-01"))
+    text = "وقال الرئيس أمادو توماني توري إن الحوار مستمر. وأضاف توري أن الجيش مستعد."
+    assert named_of(ex, text, "2010-01-01").count(("توري", "amadou-toumani-toure")) == 1
+
+
+def test_a_conjunction_and_a_common_word_is_no_name(ex):
+    actors = named_of(ex, "وصرح مستشار لوزير خارجية مالي ومصدر قريب من السفارة بأن الأمر انتهى.")
+    assert not any(t.startswith("ومصدر") for t, _ in actors)

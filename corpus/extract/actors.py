@@ -31,6 +31,7 @@ from corpus.extract.actor_lexicon import (
     NAME_STOP,
     ORG_CUES,
     RANKS,
+    TITLES,
     TUAREG_PARTICLES,
     WORDS,
 )
@@ -74,6 +75,8 @@ def adjective_reading(actor_id: str, actor_entries, nisba_entries) -> str | None
 
 _MALI = fold("مالي")
 _ALI = fold("علي")
+TITLE_HEADS = frozenset(t.split()[0] for t in TITLES)
+COMMON_SURNAMES = frozenset(fold(w) for w in WORDS["common_surnames"])
 BODY_HEADS = frozenset(noun.split()[0] for noun in CONSTRUCT_BODY_NOUNS)  # حكومة، خارجية، جيش…
 COMMON_GIVEN_NAMES = frozenset(fold(w) for w in ("محمد", "أحمد", "عبد", "علي", "محمود", "مصطفى"))
 _FI = fold("في")
@@ -163,6 +166,8 @@ def looks_like_name_word(word: str, first: bool) -> bool:
         return False
     if word[0].isascii() or _present_verb(word):
         return False
+    if word.startswith("و") and (word[1:] in NAME_STOP or word[1:] in TITLE_HEADS):
+        return False  # ولا، ومصدر: a conjunction + a common word
     if word in ORG_CUES or word in BODY_HEADS or word.startswith(("بال", "لل", "وال", "فال", "كال")):
         return False  # بعثة، لجنة; a preposition + article (بالتوجه)
     if word.startswith("ال"):
@@ -195,6 +200,15 @@ def _ali_name(res, k: int) -> bool:
     return res.tok(k) == _ALI and (nxt in GIVEN_NAMES or nxt in NAME_PARTICLES)
 
 
+def comma_then_name(res, k: int) -> bool:
+    """الناطق باسم الخارجية، عبد العزيز بن علي الشريف، قد أكد: only a comma between a title
+    and a name set off by commas."""
+    if k < 1 or k >= len(res.doc.tokens):
+        return False
+    t = res.doc.tokens
+    return res.doc.folded[t[k - 1].end:t[k].start].strip() == ","
+
+
 def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | None:
     """One past the last token of the person's name starting at token k, or None.
 
@@ -207,7 +221,7 @@ def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | N
     while j < n and j - k < 5 and not res.punct_between(j - 1, j):
         word, prev = res.tok(j), res.tok(j - 1)
         if not (looks_like_name_word(word, first=False) or word in NAME_AL_OK
-                or strong and _family_name(res, word, j)):
+                or word == _ALI and prev in NAME_PARTICLES or strong and _family_name(res, word, j)):
             break
         if j - k >= 2 and word.startswith("و") and word not in GIVEN_NAMES:
             break  # بوعلام سايس وستة من معاونيه: a conjunction ends the name
@@ -257,15 +271,23 @@ def known_person(res, i: int, j: int) -> str | None:
         return earlier
     by_word = _distinctive_word_person(res, i, j)
     if by_word:
-        return by_word
+        return by_word if _same_given_name(res, i, j, by_word) else None
     sk = skeleton(surname)
-    if len(sk) < 3 or surname in GIVEN_NAMES:
+    if len(sk) < 3 or surname in GIVEN_NAMES or surname in NAME_AL_OK:
         return None
-    candidates = _skeleton_index(res.lex).get(sk, ())
+    candidates = {p for p in _skeleton_index(res.lex).get(sk, ()) if _same_given_name(res, i, j, p)}
     earlier = res.last_actor(lambda a: a in candidates)
     if earlier:
         return earlier
     return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def _same_given_name(res, i: int, j: int, person: str) -> bool:
+    """A name that opens with a given name (عبد العزيز …) is not a person whose names lack it."""
+    first = res.tok(i + 1) if res.tok(i) == "عبد" and i + 1 < j else res.tok(i)
+    if j - i < 2 or first not in GIVEN_NAMES and first not in NAME_AL_OK:
+        return True
+    return first in res.lex.name_tokens.get(person, ()) or len(first) < 4
 
 
 @lru_cache(maxsize=65536)
@@ -276,7 +298,7 @@ def _distinctive_word_person(res, i: int, j: int) -> str | None:
     found = set()
     for x in range(i, j - 1):
         word = res.tok(x)
-        if len(word) >= 5 and word not in GIVEN_NAMES and word not in NAME_PARTICLES:
+        if len(word) >= 5 and word not in GIVEN_NAMES and word not in NAME_PARTICLES and word not in NAME_AL_OK:
             found |= index.get("=" + word, set())
     return next(iter(found)) if len(found) == 1 else None
 
@@ -307,6 +329,14 @@ def _skeleton_index(lex) -> dict[str, set]:
     _SKELETONS.clear()
     _SKELETONS[id(lex)] = index
     return index
+
+
+def unsupported_surname(res, m, actor_id: str) -> bool:
+    """A common surname alone (توري، كيتا، مايغا) not preceded by its person's full name in the
+    document: too ambiguous to name him."""
+    if m.j - m.i != 1 or res.tok(m.i)[m.plen:] not in COMMON_SURNAMES:
+        return False
+    return actor_id not in res.history
 
 
 def namesake_start(res, m, actor_id: str) -> int | None:

@@ -365,6 +365,8 @@ class EntityResolver:
         if namesake is not None:
             actor_rules.add_new_person(self, namesake, m.j, None, None)
             return m.j
+        if actor_rules.unsupported_surname(self, m, aid):
+            return m.j
         self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
         if m.j - m.i > 2:
             place_rules.tail_location(self, m)
@@ -471,7 +473,8 @@ class EntityResolver:
             return self._title_person(person, office)
         end = actor_rules.name_end(self, k, strong=bool(org) or office not in (None, "OFFICIAL"),
                                    single=office is None)
-        if end and k not in by_start and not self.punct_between(k - 1, k) and self.same_sentence(m.i, k):
+        if end and k not in by_start and self.same_sentence(m.i, k) and (
+                not self.punct_between(k - 1, k) or actor_rules.comma_then_name(self, k) and end - k >= 2):
             return self._title_new_name(k, end, office, state or org)
         # الأمين العام للأمم المتحدة: the organisation is named; its head a nominal mention
         return max(k, self._title_without_name(m, j, office, state, org))
@@ -512,6 +515,8 @@ class EntityResolver:
                 continue
             persons = [e for e in cand.entries if e.kind == "actor" and not e.generic
                        and self.lex.actor_kind(e.ref) == "person"]
+            if look > k and persons and actor_rules.unsupported_surname(self, cand, persons[0].ref):
+                return None  # سفير مالي ناني توري: another Touré
             return cand if persons and self.same_sentence(m.i, cand.i) else None
         return None
 
