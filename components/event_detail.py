@@ -115,15 +115,20 @@ def claims_view(ctx, quotes: pd.DataFrame, limit: int = 20) -> None:
 
 
 def article_clusters(ctx, article_id: str) -> None:
-    """For the Sources reader: this article's events that other sources reported too, each
-    with its reports, the disagreement note and the quotes by side."""
+    """For the Sources reader: this article's events that other sources reported too, then
+    its other events with quotes from more than one side — each with its reports, the
+    disagreement note and the quotes by side."""
     own = _visible(ctx, ctx.index.events)
-    own = own[((own["article_id"] == article_id) & (own["report_count"] > 1)).to_numpy(dtype=bool)]
-    if own.empty:
-        return
-    st.subheader(ctx.t("sources.clusters"))
-    for row in own.to_dict("records"):
-        label = " · ".join(filter(None, (ctx.date_label(row), ctx.summary(row)[0][:90], sources_label(ctx, row))))
-        with st.expander(label):
-            draw_reports(ctx, row)
-            draw_claims(ctx, row)
+    own = own[(own["article_id"] == article_id).to_numpy(dtype=bool)]
+    contested = {c.thread_id for c in claims.claims(_visible(ctx, ctx.index.quotes), ctx.index.state_of)}
+    shared = own[(own["report_count"] > 1).to_numpy(dtype=bool)]
+    argued = own[((own["report_count"] == 1) & own["thread_id"].isin(contested)).to_numpy(dtype=bool)]
+    for key, rows in (("sources.clusters", shared), ("sources.claims", argued)):
+        if rows.empty:
+            continue
+        st.subheader(ctx.t(key))
+        for row in rows.to_dict("records"):
+            label = " · ".join(filter(None, (ctx.date_label(row), ctx.summary(row)[0][:90], sources_label(ctx, row))))
+            with st.expander(label):
+                draw_reports(ctx, row)
+                draw_claims(ctx, row)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from components.i18n import fmt_int, t
+from corpus.loader import load_corpus
 from tests.test_app_helpers import all_text, assert_no_raw_keys, run_page
 from tests.test_app_timeline import _fig
 
@@ -87,3 +88,43 @@ def test_choosing_claims_writes_the_url():
     assert not at.exception
     assert at.query_params.get("qsort") in ("claims", ["claims"])
     assert 'data-side="DZA"' in _html(at)
+
+
+def _detail_script():
+    """A page that shows the detail of one event, as the Timeline does for a selected point."""
+    from components import event_detail
+    from components.shell import context
+
+    ctx = context("timeline")
+    events = ctx.result.events
+    for row in events[events["cluster_id"].isin(["ev-001-04", "ev-000-01"])].to_dict("records"):
+        event_detail.draw(ctx, row)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fr"])
+def test_event_detail_lists_reports_names_the_disagreement_and_shows_claims(lang):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_detail_script, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    body = _html(at)
+    assert body.count("atlas-evidence") == 2  # both events' evidence
+    assert body.count("atlas-reports") == 1  # ev-000-01 has one report: no list
+    assert re.findall(r'data-report="(\d)"', body) == ["0", "1"]
+    events = load_corpus().events  # the index keeps events only in its frame
+    for report in ("ev-001-04", "ev-003-05"):  # each report links to its own sentence
+        event = events[report]
+        assert f"article={event.article_id}&amp;span={event.start}-{event.end}" in body
+    warnings = [w.value for w in at.warning]
+    assert any(t("field.actor1", lang) in w for w in warnings)  # Mali vs Mali's foreign ministry
+    assert 'data-side="DZA"' in body and 'data-side="MLI"' in body  # the exchange it belongs to
+
+
+def test_reader_shows_claims_of_a_single_report_event():
+    at = run_page("sources", {"lang": "en", "article": "002_9622003dc9556f7a"})
+    assert not at.exception
+    assert t("sources.claims", "en") in all_text(at)
+    blocks = _html(at).split('class="atlas-claims"')[1:]
+    assert ["USA", "MLI"] in [SIDE.findall(b) for b in blocks]  # the US embassy's cable and Touré on ev-002-01
