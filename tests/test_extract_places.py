@@ -115,6 +115,8 @@ def test_a_body_located_in_a_country(ex):
     ("تدفق المهربون عبر الجنوب الجزائري", "الجنوب الجزائري", "Southern Algeria"),
     ("تسيطر الميليشيات على جنوب غرب ليبيا", "جنوب غرب ليبيا", "Southwestern Libya"),
     ("نزح السكان من وسط مالي", "وسط مالي", "Central Mali"),
+    ("تقع القاعدة في الشمال الشرقي لمالي", "الشمال الشرقي لمالي", "Northeastern Mali"),
+    ("تنشط الشبكات في الجنوب الغربي من ليبيا", "الجنوب الغربي من ليبيا", "Southwestern Libya"),
 ])
 def test_direction_words_and_a_country_make_one_area(ex, text, surface, name):
     found = {p["text"]: p for p in places_of(ex, text)}
@@ -127,6 +129,12 @@ def test_an_area_lies_in_its_part_of_the_country(ex):
     assert area["lat"] > mali.lat and area["lon"] > mali.lon
     west = places_of(ex, "فر اللاجئون إلى غرب النيجر")[0]
     assert west["lon"] < ex.lexicon.places["niger"].lon
+
+
+def test_a_direction_before_a_town_stays_on_the_town(ex):
+    area = places_of(ex, "وقع الكمين على بعد 40 كلم شمال كيدال")[0]
+    kidal = ex.lexicon.places["kidal"]
+    assert area["text"] == "شمال كيدال" and (area["lat"], area["lon"]) == (kidal.lat, kidal.lon)
 
 
 def test_the_country_of_the_story(ex):

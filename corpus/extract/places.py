@@ -49,6 +49,7 @@ COUNTRY_WORDS = _words("country_words")
 NAME_HEADS = _words("place_name_heads")
 INTENSIFIERS = _words("direction_intensifiers")
 DIRECTIONS = {fold(w): d for d, ws in WORDS["directions"].items() for w in ws.split()}
+SECOND_DIRECTIONS = {**DIRECTIONS, **{fold(w): d for d, ws in WORDS["direction_second_words"].items() for w in ws.split()}}
 DIRECTION_NAMES: dict[str, str] = WORDS["direction_names"]
 TRIGGERS = CUE_WORDS | LAND_NOUNS | BORDER_NOUNS | INTENSIFIERS | frozenset(DIRECTIONS) | _words("capital_nouns")
 FROM_WINDOW = int(WORDS["from_place_window"])
@@ -303,11 +304,12 @@ def _direction_words(res, i: int) -> tuple[int, str | None]:
     j = i
     while j < len(res.doc.tokens) and len(found) < 2 and (j == i or not res.punct_between(j - 1, j)):
         stems = [s for s, _ in strip_clitic(res.tok(j))] if j == i else [res.tok(j)]
-        hit = next((s for s in stems if s in DIRECTIONS or s in INTENSIFIERS), None)
+        table = DIRECTIONS if j == i or not found else SECOND_DIRECTIONS  # الشمال الشرقي
+        hit = next((s for s in stems if s in table or s in INTENSIFIERS), None)
         if hit is None:
             break
-        if hit in DIRECTIONS:
-            found.append(DIRECTIONS[hit])
+        if hit in table:
+            found.append(table[hit])
         j += 1
     return j, _combine(found)
 
@@ -330,15 +332,17 @@ def _area_base(res, j: int, by_start: dict, definite: bool) -> tuple[str | None,
     state = res._nisba_state(word)
     if state and definite:
         return res.lex.country_place.get(state), j + 1
+    if definite and word == _MIN and not res.punct_between(j, j + 1):
+        j += 1  # الجنوب الغربي من ليبيا
     m = by_start.get(j)
-    if m is None or m.plen:
-        return None, j
+    if m is None or m.plen and not (definite and m.clitic(res.doc) == "ل"):
+        return None, j  # بمالي: not a base; الشمال الشرقي لمالي: one
     return _base_of_match(res.lex, m), m.j
 
 
 def _base_of_match(lex: Lexicon, m) -> str | None:
     places = [e for e in m.entries if e.kind == "place" and e.ref in lex.places]
-    ranked = sorted(places, key=lambda e: (lex.places[e.ref].kind not in AREA_BASE_KINDS, not e.exact))
+    ranked = sorted(places, key=lambda e: (not e.exact, lex.places[e.ref].kind not in AREA_BASE_KINDS))
     if ranked:
         return ranked[0].ref
     for e in m.entries:
