@@ -301,3 +301,9 @@ def test_a_common_surname_alone_needs_its_person_named_before(ex):
 def test_a_conjunction_and_a_common_word_is_no_name(ex):
     actors = named_of(ex, "وصرح مستشار لوزير خارجية مالي ومصدر قريب من السفارة بأن الأمر انتهى.")
     assert not any(t.startswith("ومصدر") for t, _ in actors)
+
+
+def test_an_unknown_organisation_after_a_cue_word(ex):
+    actors = named_of(ex, "وأعلنت حركة إنقاذ الطوارق الموحدة مسؤوليتها عن الهجوم.")
+    assert actors == [("حركة إنقاذ الطوارق الموحدة", "MOVEMENT-SALVATION-TUAREG-UNITED")]
+    assert named_of(ex, "وتبنت جماعة مسلحة الهجوم.") == []

@@ -52,7 +52,8 @@ NAME_AL_OK = frozenset(_folded(WORDS["name_al_ok"]))
 NAME_STOP = frozenset(_folded(WORDS["name_stop"]))
 GIVEN_NAMES = {fold(w): lat for w, lat in WORDS["given_names"].items()}
 ORG_CUES = frozenset(_folded(WORDS["org_cues"]))
-ORG_WORDS = frozenset(_folded(WORDS["org_words"]))
+ORG_GLOSSARY = {fold(w): en for w, en in WORDS["org_glossary"].items()}
+ORG_ANCHORS = frozenset(_folded(WORDS["org_anchor_words"]))
 # construct titles: title + a state's name (رئيس مالي، وزير خارجية الجزائر)
 CONSTRUCT_TITLES = {fold(w): code for w, code in {
     "رئيس": "PRES", "رئيسة": "PRES", "وزير خارجية": "MFA", "وزيرة خارجية": "MFA",

@@ -29,7 +29,9 @@ from corpus.extract.actor_lexicon import (
     NAME_AL_OK,
     NAME_PARTICLES,
     NAME_STOP,
+    ORG_ANCHORS,
     ORG_CUES,
+    ORG_GLOSSARY,
     RANKS,
     TITLES,
     TUAREG_PARTICLES,
@@ -383,6 +385,29 @@ def late_surnames(res) -> None:
 def _covered(res, idx: int, spans) -> bool:
     s, e = res.span_of(idx, idx + 1)
     return any(a < e and s < b for a, b in spans)
+
+
+ARMED_CUES = frozenset(fold(w) for w in ("حركة", "جبهة", "تنسيقية", "منسقية", "تنظيم", "جماعة", "كتيبة",
+                                         "تحالف", "ائتلاف", "الحركة", "الجبهة", "التنسيقية", "التحالف"))
+
+
+def unknown_organisation(res, i: int) -> int | None:
+    """An organisation the dictionary does not know, after a cue word (حركة إنقاذ الطوارق
+    الموحدة): the cue + 2–6 words of the organisation glossary, one of them a place or a
+    people; a new actor named by the glossary. Returns the end token, else None."""
+    cue = res.tok(i)
+    if cue not in ORG_CUES:
+        return None
+    j = i + 1
+    while j < len(res.doc.tokens) and j - i <= 6 and res.tok(j) in ORG_GLOSSARY and not res.punct_between(j - 1, j):
+        j += 1
+    words = [res.tok(x) for x in range(i, j)]
+    if len(words) < 3 or not ORG_ANCHORS & set(words[1:]) or words[-1] in ("من", "اجل"):
+        return None
+    name_en = " ".join(w for w in (ORG_GLOSSARY[x] for x in words) if w)
+    aid = re.sub(r"[^A-Z0-9]+", "-", name_en.upper()).strip("-")
+    res.add_actor(i, j, 0, aid, name=name_en, kind="armed_group" if cue in ARMED_CUES else "organisation")
+    return j
 
 
 def add_new_person(res, i: int, j: int, state: str | None, office: str | None) -> str:

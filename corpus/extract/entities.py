@@ -260,6 +260,9 @@ class EntityResolver:
         if person and not self.actors_overlap(*person):
             self._person_by_pattern(*person)
             return person[1]
+        organisation_end = actor_rules.unknown_organisation(self, i)
+        if organisation_end:
+            return organisation_end
         for stem, plen in strip_clitic(w):
             if stem in place_rules.TRIGGERS:
                 end = place_rules.free_token_place(self, i, stem, plen, by_start)
@@ -601,7 +604,7 @@ def _is_trigger_word(w: str) -> bool:
     for stem, _ in strip_clitic(w):
         if stem in GENERIC_NOUNS or stem in place_rules.TRIGGERS:
             return True
-    return w in actor_rules.PATTERN_PARTICLES
+    return w in actor_rules.PATTERN_PARTICLES or w in actor_rules.ORG_CUES
 
 
 _TRIGGER_MEMO: dict[str, bool] = {}
