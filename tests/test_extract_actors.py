@@ -307,3 +307,10 @@ def test_an_unknown_organisation_after_a_cue_word(ex):
     actors = named_of(ex, "وأعلنت حركة إنقاذ الطوارق الموحدة مسؤوليتها عن الهجوم.")
     assert actors == [("حركة إنقاذ الطوارق الموحدة", "MOVEMENT-SALVATION-TUAREG-UNITED")]
     assert named_of(ex, "وتبنت جماعة مسلحة الهجوم.") == []
+
+
+def test_a_state_after_a_territory_noun_is_a_place(ex):
+    out = ex.extract("وأكد الوزير حرص بلاده على استقرار مالي ووحدة أراضيه.")
+    assert not any(a["actor_id"] == "MLI" for a in out["actors"])
+    assert any(p["text"] == "مالي" for p in out["places"])
+    assert any(a["actor_id"] == "MLI" for a in ex.extract("ورفضت مالي الاتهامات.")["actors"])

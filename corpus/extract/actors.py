@@ -94,6 +94,20 @@ def mali_adjective(res, m) -> bool:
     return any(stem in NATIONALITY_NOUNS for stem, _ in strip_clitic(prev))
 
 
+TERRITORY_NOUNS = frozenset(fold(w) for w in WORDS["territory_nouns"])
+
+
+def territory_genitive(res, m) -> bool:
+    """استقرار مالي، سكان النيجر، التنمية الاقتصادية لمالي: the state's land, people or
+    condition — the country as a place, not an actor."""
+    if m.i == 0 or res.punct_between(m.i - 1, m.i) or m.plen and m.clitic(res.doc) != "ل":
+        return False
+    back = [res.tok(m.i - k) for k in (1, 2) if m.i - k >= 0]
+    if m.plen:  # لمالي after a noun phrase: التنمية الاقتصادية لمالي
+        return any(w in TERRITORY_NOUNS for w in back)
+    return back[0] in TERRITORY_NOUNS
+
+
 def earlier_base(res, m) -> bool:
     """"القاعدة" after "قاعدة" (a base) was mentioned is that base, not al-Qaeda."""
     if m.j - m.i != 1:

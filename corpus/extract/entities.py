@@ -339,7 +339,7 @@ class EntityResolver:
             self.add_actor(m.i, m.j, m.plen, "MLI", mention="adjective")
             return m.j
         if places and actors:
-            if place_rules.is_place_context(self, m, places):
+            if place_rules.is_place_context(self, m, places) or actor_rules.territory_genitive(self, m):
                 self.add_place(m.i, m.j, m.plen, place_rules.place_choice(self, m, places))
             else:
                 aid = self._actor_choice(actors)
