@@ -312,11 +312,40 @@ def check_new(prepared: Prepared, curated: Mapping[str, str], store: Store | Non
                       article_id=article_id)
 
 
+EXTRACT_PIECE = 100_000  # characters read at once: a news article is 2,000–20,000
+
+
+def pieces(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) pieces of at most `limit` (EXTRACT_PIECE) characters covering `text`, each
+    cut after a line break, else after a sentence end, else at a space (one piece for any real
+    article)."""
+    limit = limit or EXTRACT_PIECE
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n") + 1 or max(window.rfind(". "), window.rfind("؟ "),
+                                             window.rfind("! ")) + 2
+        if cut < limit // 2:
+            cut = window.rfind(" ") + 1 if window.rfind(" ") >= limit // 2 else limit
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, len(text)))
+    return out
+
+
 def propose(prepared: Prepared, extractor: Any, published: str | None = None) -> list[Item]:
-    """The extractor's proposals for the text, as Items (status proposed)."""
+    """The extractor's proposals for the text, as Items (status proposed). A text longer than
+    EXTRACT_PIECE characters is read piece by piece (`pieces`), so the extractor's working
+    memory is bounded by the piece, not the text (issue 13, defect 3)."""
     from corpus.store.proposals import items_from_extraction
 
-    return items_from_extraction(prepared.text, extractor.extract(prepared.text, published=published))
+    items: list[Item] = []
+    for start, end in pieces(prepared.text):
+        chunk = prepared.text[start:end]
+        for item in items_from_extraction(chunk, extractor.extract(chunk, published=published)):
+            item.start, item.end = item.start + start, item.end + start
+            items.append(item)
+    return items
 
 
 def add(store: Store, prepared: Prepared, meta: dict[str, Any], items: list[Item],

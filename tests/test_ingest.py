@@ -250,3 +250,27 @@ def test_a_damaged_docx_is_refused_without_internal_error_text(raw):
     assert err.code == "binary" and "not a readable .docx" in err.message
     for internal in ("Error", "Errno", "zip file", "KeyError", "(", "lxml"):
         assert internal not in err.message
+
+
+def test_a_long_text_is_read_in_bounded_pieces_with_exact_spans(monkeypatch):
+    """Issue 13, defect 3: the extractor never gets more than EXTRACT_PIECE characters at once;
+    the proposals' spans index the whole text."""
+    from tests.store_helpers import TEXT, FakeExtractor
+
+    class Recording(FakeExtractor):
+        sizes: list[int] = []
+
+        def extract(self, text, published=None):
+            self.sizes.append(len(text))
+            return super().extract(text, published)
+
+    monkeypatch.setattr(ingest, "EXTRACT_PIECE", 1000)
+    text = TEXT.replace("\n", " ") * 40 + "\n" + TEXT * 40
+    extractor = Recording()
+    items = ingest.propose(ingest.from_text(text), extractor)
+    assert len(extractor.sizes) > 1 and max(extractor.sizes) <= 1000
+    assert len({(i.kind, i.start) for i in items}) == len(items) >= 40
+    assert all(text[i.start:i.end] == i.text for i in items)
+    short = ingest.propose(ingest.from_text(TEXT), Recording())
+    assert [(i.kind, i.start, i.end) for i in short] == [
+        (i.kind, i.start, i.end) for i in ingest.propose(ingest.from_text(TEXT), FakeExtractor())]
