@@ -154,6 +154,15 @@ def test_border_areas_and_lands(ex, text, pid):
 
 
 # -- cue words ------------------------------------------------------------------------------------
+def test_quoted_names_after_cue_words(ex):
+    assert pairs(ex, 'نصب المسلحون كمينا في منطقة "تيلمسي" أمس') == [("تيلمسي", None)]
+
+
+def test_visits_and_the_capital_noun(ex):
+    found = {p["text"]: p["place_id"] for p in places_of(ex, "بدأ الوزير زيارة رسمية للجزائر ثم توجه للعاصمة تونس")}
+    assert found == {"لجزائر": "algiers", "تونس": "tunis"}
+
+
 def test_cue_words_pick_the_province_or_a_new_place(ex):
     assert pairs(ex, "وقع الانفجار بولاية إيليزي") == [("إيليزي", "illizi-province")]
     assert pairs(ex, "وصل الوفد إلى مدينة إليزي") == [("إليزي", "illizi")]
@@ -173,13 +182,14 @@ def test_names_that_are_common_words_need_a_cue(ex):
     ("ونقل الجرحى إلى سيفاري وبتمنراست", "sevare"),  # clitics
     ("ونقل الجرحى إلى سيفاري وبتمنراست", "tamanrasset"),
     ("هاجم مسلحون منشأة تيغنتورين قرب عين أميناس", "in-amenas"),
+    ("قتل جنود في كمين قرب تومبكتو", "tombouctou"),  # a "+" spelling of a curated place
 ])
 def test_spelling_variants_and_clitics(ex, text, pid):
     assert pid in [p for _, p in pairs(ex, text)]
 
 
 # -- the gazetteer data --------------------------------------------------------------------------
-EXTRA = [r for r in load_jsonl("places_extra.jsonl")]
+EXTRA = [r for r in load_jsonl("places_extra.jsonl") if not r.get("extends")]
 
 
 def test_every_extra_place_has_coordinates_and_a_source():

@@ -273,10 +273,16 @@ def build_lexicon(corpus: Corpus | None) -> Lexicon:
 
 # -- the gazetteer -------------------------------------------------------------------------------
 def _place_records(corpus: Corpus | None) -> dict[str, dict]:
-    """Every place record by id: the extras, then the curated gazetteer (curated wins)."""
-    places = {row["id"]: row for row in _read_jsonl(LEXICON_DIR / "places_extra.jsonl")}
+    """Every place record by id: the extras, then the curated gazetteer (curated wins), then
+    the extras' added spellings of curated places."""
+    rows = _read_jsonl(LEXICON_DIR / "places_extra.jsonl")
+    places = {row["id"]: row for row in rows if not row.get("extends")}
     if corpus is not None:
         places.update({p.id: _place_dict(p) for p in corpus.places.values()})
+    for row in rows:  # more spellings of a place defined elsewhere
+        if row.get("extends") and row["id"] in places:
+            base = places[row["id"]]
+            places[row["id"]] = {**base, "variants_ar": _clean(base.get("variants_ar")) + row["variants_ar"]}
     return places
 
 

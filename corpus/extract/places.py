@@ -54,6 +54,7 @@ DIRECTION_NAMES: dict[str, str] = WORDS["direction_names"]
 TRIGGERS = CUE_WORDS | LAND_NOUNS | BORDER_NOUNS | INTENSIFIERS | frozenset(DIRECTIONS) | _words("capital_nouns")
 FROM_WINDOW = int(WORDS["from_place_window"])
 CAPITAL_WINDOW = int(WORDS["capital_cue_window"])
+VISIT_WINDOW = 3  # زيارة رسمية للجزائر: the visit noun and up to two qualifiers
 GROUP_AREA_KINDS = frozenset(WORDS["name_after_group_kinds"].split())
 CAPITAL_NOUNS = _words("capital_nouns")
 DATELINE_PREFIX = int(WORDS["dateline_max_prefix"])
@@ -66,6 +67,7 @@ _BAYN = fold("بين")
 _BORDER_ADJ = (fold("الحدودي"), fold("الحدوديه"))
 _TO_IN = frozenset(fold(w) for w in ("في", "الى", "إلى"))
 _DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([-–—:]|/[^\n]{1,30}?[-–—:])")
+QUOTE_MARKS = " \u00a0\"'«»“”„‘’"
 _WORD_CHAR = re.compile(r"\w")
 _SECOND_CITY = re.compile(r"^\W*(?:[^\W\d_]+ ?){1,3}/\s*$")
 
@@ -107,7 +109,9 @@ def is_place_context(res, m, places: list[Entry]) -> bool:
     if "ب" in clitic:
         return True
     if "ل" in clitic:
-        return capital
+        return capital or visited(res, m)  # لباماكو؛ زيارة رسمية للجزائر
+    if after_capital_noun(res, m):
+        return True  # للعاصمة الجزائر
     prev = res.prev_word(m)
     if prev == _FI and res.tok(m.i - 2) in AGENT_FRAMES:
         return False  # ممثلة في الجزائر ومالي: the members, not a location
@@ -122,6 +126,18 @@ def is_place_context(res, m, places: list[Entry]) -> bool:
     if capital and (prev in CAPITAL_PLACE_NOUNS or prev in CAPITAL_VISIT):
         return True  # العاصمة باماكو، يزور باماكو
     return prev == _MA3 and any(res.tok(m.i - k) in BORDER_NOUNS for k in (2, 3))
+
+
+def visited(res, m) -> bool:
+    """ل + a name right after a visit word (زيارة رسمية للجزائر، زيارة عمل لنواكشوط)."""
+    return bool(_words_before(res, m.i, VISIT_WINDOW) & CAPITAL_VISIT)
+
+
+def after_capital_noun(res, m) -> bool:
+    """العاصمة/عاصمة (with any clitic) right before the name: للعاصمة الجزائر."""
+    if m.plen or m.i == 0 or res.punct_between(m.i - 1, m.i):
+        return False
+    return any(stem in CAPITAL_NOUNS for stem, _ in strip_clitic(res.tok(m.i - 1)))
 
 
 def conjunct_of_place(res, m) -> bool:
@@ -186,8 +202,10 @@ def _same_name_capital(lex: Lexicon, places: list[Entry], pid: str) -> str | Non
 
 
 def names_capital(res, m) -> bool:
-    if dateline(res, m):
+    if dateline(res, m) or after_capital_noun(res, m):
         return True
+    if "ل" in m.clitic(res.doc):
+        return visited(res, m)
     prev = res.prev_word(m)
     if "ب" not in m.clitic(res.doc) and prev not in _TO_IN:
         return False
@@ -258,8 +276,8 @@ def cue_place(res, i: int, by_start: dict) -> int:
     """مدينة كيدال، ولاية إليزي (the wilaya, not the town), بلدة تين زواتين, مخيم امبرة; an
     unknown name after a cue word is a new place with no coordinates."""
     nxt = by_start.get(i + 1)
-    if i + 1 >= len(res.doc.tokens) or res.punct_between(i, i + 1):
-        return i + 1
+    if i + 1 >= len(res.doc.tokens) or res.punct_between(i, i + 1) and not _quote_between(res, i):
+        return i + 1  # مدينة "كيدال": quotes around the name are fine, other marks end it
     if nxt is not None:
         k = (strip_cue(res, i),) + tuple(res.tok(x) for x in range(nxt.i, nxt.j))
         pid = res.lex.cue_places.get(k)
@@ -276,6 +294,11 @@ def cue_place(res, i: int, by_start: dict) -> int:
         j += 1  # عين صالح، تين زواتين، برج باجي مختار
     res.add_place(i + 1, j, 0, None)
     return j
+
+
+def _quote_between(res, i: int) -> bool:
+    t = res.doc.tokens
+    return not res.doc.folded[t[i].end:t[i + 1].start].strip(QUOTE_MARKS)
 
 
 def strip_cue(res, i: int) -> str:
