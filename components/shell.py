@@ -6,6 +6,8 @@ fallback for apps that have a `pages/` folder)."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import streamlit as st
 
 from components import data, filters
@@ -14,8 +16,10 @@ from components.i18n import direction, t
 from components.layout import PageContext, brief_button
 from corpus.query import run_query
 
-_CTX = "_atlas_ctx"
-_FRESH = "_atlas_ctx_fresh"
+# The context app.py prepared for the page about to run. Each session's script runs in its own
+# thread, so the value never crosses sessions; it is taken (reset) by the page that reads it, so
+# an idle session holds no query result and a page started without app.py prepares its own.
+_PREPARED: ContextVar[PageContext | None] = ContextVar("atlas_prepared_context", default=None)
 
 
 def page_config(lang: str) -> None:
@@ -52,8 +56,7 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
         st.info(t("filters.corrected", lang, items=", ".join(map(markdown_text, corrections))))
     ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params)
     brief_button(ctx)
-    st.session_state[_CTX] = ctx
-    st.session_state[_FRESH] = True
+    _PREPARED.set(ctx)
     return ctx
 
 
@@ -73,15 +76,15 @@ def _leave_v1_mode() -> None:
 def context(page_name: str) -> PageContext:
     """The context app.py prepared for this run, or a fresh one; stops the page when the
     corpus is unusable (the error is already shown)."""
-    if st.session_state.get(_FRESH) and _CTX in st.session_state:
-        st.session_state[_FRESH] = False
-        # Taken, not kept: an idle session should not hold on to its last query result.
-        return st.session_state.pop(_CTX)
+    ctx = _PREPARED.get()
+    if ctx is not None:
+        _PREPARED.set(None)
+        return ctx
     _leave_v1_mode()
     lang = filters.init_language()
     page_config(lang)
     ctx = prepare(lang, page_name)
+    _PREPARED.set(None)
     if ctx is None:
         st.stop()
-    st.session_state[_FRESH] = False
     return ctx
