@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent
 # (script, catalogue key, url path); no icons: Streamlit fetches material-icon favicons from Google; the first one is the default page.
 PAGES = [("pages/overview.py", "nav.overview", ""), ("pages/map.py", "nav.map", "map"),
          ("pages/timeline.py", "nav.timeline", "timeline"), ("pages/quotes.py", "nav.quotes", "quotes"),
-         ("pages/sources.py", "nav.sources", "sources"),
+         ("pages/network.py", "nav.network", "network"), ("pages/sources.py", "nav.sources", "sources"),
          ("pages/add_article.py", "nav.add_article", "add_article")]
 
 lang = filters.init_language()

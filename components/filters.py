@@ -27,13 +27,14 @@ from components.html import display_text
 from components.i18n import LANGS, fmt_int, pick_lang, t
 from corpus import plover
 from corpus.filterspec import ID_FILTERS
+from corpus.network import parse_dyad
 from corpus.query import CorpusIndex, Filters
 from corpus.urlstate import FILTER_KEYS, Vocabulary, filters_to_params, parse_filters
 
 WIDGET = {key: f"f_{key}" for key in FILTER_KEYS}  # widget key of each URL parameter
 LANG_KEY = "f_lang"
 # Page parameters kept in the URL besides the filters, on the page they belong to.
-PAGE_EXTRAS = {"sources": ("span",), "quotes": ("qpage", "qsort"), "timeline": ("lanes",)}
+PAGE_EXTRAS = {"sources": ("span",), "quotes": ("qpage", "qsort"), "timeline": ("lanes",), "network": ("unfold",)}
 EXTRA_KEYS = tuple(key for keys in PAGE_EXTRAS.values() for key in keys)
 IGNORED_SILENTLY = ("embed", "embed_options")
 _INIT = "_atlas_url_loaded"
@@ -172,7 +173,22 @@ def id_choices(corpus, lang: str) -> dict[str, IdChoice]:
                           lambda p: _label_all_names(corpus.places[p], lang)),
         "article": IdChoice("filters.articles", sorted(corpus.articles),
                             lambda a: display_text(corpus.articles[a].title(lang))[:70]),
+        # a dyad is chosen on the Network page (an edge); here it is shown and can be removed
+        "dyad": IdChoice("filters.dyads", list(st.session_state.get(WIDGET["dyad"]) or ()),
+                         lambda d: dyad_label(corpus, d, lang), "filters.dyads_help"),
     }
+
+
+def dyad_label(corpus, key: str, lang: str) -> str:
+    """`MLI~DZA` → "Mali → Algeria" in the interface language."""
+    pair = parse_dyad(key) or (key, "?")
+    names = [corpus.actors[a].name(lang) if a in corpus.actors else a for a in pair]
+    return f"{names[0]} {t('misc.arrow', lang)} {names[1]}"
+
+
+def set_dyad(key: str | None) -> None:
+    """Set the dyad filter from code (a network edge); the URL follows in the same run."""
+    st.session_state[WIDGET["dyad"]] = [key] if key else []
 
 
 def filter_bar(index: CorpusIndex, lang: str) -> Filters:

@@ -28,4 +28,5 @@ ID_FILTERS = (
     IdFilter("quads", "quad", "quads", column="quad"),
     IdFilter("places", "place", "places"),  # a region with the places inside it
     IdFilter("articles", "article", "articles", column="article_id"),
+    IdFilter("dyads", "dyad", "dyads"),  # `A~B`: events A → B, quotes by A about B (corpus/network.py)
 )

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corpus import claims, clusters, plover
+from corpus import claims, clusters, network, plover
 from corpus.dates import date_range
 from corpus.filterspec import ID_FILTERS
 from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention
@@ -37,6 +37,7 @@ class Filters:
     quads: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
+    dyads: tuple[str, ...] = ()  # `A~B`: events A → B and quotes by A about B (corpus/network.py)
     text: str = ""
     include_proposed: bool = False
 
@@ -210,8 +211,9 @@ def _event_search(events: list[Event]) -> tuple[str, ...]:
     )
 
 
-def _quote_rows(corpus: Corpus, event_links: Mapping[str, tuple[str, str]]) -> list[dict]:
-    """The quote rows; `event_links`: event id → (cluster id, thread id) of the quote's event."""
+def _quote_rows(corpus: Corpus, event_links: Mapping[str, tuple[str, str]], states: Mapping[str, str]) -> list[dict]:
+    """The quote rows; `event_links`: event id → (cluster id, thread id) of the quote's event;
+    `states`: actor id → its state (for the actor the speaker speaks about, network.quote_target)."""
     rows = []
     for quote in corpus.quotes.values():
         event = corpus.events.get(quote.event_id) if quote.event_id else None
@@ -228,6 +230,8 @@ def _quote_rows(corpus: Corpus, event_links: Mapping[str, tuple[str, str]]) -> l
                 "end": quote.end,
                 "text": quote.text,
                 "speaker": quote.speaker,
+                "target": network.quote_target(quote.speaker, event.actor1, event.actor2,
+                                               lambda a: states.get(a, a)) if event else None,
                 "language": quote.language,
                 "kind": quote.kind,
                 "date": date,
@@ -252,7 +256,7 @@ def _quote_rows(corpus: Corpus, event_links: Mapping[str, tuple[str, str]]) -> l
 
 
 EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note", "cluster_id", "report_count", "disagree", "thread_id"]
-QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", *GLOSS_FIELDS, "cluster_id", "thread_id"]
+QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "target", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", *GLOSS_FIELDS, "cluster_id", "thread_id"]
 
 
 def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -268,7 +272,8 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     event_keys = _event_search(ordered)
     del ordered, ranges
     links = dict(zip(events["id"], zip(events["cluster_id"], events["thread_id"], strict=True), strict=True))
-    quote_rows = _quote_rows(corpus, links)
+    states = state_of(corpus.actors)
+    quote_rows = _quote_rows(corpus, links, states)
     del links
     quote_search = [row.pop("search") for row in quote_rows]
     for row in quote_rows:
@@ -289,7 +294,7 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     return CorpusIndex(
         slim, events, quotes, actor_members(corpus), place_members(corpus, contained),
         event_keys, quote_keys, {k: tuple(v) for k, v in by_article.items()}, _year_span(events, quotes),
-        state_of(corpus.actors),
+        states,
     )
 
 
@@ -360,6 +365,8 @@ def filter_events(index: CorpusIndex, filters: Filters) -> pd.DataFrame:
     if filters.actors:
         actors = _expand(index.actor_members, filters.actors)
         mask &= (frame["actor1"].isin(actors) | frame["actor2"].isin(actors)).to_numpy()
+    if filters.dyads:
+        mask &= network.dyad_mask(frame["actor1"], frame["actor2"], filters.dyads, index.actor_members)
     return _select(frame, mask)
 
 
@@ -368,6 +375,8 @@ def filter_quotes(index: CorpusIndex, filters: Filters) -> pd.DataFrame:
     mask = _common_mask(frame, filters, index)
     if filters.actors:
         mask &= frame["speaker"].isin(_expand(index.actor_members, filters.actors)).to_numpy()
+    if filters.dyads:
+        mask &= network.dyad_mask(frame["speaker"], frame["target"], filters.dyads, index.actor_members)
     return _select(frame, mask)
 
 

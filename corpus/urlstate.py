@@ -2,7 +2,7 @@
 was ignored) and write Filters back. The one place that knows the parameter names.
 
     ?year=2010-2025&from=2024-12-01&to=2025-01-31&actor=DZA,MLI&type=AID&quad=verbal_conflict&place=kidal-region
-     &article=000_56a35e1c5d42c200&q=باماكو&proposed=1
+     &article=000_56a35e1c5d42c200&dyad=MLI~DZA&q=باماكو&proposed=1
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from corpus import plover
 from corpus.filterspec import ID_FILTERS
+from corpus.network import DyadVocabulary
 from corpus.query import Filters
 
 MAX_VALUE_LENGTH = 300
@@ -36,6 +37,11 @@ class Vocabulary:
     years: tuple[int, int] = (1990, 2100)
     event_types: Collection[str] = plover.EVENT_TYPES
     quads: Collection[str] = plover.QUAD_CLASSES
+
+    @property
+    def dyads(self) -> Collection[str]:
+        """`A~B` with two different known actors (checked on demand)."""
+        return DyadVocabulary(self.actors)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,67 @@
+"""The Network page's pieces that touch Streamlit: the fold toggle kept in the URL
+(`unfold=1`), the cached network of a filtered view, and the selection callback that turns a
+clicked edge into the `dyad=` filter (a node into the actor filter)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.filters import WIDGET, set_dyad
+from components.timeline_view import signature
+from corpus import network
+
+UNFOLD_KEY, _UNFOLD_STATE, CHART_KEY = "unfold", "network_unfold", "network"
+
+
+def unfold_toggle(ctx) -> bool:
+    """Fold members into their states (default) or not; `unfold=1` in the URL. Set from the
+    URL on the first run; a change writes the URL in the callback, before the rerun."""
+    if _UNFOLD_STATE not in st.session_state:
+        st.session_state[_UNFOLD_STATE] = st.query_params.get(UNFOLD_KEY) == "1"
+    return st.toggle(ctx.t("network.unfold"), key=_UNFOLD_STATE, on_change=_write_unfold,
+                     help=ctx.t("network.unfold_help"))
+
+
+def _write_unfold() -> None:
+    if st.session_state.get(_UNFOLD_STATE):
+        st.query_params[UNFOLD_KEY] = "1"
+    else:
+        st.query_params.pop(UNFOLD_KEY, None)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def graph(key: str, fold: bool, _ctx):
+    """(nodes, edges) of the filtered view; cached per (filtered rows, fold)."""
+    r = _ctx.result
+    edges = network.edges(r.events, r.quotes, _ctx.index.actor_state, fold)
+    return network.nodes(edges), edges
+
+
+def view_key(ctx) -> str:
+    """The filtered events and quotes (their row labels), for the cache."""
+    return f"{signature(ctx, ctx.result.events)}:{signature(ctx, ctx.result.quotes)}"
+
+
+def on_select() -> None:
+    """An edge click sets the dyad filter; a node click the actor filter (both in the URL)."""
+    state = st.session_state.get(CHART_KEY)
+    points = (state.selection.points if state and state.selection else []) or []
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, list) and len(data) == 2 and data[0] == "edge" and network.parse_dyad(str(data[1])):
+            set_dyad(str(data[1]))
+            return
+        if isinstance(data, list) and len(data) == 2 and data[0] == "node" and isinstance(data[1], str):
+            st.session_state[WIDGET["actor"]] = [data[1]]
+            return
+
+
+def edge_table(ctx, edges):
+    """The edges as a table in the interface language (names, quad class, rounded score)."""
+    table = edges.assign(source=edges["source"].map(ctx.actor), target=edges["target"].map(ctx.actor),
+                         quad=edges["quad"].map(lambda q: ctx.t("quad." + q) if isinstance(q, str) else ""),
+                         score=edges["score"].round(1))
+    columns = {"source": ctx.t("network.col_source"), "target": ctx.t("network.col_target"),
+               "events": ctx.t("network.col_events"), "quotes": ctx.t("network.col_quotes"),
+               "score": ctx.t("network.col_score"), "quad": ctx.t("network.col_quad")}
+    return table[list(columns)].rename(columns=columns)

@@ -1,0 +1,84 @@
+"""AppTest: the Network page — renders in ar/en/fr (RTL for Arabic), one selectable midpoint per
+edge carrying its dyad, the `dyad=` filter (counts follow, other pages too, bogus values named),
+and the fold toggle kept in the URL (`unfold=1`)."""
+
+import json
+
+import pytest
+
+from corpus import network
+from tests.test_app_helpers import (
+    assert_no_raw_keys,
+    expected_counts,
+    filtered,
+    index,
+    run_page,
+    shown_counts,
+)
+
+
+def _figure(at) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def _edge_keys(fig: dict) -> list[str]:
+    return [d[1] for trace in fig["data"] for d in (trace.get("customdata") or []) if d[0] == "edge"]
+
+
+def _expected_edges(params: dict[str, str], fold: bool = True):
+    r = filtered(params)
+    return network.edges(r.events, r.quotes, index().actor_state, fold)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_network_renders_one_midpoint_per_edge(lang):
+    params = {"lang": lang, "year": "2024-2025"}
+    at = run_page("network", params)
+    assert not at.exception
+    assert_no_raw_keys(at)
+    assert shown_counts(at) == expected_counts(params)
+    edges = _expected_edges(params)
+    assert sorted(_edge_keys(_figure(at))) == sorted(network.dyad_key(s, t) for s, t in
+                                                     zip(edges["source"], edges["target"], strict=True))
+    assert len(_figure(at)["layout"]["annotations"]) == len(edges)  # one arrow per edge
+    assert (_figure(at)["layout"]["hoverlabel"]["align"] == "right") == (lang == "ar")
+
+
+def test_dyad_filter_counts_follow_on_every_page():
+    params = {"lang": "en", "dyad": "MLI~DZA"}
+    edges = _expected_edges({}).set_index(["source", "target"])
+    for page in ("network", "timeline", "quotes"):
+        at = run_page(page, params)
+        assert not at.exception
+        shown = shown_counts(at)
+        assert shown == expected_counts(params)
+        assert (shown[0], shown[2]) == (edges.loc[("MLI", "DZA"), "events"], edges.loc[("MLI", "DZA"), "quotes"])
+        assert at.multiselect(key="f_dyad").value == ["MLI~DZA"]
+        assert at.query_params["dyad"] in ("MLI~DZA", ["MLI~DZA"])
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_bogus_dyad_is_named(lang):
+    at = run_page("network", {"lang": lang, "dyad": "MLI~NOPE"})
+    assert not at.exception
+    assert any("MLI" in w.value and "NOPE" in w.value for w in at.warning)
+    assert "dyad" not in at.query_params
+
+
+def test_unfold_toggle_in_url():
+    at = run_page("network", {"lang": "en", "unfold": "1"})
+    assert not at.exception
+    assert at.toggle(key="network_unfold").value is True
+    unfolded = _expected_edges({}, fold=False)
+    assert len(_edge_keys(_figure(at))) == len(unfolded)
+    at.toggle(key="network_unfold").set_value(False).run()
+    assert "unfold" not in at.query_params
+    assert len(_edge_keys(_figure(at))) == len(_expected_edges({}))
+
+
+def test_removing_the_dyad_in_the_sidebar_restores_the_view():
+    at = run_page("network", {"lang": "en", "dyad": "MLI~DZA"})
+    at.multiselect(key="f_dyad").set_value([]).run()
+    assert not at.exception
+    assert shown_counts(at) == expected_counts({})
+    assert "dyad" not in at.query_params

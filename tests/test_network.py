@@ -1,0 +1,150 @@
+"""corpus/network.py: quote targets, edges (folded and unfolded), the circle layout, edge
+geometry, and the dyad filter — on synthetic frames and on the curated corpus."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from corpus import network, plover
+from corpus.query import Filters, run_query
+from corpus.urlstate import parse_filters
+from tests.test_app_helpers import index
+
+STATE = {"DZA": "DZA", "DZA-MFA": "DZA", "attaf": "DZA", "MLI": "MLI", "MLI-MFA": "MLI", "AQIM": "AQIM"}
+MEMBERS = {"DZA": frozenset({"DZA", "DZA-MFA", "attaf"}), "MLI": frozenset({"MLI", "MLI-MFA"}),
+           "DZA-MFA": frozenset({"DZA-MFA"}), "attaf": frozenset({"attaf"})}
+
+
+def _events(rows):
+    frame = pd.DataFrame(rows, columns=["actor1", "actor2", "event_type"])
+    return frame.assign(quad=[plover.quad_of(t) for t in frame["event_type"]],
+                        score=[plover.score_of(t) for t in frame["event_type"]])
+
+
+def _quotes(rows):
+    frame = pd.DataFrame(rows, columns=["speaker", "target", "event_type"])
+    return frame.assign(quad=[plover.quad_of(t) if isinstance(t, str) else None for t in frame["event_type"]])
+
+
+@pytest.mark.parametrize(("speaker", "a1", "a2", "target"), [
+    ("MLI-MFA", "DZA", "MLI", "DZA"),        # Mali's ministry on an Algeria → Mali event
+    ("attaf", "DZA-MFA", "MLI", "MLI"),      # Algeria's minister, his own side acted
+    ("AQIM", "DZA", "MLI", None),            # a third party: no edge
+    ("DZA", "DZA", "DZA-MFA", None),         # both sides one state
+    ("DZA", "DZA", None, None),              # no actor2
+    (None, "DZA", "MLI", None),              # no speaker
+])
+def test_quote_target(speaker, a1, a2, target):
+    assert network.quote_target(speaker, a1, a2, lambda a: STATE.get(a, a)) == target
+
+
+@pytest.mark.parametrize(("value", "pair"), [
+    ("MLI~DZA", ("MLI", "DZA")), (" MLI ~ DZA ", ("MLI", "DZA")), ("MLI~MLI", None), ("MLI", None),
+    ("A~B~C", None), ("~DZA", None),
+])
+def test_parse_dyad(value, pair):
+    assert network.parse_dyad(value) == pair
+
+
+def test_dyad_vocabulary_checks_both_sides():
+    vocab = network.DyadVocabulary({"DZA", "MLI"})
+    assert "MLI~DZA" in vocab and "DZA~MLI" in vocab
+    assert "MLI~XXX" not in vocab and "MLI~MLI" not in vocab and 3 not in vocab
+
+
+def test_edges_fold_members_into_states_and_count_per_direction():
+    events = _events([("DZA-MFA", "MLI", "DISAPPROVE"), ("attaf", "MLI-MFA", "THREATEN"), ("DZA", "MLI", "AID"),
+                      ("MLI", "DZA", "SANCTION"), ("DZA", "DZA-MFA", "CONSULT"), ("AQIM", None, "ASSAULT")])
+    quotes = _quotes([("MLI-MFA", "DZA", "DISAPPROVE"), ("MLI", "attaf", "SANCTION"), ("AQIM", None, None)])
+    edges = network.edges(events, quotes, STATE, fold=True).set_index(["source", "target"])
+    assert sorted(edges.index) == [("DZA", "MLI"), ("MLI", "DZA")]
+    dm, md = edges.loc[("DZA", "MLI")], edges.loc[("MLI", "DZA")]
+    assert (dm["events"], dm["quotes"], dm["n_verbal_conflict"], dm["n_material_cooperation"]) == (3, 0, 2, 1)
+    assert dm["quad"] == "verbal_conflict"
+    expected = (plover.score_of("DISAPPROVE") + plover.score_of("THREATEN") + plover.score_of("AID")) / 3
+    assert math.isclose(dm["score"], expected)
+    assert (md["events"], md["quotes"], md["quad"]) == (1, 2, "verbal_conflict")
+    assert md["score"] == plover.score_of("SANCTION")
+
+
+def test_edges_unfolded_keep_each_actor():
+    events = _events([("DZA-MFA", "MLI", "DISAPPROVE"), ("DZA", "MLI", "AID"), ("DZA", "DZA-MFA", "CONSULT")])
+    edges = network.edges(events, _quotes([]), STATE, fold=False)
+    assert set(zip(edges["source"], edges["target"], strict=True)) == {("DZA-MFA", "MLI"), ("DZA", "MLI"),
+                                                                      ("DZA", "DZA-MFA")}
+
+
+def test_quote_only_edge_takes_its_quotes_score_and_quad():
+    edges = network.edges(_events([]), _quotes([("MLI", "DZA", "REJECT"), ("MLI", "DZA", "REJECT")]), STATE)
+    row = edges.iloc[0]
+    assert (row["source"], row["target"], row["events"], row["quotes"]) == ("MLI", "DZA", 0, 2)
+    assert row["score"] == plover.score_of("REJECT") and row["quad"] == "verbal_conflict"
+
+
+def test_no_edges_gives_empty_frames():
+    edges = network.edges(_events([("DZA", None, "AID")]), _quotes([]), STATE)
+    assert edges.empty and list(edges.columns) == network.EDGE_COLUMNS
+    assert network.nodes(edges).empty
+
+
+def test_nodes_on_a_circle_algeria_and_mali_first():
+    edges = network.edges(_events([("FRA", "MLI", "AID"), ("AQIM", "FRA", "ASSAULT"), ("AQIM", "FRA", "ASSAULT"),
+                                   ("DZA", "MLI", "AID")]), _quotes([]), STATE)
+    nodes = network.nodes(edges)
+    assert list(nodes["id"]) == ["DZA", "MLI", "FRA", "AQIM"]  # lead, then by weight
+    assert list(nodes["weight"]) == [1, 2, 3, 2]
+    assert (nodes["x"], nodes["y"]) and nodes.iloc[0][["x", "y"]].tolist() == [0.0, 1.0]
+    assert all(math.isclose(math.hypot(x, y), 1.0) for x, y in zip(nodes["x"], nodes["y"], strict=True))
+    assert network.nodes(edges).equals(nodes)  # deterministic
+
+
+def test_edge_geometry_separates_the_two_directions():
+    edges = network.edges(_events([("DZA", "MLI", "AID"), ("MLI", "DZA", "SANCTION")]), _quotes([]), STATE)
+    geo = network.edge_geometry(network.nodes(edges), edges)
+    there, back = geo.iloc[0], geo.iloc[1]
+    assert (there["mx"], there["my"]) != (back["mx"], back["my"])
+    assert math.isclose(there["mx"] + back["mx"], 0.0, abs_tol=1e-9)  # symmetric about the chord
+
+
+def test_dyad_mask_directed_with_members():
+    first = pd.Series(["DZA-MFA", "MLI", "attaf", "DZA"])
+    second = pd.Series(["MLI-MFA", "DZA", "MLI", "AQIM"])
+    assert network.dyad_mask(first, second, ["DZA~MLI"], MEMBERS).tolist() == [True, False, True, False]
+    assert network.dyad_mask(first, second, ["DZA~MLI", "MLI~DZA"], MEMBERS).tolist() == [True, True, True, False]
+    assert network.dyad_mask(first, second, ["attaf~MLI"], MEMBERS).tolist() == [False, False, True, False]
+
+
+def test_curated_edge_counts_equal_the_dyad_filter():
+    """Every folded edge of the curated corpus: filtering to its dyad gives exactly its events
+    (counted once per event) and its quotes."""
+    idx = index()
+    everything = run_query(idx, Filters())
+    edges = network.edges(everything.events, everything.quotes, idx.actor_state)
+    assert len(edges) >= 5
+    for row in edges.itertuples(index=False):
+        result = run_query(idx, Filters(dyads=(network.dyad_key(row.source, row.target),)))
+        assert (len(result.events), len(result.quotes)) == (row.events, row.quotes), (row.source, row.target)
+
+
+def test_curated_mali_to_algeria_has_events_and_quotes():
+    idx = index()
+    result = run_query(idx, Filters(dyads=("MLI~DZA",)))
+    assert len(result.events) and len(result.quotes)
+    assert all(idx.state_of(a) == "MLI" for a in result.events["actor1"])
+    assert all(idx.state_of(a) == "DZA" for a in result.events["actor2"])
+    assert all(idx.state_of(s) == "MLI" and idx.state_of(t) == "DZA"
+               for s, t in zip(result.quotes["speaker"], result.quotes["target"], strict=True))
+
+
+def test_dyad_url_round_trip_and_warning():
+    idx = index()
+    from components.filters import vocabulary
+    filters, warnings = parse_filters({"dyad": ["MLI~DZA,XX~DZA,MLI~MLI"]}, vocabulary(idx))
+    assert filters.dyads == ("MLI~DZA",)
+    assert [w.value for w in warnings] == ["XX~DZA", "MLI~MLI"]
+
+
+def test_dyad_vocabulary_lists_the_ordered_pairs():
+    vocab = network.DyadVocabulary(["DZA", "MLI", "NER"])
+    assert len(vocab) == 6 and len(set(vocab)) == 6 and all(pair in vocab for pair in vocab)
