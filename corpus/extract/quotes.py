@@ -103,6 +103,11 @@ def _paragraphs(text: str):
         pos += len(line) + 1
 
 
+def _comma_after(text: str, pos: int) -> bool:
+    """A comma follows the closing mark at pos (“…”، بالإضافة إلى …)."""
+    return text[pos:pos + 5].lstrip("\"'”»’ ").startswith(("،", ","))
+
+
 def _trim(text: str, s: int, e: int, strip_final: bool) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -132,6 +137,8 @@ class TokenView:
         flags = list(map(sw.anchors.__contains__, words))
         for i in compress(range(len(words)), map(sw.transmit.__contains__, words)):
             flags[i] = _AN_PREP in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech
+        for i in compress(range(len(words)), map(sw.attribute.__contains__, words)):
+            flags[i] = _ILA in words[i + 1:i + 6]
         self.verb_index = list(compress(range(len(words)), flags))
         self.verb_starts = [ostarts[i] for i in self.verb_index]
 
@@ -222,6 +229,8 @@ class QuoteFinder:
         if not before:
             return False
         previous = before[-1]
+        if previous in self.words.name_prepositions and len(key) <= 2:
+            return True  # قالت مصادر لـ"الشروق"
         if previous in self.words.name_nouns or (previous[:1] in CLITIC_LETTERS and previous[1:] in self.words.name_nouns):
             return True
         bare_name = len(key) <= 2 and not any(w.startswith("ال") for w in key)
@@ -308,14 +317,15 @@ class QuoteFinder:
         start = view.oends[comp]
         if any(q["kind"] == "direct" and q["start"] <= start < q["end"] for q in marked):
             return None  # inside a quotation
-        if any(view.oends[comp] - 1 <= q["start"] <= view.oends[comp] + 3 for q in marked):
-            return None  # أن "…": the quotation itself is the direct quote
         end = self._clause_end(comp, sent_end)
         s, e = _trim(text, start, end, strip_final=True)
+        if any(0 <= q["start"] - s <= 3 and (q["end"] >= e - 3 or _comma_after(text, q["end"])) for q in marked):
+            return None  # أن "…": the quotation is the whole clause, it is the direct quote
         n_words = len(text[s:e].split())
         if any(s <= u < e for u in self.unbalanced):
             return None  # the clause runs into an open quotation: that is the quote
-        if (end < sent_end and n_words < 4) or n_words < MIN_REPORTED_WORDS:
+        if (end < sent_end and (n_words < 4 or view.word(view.token_at(end)) in self.words.base_verbs)) \
+                or n_words < MIN_REPORTED_WORDS:
             return None  # فإن الرئيس …، وصف: the subject of the next verb, not a clause
         return {"start": s, "end": e, "text": text[s:e], "kind": "reported", "_anchor": view.ostarts[comp]}
 
@@ -346,8 +356,7 @@ class QuoteFinder:
     def _opens_clause(self, tj: int) -> bool:
         """A participle followed by its own complementizer (مؤكدا أن، مشيرا إلى أن)."""
         view = self.view
-        nxt = view.word(tj + 1)
-        return nxt in self.words.complementizers or (nxt == _ILA and view.word(tj + 2) in self.words.complementizers)
+        return any(w in self.words.complementizers for w in view.words[tj + 1:tj + 5])
 
     # -- a clause relayed to a speaker named after it ------------------------------------------
     def _relayed_clauses(self, quotes: list[dict]) -> list[dict]:

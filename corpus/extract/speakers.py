@@ -65,7 +65,7 @@ def _with_objects(words: str) -> frozenset:
     for word in words.split():
         base = fold(word)
         for prefix in ("", "و", "ف"):
-            out.update(prefix + base + suffix for suffix in ("ه", "ها", "هم"))
+            out.update(prefix + base + suffix for suffix in ("ه", "ها", "هم", "ته", "تها", "تهم"))
     return frozenset(out)
 
 
@@ -100,7 +100,9 @@ class SpeechWords:
     coord_complementizers: frozenset  # وأن، وإن
     report_start: frozenset  # the tokens that may open reported speech
     continuation: frozenset
-    transmit: frozenset
+    transmit: frozenset  # نقل: the source follows عن
+    attribute: frozenset  # نسب: the source follows إلى (نسبت الوكالة إلى مصدر قوله)
+    name_prepositions: frozenset  # لـ"الشروق": marks after these hold an outlet's name
     object_verbs: frozenset
     writer_verbs: frozenset
     statements: frozenset
@@ -144,11 +146,12 @@ def speech_words() -> SpeechWords:
         participles=_folded(data["speech_participles"]), presentative_verbs=_inflected(data["presentative_verbs"]),
         coord_complementizers=coordinated, report_start=verbs | coordinated | relay_before,
         continuation=_inflected(data["continuation_verbs"]), transmit=_inflected(data["transmit_verbs"]),
+        attribute=_inflected(data["attribute_verbs"]), name_prepositions=_folded(data["name_prepositions"]),
         object_verbs=_inflected(data["object_verbs"]), writer_verbs=_folded(data["writer_verbs"]),
         statements=statements, complementizers=complementizers,
         clause_openers=_folded(data["clause_openers"]), resumptive=_folded(data["resumptive"]),
         relay_after=relay_after, relay_first=frozenset(p[0] for p in relay_after),
-        anchors=verbs | statements | relay_before,
+        anchors=verbs | statements | relay_before | _inflected(data["attribute_verbs"]),
         relay_after_verbs=_inflected(data["relay_after_verbs"]), subject_stops=_folded(data["subject_stops"]),
         person_stops=_folded(data["person_stops"]), relay_before=_inflected_conj(data["relay_before"]),
         subject_skip=_folded(data["subject_skip"]), relatives=_folded(data["relatives"]), modal_before_an=_folded(data["modal_before_an"]),
@@ -283,7 +286,9 @@ class SpeakerResolver:
         if verb in words.statements:
             return self._issuer_after(k, limit)  # في بيان لوزارة الخارجية
         if verb in words.transmit:
-            return self._relayed(k, limit)
+            return self._relayed(k, limit, _AN_PREP)
+        if verb in words.attribute:
+            return self._relayed(k, limit, _ILA)
         if verb in words.relay_before:
             return self._relay_source(k, limit)
         if nxt in words.statements and view.ostarts[k + 1] < limit:
@@ -308,13 +313,13 @@ class SpeakerResolver:
             return self._statement(j, limit, 0)
         return self.noun_phrase(j, limit, "relay")
 
-    def _relayed(self, k: int, limit: int) -> Speaker | None:
+    def _relayed(self, k: int, limit: int, preposition: str) -> Speaker | None:
         """نقلا عن مصادر في الجيش / نقلت عن بيان لوزارة الدفاع: the source after عن."""
         view = self.view
         for j in range(k + 1, min(k + 7, len(view.words))):
             if view.ostarts[j] >= limit:
                 break
-            if view.word(j) == _AN_PREP:
+            if view.word(j) == preposition:
                 return self.noun_phrase(j + 1, limit, "relay")
         return None
 
@@ -391,8 +396,8 @@ class SpeakerResolver:
         if head is not None:
             return _speaker_of(head, "sv")
         before = [a for a in self.actors_before(sent_start, verb_start) if a["kind"] in SPEAKER_KINDS]
-        if not before or before[-1].get("mention") == "adjective":
-            return None
+        if not before or before[-1].get("mention") == "adjective" or self._governed(before[-1]):
+            return None  # في تصريح لقناة الجزيرة قال: the channel is no subject
         gap = view.doc.text[before[-1]["end"]:verb_start]
         if _BREAK_RE.search(gap):
             return None  # a dateline or a credit: باماكو (رويترز) - قال
@@ -401,9 +406,38 @@ class SpeakerResolver:
             return _speaker_of(before[-1], "sv")
         if len(gap_words) <= 2 and not _COMMA_RE.search(gap):
             return _speaker_of(before[-1], "sv")
-        if not gap_words and not self._conjoined(k) and before[-1]["kind"] != "state":
+        if not gap_words and not self._conjoined(k) and self._opens_with(before[-1], sent_start):
             return _speaker_of(before[-1], "sv")  # الرئيس آمادو توماني توري، وصف …
         return None
+
+    def _governed(self, mention: dict) -> bool:
+        """The mention is the object of a preposition (لقناة الجزيرة، مع الوزير، في مالي)."""
+        view = self.view
+        if fold(mention["text"][:1]) in ("ل", "ب") and not mention["text"].startswith(("ب" + "ا", "بو", "بي")):
+            return True
+        k = view.token_at(mention["start"] - 1) - 1
+        while k >= 0 and view.oends[k] > mention["start"]:
+            k -= 1
+        return k >= 0 and view.word(k) in self.words.person_stops | self.words.subject_stops
+
+    def _opens_with(self, mention: dict, sent_start: int) -> bool:
+        """The mention (with its titles) opens a clause: at the sentence start, after a comma,
+        a conjunction or a complementizer (حسب ما ورد …، فإن الرئيس X، وصف)."""
+        if mention["kind"] == "state":
+            return False
+        view, words = self.view, self.words
+        k = view.token_at(mention["start"] - 1)
+        while k < len(view.words) and view.oends[k] <= mention["start"]:
+            k += 1
+        k -= 1  # the token holding the mention's start, or the one before
+        k = k if view.ostarts[k] >= mention["start"] - 1 else k + 1
+        while k - 1 >= 0 and view.word(k - 1) in words.titles:
+            k -= 1
+        if k <= view.token_at(sent_start):
+            return True
+        before = view.word(k - 1)
+        gap = view.doc.text[view.oends[k - 1]:view.ostarts[k]]
+        return bool(_COMMA_RE.search(gap)) or before in words.complementizers or before in words.sentence_openers
 
     def _relative_head(self, k: int, sent_start: int) -> dict | None:
         """"X، الذي استقبل الوفد، أكد": a relative clause closed by a comma right before the
@@ -559,8 +593,8 @@ class SpeakerResolver:
         after = j + len(key)
         link = after
         while view.word(link) in words.source_adjectives:
-            link += 1  # مصادر مسؤولة في الجيش
-        if view.word(link) in words.official_links:
+            link += 1  # مصادر مسؤولة في الجيش (but مصدر مقرب من الوساطة is not the mediation)
+        if view.word(link) in words.official_links and (link == after or view.word(link) == _FI):
             body = self._body_at(link + 1)
             if body is not None:
                 return _speaker_of(body, "source_of_body")
