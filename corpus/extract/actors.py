@@ -384,14 +384,17 @@ def holder_by_name(res, office: str | None, tokens: set[str]) -> str | None:
 def late_surnames(res) -> None:
     """A surname of a person named in the document, spelt otherwise later (بوقدوم … بوقادوم):
     words no mention covers whose skeleton is that surname's."""
-    persons = {a["actor_id"] for a in res.actors if a["kind"] == "person" and MENTION_KEY not in a}
+    persons = {a["actor_id"] for a in res.actors if a["kind"] == "person"} - {None}
     wanted = {skeleton(t): p for p in persons for t in res.lex.name_tokens.get(p, ())
               if t not in GIVEN_NAMES and len(skeleton(t)) >= 4}
     if not wanted:
         return
+    firsts = {sk[0] for sk in wanted}
     covered = [(a["start"], a["end"]) for a in res.actors] + [(p["start"], p["end"]) for p in res.places]
     for idx, word in enumerate(res.doc.words):
-        person = wanted.get(skeleton(word)) if len(word) >= 5 else None
+        if len(word) < 5 or word[0] not in firsts and word[2:3] not in firsts:
+            continue  # cheap filter: a skeleton starts with the word's first letter (or after ال)
+        person = wanted.get(skeleton(word))
         if person and not _covered(res, idx, covered):
             res.add_actor(idx, idx + 1, 0, person)
 
