@@ -68,6 +68,7 @@ _BORDER_ADJ = (fold("الحدودي"), fold("الحدوديه"))
 _TO_IN = frozenset(fold(w) for w in ("في", "الى", "إلى"))
 _DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([-–—:]|/[^\n]{1,30}?[-–—:])")
 QUOTE_MARKS = " \u00a0\"'«»“”„‘’"
+_NEWLINE = re.compile("\n")
 _WORD_CHAR = re.compile(r"\w")
 _SECOND_CITY = re.compile(r"^\W*(?:[^\W\d_]+ ?){1,3}/\s*$")
 
@@ -102,12 +103,10 @@ def _after_group_name(res, m) -> bool:
 
 def is_place_context(res, m, places: list[Entry]) -> bool:
     """A state/capital name used as a location rather than as an agent."""
-    if dateline(res, m):
-        return True
     clitic = m.clitic(res.doc)
-    capital = _is_capital(res.lex, places)
     if "ب" in clitic:
         return True
+    capital = _is_capital(res.lex, places)
     if "ل" in clitic:
         return capital or visited(res, m)  # لباماكو؛ زيارة رسمية للجزائر
     if after_capital_noun(res, m):
@@ -125,7 +124,9 @@ def is_place_context(res, m, places: list[Entry]) -> bool:
         return True  # العاصمة المالية باماكو
     if capital and (prev in CAPITAL_PLACE_NOUNS or prev in CAPITAL_VISIT):
         return True  # العاصمة باماكو، يزور باماكو
-    return prev == _MA3 and any(res.tok(m.i - k) in BORDER_NOUNS for k in (2, 3))
+    if prev == _MA3 and any(res.tok(m.i - k) in BORDER_NOUNS for k in (2, 3)):
+        return True  # الحدود مع النيجر
+    return dateline(res, m)
 
 
 def visited(res, m) -> bool:
@@ -154,6 +155,20 @@ def _is_border_word(word: str) -> bool:
 
 
 def _is_capital(lex: Lexicon, places: list[Entry]) -> bool:
+    """A capital's name (باماكو), not a country's that also names its capital (الجزائر)."""
+    key = (id(lex.places), tuple(places))
+    known = _CAPITAL_MEMO.get(key)
+    if known is None:
+        if len(_CAPITAL_MEMO) > 50_000:
+            _CAPITAL_MEMO.clear()
+        known = _CAPITAL_MEMO[key] = _capital_reading(lex, places)
+    return known
+
+
+_CAPITAL_MEMO: dict[tuple, bool] = {}
+
+
+def _capital_reading(lex: Lexicon, places: list[Entry]) -> bool:
     infos = [(lex.places[e.ref], e.exact) for e in places if e.ref in lex.places]
     return any(p.kind == "capital" for p, _ in infos) and not any(
         p.kind == "country" and exact for p, exact in infos)
@@ -231,7 +246,7 @@ def at_line_start(res, pos: int) -> bool:
     """Nothing but marks (* • -) between the start of pos's line and pos, or another dateline
     city and a slash ("نيامي / الجزائر –")."""
     if res._newlines is None:
-        res._newlines = [k for k, ch in enumerate(res.doc.text) if ch == "\n"]
+        res._newlines = [nl.start() for nl in _NEWLINE.finditer(res.doc.text)]
     k = bisect.bisect_left(res._newlines, pos)
     line_start = res._newlines[k - 1] + 1 if k else 0
     if pos - line_start > DATELINE_PREFIX:
