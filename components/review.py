@@ -6,6 +6,7 @@ corpus/store/ (proposals.py, repository.py)."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ from corpus.store.proposals import (
 from corpus.store.records import draft_article, item_problems
 from corpus.store.repository import ITEM_KINDS
 
+log = logging.getLogger("atlas.review")
 DRAFT, PENDING, GEN, NOTICE = "aa_draft", "aa_pending", "aa_gen", "aa_notice"
 
 
@@ -187,7 +189,14 @@ def extract(d: Draft, t) -> None:
             status.update(label=t("add.no_extractor"), state="error")
             d.items = []
         else:
-            d.items = ingest.propose(d.prepared, extractor, d.meta.get("published"))
+            try:
+                d.items = ingest.propose(d.prepared, extractor, d.meta.get("published"))
+            except Exception:  # noqa: BLE001 - an engine bug must not cost the curator the text
+                log.exception("the extractor failed on a %d-character text", len(d.prepared.text))
+                d.items = []
+                status.update(label=t("add.extractor_failed"), state="error")
+                d.extracted = True
+                return
             for n, item in enumerate(d.items, 1):
                 item.id = f"new-{n}"  # until saved (the store assigns the real ids)
             status.update(label=t("add.extracted", n=len(d.items)), state="complete")

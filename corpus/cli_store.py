@@ -55,6 +55,19 @@ def make_extractor(corpus: Corpus):
     return Extractor.from_corpus(corpus)
 
 
+def _proposals(prepared: ingest.Prepared, extractor, published: str | None, path: Path) -> list:
+    """The extractor's proposals, or none (with a warning) when it fails on this text: the
+    article is still stored, its items can be added by hand."""
+    if extractor is None:
+        return []
+    try:
+        return ingest.propose(prepared, extractor, published)
+    except Exception as err:  # noqa: BLE001 - an engine bug must not stop the batch
+        print(f"warning: the extractor failed on {path} ({type(err).__name__}); "
+              "stored without proposals", file=sys.stderr)
+        return []
+
+
 @command("add", "store article files with their extracted proposals (status proposed)",
          _configure_add)
 def add(args: argparse.Namespace) -> int:
@@ -85,7 +98,7 @@ def add(args: argparse.Namespace) -> int:
             ingest.check_new(prepared, curated, store)
             meta = ingest.metadata(prepared, title=args.title, outlet=args.outlet, url=args.url,
                                    published=args.published, language=args.language)
-            items = ingest.propose(prepared, extractor, args.published) if extractor else []
+            items = _proposals(prepared, extractor, args.published, path)
             article = ingest.add(store, prepared, meta, items, curated, user=user)
         except ingest.Refused as err:
             refused += 1

@@ -460,3 +460,24 @@ def test_saving_to_a_locked_database_says_so_in_one_line(env, monkeypatch):
         "kept on this page; save again in a moment."]
     button(at, "aa_save").click().run()  # the lock is gone: the same draft saves
     assert any("Saved u-" in s.value for s in at.success), [e.value for e in at.error]
+
+
+def test_an_extractor_failure_leaves_the_text_to_review_by_hand(env, monkeypatch):
+    """Bad input never crashes the page: an engine bug on one text is logged, said, and the
+    article can still be reviewed and saved."""
+    from corpus.extract.pipeline import Extractor
+
+    def broken(self, text, published=None):
+        raise KeyError("اللجنه")
+
+    monkeypatch.setattr(Extractor, "extract", broken)
+    at = app()
+    at.text_area(key="aa_paste").input(TEXT)
+    button(at, "aa_read_paste").click().run()
+    assert not at.exception
+    labels = [e.proto.label for e in at.main.children.values() if type(e).__name__ == "Status"]
+    assert any("extractor failed" in label for label in labels), labels
+    button(at, "aa_save").click().run()
+    assert not at.exception
+    [saved] = Store.open(env).list_articles()
+    assert Store.open(env).get(saved["id"]).text == TEXT
