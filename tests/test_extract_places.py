@@ -147,6 +147,7 @@ def test_the_country_of_the_story(ex):
     ("شددت الرقابة على الحدود الجزائرية النيجرية", "dza-ner-border"),
     ("تسلل المسلحون عبر الحدود بين الجزائر وليبيا", "dza-lby-border"),
     ("أغلقت السلطات الحدود الليبية التونسية", "lby-tun-border"),
+    ("فر المئات نحو الحدود المالية - الموريتانية", "mali-mauritania-border"),
     ("دخلت الشاحنات الأراضي النيجرية", "niger"),
 ])
 def test_border_areas_and_lands(ex, text, pid):

@@ -434,13 +434,19 @@ def _states_after(res, j: int, by_start: dict) -> tuple[list[str], int]:
     if j < n and res.tok(j) == _BAYN and not res.punct_between(j - 1, j):
         return _named_states(res, j + 1, by_start)
     states: list[str] = []
-    while j < n and len(states) < 2 and not res.punct_between(j - 1, j):
+    while j < n and len(states) < 2 and (not res.punct_between(j - 1, j) or states and _dash_between(res, j)):
         st = res._nisba_state(res.tok(j))
         if not st:
             break
         states.append(st)
         j += 1
     return states, j
+
+
+def _dash_between(res, j: int) -> bool:
+    """الحدود المالية - الموريتانية: a dash between two nisbas."""
+    t = res.doc.tokens
+    return res.doc.folded[t[j - 1].end:t[j].start].strip(" \u00a0ـ") in ("-", "–", "—")
 
 
 def _named_states(res, j: int, by_start: dict) -> tuple[list[str], int]:
