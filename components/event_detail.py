@@ -120,7 +120,7 @@ def article_clusters(ctx, article_id: str) -> None:
     disagreement note and the quotes by side."""
     own = _visible(ctx, ctx.index.events)
     own = own[(own["article_id"] == article_id).to_numpy(dtype=bool)]
-    contested = {c.thread_id for c in claims.claims(_visible(ctx, ctx.index.quotes), ctx.index.state_of)}
+    contested = claims.contested(_visible(ctx, ctx.index.quotes), ctx.index.state_of)
     shared = own[(own["report_count"] > 1).to_numpy(dtype=bool)]
     argued = own[((own["report_count"] == 1) & own["thread_id"].isin(contested)).to_numpy(dtype=bool)]
     for key, rows in (("sources.clusters", shared), ("sources.claims", argued)):

@@ -59,6 +59,20 @@ def by_side(quotes: pd.DataFrame, state_of: Callable[[str | None], str | None]) 
     return [(side, ordered.iloc[positions]) for side, positions in groups.items()]
 
 
+def contested(quotes: pd.DataFrame, state_of: Callable[[str | None], str | None]) -> set[str]:
+    """The ids of the exchanges with quotes from more than one side (unknown speakers are not
+    a side), counted in one pass over speaker codes (no per-exchange grouping)."""
+    linked = quotes[quotes["thread_id"].notna().to_numpy(dtype=bool)]
+    if linked.empty:
+        return set()
+    codes, speakers = pd.factorize(linked["speaker"])
+    side_table = [side_of(s, state_of) for s in speakers] + [UNKNOWN_SIDE]
+    sides = pd.Series([side_table[c] for c in codes], index=linked.index)
+    known = sides != UNKNOWN_SIDE
+    counts = sides[known].groupby(linked["thread_id"][known]).nunique()
+    return {str(thread) for thread in counts.index[counts > 1]}
+
+
 @dataclass(frozen=True)
 class Claim:
     thread_id: str
@@ -69,15 +83,10 @@ def claims(quotes: pd.DataFrame, state_of: Callable[[str | None], str | None]) -
     """The exchanges with quotes from more than one side (unknown speakers are not a side),
     in the order of their first quote. Sides are counted per exchange in one pass, so only
     the contested exchanges are grouped one by one."""
-    linked = quotes[quotes["thread_id"].notna().to_numpy(dtype=bool)]
-    if linked.empty:
+    threads = contested(quotes, state_of)
+    if not threads:
         return []
-    codes, speakers = pd.factorize(linked["speaker"])
-    side_table = [side_of(s, state_of) for s in speakers] + [UNKNOWN_SIDE]
-    sides = pd.Series([side_table[c] for c in codes], index=linked.index)
-    known = sides != UNKNOWN_SIDE
-    counts = sides[known].groupby(linked["thread_id"][known]).nunique()
-    contested = linked[linked["thread_id"].isin(counts.index[counts > 1]).to_numpy(dtype=bool)]
-    ordered = contested.sort_values(["date", "id"], kind="stable", na_position="last")
+    linked = quotes[quotes["thread_id"].isin(threads).to_numpy(dtype=bool)]
+    ordered = linked.sort_values(["date", "id"], kind="stable", na_position="last")
     return [Claim(str(thread_id), by_side(group, state_of))
             for thread_id, group in ordered.groupby("thread_id", sort=False)]
