@@ -36,10 +36,11 @@ def test_map_canvas_draws(page, server, shots_dir):
     assert not page.console_errors, page.console_errors
 
 
-def _kidal_pixel(box: dict) -> tuple[float, float]:
-    """The middle of Kidal region, projected from the map's fixed initial view (Web Mercator)."""
+def _kidal_pixel(box: dict, lon: float = 1.3, lat: float = 19.6) -> tuple[float, float]:
+    """The middle of Kidal region (or the point lon, lat), projected from the map's fixed initial
+    view (Web Mercator)."""
     scale = 512 * 2**VIEW.zoom
-    lon0, lat0, lon, lat = VIEW.longitude, VIEW.latitude, 1.3, 19.6
+    lon0, lat0 = VIEW.longitude, VIEW.latitude
     merc = lambda phi: math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))  # noqa: E731
     x = box["x"] + box["width"] / 2 + (lon - lon0) * scale / 360
     y = box["y"] + box["height"] / 2 - (merc(lat) - merc(lat0)) * scale / (2 * math.pi)
@@ -85,6 +86,42 @@ def test_click_kidal_on_the_map_filters_and_the_timeline_follows(page, server, s
     assert page.locator(".js-plotly-plot .scatterlayer .point").count() == expected[0]
     caption = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
     assert caption.startswith(f"Showing {expected[0]} of {expected[1]}")
+    assert not page.console_errors, page.console_errors
+
+
+def _hover_until_tooltip(page, x: float, y: float, text: str, tries: int = 10) -> None:
+    """Hover (x, y) until deck.gl's tooltip shows text: a hover before the deck has drawn its
+    layers shows nothing, so the pointer moves again until the tooltip answers."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(tries):
+        page.mouse.move(x - 20, y - 20)
+        page.mouse.move(x, y, steps=5)
+        try:
+            page.wait_for_function(
+                "text => { const t = document.querySelector('.deck-tooltip');"
+                " return t && t.style.display !== 'none' && t.innerText.includes(text); }",
+                arg=text, timeout=3_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                shown = page.evaluate("() => document.querySelector('.deck-tooltip')?.innerText")
+                raise AssertionError(f"no tooltip with {text!r} at ({x:.0f}, {y:.0f}); shown: {shown!r}") from None
+
+
+def test_click_a_wilaya_created_in_2019_sets_its_place_filter(page, server):
+    """Bordj Badji Mokhtar (2019, on the Mali border) is drawn as its own wilaya and filters."""
+    page.clock.install()
+    # 2023-2025: no Algeria-wide event, whose area would lie over the wilayas and take the click
+    open_app(page, server, "map?lang=en&year=2023-2025")
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for(state="visible", timeout=30_000)
+    x, y = _kidal_pixel(canvas.bounding_box(), 0.5, 23.0)  # inside the wilaya, off the border zone
+    _hover_until_tooltip(page, x, y, "Bordj Badji Mokhtar")
+    _tap(page, x, y)
+    page.wait_for_function("() => location.search.includes('place=')", timeout=15_000)
+    wait_ready(page)
+    assert "place=bordj-badji-mokhtar-province" in page.url
     assert not page.console_errors, page.console_errors
 
 
