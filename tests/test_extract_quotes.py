@@ -160,6 +160,19 @@ def test_direct_quote_after_a_colon(ex):
     assert _speaker_id(q) == "ahmed-attaf"
 
 
+def test_a_class_of_actors_in_marks_is_a_fragment_not_a_name(ex):
+    text = "وقال الجيش المالي إن وحداته تعرضت لهجوم \"جماعات إرهابية\" قرب الحدود."
+    q = _quote(ex, text, "جماعات إرهابية")
+    assert q["kind"] == "fragment" and _speaker_id(q) == "MLI-ARMY"
+
+
+def test_a_title_with_the_short_form_of_a_body_named_before(ex):
+    text = ("اتهم الإطار الاستراتيجي الدائم الجيش المالي بقصف بلدة حدودية. "
+            "وقال الناطق باسم الإطار إن الغارات استهدفت سوقا شعبية قرب الحدود.")
+    q = _quote(ex, text, "الغارات استهدفت سوقا شعبية قرب الحدود")
+    assert _speaker_id(q) == "CSP-PSD"
+
+
 def test_a_quote_inside_a_longer_clause_gives_both(ex):
     text = "وقالت الحكومة المالية إنها \"تدين بشدة\" القرار الجزائري الأخير، ووصفته بأنه \"عمل عدائي\"."
     spans = {q["text"]: q for q in _quotes(ex, text)}

@@ -32,6 +32,7 @@ _AN = fold("أن")
 _AN_PREP = fold("عن")
 _ILA = fold("إلى")
 LOCATION_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى قرب بين نحو".split())
+_COMMA_GAP_RE = re.compile("[،,]")
 MIN_REPORTED_WORDS = 3
 SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
 
@@ -162,9 +163,12 @@ class QuoteFinder:
     def __init__(self, doc, lex, actors: list[dict], places: list[dict]):
         self.doc = doc
         self.lex = lex
-        self.view = TokenView(doc)
         self.words = speech_words()
-        self.entity_spans = [(a["start"], a["end"]) for a in actors] + [(p["start"], p["end"]) for p in places]
+        self.view = TokenView(doc)
+        # names only: a class of actors in marks (“جماعات إرهابية”، "المتمردين") is a fragment
+        self.entity_spans = ([(a["start"], a["end"]) for a in actors
+                              if a.get("mention") is None and a["actor_id"] not in self.words.class_actors]
+                             + [(p["start"], p["end"]) for p in places])
         self.speakers = SpeakerResolver(self.view, lex, actors)
 
     def sentence_end(self, pos: int) -> int:
@@ -172,7 +176,7 @@ class QuoteFinder:
 
     def find(self) -> list[dict]:
         marked = self._marked()
-        self._marked_starts = [q["start"] for q in marked]
+        self._long_starts = [q["start"] for q in marked if len(q["text"].split()) > SHORT_QUOTE_WORDS]
         reported = self._reported(marked)
         relayed = self._relayed_clauses(marked + reported)
         quotes = sorted(marked + reported + relayed, key=lambda q: q["start"])
@@ -223,7 +227,8 @@ class QuoteFinder:
         if any(a <= s + 1 and b >= e - 1 for a, b in self.entity_spans):
             return True
         key = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
-        if key in self.lex.phrases and any(x.kind in ("actor", "place") for x in self.lex.phrases[key]):
+        entries = self.lex.phrases.get(key, ())
+        if any(x.kind == "place" or (x.kind == "actor" and x.ref not in self.words.class_actors) for x in entries):
             return True
         before = self._before_words(s, 1)
         if not before:
@@ -290,22 +295,22 @@ class QuoteFinder:
     def _complementizer_after(self, ti: int, sent_end: int, marked: list[dict]) -> int | None:
         """The أن/إن that opens the verb's clause, within the verb's reach."""
         view, sw = self.view, self.words
+        # a quotation of more than a few words coming first is itself the quote
+        stop = min(sent_end, self._next_long_quote(view.oends[ti]))
         for tj in range(ti + 1, min(ti + 24, len(view.words))):
-            a, w = view.ostarts[tj], view.words[tj]
-            if a >= sent_end:
+            w = view.words[tj]
+            if view.ostarts[tj] >= stop:
                 return None
             if w in sw.complementizers:
                 return tj
             if w in sw.speech_verbs and w not in sw.presentative_verbs:
                 return None
-            if self._in_long_quote(a, marked):
-                return None  # a quotation comes first: that is the quote
         return None
 
-    def _in_long_quote(self, pos: int, marked: list[dict]) -> bool:
-        """pos lies inside a quotation of more than a few words (marked is sorted by start)."""
-        k = bisect.bisect_right(self._marked_starts, pos) - 1
-        return k >= 0 and pos < marked[k]["end"] and len(marked[k]["text"].split()) > SHORT_QUOTE_WORDS
+    def _next_long_quote(self, pos: int) -> int:
+        """Where the first quotation of more than a few words after pos starts."""
+        k = bisect.bisect_left(self._long_starts, pos)
+        return self._long_starts[k] if k < len(self._long_starts) else len(self.doc.text)
 
     def _reported_at(self, ti: int, marked: list[dict]) -> dict | None:
         view, text = self.view, self.doc.text
@@ -342,14 +347,12 @@ class QuoteFinder:
             a, w = view.ostarts[tj], view.words[tj]
             if a >= sent_end:
                 break
-            gap = text[view.oends[tj - 1]:a]
-            after_comma = "،" in gap or "," in gap
             participle = w in sw.participles
+            if participle and self._opens_clause(tj):
+                return view.oends[tj - 1]
             new_clause = (w in sw.clause_openers or (w in sw.speech_verbs and not participle)
                           or (w.startswith("وس") and len(w) > 4))
-            if after_comma and new_clause:
-                return view.oends[tj - 1]
-            if w in sw.participles and self._opens_clause(tj):
+            if new_clause and _COMMA_GAP_RE.search(text, view.oends[tj - 1], a):
                 return view.oends[tj - 1]
         return sent_end
 

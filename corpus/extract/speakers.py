@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from corpus.extract.actor_lexicon import WORDS as ACTOR_WORDS
 from corpus.extract.actors import english_name, looks_like_name_word, skeleton
 from corpus.extract.entities import slug
 from corpus.extract.resources import load_json
@@ -129,6 +130,7 @@ class SpeechWords:
     source_adjectives: dict
     demonyms: dict
     name_nouns: frozenset
+    class_actors: frozenset  # actor ids that name a class (terrorist groups, Tuareg rebels), not one actor
 
 
 @cache
@@ -159,7 +161,8 @@ def speech_words() -> SpeechWords:
         official_links=_folded(data["official_links"]), sentence_openers=_folded(data["sentence_openers"]),
         unnamed=unnamed, unnamed_by_head=_by_head(unnamed),
         source_adjectives={fold(k): v for k, v in data["source_adjectives"].items()},
-        demonyms=dict(data["demonyms"]), name_nouns=_folded(data["name_nouns"]),
+        demonyms=dict(data["demonyms"]),
+        class_actors=frozenset(data["class_actors"]) | {g["id"] for g in ACTOR_WORDS["group_phrases"]}, name_nouns=_folded(data["name_nouns"]),
     )
 
 
@@ -647,8 +650,18 @@ class SpeakerResolver:
             compatible = [a for a in persons if not states or self.lex.root_state(a["actor_id"]) in states]
             if compatible:
                 return _speaker_of(compatible[-1], "title")
-        bodies = [a for a in inside if a.get("mention") != "adjective"]
+        bodies = [a for a in inside if a.get("mention") != "adjective"] or self._short_forms(j + 1, start)
         return _speaker_of(bodies[0], "title") if bodies else None
+
+    def _short_forms(self, j: int, start: int) -> list[dict]:
+        """The few words after a title that open the name of a body named before (الناطق باسم
+        الإطار → الإطار الاستراتيجي الدائم): that body."""
+        view = self.view
+        words = {view.word(i) for i in range(j, min(j + 3, len(view.words)))} - self.words.official_links
+        words |= {w[1:] for w in words if w[:1] in ("ب", "ل")}
+        return [a for a in self.actors_before(max(0, start - TITLE_REACH), start)
+                if a["kind"] != "person" and a.get("mention") is None and " " in a["text"]
+                and fold(a["text"]).split()[0] in words][-1:]
 
     # -- no subject ----------------------------------------------------------------------------
     def _topic(self, verbs: list[int], sent_start: int) -> Speaker | None:
