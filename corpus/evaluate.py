@@ -33,12 +33,6 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict:
             "tp": tp, "predicted": n_pred, "gold": n_gold}
 
 
-def _root(aid: str | None) -> str | None:
-    if not aid:
-        return None
-    return aid.split("-")[0] if aid[:3].isupper() and (len(aid) == 3 or aid[3:4] == "-") else aid
-
-
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = min(a[1], b[1]) - max(a[0], b[0])
     if inter <= 0:
@@ -64,10 +58,11 @@ _PREC = {"day": 1, "days": 2, "week": 3, "month": 4, "year": 5}
 
 def _side(aid: str | None, state_of=None) -> str | None:
     """An actor compared up to its state: a state body or an affiliated person is its state;
-    an armed group, an IGO, an unaffiliated person stays itself."""
+    an armed group, an IGO, an unaffiliated person stays itself. `state_of` is the lexicon's
+    one actor → state function (`Lexicon.root_state`); without it the id stays itself."""
     if not aid:
         return None
-    return (state_of(aid) if state_of else None) or _root(aid)
+    return (state_of(aid) if state_of else None) or aid
 
 
 def event_match(ev: dict, g, state_of=None, strict: bool = False) -> bool:
@@ -187,7 +182,7 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR, extractor: Extractor | None = No
                     kind_ok += 1
         # events
         e_pred += len(out["events"])
-        state_of = getattr(extractor.lexicon, "root_state", None)
+        state_of = extractor.lexicon.root_state
         e_tp += _max_matching(out["events"], e_gold[aid], lambda ev, g, state_of=state_of: event_match(ev, g, state_of))
         e_tp_strict += _max_matching(out["events"], e_gold[aid], lambda ev, g: event_match(ev, g, None, strict=True))
         if with_dateparser:
