@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from types import SimpleNamespace
+from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 from corpus.dates import date_problem as _date_problem
@@ -19,6 +19,7 @@ from corpus.models import Article, Corpus, Event, Mention, Quote
 from corpus.summaries import event_summary
 
 _EMPTY = Corpus()
+_NONE: list[str] = []  # shared "no problem" answer (never mutated)
 
 
 @lru_cache(maxsize=65536)
@@ -96,11 +97,14 @@ def item_record(row: Any, article: Article, base: Corpus) -> Event | Quote | Men
     return None
 
 
+_WHERE = Row("store", 0, MappingProxyType({}))
+
+
 def record_problems(record: Event | Quote | Mention, ctx: dict) -> list[str]:
     """The loader's reasons for refusing `record` (empty when it is valid)."""
     problems: list = []
-    check_record(record, Row("store", 0, {}), ctx, problems)
-    return [p.reason for p in problems]
+    check_record(record, _WHERE, ctx, problems)
+    return [p.reason for p in problems] if problems else _NONE
 
 
 def item_problems(kind: str, start: int, end: int, text: str, data: dict, status: str,
