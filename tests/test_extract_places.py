@@ -170,6 +170,16 @@ def test_cue_words_pick_the_province_or_a_new_place(ex):
     assert pairs(ex, "هاجم مسلحون قرية تاغمارت النائية") == [("تاغمارت", None)]
 
 
+def test_adjectives_after_cue_words_are_not_names(ex):
+    text = "أقام الجيش منطقة عازلة قرب منطقة حدودية في مدينة صغيرة وقرية مجاورة وفي منطقة أخرى"
+    assert pairs(ex, text) == []
+
+
+def test_dual_and_plural_cues_pick_known_places(ex):
+    assert pairs(ex, "اشتباكات بين منطقتي كيدال وغاو") == [("كيدال", "kidal-region"), ("غاو", "gao")]
+    assert pairs(ex, "في مناطق عديدة") == []
+
+
 def test_names_that_are_common_words_need_a_cue(ex):
     assert pairs(ex, "أقام الجيش معسكرا جديدا ثم أغلق معسكر التدريب") == []
     assert pairs(ex, "هطلت أمطار غزيرة على ولاية معسكر") == [("معسكر", "mascara-province")]

@@ -77,6 +77,8 @@ __all__ = ["BODY_NAMES", "BODY_NOUNS", "CONSTRUCT_BODY_NOUNS", "GENERIC_NOUNS", 
 
 # cue words before a place name (مدينة، ولاية…): corpus/lexicon/place_words.json
 CUE_WORDS = frozenset(fold(w) for w in load_json("place_words.json")["cue_words"].split())
+# duals and plurals → their singular (منطقتي غاو وكيدال): they pick a known place, never coin one
+KNOWN_ONLY_CUES = {fold(w): fold(one) for w, one in load_json("place_words.json")["cue_words_known_only"].items()}
 
 SPELLING_VARIANT_KINDS = ("town", "capital", "region")
 G_LETTERS = ("ج", "ق")

@@ -23,7 +23,7 @@ import bisect
 import re
 
 from corpus.extract.doc import strip_clitic
-from corpus.extract.lexicon import CUE_WORDS, Entry, Lexicon, PlaceInfo
+from corpus.extract.lexicon import CUE_WORDS, KNOWN_ONLY_CUES, Entry, Lexicon, PlaceInfo
 from corpus.extract.resources import load_json
 from corpus.normalize import fold
 
@@ -51,7 +51,8 @@ INTENSIFIERS = _words("direction_intensifiers")
 DIRECTIONS = {fold(w): d for d, ws in WORDS["directions"].items() for w in ws.split()}
 SECOND_DIRECTIONS = {**DIRECTIONS, **{fold(w): d for d, ws in WORDS["direction_second_words"].items() for w in ws.split()}}
 DIRECTION_NAMES: dict[str, str] = WORDS["direction_names"]
-TRIGGERS = CUE_WORDS | LAND_NOUNS | BORDER_NOUNS | INTENSIFIERS | frozenset(DIRECTIONS) | _words("capital_nouns")
+CUE_ADJECTIVES = _words("cue_adjectives")
+TRIGGERS = CUE_WORDS | frozenset(KNOWN_ONLY_CUES) | LAND_NOUNS | BORDER_NOUNS | INTENSIFIERS | frozenset(DIRECTIONS) | _words("capital_nouns")
 FROM_WINDOW = int(WORDS["from_place_window"])
 CAPITAL_WINDOW = int(WORDS["capital_cue_window"])
 VISIT_WINDOW = 3  # زيارة رسمية للجزائر: the visit noun and up to two qualifiers
@@ -67,6 +68,7 @@ _BAYN = fold("بين")
 _BORDER_ADJ = (fold("الحدودي"), fold("الحدوديه"))
 _TO_IN = frozenset(fold(w) for w in ("في", "الى", "إلى"))
 _DATELINE_RE = re.compile(r"\s*(\([^)\n]{1,40}\)\s*)?([-–—:]|/[^\n]{1,30}?[-–—:])")
+_ADJ_PATTERN = re.compile(r"^(.ا..|..ي.)ه$")  # عازله، نائيه؛ صغيره، قريبه
 QUOTE_MARKS = " \u00a0\"'«»“”„‘’"
 _NEWLINE = re.compile("\n")
 _WORD_CHAR = re.compile(r"\w")
@@ -259,7 +261,7 @@ def at_line_start(res, pos: int) -> bool:
 def free_token_place(res, i: int, stem: str, plen: int, by_start: dict) -> int | None:
     """A place starting at a word no phrase covered (a cue, direction, border or land noun):
     the index after it, or None when the word starts no place."""
-    if stem in CUE_WORDS:
+    if stem in CUE_WORDS or stem in KNOWN_ONLY_CUES:
         return cue_place(res, i, by_start)
     if stem in DIRECTIONS or stem in INTENSIFIERS:
         return direction_area(res, i, plen, by_start)
@@ -294,7 +296,8 @@ def cue_place(res, i: int, by_start: dict) -> int:
     if i + 1 >= len(res.doc.tokens) or res.punct_between(i, i + 1) and not _quote_between(res, i):
         return i + 1  # مدينة "كيدال": quotes around the name are fine, other marks end it
     if nxt is not None:
-        k = (strip_cue(res, i),) + tuple(res.tok(x) for x in range(nxt.i, nxt.j))
+        cue = strip_cue(res, i)
+        k = (KNOWN_ONLY_CUES.get(cue, cue),) + tuple(res.tok(x) for x in range(nxt.i, nxt.j))
         pid = res.lex.cue_places.get(k)
         places = [e for e in nxt.entries if e.kind in ("place", "cue_place")]
         if pid or places:
@@ -302,7 +305,7 @@ def cue_place(res, i: int, by_start: dict) -> int:
             return nxt.j
         return i + 1
     name = res.tok(i + 1)
-    if not res._looks_like_name(name, allow_al=True):
+    if strip_cue(res, i) in KNOWN_ONLY_CUES or not res._looks_like_name(name, allow_al=True) or adjective_like(name):
         return i + 1
     j = i + 2
     if name in NAME_HEADS and j < len(res.doc.tokens) and not res.punct_between(i + 1, j):
@@ -319,9 +322,18 @@ def _quote_between(res, i: int) -> bool:
 def strip_cue(res, i: int) -> str:
     """The cue word at i without its clitic (بولاية → ولايه)."""
     for stem, _ in strip_clitic(res.tok(i)):
-        if stem in CUE_WORDS:
+        if stem in CUE_WORDS or stem in KNOWN_ONLY_CUES:
             return stem
     return res.tok(i)
+
+
+def adjective_like(word: str) -> bool:
+    """A word after a cue that qualifies it instead of naming it (منطقة عازلة، مدينة صغيرة،
+    منطقة حدودية، قرية مجاورة): a listed adjective, a nisba (…ية), a participle (م…ة) or the
+    patterns فاعلة / فعيلة."""
+    if word in CUE_ADJECTIVES or not word.endswith("ه"):
+        return word in CUE_ADJECTIVES
+    return word.endswith("يه") or word.startswith("م") or bool(_ADJ_PATTERN.match(word))
 
 
 def direction_area(res, i: int, plen: int, by_start: dict) -> int | None:
