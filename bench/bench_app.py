@@ -292,7 +292,10 @@ def _year_ranges(count: int) -> list[tuple[int, int]]:
     return spans[:count]
 
 
-def rerun_ms(data_dir: Path | None, runs: int) -> dict[str, tuple[float, float]]:
+BENCH_PAGES = ("overview", "map", "timeline", "quotes", "network")
+
+
+def rerun_ms(data_dir: Path | None, runs: int, pages: tuple[str, ...] = BENCH_PAGES) -> dict[str, tuple[float, float]]:
     """Per page: median (script ms, AppTest round-trip ms) of a change of the year filter to a
     range not used before on that page."""
     from streamlit.testing.v1 import AppTest
@@ -303,7 +306,7 @@ def rerun_ms(data_dir: Path | None, runs: int) -> dict[str, tuple[float, float]]
         os.environ.pop("ATLAS_DATA_DIR", None)
     clock = ScriptClock()
     out = {}
-    for page in ("overview", "map", "timeline", "quotes"):
+    for page in pages:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.query_params["lang"] = "en"
         if page != "overview":
@@ -327,6 +330,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--pages", default=",".join(BENCH_PAGES), help="pages whose rerun is timed (comma-separated)")
     parser.add_argument("--make-data", type=Path, help="only write a synthetic corpus into this directory")
     args = parser.parse_args(argv)
     if args.make_data:
@@ -359,7 +363,7 @@ def main(argv: list[str] | None = None) -> None:
                   f"{args.events:,} events {rss_big / 1024:.0f} MB (one session), "
                   f"{rss_many / 1024:.0f} MB (four sessions: overview, map, timeline, quotes)")
         for label, directory in (("seed", None), (f"{args.events:,} events", synthetic)):
-            ms = rerun_ms(directory, args.runs)
+            ms = rerun_ms(directory, args.runs, tuple(p for p in args.pages.split(",") if p in BENCH_PAGES))
             print(f"rerun after a filter change (median; script / AppTest round trip), {label}: "
                   + " · ".join(f"{page} {script:.0f} / {trip:.0f} ms" for page, (script, trip) in ms.items()))
     finally:

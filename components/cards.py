@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from components.filters import item_link
 from components.html import QuoteCard
 from corpus.store.proposals import sentence_bounds
 
@@ -47,7 +48,7 @@ def gloss_of(ctx, row: dict) -> tuple[str | None, str | None]:
     return None, ctx.t("quotes.no_gloss")
 
 
-def quote_card_data(ctx, row: dict, with_citation: bool = False) -> QuoteCard:
+def quote_card_data(ctx, row: dict, with_citation: bool = False, selected: bool = False) -> QuoteCard:
     corpus = ctx.corpus
     speaker = corpus.actors.get(row["speaker"]) if isinstance(row["speaker"], str) else None
     affiliation = corpus.actors.get(speaker.affiliation) if speaker and speaker.affiliation else None
@@ -70,6 +71,7 @@ def quote_card_data(ctx, row: dict, with_citation: bool = False) -> QuoteCard:
         citation=citation(ctx, row) if with_citation else "",
         copy_label=ctx.t("quotes.copy_citation"), copied_label=ctx.t("quotes.copied"),
         copy_failed_label=ctx.t("quotes.copy_failed"),
+        item_link=item_link("quote", row["id"], ctx.lang), link_label=ctx.t("item.copy_link"), selected=selected,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components import item_view
 from components.cards import quote_card_data
 from components.html import claims_columns, evidence_block, quote_card, report_list
 from components.i18n import fmt_int
@@ -84,6 +85,7 @@ def draw(ctx, row: dict) -> None:
                                     sources_label(ctx, row), ctx.provenance(row))))
     st.html(evidence_block(ctx.t("timeline.evidence"), meta, row["text"], ctx.corpus.articles[row["article_id"]].language,
                            href, ctx.t("quotes.open_source"), ctx.lang))
+    item_view.link_button(ctx, "event", row["id"])
     draw_reports(ctx, row)
     draw_claims(ctx, row)
 

@@ -29,7 +29,16 @@ from corpus import plover
 from corpus.filterspec import ID_FILTERS
 from corpus.network import parse_dyad
 from corpus.query import CorpusIndex, Filters
-from corpus.urlstate import FILTER_KEYS, Vocabulary, filters_to_params, parse_filters
+from corpus.urlstate import (
+    FILTER_KEYS,
+    ITEM_KEYS,
+    Item,
+    Vocabulary,
+    filters_to_params,
+    item_to_params,
+    parse_filters,
+    parse_item,
+)
 
 WIDGET = {key: f"f_{key}" for key in FILTER_KEYS}  # widget key of each URL parameter
 LANG_KEY = "f_lang"
@@ -40,6 +49,7 @@ IGNORED_SILENTLY = ("embed", "embed_options")
 _INIT = "_atlas_url_loaded"
 _WARNINGS = "_atlas_url_warnings"
 _CORRECTIONS = "_atlas_url_corrections"
+_ITEM = "_atlas_item"  # the Item a link selected (?quote=ID / ?event=ID), kept across pages
 
 
 def year_bounds(index: CorpusIndex) -> tuple[int, int]:
@@ -110,11 +120,37 @@ def init_filters(index: CorpusIndex) -> None:
     shown = st.session_state.setdefault(_WARNINGS, [])
     shown.extend(f"{w.key}={w.value if len(w.value) <= 40 else w.value[:37] + '…'}" for w in warnings if not w.corrected)
     st.session_state[_CORRECTIONS] = [f"{w.key}={w.value[:40]}" for w in warnings if w.corrected]
+    item, item_warnings = parse_item(params, lambda kind, value: item_exists(index, kind, value))
+    shown.extend(str(w.key + "=" + w.value[:40]) for w in item_warnings)
+    st.session_state[_ITEM] = item
     for key in params:
-        if key not in FILTER_KEYS and key not in EXTRA_KEYS and key != "lang" and key not in IGNORED_SILENTLY:
+        if key not in (*FILTER_KEYS, *EXTRA_KEYS, *ITEM_KEYS, "lang", *IGNORED_SILENTLY):
             shown.append(f"{key[:30]}")
     st.session_state.update(_state_from_filters(filters, year_bounds(index)))
     st.session_state[_INIT] = True
+
+
+def item_exists(index: CorpusIndex, kind: str, item_id: str) -> bool:
+    """Whether an event or quote with this id is in the corpus and not rejected."""
+    frame = index.events if kind == "event" else index.quotes
+    found = frame["status"][(frame["id"] == item_id).to_numpy(dtype=bool)]
+    return bool(len(found)) and bool((found != "rejected").any())
+
+
+def current_item() -> Item | None:
+    """The item a link selected (None when none, or once cleared)."""
+    return st.session_state.get(_ITEM)
+
+
+def clear_item() -> None:
+    """on_click of the linked item's close button."""
+    st.session_state[_ITEM] = None
+
+
+def item_link(kind: str, item_id: str, lang: str) -> str:
+    """The absolute link that opens this page with one item selected (no filters, so the item
+    is always in view), built like the sidebar's share link."""
+    return view_url({"lang": lang, kind: item_id})
 
 
 def url_warnings() -> list[str]:
@@ -242,6 +278,7 @@ def view_params(filters: Filters | None, lang: str, page: str = "") -> dict[str,
     params = {"lang": lang}
     if filters is not None:
         params.update(filters_to_params(filters))
+        params.update(item_to_params(current_item()))
     if page:
         for key in PAGE_EXTRAS.get(page, ()):
             value = st.query_params.get(key)

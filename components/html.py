@@ -108,6 +108,7 @@ def query_href(page: str, params: dict[str, str]) -> str:
 BASE_CSS = """
 <style>
 .atlas-quote{border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.75rem 1rem;margin:.5rem 0;}
+.atlas-selected{border:2px solid #d55e00;box-shadow:0 0 0 3px rgba(213,94,0,.18);}
 .atlas-quote-head{font-size:.9rem;opacity:.85;margin-bottom:.35rem;}
 .atlas-quote-text{font-size:1.1rem;margin:.25rem 0;padding:0 .5rem;unicode-bidi:isolate;
   border-inline-start:3px solid rgba(128,128,128,.5);}
@@ -198,6 +199,9 @@ class QuoteCard:
     copy_label: str = ""
     copied_label: str = ""
     copy_failed_label: str = ""
+    item_link: str = ""  # the link to this quote (?quote=ID) for the "copy link" button; "" draws none
+    link_label: str = ""
+    selected: bool = False  # the quote a link opened: marked, and the reader scrolls to it
 
 
 def quote_text(card: QuoteCard) -> str:
@@ -218,13 +222,20 @@ def gloss_line(card: QuoteCard) -> str:
             f'<span class="atlas-gloss-label">{esc(card.gloss_label)}</span> {esc(card.gloss)}</div>')
 
 
+def copy_text_button(text: str, label: str, copied: str, failed: str, kind: str = "citation") -> str:
+    """A button holding `text` in a data attribute; COPY_SCRIPT copies it on click."""
+    return (f'<button type="button" class="atlas-copy atlas-copy-{esc(token(kind))}" data-citation="{esc(text)}" '
+            f'data-copied="{esc(copied)}" data-failed="{esc(failed)}">{esc(label)}</button>')
+
+
 def copy_button(card: QuoteCard) -> str:
-    """A button holding the citation in a data attribute; COPY_SCRIPT copies it on click."""
-    if not card.citation:
-        return ""
-    return (f' · <button type="button" class="atlas-copy" data-citation="{esc(card.citation)}" '
-            f'data-copied="{esc(card.copied_label)}" data-failed="{esc(card.copy_failed_label)}">'
-            f"{esc(card.copy_label)}</button>")
+    """The card's "copy citation" and "copy link to this item" buttons (when it has them)."""
+    out = ""
+    if card.citation:
+        out += " · " + copy_text_button(card.citation, card.copy_label, card.copied_label, card.copy_failed_label)
+    if card.item_link:
+        out += " · " + copy_text_button(card.item_link, card.link_label, card.copied_label, card.copy_failed_label, "link")
+    return out
 
 
 def quote_card(card: QuoteCard) -> str:
@@ -238,9 +249,10 @@ def quote_card(card: QuoteCard) -> str:
     if card.speaker_affiliation:
         who.append(bdi(card.speaker_affiliation))
     head = " · ".join(who) + " · " + bdi(card.date_label) + kind_badge(card.kind, card.kind_label)
+    target = ' id="atlas-target"' if card.selected else ""
     return (
-        f'<div class="atlas-quote" dir="{text_dir}" lang="{esc(token(card.language, "und"))}" '
-        f'data-quote-id="{esc(card.quote_id)}">'
+        f'<div class="atlas-quote{" atlas-selected" if card.selected else ""}"{target} dir="{text_dir}" '
+        f'lang="{esc(token(card.language, "und"))}" data-quote-id="{esc(card.quote_id)}">'
         f'<div class="atlas-quote-head" dir="{ui_dir}">{head}</div>'
         f'<blockquote class="atlas-quote-text" dir="{text_dir}" lang="{esc(token(card.language, "und"))}">'
         f"{quote_text(card)}</blockquote>{gloss_line(card)}"

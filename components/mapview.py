@@ -209,16 +209,24 @@ class PrebuiltDeck(pdk.Deck):
         return f'{head[:-1]}{"," if attrs else ""}"layers":[{encoded}]}}'
 
 
-def deck(base: tuple[str, ...], layers: list[pdk.Layer], rtl: bool, basemap: bool) -> pdk.Deck:
+def view_on(lat: float | None, lon: float | None, zoom: float = 6.0) -> pdk.ViewState:
+    """The default view, or one centred on a point (a linked item's place)."""
+    if lat is None or lon is None or lat != lat or lon != lon:  # NaN: no coordinates
+        return VIEW
+    return pdk.ViewState(latitude=float(lat), longitude=float(lon), zoom=zoom, min_zoom=2, max_zoom=12)
+
+
+def deck(base: tuple[str, ...], layers: list[pdk.Layer], rtl: bool, basemap: bool,
+         view: pdk.ViewState = VIEW) -> pdk.Deck:
     """The map: `base` (encoded boundary layers, drawn first) under the data `layers`."""
     tooltip = {"html": f'<div dir="{"rtl" if rtl else "ltr"}"><b>{{tip_title}}</b><br/>{{tip_body}}</div>',
                "style": TOOLTIP_STYLE}
     if basemap:
-        return PrebuiltDeck(base, layers=layers, initial_view_state=VIEW, map_provider="carto", map_style="light",
+        return PrebuiltDeck(base, layers=layers, initial_view_state=view, map_provider="carto", map_style="light",
                             tooltip=tooltip)
     # No tiles at all (offline). Leaving map_style at pydeck's default sentinel is what tells
     # Streamlit not to add its Carto basemap; map_style=None would make it add one.
-    return PrebuiltDeck(base, layers=layers, initial_view_state=VIEW, map_provider=None, tooltip=tooltip)
+    return PrebuiltDeck(base, layers=layers, initial_view_state=view, map_provider=None, tooltip=tooltip)
 
 
 def selected_place(selection: Mapping | None) -> str | None:

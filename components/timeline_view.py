@@ -26,10 +26,25 @@ def signature(ctx, events: pd.DataFrame) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def figure(signature: str, lang: str, mode: str, detail_max: int, _ctx, _events: pd.DataFrame):
+def figure(signature: str, lang: str, mode: str, detail_max: int, _ctx, _events: pd.DataFrame,
+           highlight: str | None = None):
     """(figure, group number of each event — None when every event is its own point). Kept
     as objects (cache_resource, not cache_data): an unpickled plotly Figure is revalidated,
-    which costs as much as building it; st.plotly_chart only reads the figure."""
+    which costs as much as building it; st.plotly_chart only reads the figure. `highlight`:
+    the cluster id of the event a link selected (`?event=ID`), drawn with a ring."""
+    fig, bucket_of = _figure(lang, mode, detail_max, _ctx, _events)
+    position = np.flatnonzero(_events["cluster_id"].to_numpy(dtype=object) == highlight) if highlight else []
+    if len(position):
+        lane, _ = frames.lanes(_events, mode, _ctx.dyad, lambda e: _ctx.t("type." + e))
+        start, end = frames.event_spans(_events.iloc[position[:1]])
+        middle = start.astype("datetime64[ms]") + (end - start).astype("timedelta64[ms]") // 2
+        fig.add_scatter(x=middle.astype("datetime64[ms]").astype(np.int64).astype(float), y=[float(lane[position[0]])],
+                        mode="markers", name=_ctx.t("item.linked"), hoverinfo="skip", showlegend=False,
+                        marker={"size": 24, "symbol": "circle-open", "color": "#d55e00", "line": {"width": 3}})
+    return fig, bucket_of
+
+
+def _figure(lang: str, mode: str, detail_max: int, _ctx, _events: pd.DataFrame):
     ctx, events, t = _ctx, _events, _ctx.t
     lane, names = frames.lanes(events, mode, ctx.dyad, lambda e: t("type." + e))
     names = [esc(n) for n in names]  # plotly reads tick and hover text as HTML-like markup

@@ -81,43 +81,77 @@ def quote_target(speaker: str | None, actor1: str | None, actor2: str | None,
 
 def node_ids(values: Iterable, state: Mapping[str, str], fold: bool) -> np.ndarray:
     """Each actor id's node (its state when folded); missing values stay None."""
-    ids = pd.Series(list(values) if not isinstance(values, pd.Series) else values.to_numpy(dtype=object), dtype=object)
-    ids = ids.where(ids.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool))
-    out = ids.map(state).fillna(ids) if fold else ids
-    return out.astype(object).where(out.notna(), None).to_numpy(dtype=object)
+    codes, uniques = _nodes_coded(pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values,
+                                  state, fold)
+    table = np.array([*uniques, None], dtype=object)
+    return table[np.where(codes < 0, len(uniques), codes)]
 
 
-def _pairs(source: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Rows with both nodes and two different ones (no self-loops)."""
-    src, tgt = pd.Series(source, dtype=object), pd.Series(target, dtype=object)
-    return (src.notna() & tgt.notna() & (src != tgt)).to_numpy(dtype=bool)
+def _nodes_coded(values: pd.Series, state: Mapping[str, str], fold: bool) -> tuple[np.ndarray, list[str]]:
+    """Node codes (-1: none) and the node of each code. Factorised first: the few distinct
+    actors are mapped to nodes, not the 100,000 rows."""
+    codes, actors = pd.factorize(values, use_na_sentinel=True)
+    names = [(state.get(a, a) if fold else a) if isinstance(a, str) and a else None for a in actors]
+    uniques = sorted({n for n in names if n is not None})
+    number = {n: i for i, n in enumerate(uniques)}
+    lookup = np.array([number[n] if n is not None else -1 for n in names] + [-1], dtype=np.int64)
+    return lookup[np.where(codes < 0, len(names), codes)], uniques
+
+
+def _coded_pairs(first: pd.Series, second: pd.Series, state: Mapping[str, str], fold: bool
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """(source codes, target codes, rows kept — both nodes, no self-loop —, node names), the
+    two columns coded against one list of nodes."""
+    a, a_names = _nodes_coded(first, state, fold)
+    b, b_names = _nodes_coded(second, state, fold)
+    names = sorted(set(a_names) | set(b_names))
+    number = {n: i for i, n in enumerate(names)}
+    a = np.array([number[n] for n in a_names] + [-1], dtype=np.int64)[a]
+    b = np.array([number[n] for n in b_names] + [-1], dtype=np.int64)[b]
+    keep = (a >= 0) & (b >= 0) & (a != b)
+    return a, b, keep, names
+
+
+def _grouped(src: np.ndarray, tgt: np.ndarray, names: list[str], columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Sum each column per (source, target) pair present; `n` counts the rows."""
+    size = max(1, len(names))
+    pair = src * size + tgt
+    found, inverse = np.unique(pair, return_inverse=True)
+    out = {"source": [names[p // size] for p in found], "target": [names[p % size] for p in found],
+           "n": np.bincount(inverse, minlength=len(found))}
+    for name, values in columns.items():
+        out[name] = np.bincount(inverse, weights=values, minlength=len(found))
+    return pd.DataFrame(out)
+
+
+def _quad_columns(quads: np.ndarray, prefix: str) -> dict[str, np.ndarray]:
+    return {f"{prefix}{q}": (quads == q).astype(np.float64) for q in plover.QUAD_CLASSES}
 
 
 def _event_edges(events: pd.DataFrame, state: Mapping[str, str], fold: bool) -> pd.DataFrame:
-    source, target = node_ids(events["actor1"], state, fold), node_ids(events["actor2"], state, fold)
-    keep = _pairs(source, target)
-    frame = pd.DataFrame({"source": source[keep], "target": target[keep],
-                          "quad": events["quad"].to_numpy(dtype=object)[keep],
-                          "score": pd.to_numeric(events["score"], errors="coerce").to_numpy(dtype=float)[keep]})
-    if frame.empty:
-        return pd.DataFrame(columns=["source", "target", "events", "score", *(f"n_{q}" for q in plover.QUAD_CLASSES)])
-    counts = pd.crosstab([frame["source"], frame["target"]], frame["quad"])
-    counts = counts.reindex(columns=list(plover.QUAD_CLASSES), fill_value=0).add_prefix("n_")
-    grouped = frame.groupby(["source", "target"])["score"].agg(events="size", score="mean")
-    return grouped.join(counts).reset_index()
+    src, tgt, keep, names = _coded_pairs(events["actor1"], events["actor2"], state, fold)
+    score = pd.to_numeric(events["score"], errors="coerce").to_numpy(dtype=np.float64)[keep]
+    quads = events["quad"].to_numpy(dtype=object)[keep]
+    frame = _grouped(src[keep], tgt[keep], names, {"score_sum": np.nan_to_num(score),
+                                                   "score_n": (~np.isnan(score)).astype(np.float64),
+                                                   **_quad_columns(quads, "n_")})
+    frame["score"] = frame["score_sum"] / frame["score_n"].where(frame["score_n"] > 0)
+    return frame.rename(columns={"n": "events"}).drop(columns=["score_sum", "score_n"])
 
 
 def _quote_edges(quotes: pd.DataFrame, state: Mapping[str, str], fold: bool) -> pd.DataFrame:
-    source, target = node_ids(quotes["speaker"], state, fold), node_ids(quotes["target"], state, fold)
-    keep = _pairs(source, target)
-    scores = [plover.score_of(t) if isinstance(t, str) else np.nan for t in quotes["event_type"].to_numpy(dtype=object)[keep]]
-    frame = pd.DataFrame({"source": source[keep], "target": target[keep], "quote_score": scores,
-                          "quote_quad": quotes["quad"].to_numpy(dtype=object)[keep]})
-    if frame.empty:
-        return pd.DataFrame(columns=["source", "target", "quotes", "quote_score", "quote_quad"])
-    return frame.groupby(["source", "target"]).agg(
-        quotes=("quote_score", "size"), quote_score=("quote_score", "mean"),
-        quote_quad=("quote_quad", lambda q: _dominant(q.value_counts().to_dict()))).reset_index()
+    src, tgt, keep, names = _coded_pairs(quotes["speaker"], quotes["target"], state, fold)
+    types = quotes["event_type"].to_numpy(dtype=object)[keep]
+    score = np.array([plover.score_of(t) if isinstance(t, str) else np.nan for t in types], dtype=np.float64)
+    quads = quotes["quad"].to_numpy(dtype=object)[keep]
+    frame = _grouped(src[keep], tgt[keep], names, {"score_sum": np.nan_to_num(score),
+                                                   "score_n": (~np.isnan(score)).astype(np.float64),
+                                                   **_quad_columns(quads, "q_")})
+    frame["quote_score"] = frame["score_sum"] / frame["score_n"].where(frame["score_n"] > 0)
+    quad_cols = [f"q_{q}" for q in plover.QUAD_CLASSES]
+    frame["quote_quad"] = [_dominant(dict(zip(plover.QUAD_CLASSES, row, strict=True)))
+                           for row in frame[quad_cols].to_numpy().tolist()]
+    return frame.rename(columns={"n": "quotes"})[["source", "target", "quotes", "quote_score", "quote_quad"]]
 
 
 def _dominant(counts: Mapping[str, int]) -> str | None:

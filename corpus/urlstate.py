@@ -3,13 +3,14 @@ was ignored) and write Filters back. The one place that knows the parameter name
 
     ?year=2010-2025&from=2024-12-01&to=2025-01-31&actor=DZA,MLI&type=AID&quad=verbal_conflict&place=kidal-region
      &article=000_56a35e1c5d42c200&dyad=MLI~DZA&q=باماكو&proposed=1
+    ?quote=q-001-03  (or ?event=ev-001-01): one item selected, on any page (parse_item)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from corpus import plover
@@ -147,6 +148,38 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], vocab: Vocabulary) 
     filters = Filters(year_min=year_min, year_max=year_max, date_from=date_from, date_to=date_to,
                       text=text, include_proposed=proposed, **ids)
     return filters, warnings
+
+
+ITEM_KEYS = ("quote", "event")  # ?quote=ID / ?event=ID: one item selected on any page (not a filter)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """The single item a link points at: `kind` is "event" or "quote"."""
+
+    kind: str
+    id: str
+
+
+def parse_item(params: Mapping[str, Sequence[str] | str], exists: Callable[[str, str], bool]
+               ) -> tuple[Item | None, list[UrlWarning]]:
+    """The item a link names (`?quote=ID` or `?event=ID`), checked with `exists(kind, id)`;
+    an unknown or over-long id, or a second item, is named in a warning and ignored."""
+    item, warnings = None, []
+    for key in ITEM_KEYS:
+        for value in _values(params, key):
+            value = value.strip()
+            if len(value) > MAX_VALUE_LENGTH or not value or not exists(key, value):
+                warnings.append(UrlWarning(key, value, "unknown item, ignored"))
+            elif item is not None:
+                warnings.append(UrlWarning(key, value, "one item per link, ignored"))
+            else:
+                item = Item(key, value)
+    return item, warnings
+
+
+def item_to_params(item: Item | None) -> dict[str, str]:
+    return {item.kind: item.id} if item else {}
 
 
 def filters_to_params(filters: Filters) -> dict[str, str]:

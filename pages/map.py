@@ -3,7 +3,7 @@ coloured by quad class, diplomatic arcs, a legend. A click on a place filters ev
 
 import streamlit as st
 
-from components import data, event_detail, frames, mapview
+from components import data, event_detail, frames, item_view, mapview
 from components.filters import set_places
 from components.html import legend
 from components.i18n import fmt_int
@@ -57,7 +57,13 @@ layers.append(mapview.label_layer(labels(ctx.lang, corpus.places, len(corpus.pla
 if events.empty:
     st.info(ctx.t("empty.events"))
 basemap = st.toggle(ctx.t("map.basemap"), key="map_basemap")
-st.pydeck_chart(mapview.deck(encoded_base, layers, ctx.rtl, basemap), key="map", on_select=on_select,
+linked = item_view.linked_event(ctx)  # ?event=ID / ?quote=ID: the map opens centred on it
+if linked:
+    item_view.heading(ctx)
+    st.caption(event_line(linked))
+st.pydeck_chart(mapview.deck(encoded_base, layers, ctx.rtl, basemap,
+                             mapview.view_on(*(linked["lat"], linked["lon"]) if linked else (None, None))),
+                key="map", on_select=on_select,
                 selection_mode="single-object", height=620)
 st.caption(ctx.t("map.select_hint"))
 if not geo:

@@ -8,9 +8,9 @@ filters or the order change. Order and page are in the URL (components/pager.py)
 import numpy as np
 import streamlit as st
 
-from components import cards, event_detail, frames, pager
+from components import cards, event_detail, frames, item_view, pager
 from components.cards import quote_card_data
-from components.html import COPY_SCRIPT, markdown_text, quote_card
+from components.html import COPY_SCRIPT, SCROLL_SCRIPT, markdown_text, quote_card
 from components.i18n import fmt_int
 from components.layout import export_buttons, header
 from components.shell import context
@@ -29,6 +29,7 @@ if mode == "claims":  # the events with quotes from more than one side, sides si
     event_detail.claims_view(ctx, quotes)
     export_buttons(ctx, None, quotes)
     st.stop()
+item_view.quote_outside(ctx, quotes)  # ?quote=ID left out by the filters: shown on top
 if quotes.empty:
     pager.write_url(mode, 0)
     st.info(ctx.t("empty.quotes"))
@@ -53,6 +54,7 @@ def move(step: int) -> None:
 
 
 ignored += pager.sync_page((ctx.filters, mode, total), pages)
+marked, scroll = item_view.open_quote_page(quotes, PAGE_SIZE)  # ?quote=ID: its page, its card marked
 if ignored:
     st.warning(ctx.t("filters.ignored", items=", ".join(map(markdown_text, ignored))))
 if pages > 1:
@@ -80,6 +82,8 @@ for speaker, items in sections:
     if mode == "speaker":
         st.subheader(markdown_text(ctx.actor(speaker)) if speaker else ctx.t("quotes.unknown_speaker"))
     for row in items:
-        st.html(quote_card(quote_card_data(ctx, row, with_citation=True)))
+        st.html(quote_card(quote_card_data(ctx, row, with_citation=True, selected=row["id"] == marked)))
 st.iframe(COPY_SCRIPT, height=1)  # the copy buttons' one listener (st.html drops scripts)
+if scroll:
+    st.iframe(SCROLL_SCRIPT, height=1)  # to the marked card, once
 export_buttons(ctx, None, quotes)

@@ -1,12 +1,12 @@
 """Sources: the article reader — metadata (with the publication-date estimate and its
 evidence) and the full text with events, quotes, places and actors highlighted.
-`?article=ID&span=START-END` opens it scrolled to that span. Below the text, the article's
+`?article=ID&span=START-END` opens it scrolled to that span; `?quote=ID` / `?event=ID` at the item's span. Below the text, the article's
 events that other sources reported too: every report, disagreements, the quotes by side."""
 
 import streamlit as st
 
-from components import event_detail
-from components.html import SCROLL_SCRIPT, article_html, markdown_text
+from components import event_detail, item_view
+from components.html import COPY_SCRIPT, SCROLL_SCRIPT, article_html, markdown_text
 from components.layout import export_buttons, header
 from components.reader import marks_for, metadata_table, parse_span
 from components.shell import context
@@ -15,6 +15,7 @@ ctx = context("sources")
 header(ctx, "nav.sources")
 corpus, r = ctx.corpus, ctx.result
 ids = list(ctx.filters.articles) or sorted(set(r.reports["article_id"]) | set(r.quotes["article_id"])) or sorted(corpus.articles)
+linked = item_view.open_in_reader(ctx, ids)  # (article id, start, end) of a linked item, or None
 if not ids:
     st.info(ctx.t("empty.article"))
     st.stop()
@@ -26,6 +27,8 @@ kinds = st.pills(ctx.t("sources.highlight"), ("event", "quote", "place", "actor"
                  default=["event", "quote", "place", "actor"], key="reader_kinds",
                  format_func=lambda k: ctx.t(f"sources.hl_{k}s"))
 span = parse_span(st.query_params.get("span"), len(article.text)) if st.query_params.get("article", article_id) == article_id else None
+if span is None and linked and linked[0] == article_id:
+    span = linked[1:]
 if st.query_params.get("span") and span is None:
     st.warning(ctx.t("sources.span_bad", span=markdown_text(str(st.query_params.get("span"))[:40])))
 st.subheader(ctx.t("sources.text"))
@@ -33,4 +36,5 @@ st.html(article_html(article.text, article.language, marks_for(ctx, article_id, 
 if span:
     st.iframe(SCROLL_SCRIPT, height=1)
 event_detail.article_clusters(ctx, article_id)
+st.iframe(COPY_SCRIPT, height=1)  # the copy-link buttons' one listener
 export_buttons(ctx, r.reports[r.reports["article_id"] == article_id], r.quotes[r.quotes["article_id"] == article_id])

@@ -10,8 +10,9 @@ shows its first events. The figure is cached per
 import numpy as np
 import streamlit as st
 
-from components import event_detail
+from components import event_detail, item_view
 from components.charts import DETAIL_MAX
+from components.html import COPY_SCRIPT
 from components.layout import export_buttons, header
 from components.shell import context
 from components.timeline_view import counts_chart, figure, lane_mode_radio, selected_key, signature
@@ -20,11 +21,17 @@ ctx = context("timeline")
 header(ctx, "nav.timeline")
 events = ctx.result.events
 mode = lane_mode_radio(ctx)
+linked = item_view.linked_event(ctx)  # ?event=ID (or a quote's event): its detail, ringed below
+if linked:
+    item_view.heading(ctx)
+    item_view.outside_filters(ctx, linked, "event")
+    event_detail.draw(ctx, linked)
 if events.empty:
     st.info(ctx.t("empty.events"))
     st.stop()
 counts_chart(ctx, events)
-fig, bucket_of = figure(signature(ctx, events), ctx.lang, mode, DETAIL_MAX, ctx, events)
+fig, bucket_of = figure(signature(ctx, events), ctx.lang, mode, DETAIL_MAX, ctx, events,
+                        linked["cluster_id"] if linked else None)
 state = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
                         config={"displaylogo": False, "scrollZoom": True})
 points = (state.selection.points if state and state.selection else []) or []
@@ -37,4 +44,5 @@ else:  # customdata is the event's row position
     selected = events.iloc[[k for k in keys if 0 <= k < len(events)][:5]]
 for row in selected.to_dict("records"):
     event_detail.draw(ctx, row)
+st.iframe(COPY_SCRIPT, height=1)  # the copy-link buttons' one listener
 export_buttons(ctx, events, None)
