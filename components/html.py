@@ -224,7 +224,8 @@ def gloss_line(card: QuoteCard) -> str:
 
 def copy_text_button(text: str, label: str, copied: str, failed: str, kind: str = "citation") -> str:
     """A button holding `text` in a data attribute; COPY_SCRIPT copies it on click."""
-    return (f'<button type="button" class="atlas-copy atlas-copy-{esc(token(kind))}" data-citation="{esc(text)}" '
+    extra = "" if kind == "citation" else f" atlas-copy-{esc(token(kind))}"
+    return (f'<button type="button" class="atlas-copy{extra}" data-citation="{esc(text)}" '
             f'data-copied="{esc(copied)}" data-failed="{esc(failed)}">{esc(label)}</button>')
 
 

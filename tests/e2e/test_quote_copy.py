@@ -30,7 +30,7 @@ def test_the_copy_button_puts_the_card_s_citation_on_the_clipboard(clipboard_pag
     card = page.locator(f'div.atlas-quote[data-quote-id="{quote.id}"]')
     card.wait_for(timeout=30_000)
     assert quote.gloss_en in card.locator(".atlas-gloss").inner_text()
-    button = card.locator("button.atlas-copy")
+    button = card.locator("button.atlas-copy:not(.atlas-copy-link)")
     expected = button.get_attribute("data-citation")
     assert expected and expected.endswith(f"{quote.article_id}:{quote.start}-{quote.end}") and quote.text in expected
     page.evaluate("navigator.clipboard.writeText('nothing yet')")
@@ -39,7 +39,7 @@ def test_the_copy_button_puts_the_card_s_citation_on_the_clipboard(clipboard_pag
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert button.inner_text() == "Copied"
     # The next card's button copies its own citation (one listener serves every card).
-    other = page.locator("button.atlas-copy").nth(0)
+    other = page.locator("button.atlas-copy:not(.atlas-copy-link)").nth(0)
     other_text = other.get_attribute("data-citation")
     assert other_text != expected
     other.click()
@@ -51,7 +51,7 @@ def test_the_copy_button_puts_the_card_s_citation_on_the_clipboard(clipboard_pag
     page.locator('[data-testid="stSidebarNav"] a', has_text="Quotes").click()
     page.wait_for_url("**/quotes*", timeout=15_000)
     wait_ready(page)
-    again = page.locator(f'div.atlas-quote[data-quote-id="{quote.id}"] button.atlas-copy')
+    again = page.locator(f'div.atlas-quote[data-quote-id="{quote.id}"] button.atlas-copy:not(.atlas-copy-link)')
     again.click()
     page.wait_for_function("b => b.getAttribute('data-state') === 'copied'", arg=again.element_handle(), timeout=15_000)
     assert page.evaluate("navigator.clipboard.readText()") == expected
