@@ -153,6 +153,15 @@ def test_fragment_inside_reported_speech_keeps_its_speaker(ex):
     assert _speaker_id(q) == "ahmed-attaf"
 
 
+@pytest.mark.parametrize("text,quoted,kind", [
+    ("واعتبر الوزير عبد الله ديوب أن الجزائر \"تتدخل في الشؤون الداخلية\" لبلاده.", "تتدخل في الشؤون الداخلية", "fragment"),
+    ("وأضاف أن الوزير \"سيلتقي ممثلي الحركات الموقعة على الاتفاق\".", "سيلتقي ممثلي الحركات الموقعة على الاتفاق", "direct"),
+    ("وأكد الوزير أن «بلادنا لن تتخلى عن التزاماتها تجاه جيرانها» أمس.", "بلادنا لن تتخلى عن التزاماتها تجاه جيرانها", "direct"),
+])
+def test_direct_after_the_complementizer_fragment_inside_the_clause(ex, text, quoted, kind):
+    assert _quote(ex, text, quoted)["kind"] == kind
+
+
 def test_direct_quote_after_a_colon(ex):
     text = "وقال عطاف في ختام اللقاء: «لن نتخلى عن مالي مهما كانت الصعوبات»."
     q = _quote(ex, text, "لن نتخلى عن مالي مهما كانت الصعوبات")

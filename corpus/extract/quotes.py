@@ -206,7 +206,7 @@ class QuoteFinder:
             words = text[s:e].split()
             if e <= s or self._scare(s, e, words):
                 continue
-            quotes.append({"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, words)})
+            quotes.append({"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, e, words)})
         return quotes
 
     def _coord_cut(self, s: int, e: int) -> int:
@@ -249,19 +249,27 @@ class QuoteFinder:
         lo = max(view.token_at(sent_start), k - n)
         return view.words[lo:k]
 
-    def _kind(self, s: int, words: list[str]) -> str:
-        """direct after a colon, a line start or أن/إن (a clause handed to the speaker);
-        fragment when the quoted words sit inside the writer's sentence (بـ"…"، إلى "…")."""
+    def _kind(self, s: int, e: int, words: list[str]) -> str:
+        """direct after a colon, a line start or أن/إن when it ends the clause (a clause handed
+        to the speaker); fragment when the quoted words sit inside the writer's sentence (بـ"…"،
+        إلى "…"، أن الجزائر "تتدخل" في …)."""
         raw_before = self.doc.text[max(0, s - 3):s]
         line_start = s <= 1 or "\n" in self.doc.text[max(0, s - 2):s]
         if ":" in raw_before or line_start:
             return "direct"
         before = self._before_words(s, 3)
-        if any(w in self.words.complementizers for w in before[-2:]) and len(words) >= 3:
+        right_after = bool(before) and before[-1] in self.words.complementizers
+        one_word_after = len(before) > 1 and before[-2] in self.words.complementizers and self._ends_clause(e)
+        if (right_after or one_word_after) and len(words) >= 3:
             return "direct"
         if before and before[-1] in self.words.speech_verbs and len(words) >= 4:
             return "direct"
         return "fragment"
+
+    def _ends_clause(self, e: int) -> bool:
+        """Only a closing mark and punctuation (or the end of the text) follow position e."""
+        rest = self.doc.text[e:e + 6].lstrip("\"'”»’“« ")
+        return not rest or rest[0] in ".،,؛:!?؟\n)"
 
     # -- reported speech -----------------------------------------------------------------------
     def _reported(self, marked: list[dict]) -> list[dict]:
