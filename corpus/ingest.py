@@ -1,11 +1,13 @@
 """Turn what a user gives (pasted text, a .txt/.html/.docx file, a URL) into article text,
 or refuse it with a clear reason; then extract proposals and store them.
 
-Refusals (`Refused.code`): empty · encoding (not UTF-8; Windows-1256 or Latin-1 detected with
-charset-normalizer and named, the decoded text offered in `Refused.decoded`) · binary ·
-too_large (more than 1 MB) · duplicate (same SHA-256 of the text, curated or added) ·
-no_text (HTML with no article text) · fetch (a URL that could not be read). HTML given as text
-is reduced to its article text (trafilatura) first: scripts and markup never pass.
+Refusals (`Refused.code`): empty (also: no visible character) · encoding (not UTF-8;
+Windows-1256 or Latin-1 detected with charset-normalizer and named, the decoded text offered in
+`Refused.decoded`) · binary (also: an unreadable .docx, in a sentence, never the library's
+error) · too_large (more than 1 MB; a .docx that unpacks too far, has too many parts or takes
+too long) · duplicate (same SHA-256 or same fingerprint of the text, curated or added) ·
+no_text (HTML with no article text) · fetch (one generic message: corpus/webfetch.py). HTML
+given as text is reduced to its article text (trafilatura) first: scripts and markup never pass.
 """
 
 from __future__ import annotations
