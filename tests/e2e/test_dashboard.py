@@ -109,7 +109,7 @@ def _hover_until_tooltip(page, x: float, y: float, text: str, tries: int = 10) -
                 raise AssertionError(f"no tooltip with {text!r} at ({x:.0f}, {y:.0f}); shown: {shown!r}") from None
 
 
-def test_click_a_wilaya_created_in_2019_sets_its_place_filter(page, server):
+def test_click_a_wilaya_created_in_2019_sets_its_place_filter(page, server, shots_dir):
     """Bordj Badji Mokhtar (2019, on the Mali border) is drawn as its own wilaya and filters."""
     page.clock.install()
     # 2023-2025: no Algeria-wide event, whose area would lie over the wilayas and take the click
@@ -118,6 +118,7 @@ def test_click_a_wilaya_created_in_2019_sets_its_place_filter(page, server):
     canvas.wait_for(state="visible", timeout=30_000)
     x, y = _kidal_pixel(canvas.bounding_box(), 0.5, 23.0)  # inside the wilaya, off the border zone
     _hover_until_tooltip(page, x, y, "Bordj Badji Mokhtar")
+    canvas.screenshot(path=str(shots_dir / "map-wilaya-hover.png"))
     _tap(page, x, y)
     page.wait_for_function("() => location.search.includes('place=')", timeout=15_000)
     wait_ready(page)
