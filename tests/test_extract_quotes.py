@@ -142,6 +142,10 @@ def test_a_participle_without_a_clause_stays_inside_the_quote(ex):
     assert "الجزائر ستبقى إلى جانب مالي، داعيا الأطراف إلى احترام التزاماتها" in spans
 
 
+def test_a_relay_word_without_a_source_is_not_reported_speech(ex):
+    assert _quotes(ex, "ووفقا لبنود الاتفاق، فإن الحركات ملزمة بتسليم أسلحتها قبل نهاية العام.") == []
+
+
 def test_a_modal_clause_is_not_reported_speech(ex):
     assert _quotes(ex, "ومن المقرر أن تنطلق المشاورات الأسبوع المقبل في العاصمة الجزائرية.") == []
 

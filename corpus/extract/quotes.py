@@ -325,7 +325,7 @@ class QuoteFinder:
         sent_start, sent_end = view.sentence(view.ostarts[ti])
         coordinated = view.words[ti] in self.words.coord_complementizers
         comp = ti if coordinated else self._complementizer_after(ti, sent_end, marked)
-        if comp is None or self._verbal_noun_clause(comp, coordinated):
+        if comp is None or self._verbal_noun_clause(comp, coordinated) or self._relay_without_source(ti, comp):
             return None
         start = view.oends[comp]
         if any(q["kind"] == "direct" and q["start"] <= start < q["end"] for q in marked):
@@ -341,6 +341,13 @@ class QuoteFinder:
                 or n_words < MIN_REPORTED_WORDS:
             return None  # فإن الرئيس …، وصف: the subject of the next verb, not a clause
         return {"start": s, "end": e, "text": text[s:e], "kind": "reported", "_anchor": view.ostarts[comp]}
+
+    def _relay_without_source(self, ti: int, comp: int) -> bool:
+        """وفقا لاتفاق الجزائر، فإن …: a relay word opens reported speech only when a source
+        (a statement, an actor, an unnamed source) follows it."""
+        if self.view.words[ti] not in self.words.relay_before:
+            return False
+        return self.speakers.subject(ti, self.view.ostarts[comp], self.view.sentence(self.view.ostarts[ti])[0]) is None
 
     def _verbal_noun_clause(self, comp: int, coordinated: bool) -> bool:
         """يجب أن تكون / من المقرر أن يتم: a verbal-noun clause after a modal, not reported speech."""
