@@ -325,6 +325,12 @@ def rerun_ms(data_dir: Path | None, runs: int, pages: tuple[str, ...] = BENCH_PA
     return out
 
 
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=100_000)
@@ -366,6 +372,7 @@ def main(argv: list[str] | None = None) -> None:
             ms = rerun_ms(directory, args.runs, tuple(p for p in args.pages.split(",") if p in BENCH_PAGES))
             print(f"rerun after a filter change (median; script / AppTest round trip), {label}: "
                   + " · ".join(f"{page} {script:.0f} / {trip:.0f} ms" for page, (script, trip) in ms.items()))
+            print(f"  peak RSS of this process so far (index + AppTest sessions): {_peak_rss_mb():.0f} MB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

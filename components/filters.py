@@ -198,21 +198,42 @@ class IdChoice(NamedTuple):
     help: str | None = None
 
 
+# Option lists and labels per (corpus, language), computed once: the sidebar draws them on
+# every rerun of every session (a thousand articles' titles at 100,000 events). Keyed by the
+# corpus object's identity (checked, not just its id), so a rebuilt index gets new labels.
+_CHOICES: dict[tuple[int, str], tuple[object, dict]] = {}
+
+
 def id_choices(corpus, lang: str) -> dict[str, IdChoice]:
     """The widget of each id filter (URL key → IdChoice); a key missing here fails loudly."""
-    return {
+    return {**_corpus_choices(corpus, lang),
+            # a dyad is chosen on the Network page (an edge); here it is shown and can be removed
+            "dyad": IdChoice("filters.dyads", list(st.session_state.get(WIDGET["dyad"]) or ()),
+                             lambda d: dyad_label(corpus, d, lang), "filters.dyads_help")}
+
+
+def _corpus_choices(corpus, lang: str) -> dict[str, IdChoice]:
+    cached = _CHOICES.get((id(corpus), lang))
+    if cached is not None and cached[0] is corpus:
+        return cached[1]
+    actors = {a: _label_all_names(corpus.actors[a], lang) for a in corpus.actors}
+    places = {p: _label_all_names(corpus.places[p], lang) for p in corpus.places}
+    articles = {a: display_text(corpus.articles[a].title(lang))[:70] for a in corpus.articles}
+    types = {e: f"{t('type.' + e, lang)} ({e})" for e in plover.EVENT_TYPES}
+    quads = {q: t("quad." + q, lang) for q in plover.QUAD_CLASSES}
+    choices = {
         "actor": IdChoice("filters.actors", sorted(corpus.actors, key=lambda a: corpus.actors[a].name(lang)),
-                          lambda a: _label_all_names(corpus.actors[a], lang), "filters.actors_help"),
-        "type": IdChoice("filters.types", list(plover.EVENT_TYPES), lambda e: f"{t('type.' + e, lang)} ({e})"),
-        "quad": IdChoice("filters.quads", list(plover.QUAD_CLASSES), lambda q: t("quad." + q, lang)),
+                          _label_of(actors), "filters.actors_help"),
+        "type": IdChoice("filters.types", list(plover.EVENT_TYPES), _label_of(types)),
+        "quad": IdChoice("filters.quads", list(plover.QUAD_CLASSES), _label_of(quads)),
         "place": IdChoice("filters.places", sorted(corpus.places, key=lambda p: corpus.places[p].name(lang)),
-                          lambda p: _label_all_names(corpus.places[p], lang)),
-        "article": IdChoice("filters.articles", sorted(corpus.articles),
-                            lambda a: display_text(corpus.articles[a].title(lang))[:70]),
-        # a dyad is chosen on the Network page (an edge); here it is shown and can be removed
-        "dyad": IdChoice("filters.dyads", list(st.session_state.get(WIDGET["dyad"]) or ()),
-                         lambda d: dyad_label(corpus, d, lang), "filters.dyads_help"),
+                          _label_of(places)),
+        "article": IdChoice("filters.articles", sorted(corpus.articles), _label_of(articles)),
     }
+    if len(_CHOICES) >= 12:  # a few corpora (old index, new index) × three languages
+        _CHOICES.clear()
+    _CHOICES[(id(corpus), lang)] = (corpus, choices)
+    return choices
 
 
 def dyad_label(corpus, key: str, lang: str) -> str:
@@ -225,6 +246,10 @@ def dyad_label(corpus, key: str, lang: str) -> str:
 def set_dyad(key: str | None) -> None:
     """Set the dyad filter from code (a network edge); the URL follows in the same run."""
     st.session_state[WIDGET["dyad"]] = [key] if key else []
+
+
+def _label_of(labels: Mapping[str, str]) -> Callable[[str], str]:
+    return lambda key: labels.get(key, str(key))
 
 
 def filter_bar(index: CorpusIndex, lang: str) -> Filters:

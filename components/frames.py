@@ -36,9 +36,13 @@ def key_events(events: pd.DataFrame, members: Mapping[str, frozenset[str]], limi
     """The Algeria↔Mali events with the strongest scores (then others), in date order."""
     if events.empty:
         return events
-    ranked = events.assign(_dyad=dyad_mask(events, members), _strength=events["score"].abs())
-    ranked = ranked.sort_values(["_dyad", "_strength", "date_start"], ascending=[False, False, True], kind="stable")
-    return ranked.head(limit).sort_values(["date_start", "id"], kind="stable").drop(columns=["_dyad", "_strength"])
+    # Rank positions with one lexsort over arrays (dyad first, strongest, earliest, then frame
+    # order) instead of sorting a copy of every column; only the `limit` rows are taken.
+    dyad = dyad_mask(events, members)
+    strength = events["score"].abs().to_numpy(dtype=float, na_value=np.nan)
+    start = events["date_start"].to_numpy(dtype="datetime64[ns]")
+    order = np.lexsort((np.arange(len(events)), start, -strength, ~dyad))[:limit]
+    return events.iloc[order].sort_values(["date_start", "id"], kind="stable")
 
 
 def most_frequent(frame: pd.DataFrame, keys: list[str], column: str = "quad") -> pd.Series:
@@ -83,30 +87,37 @@ def coarse_areas(events: pd.DataFrame, coarse_from: int = 4) -> pd.DataFrame:
 def arcs(events: pd.DataFrame, capitals: Mapping[str, tuple[float, float]],
          members_of: Mapping[str, str]) -> pd.DataFrame:
     """Diplomatic (verbal) events between two states, grouped by capital pair:
-    source/target [lon, lat], events (count), quad, actor1, actor2 (the states)."""
+    source/target [lon, lat], events (count), quad, actor1, actor2 (the states).
+    Grouped on integer codes (state index, quad index): no string hashing per event."""
     cols = ["actor1", "actor2", "source", "target", "events", "quad"]
     if events.empty:
         return pd.DataFrame(columns=cols)
-    verbal = events[["actor1", "actor2", "quad"]][(events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()).to_numpy()]
-    state1, state2 = (_states(verbal[c], members_of) for c in ("actor1", "actor2"))
-    keep = (state1 != state2) & np.isin(state1, list(capitals)) & np.isin(state2, list(capitals))
-    pairs = pd.DataFrame({"actor1": state1[keep], "actor2": state2[keep],
-                          "quad": verbal["quad"].to_numpy(dtype=object)[keep]})
+    states = sorted(capitals)
+    verbal = (events["quad"].isin(DIPLOMATIC_QUADS) & events["actor2"].notna()).to_numpy()
+    code1, code2 = (_state_codes(events[c], members_of, states) for c in ("actor1", "actor2"))
+    quad_codes, quads = pd.factorize(events["quad"])
+    keep = verbal & (code1 >= 0) & (code2 >= 0) & (code1 != code2)
+    pairs = pd.DataFrame({"actor1": code1[keep], "actor2": code2[keep], "quad": quad_codes[keep]})
     if pairs.empty:
         return pd.DataFrame(columns=cols)
     out = pairs.groupby(["actor1", "actor2"], sort=False).size().rename("events").to_frame()
     out["quad"] = most_frequent(pairs, ["actor1", "actor2"])
     out = out.reset_index()
+    names, quad_names = np.array(states, dtype=object), np.asarray(quads, dtype=object)
+    out["actor1"], out["actor2"] = names[out["actor1"].to_numpy()], names[out["actor2"].to_numpy()]
+    out["quad"] = quad_names[out["quad"].to_numpy()]
     out["source"] = [list(capitals[a]) for a in out["actor1"]]
     out["target"] = [list(capitals[a]) for a in out["actor2"]]
     return out[cols]
 
 
-def _states(actors: pd.Series, members_of: Mapping[str, str]) -> np.ndarray:
-    """Each actor's state (itself when it has none), looked up once per distinct actor."""
+def _state_codes(actors: pd.Series, members_of: Mapping[str, str], states: list[str]) -> np.ndarray:
+    """Each actor's state as its position in `states` (-1: missing or no state there), looked
+    up once per distinct actor."""
     codes, uniques = pd.factorize(actors)
-    states = np.array([members_of.get(a, a) for a in uniques], dtype=object)
-    return states[codes]
+    position = {state: i for i, state in enumerate(states)}
+    table = np.array([position.get(members_of.get(a, a), -1) for a in uniques] + [-1], dtype=np.int64)
+    return table[codes]
 
 
 def capitals(places: Mapping) -> dict[str, tuple[float, float]]:

@@ -266,6 +266,18 @@ def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -
     return frame.reset_index(drop=True), tuple(search[i] for i in order)
 
 
+# Columns with few distinct values that every rerun masks, groups or counts on: categorical
+# (integer codes + one table of the distinct ids), so isin/==/groupby work on codes instead of
+# hashing 100,000 strings, and each id is stored once.
+CODED_EVENT_COLUMNS = ("event_type", "quad", "actor1", "actor2", "place_id", "status", "origin")
+CODED_QUOTE_COLUMNS = ("speaker", "event_type", "quad", "place_id", "status", "origin", "language", "kind")
+
+
+def _coded(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """The frame with `columns` as categoricals (categories sorted, so sorting is unchanged)."""
+    return frame.assign(**{name: frame[name].astype("category") for name in columns})
+
+
 def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = None) -> CorpusIndex:
     ordered, ranges = _events_in_order(corpus)
     events = pd.DataFrame(_event_columns(corpus, ordered, ranges), columns=EVENT_COLUMNS)
@@ -285,6 +297,7 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     quotes["date_start"] = _days(list(quotes["date_start"]))
     quotes["date_end"] = _days(list(quotes["date_end"]))
     quotes, quote_keys = _sorted_with_search(quotes, quote_search, ["date", "id"])
+    events, quotes = _coded(events, CODED_EVENT_COLUMNS), _coded(quotes, CODED_QUOTE_COLUMNS)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in corpus.mentions:
         by_article[mention.article_id].append(mention)
