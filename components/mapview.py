@@ -31,7 +31,7 @@ KIDAL_COLOUR = (0, 158, 115)
 AREA_FILL = {4: 70, 5: 45, 6: 0}
 REGION_COUNTRIES = ("MLI", "DZA", "NER", "MRT")
 FOCUS_AREAS = ("northern-mali", "algeria-mali-border")
-LAYER_IDS = ("countries", "regions", "areas", "borders", "event-areas", "arcs", "places", "markers", "labels")
+LAYER_IDS = ("countries", "regions", "areas", "borders", "event-countries", "event-areas", "arcs", "places", "markers", "labels")
 LABEL_SIZE = 13  # px, as geo.labels.FONT_SIZE
 TOOLTIP_STYLE = {"backgroundColor": "rgba(30,30,30,.92)", "color": "white", "fontSize": "13px",
                  "maxWidth": "360px", "fontFamily": "Noto Sans Arabic, Noto Sans, sans-serif",
@@ -141,22 +141,27 @@ def data_layers(
         "tip_title": place_title(row["place_id"]),
         "tip_body": count_label(int(row["events"])) + "\n" + point_lines.get(row["place_id"], ""),
     } for row in markers.to_dict("records")]
-    area_features = []
+    area_features, country_features = [], []
     # Countries first, regions last: the smaller area is drawn (and picked) on top.
     for row in sorted(areas.to_dict("records"), key=lambda r: -int(r["geo_precision"])):
         geometry = area_geometry(row["place_id"], int(row["geo_precision"]))
         if geometry is None:
             continue
         lines = area_lines.get((row["place_id"], row["geo_precision"]), "")
-        area_features.append({"type": "Feature", "geometry": geometry, "properties": {
-            "place_id": row["place_id"], "fill": _colour(row["quad"], AREA_FILL.get(int(row["geo_precision"]), 45)),
-            "line": _colour(row["quad"], 230),
-            "tip_title": place_title(row["place_id"]),
-            "tip_body": count_label(int(row["events"])) + "\n" + lines}})
+        precision = int(row["geo_precision"])
+        (country_features if precision == 6 else area_features).append({
+            "type": "Feature", "geometry": geometry, "properties": {
+                "place_id": row["place_id"], "fill": _colour(row["quad"], AREA_FILL.get(precision, 45)),
+                "line": _colour(row["quad"], 230), "tip_title": place_title(row["place_id"]),
+                "tip_body": count_label(int(row["events"])) + "\n" + lines}})
     arc_rows = [{**r, "colour": _colour(r["quad"]), "width": 1.5 + min(6, r["events"]),
                  "tip_title": f"{place_title(r['actor1'])} ↔ {place_title(r['actor2'])}",
                  "tip_body": count_label(int(r["events"]))} for r in arcs.to_dict("records")]
     return [
+        # Country-level events: an outline only, picked on its line, so the regions inside
+        # (and their clicks) stay reachable.
+        pdk.Layer("GeoJsonLayer", country_features, id="event-countries", pickable=True, stroked=True,
+                  filled=False, get_line_color="properties.line", line_width_min_pixels=2.5),
         pdk.Layer("GeoJsonLayer", area_features, id="event-areas",
                   pickable=True, stroked=True, filled=True, get_fill_color="properties.fill",
                   get_line_color="properties.line", line_width_min_pixels=2),
@@ -234,7 +239,7 @@ def selected_place(selection: Mapping | None) -> str | None:
     if not selection:
         return None
     objects = selection.get("objects") or {}
-    for layer_id in ("markers", "event-areas", "places", "areas", "regions"):
+    for layer_id in ("markers", "event-areas", "places", "areas", "regions", "event-countries"):
         for obj in objects.get(layer_id) or ():
             if not isinstance(obj, Mapping):
                 continue

@@ -60,10 +60,12 @@ def _layer(spec: dict, layer_id: str) -> dict:
 
 def test_country_level_events_are_outlined_not_shaded():
     spec = _deck(run_page("map", {"lang": "en"}))
-    features = _layer(spec, "event-areas")["data"]
-    countries = [f for f in features if index().corpus.places[f["properties"]["place_id"]].kind == "country"]
-    assert countries and all(f["properties"]["fill"][3] == 0 for f in countries)
-    assert any(f["properties"]["fill"][3] > 0 for f in features if f not in countries)
+    countries = _layer(spec, "event-countries")
+    assert countries["data"] and countries["filled"] is False  # nothing to pick inside the country
+    assert all(index().corpus.places[f["properties"]["place_id"]].kind == "country" for f in countries["data"])
+    areas = _layer(spec, "event-areas")["data"]
+    assert areas and all(index().corpus.places[f["properties"]["place_id"]].kind != "country" for f in areas)
+    assert all(f["properties"]["fill"][3] > 0 for f in areas)
 
 
 def test_kidal_highlight_is_not_a_quad_colour():
