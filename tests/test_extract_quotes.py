@@ -166,6 +166,13 @@ def test_direct_after_the_complementizer_fragment_inside_the_clause(ex, text, qu
     assert _quote(ex, text, quoted)["kind"] == kind
 
 
+def test_a_quote_before_its_speech_verb_is_direct(ex):
+    text = "أعلنت الحكومة الموريتانية إغلاق المعبر. \"لن نسمح بتكرار هذه الاعتداءات\"، قالت وزيرة الخارجية الناها بنت مكناس."
+    q = _quote(ex, text, "لن نسمح بتكرار هذه الاعتداءات", "2010-03-12")
+    assert q["kind"] == "direct"
+    assert _speaker_id(q) == "naha-mint-mouknass"
+
+
 def test_direct_quote_after_a_colon(ex):
     text = "وقال عطاف في ختام اللقاء: «لن نتخلى عن مالي مهما كانت الصعوبات»."
     q = _quote(ex, text, "لن نتخلى عن مالي مهما كانت الصعوبات")

@@ -255,7 +255,7 @@ class QuoteFinder:
         إلى "…"، أن الجزائر "تتدخل" في …)."""
         raw_before = self.doc.text[max(0, s - 3):s]
         line_start = s <= 1 or "\n" in self.doc.text[max(0, s - 2):s]
-        if ":" in raw_before or line_start:
+        if ":" in raw_before or line_start or (len(words) >= 3 and self._stands_alone(s, e)):
             return "direct"
         before = self._before_words(s, 3)
         right_after = bool(before) and before[-1] in self.words.complementizers
@@ -265,6 +265,14 @@ class QuoteFinder:
         if before and before[-1] in self.words.speech_verbs and len(words) >= 4:
             return "direct"
         return "fragment"
+
+    def _stands_alone(self, s: int, e: int) -> bool:
+        """The quotation opens its sentence, or a speech verb follows it ("…"، قالت الوزيرة)."""
+        if not self._before_words(s, 1):
+            return True
+        k = self.view.token_at(e + 1)
+        return (k < len(self.view.words) and self.view.words[k] in self.words.speech_verbs
+                and bool(re.match(r"\W{0,3}[،,]", self.doc.text[e:self.view.ostarts[k]])))
 
     def _ends_clause(self, e: int) -> bool:
         """Only a closing mark and punctuation (or the end of the text) follow position e."""

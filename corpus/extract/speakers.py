@@ -650,7 +650,8 @@ class SpeakerResolver:
             compatible = [a for a in persons if not states or self.lex.root_state(a["actor_id"]) in states]
             if compatible:
                 return _speaker_of(compatible[-1], "title")
-        bodies = [a for a in inside if a.get("mention") != "adjective"] or self._short_forms(j + 1, start)
+        bodies = [a for a in inside if a.get("mention") != "adjective"] or [
+            a for a in self._short_forms(j + 1, start) if not states or self.lex.root_state(a["actor_id"]) in states]
         return _speaker_of(bodies[0], "title") if bodies else None
 
     def _short_forms(self, j: int, start: int) -> list[dict]:
