@@ -314,3 +314,26 @@ def test_a_state_after_a_territory_noun_is_a_place(ex):
     assert not any(a["actor_id"] == "MLI" for a in out["actors"])
     assert any(p["text"] == "مالي" for p in out["places"])
     assert any(a["actor_id"] == "MLI" for a in ex.extract("ورفضت مالي الاتهامات.")["actors"])
+
+
+def test_an_organisation_cue_outside_the_glossary_does_not_crash_the_engine():
+    from corpus.extract.pipeline import extract_text
+
+    out = extract_text("اللجنة السلام مالي")  # a cue word the glossary does not list, then known words
+    assert isinstance(out["actors"], list)
+
+
+def test_the_name_memo_lives_with_the_document_not_the_process():
+    import gc
+    import weakref
+
+    from corpus.extract import actors, entities
+    from corpus.extract.pipeline import default_extractor
+
+    doc = default_extractor().doc("قال أمادو توماني توريه إن مالي ستتعاون.", "2010-01-01")
+    resolver = entities.EntityResolver(doc, default_extractor().lexicon)
+    actors._distinctive_word_person(resolver, 1, 4)  # remembered on the resolver
+    ref = weakref.ref(resolver)
+    del resolver
+    gc.collect()
+    assert ref() is None  # a process-wide cache keyed by the resolver kept every document alive

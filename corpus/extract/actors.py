@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
@@ -306,10 +305,17 @@ def _same_given_name(res, i: int, j: int, person: str) -> bool:
     return first in res.lex.name_tokens.get(person, ()) or len(first) < 4
 
 
-@lru_cache(maxsize=65536)
 def _distinctive_word_person(res, i: int, j: int) -> str | None:
     """A name with a distinctive word (not a given name, 5+ letters) of exactly one
-    dictionary person (أماني توماني توريه → Amadou Toumani Touré)."""
+    dictionary person (أماني توماني توريه → Amadou Toumani Touré). Remembered per document
+    (on the resolver, so nothing outlives the document)."""
+    memo = res.__dict__.setdefault("_distinctive_memo", {})
+    if (i, j) not in memo:
+        memo[(i, j)] = _distinctive_word_person_uncached(res, i, j)
+    return memo[(i, j)]
+
+
+def _distinctive_word_person_uncached(res, i: int, j: int) -> str | None:
     index = _skeleton_index(res.lex)
     found = set()
     for x in range(i, j - 1):
@@ -421,7 +427,7 @@ def unknown_organisation(res, i: int) -> int | None:
     words = [res.tok(x) for x in range(i, j)]
     if len(words) < 3 or not ORG_ANCHORS & set(words[1:]) or words[-1] in ("من", "اجل"):
         return None
-    name_en = " ".join(w for w in (ORG_GLOSSARY[x] for x in words) if w)
+    name_en = " ".join(w for w in (ORG_GLOSSARY.get(x, "") for x in words) if w)
     aid = re.sub(r"[^A-Z0-9]+", "-", name_en.upper()).strip("-")
     res.add_actor(i, j, 0, aid, name=name_en, kind="armed_group" if cue in ARMED_CUES else "organisation")
     return j
