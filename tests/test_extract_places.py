@@ -89,6 +89,9 @@ def test_the_country_elsewhere(ex):
 
 def test_capital_by_nisba(ex):
     assert ("العاصمة النيجرية", "niamey") in pairs(ex, "تظاهر الآلاف في العاصمة النيجرية ضد الوجود الأجنبي")
+    assert ("عاصمة النيجر", "niamey") in pairs(ex, "وصل الوفد إلى عاصمة النيجر مساء الأحد")
+    text = "قال الجيش الموريتاني إن الهدوء عاد إلى عاصمة البلاد"
+    assert ("عاصمة البلاد", "nouakchott") in pairs(ex, text)
     # the name after it is the mention
     assert pairs(ex, "في العاصمة المالية باماكو") == [("باماكو", "bamako")]
 

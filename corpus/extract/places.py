@@ -268,25 +268,39 @@ def free_token_place(res, i: int, stem: str, plen: int, by_start: dict) -> int |
     if stem in LAND_NOUNS or stem in BORDER_NOUNS:
         return land_or_border(res, i, stem, plen, by_start)
     if stem in CAPITAL_NOUNS:
-        return capital_by_nisba(res, i, plen, by_start)
+        return capital_by_nisba(res, i, stem, plen, by_start)
     return None
 
 
-def capital_by_nisba(res, i: int, plen: int, by_start: dict) -> int | None:
-    """العاصمة المالية، العاصمة النيجرية → that state's capital (unless its name follows:
-    "العاصمة المالية باماكو" is one mention, the name)."""
+def capital_by_nisba(res, i: int, stem: str, plen: int, by_start: dict) -> int | None:
+    """العاصمة المالية، العاصمة النيجرية، عاصمة البلاد، عاصمة النيجر → that state's capital
+    (unless its name follows: "العاصمة المالية باماكو" is one mention, the name)."""
     j = i + 1
     if j >= len(res.doc.tokens) or res.punct_between(i, j):
         return None
-    state = res._nisba_state(res.tok(j))
+    state, end = _state_of_capital(res, stem.startswith("ال"), j, by_start)
     capital = res.lex.capital_place.get(state) if state else None
     if capital is None:
         return None
-    nxt = by_start.get(j + 1)
-    if nxt is not None and not res.punct_between(j, j + 1) and any(e.kind == "place" for e in nxt.entries):
+    nxt = by_start.get(end)
+    if nxt is not None and not res.punct_between(end - 1, end) and any(e.kind == "place" for e in nxt.entries):
         return None
-    res.add_place(i, j + 1, plen, capital)
-    return j + 1
+    res.add_place(i, end, plen, capital)
+    return end
+
+
+def _state_of_capital(res, definite: bool, j: int, by_start: dict) -> tuple[str | None, int]:
+    """The state a capital noun is the capital of: a nisba after it, or after the
+    indefinite عاصمة, البلاد (the state of the story) or a state's name."""
+    state = res._nisba_state(res.tok(j))
+    if state or definite:
+        return state, j + 1
+    if res.tok(j) in COUNTRY_WORDS:
+        return (res.states_seen[-1] if res.states_seen else None), j + 1
+    m = by_start.get(j)
+    if m is None or m.plen:
+        return None, j
+    return next((e.ref for e in m.entries if e.kind == "actor" and e.ref in res.lex.country_place), None), m.j
 
 
 def cue_place(res, i: int, by_start: dict) -> int:
