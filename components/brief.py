@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from components import frames
 from components.cards import cited_title
-from components.filters import counts_line
+from components.filters import counts_line, dyad_label
 from components.i18n import fmt_date, year_span
 from corpus import plover
 
@@ -86,7 +86,8 @@ def filters_in_words(ctx) -> list[tuple[str, str]]:
         out.append((f"{t('filters.from')} – {t('filters.to')}", " – ".join(dates)))
     rows = (("filters.actors", f.actors, ctx.actor), ("filters.types", f.event_types, lambda e: t("type." + e)),
             ("filters.quads", f.quads, lambda q: t("quad." + q)), ("filters.places", f.places, ctx.place),
-            ("filters.articles", f.articles, ctx.article_title))
+            ("filters.articles", f.articles, ctx.article_title),
+            ("filters.dyads", f.dyads, lambda d: dyad_label(ctx.corpus, d, ctx.lang)))
     out += [(t(key), _names(ids, name)) for key, ids, name in rows if ids]
     if f.text:
         out.append((t("filters.text"), t("brief.quoted", text=f.text)))

@@ -53,22 +53,24 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, name: Callable[[str
         if not keep:
             continue
         keys = [network.dyad_key(records[i]["source"], records[i]["target"]) for i in keep]
-        traces.append(go.Scatter(
-            x=geometry["mx"].to_numpy()[keep], y=geometry["my"].to_numpy()[keep], mode="markers",
-            name=labels["quad." + quad], marker={"size": 13, "color": rgb(quad),
-                                                 "line": {"width": [3 if k == selected else 1 for k in keys],
-                                                          "color": ["black" if k == selected else "white" for k in keys]}},
-            customdata=[["edge", k] for k in keys], hovertext=[edge_hover(records[i], name, labels) for i in keep],
-            hoverinfo="text"))
+        traces.append({
+            "type": "scatter", "x": geometry["mx"].to_numpy()[keep].tolist(), "y": geometry["my"].to_numpy()[keep].tolist(),
+            "mode": "markers", "name": labels["quad." + quad],
+            "marker": {"size": 13, "color": rgb(quad), "line": {"width": [3 if k == selected else 1 for k in keys],
+                                                                "color": ["black" if k == selected else "white" for k in keys]}},
+            "customdata": [["edge", k] for k in keys], "hovertext": [edge_hover(records[i], name, labels) for i in keep],
+            "hoverinfo": "text"})
     size = 14 + 26 * np.sqrt(nodes["weight"].to_numpy(dtype=float) / max(1, int(nodes["weight"].max() or 1)))
-    traces.append(go.Scatter(
-        x=nodes["x"], y=nodes["y"], mode="markers+text", name=labels["actors"], showlegend=False,
-        text=[esc(name(n)) for n in nodes["id"]], textposition="top center",
-        marker={"size": size, "color": "rgb(236,236,236)", "line": {"width": 1.5, "color": "rgb(90,90,90)"}},
-        customdata=[["node", n] for n in nodes["id"]], hoverinfo="text",
-        hovertext=[f"<b>{esc(name(n))}</b><br>{labels['weight']}: {w}" for n, w in zip(nodes["id"], nodes["weight"], strict=True)]))
+    traces.append({
+        "type": "scatter", "x": nodes["x"].tolist(), "y": nodes["y"].tolist(), "mode": "markers+text",
+        "name": labels["actors"], "showlegend": False, "text": [esc(name(n)) for n in nodes["id"]],
+        "textposition": "top center", "hoverinfo": "text", "customdata": [["node", n] for n in nodes["id"]],
+        "marker": {"size": size.tolist(), "color": "rgb(236,236,236)", "line": {"width": 1.5, "color": "rgb(90,90,90)"}},
+        "hovertext": [f"<b>{esc(name(n))}</b><br>{labels['weight']}: {w}" for n, w in zip(nodes["id"], nodes["weight"], strict=True)]})
     axis = {"visible": False, "range": [-1.35, 1.35], "fixedrange": True}
+    # Plain dicts, not validated: plotly's validation of every annotation and trace property
+    # was most of the page's time; the shapes here are fixed and covered by the tests.
     fig = go.Figure(data=traces, layout={"annotations": annotations, "xaxis": axis,
                                          "yaxis": {**axis, "scaleanchor": "x"}, "dragmode": False,
-                                         "plot_bgcolor": "white", "clickmode": "event+select"})
+                                         "plot_bgcolor": "white", "clickmode": "event+select"}, _validate=False)
     return _layout(fig, rtl, 640)

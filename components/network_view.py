@@ -29,11 +29,20 @@ def _write_unfold() -> None:
         st.query_params.pop(UNFOLD_KEY, None)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def coded(index_key: int, fold: bool, _index) -> tuple[network.Coded, network.Coded]:
+    """The whole index's events and quotes as node codes, once per (index, fold)."""
+    return (network.code_events(_index.events, _index.actor_state, fold),
+            network.code_quotes(_index.quotes, _index.actor_state, fold))
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def graph(key: str, fold: bool, _ctx):
-    """(nodes, edges) of the filtered view; cached per (filtered rows, fold)."""
-    r = _ctx.result
-    edges = network.edges(r.events, r.quotes, _ctx.index.actor_state, fold)
+    """(nodes, edges) of the filtered view; cached per (filtered rows, fold). The result's
+    rows keep the index's row labels (positions), so the codes are taken, not recomputed."""
+    r, index = _ctx.result, _ctx.index
+    events, quotes = coded(id(index), fold, index)
+    edges = network.coded_edges(events, r.events.index.to_numpy(), quotes, r.quotes.index.to_numpy())
     return network.nodes(edges), edges
 
 

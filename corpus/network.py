@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -112,61 +113,88 @@ def _coded_pairs(first: pd.Series, second: pd.Series, state: Mapping[str, str], 
     return a, b, keep, names
 
 
-def _grouped(src: np.ndarray, tgt: np.ndarray, names: list[str], columns: dict[str, np.ndarray]) -> pd.DataFrame:
-    """Sum each column per (source, target) pair present; `n` counts the rows."""
-    size = max(1, len(names))
-    pair = src * size + tgt
-    found, inverse = np.unique(pair, return_inverse=True)
-    out = {"source": [names[p // size] for p in found], "target": [names[p % size] for p in found],
-           "n": np.bincount(inverse, minlength=len(found))}
-    for name, values in columns.items():
-        out[name] = np.bincount(inverse, weights=values, minlength=len(found))
-    return pd.DataFrame(out)
-
-
-def _quad_columns(quads: np.ndarray, prefix: str) -> dict[str, np.ndarray]:
-    return {f"{prefix}{q}": (quads == q).astype(np.float64) for q in plover.QUAD_CLASSES}
-
-
-def _event_edges(events: pd.DataFrame, state: Mapping[str, str], fold: bool) -> pd.DataFrame:
-    src, tgt, keep, names = _coded_pairs(events["actor1"], events["actor2"], state, fold)
-    score = pd.to_numeric(events["score"], errors="coerce").to_numpy(dtype=np.float64)[keep]
-    quads = events["quad"].to_numpy(dtype=object)[keep]
-    frame = _grouped(src[keep], tgt[keep], names, {"score_sum": np.nan_to_num(score),
-                                                   "score_n": (~np.isnan(score)).astype(np.float64),
-                                                   **_quad_columns(quads, "n_")})
-    frame["score"] = frame["score_sum"] / frame["score_n"].where(frame["score_n"] > 0)
-    return frame.rename(columns={"n": "events"}).drop(columns=["score_sum", "score_n"])
-
-
-def _quote_edges(quotes: pd.DataFrame, state: Mapping[str, str], fold: bool) -> pd.DataFrame:
-    src, tgt, keep, names = _coded_pairs(quotes["speaker"], quotes["target"], state, fold)
-    types = quotes["event_type"].to_numpy(dtype=object)[keep]
-    score = np.array([plover.score_of(t) if isinstance(t, str) else np.nan for t in types], dtype=np.float64)
-    quads = quotes["quad"].to_numpy(dtype=object)[keep]
-    frame = _grouped(src[keep], tgt[keep], names, {"score_sum": np.nan_to_num(score),
-                                                   "score_n": (~np.isnan(score)).astype(np.float64),
-                                                   **_quad_columns(quads, "q_")})
-    frame["quote_score"] = frame["score_sum"] / frame["score_n"].where(frame["score_n"] > 0)
-    quad_cols = [f"q_{q}" for q in plover.QUAD_CLASSES]
-    frame["quote_quad"] = [_dominant(dict(zip(plover.QUAD_CLASSES, row, strict=True)))
-                           for row in frame[quad_cols].to_numpy().tolist()]
-    return frame.rename(columns={"n": "quotes"})[["source", "target", "quotes", "quote_score", "quote_quad"]]
-
-
 def _dominant(counts: Mapping[str, int]) -> str | None:
     """The most frequent quad class (ties: the first in plover.QUAD_CLASSES order)."""
     best = [(-int(counts.get(q, 0)), i, q) for i, q in enumerate(plover.QUAD_CLASSES) if counts.get(q, 0)]
     return min(best)[2] if best else None
 
 
+@dataclass(frozen=True)
+class Coded:
+    """Rows of an event or quote frame as numbers, built once per index and fold: the source
+    and target node of each row (an index into `names`; -1: no edge), its quad class (an
+    index into plover.QUAD_CLASSES; -1: none) and its score (NaN: none). A filtered view's
+    edges are then counts over the kept row positions."""
+
+    names: list[str]
+    source: np.ndarray
+    target: np.ndarray
+    quad: np.ndarray
+    score: np.ndarray
+
+
+def _quad_codes(quads: pd.Series) -> np.ndarray:
+    codes, uniques = pd.factorize(quads, use_na_sentinel=True)
+    order = {q: i for i, q in enumerate(plover.QUAD_CLASSES)}
+    lookup = np.array([order.get(q, -1) for q in uniques] + [-1], dtype=np.int64)
+    return lookup[np.where(codes < 0, len(uniques), codes)]
+
+
+def code_events(events: pd.DataFrame, state: Mapping[str, str], fold: bool) -> Coded:
+    """The events' edges as numbers: actor1 → actor2."""
+    src, tgt, keep, names = _coded_pairs(events["actor1"], events["actor2"], state, fold)
+    score = pd.to_numeric(events["score"], errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    return Coded(names, np.where(keep, src, -1), np.where(keep, tgt, -1), _quad_codes(events["quad"]), score)
+
+
+def code_quotes(quotes: pd.DataFrame, state: Mapping[str, str], fold: bool) -> Coded:
+    """The quotes' edges as numbers: speaker → target, with their event's quad class and score."""
+    src, tgt, keep, names = _coded_pairs(quotes["speaker"], quotes["target"], state, fold)
+    codes, uniques = pd.factorize(quotes["event_type"], use_na_sentinel=True)
+    lookup = np.array([plover.score_of(t) if isinstance(t, str) else np.nan for t in uniques] + [np.nan])
+    score = lookup[np.where(codes < 0, len(uniques), codes)]
+    return Coded(names, np.where(keep, src, -1), np.where(keep, tgt, -1), _quad_codes(quotes["quad"]), score)
+
+
+def _counts(coded: Coded, rows: np.ndarray | None) -> pd.DataFrame:
+    """Per (source, target) pair present among `rows` (positions; None: every row): n, the
+    mean score, and n per quad class."""
+    arrays = (coded.source, coded.target, coded.quad, coded.score)
+    src, tgt, quad, score = arrays if rows is None else (a[rows] for a in arrays)
+    keep = src >= 0
+    src, tgt, quad, score = src[keep], tgt[keep], quad[keep], score[keep]
+    size = max(1, len(coded.names))
+    pair = src * size + tgt
+    n = np.bincount(pair, minlength=size * size)
+    found = np.flatnonzero(n)
+    scored = ~np.isnan(score)
+    total = np.bincount(pair[scored], weights=score[scored], minlength=size * size)[found]
+    counted = np.bincount(pair[scored], minlength=size * size)[found]
+    out = {"source": [coded.names[p // size] for p in found], "target": [coded.names[p % size] for p in found],
+           "n": n[found], "mean": np.divide(total, counted, out=np.full(len(found), np.nan), where=counted > 0)}
+    for i, q in enumerate(plover.QUAD_CLASSES):
+        out[f"n_{q}"] = np.bincount(pair[quad == i], minlength=size * size)[found]
+    return pd.DataFrame(out)
+
+
 def edges(events: pd.DataFrame, quotes: pd.DataFrame, state: Mapping[str, str], fold: bool = True) -> pd.DataFrame:
     """One row per directed pair of nodes (columns EDGE_COLUMNS), heaviest first, then by ids."""
-    merged = _event_edges(events, state, fold).merge(_quote_edges(quotes, state, fold), on=["source", "target"],
-                                                     how="outer")
+    return coded_edges(code_events(events, state, fold), None, code_quotes(quotes, state, fold), None)
+
+
+def coded_edges(events: Coded, event_rows: np.ndarray | None, quotes: Coded, quote_rows: np.ndarray | None
+                ) -> pd.DataFrame:
+    """`edges` from coded frames and the positions of the kept rows (None: every row)."""
+    quad_cols = [f"n_{q}" for q in plover.QUAD_CLASSES]
+    ev = _counts(events, event_rows).rename(columns={"n": "events", "mean": "score"})
+    qu = _counts(quotes, quote_rows)
+    qu["quote_quad"] = [_dominant(dict(zip(plover.QUAD_CLASSES, row, strict=True)))
+                        for row in qu[quad_cols].to_numpy().tolist()]
+    qu = qu.rename(columns={"n": "quotes", "mean": "quote_score"})[["source", "target", "quotes", "quote_score",
+                                                                     "quote_quad"]]
+    merged = ev.merge(qu, on=["source", "target"], how="outer")
     if merged.empty:
         return pd.DataFrame(columns=EDGE_COLUMNS)
-    quad_cols = [f"n_{q}" for q in plover.QUAD_CLASSES]
     merged[["events", "quotes", *quad_cols]] = merged[["events", "quotes", *quad_cols]].fillna(0).astype(int)
     merged["score"] = merged["score"].astype(float).fillna(merged["quote_score"].astype(float))
     merged["quad"] = [_dominant(dict(zip(plover.QUAD_CLASSES, row, strict=True))) or qq

@@ -166,6 +166,11 @@ def test_filters_in_words_name_actors_types_and_text_in_the_language():
     assert lines[ctx.t("filters.text")] == "« باماكو »"
 
 
+def test_filters_in_words_name_the_dyad():
+    ctx = context("en", {"dyad": "MLI~DZA"})
+    assert dict(brief.filters_in_words(ctx))[ctx.t("filters.dyads")] == "Mali → Algeria"
+
+
 def test_no_filters_says_the_whole_corpus():
     ctx = context("en", {})
     assert brief.filters_in_words(ctx) == [(ctx.t("filters.header"), ctx.t("brief.no_filters"))]

@@ -148,3 +148,16 @@ def test_dyad_url_round_trip_and_warning():
 def test_dyad_vocabulary_lists_the_ordered_pairs():
     vocab = network.DyadVocabulary(["DZA", "MLI", "NER"])
     assert len(vocab) == 6 and len(set(vocab)) == 6 and all(pair in vocab for pair in vocab)
+
+
+@pytest.mark.parametrize("fold", [True, False])
+def test_coded_edges_of_kept_rows_equal_edges_of_the_filtered_frames(fold):
+    """The page's path (codes of the whole index, taken at the filtered rows' positions) gives
+    the same edges as computing them from the filtered frames."""
+    idx = index()
+    result = run_query(idx, Filters(year_min=2024, year_max=2025))
+    events = network.code_events(idx.events, idx.actor_state, fold)
+    quotes = network.code_quotes(idx.quotes, idx.actor_state, fold)
+    taken = network.coded_edges(events, result.events.index.to_numpy(), quotes, result.quotes.index.to_numpy())
+    direct = network.edges(result.events, result.quotes, idx.actor_state, fold)
+    assert len(direct) and taken.equals(direct)
