@@ -54,6 +54,8 @@ GIVEN_NAMES = {fold(w): lat for w, lat in WORDS["given_names"].items()}
 ORG_CUES = frozenset(_folded(WORDS["org_cues"]))
 ORG_GLOSSARY = {fold(w): en for w, en in WORDS["org_glossary"].items()}
 ORG_ANCHORS = frozenset(_folded(WORDS["org_anchor_words"]))
+COMPANY_CUES = frozenset(_folded(WORDS["company_cues"]))
+COMPANY_CUE_STOP = frozenset(_folded(WORDS["company_cue_stop"]))
 # construct titles: title + a state's name (رئيس مالي، وزير خارجية الجزائر)
 CONSTRUCT_TITLES = {fold(w): code for w, code in {
     "رئيس": "PRES", "رئيسة": "PRES", "وزير خارجية": "MFA", "وزيرة خارجية": "MFA",

@@ -23,6 +23,8 @@ from collections import Counter
 
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
+    COMPANY_CUE_STOP,
+    COMPANY_CUES,
     CONSTRUCT_BODY_NOUNS,
     GIVEN_NAMES,
     NAME_AL_OK,
@@ -427,10 +429,53 @@ def unknown_organisation(res, i: int) -> int | None:
     words = [res.tok(x) for x in range(i, j)]
     if len(words) < 3 or not ORG_ANCHORS & set(words[1:]) or words[-1] in ("من", "اجل"):
         return None
-    name_en = " ".join(w for w in (ORG_GLOSSARY.get(x, "") for x in words) if w)
+    name_en = " ".join(w for w in map(_gloss, words) if w)
     aid = re.sub(r"[^A-Z0-9]+", "-", name_en.upper()).strip("-")
     res.add_actor(i, j, 0, aid, name=name_en, kind="armed_group" if cue in ARMED_CUES else "organisation")
     return j
+
+
+def _gloss(word: str) -> str:
+    """A glossary word's English (a cue with the article: الجبهة → that of جبهة)."""
+    if word in ORG_GLOSSARY:
+        return ORG_GLOSSARY[word]
+    return ORG_GLOSSARY.get(word[2:], "") if word.startswith("ال") else ""
+
+
+_CLITIC_LETTERS = frozenset("لبوفك")
+
+
+def is_company_cue(word: str) -> bool:
+    return any(stem in COMPANY_CUES for stem, _plen in strip_clitic(word))
+
+
+def unknown_company(res, i: int, by_start: dict) -> int | None:
+    """A cue (شركة، مجموعة، مؤسسة، منظمة، وكالة…) + 1–3 name-like words no phrase covers
+    (شركة غلينكور، لمجموعة هايدلبرغ): a new organisation named by transliteration, the
+    span the name. Returns the end token, else None."""
+    if not is_company_cue(res.tok(i)):
+        return None
+    j = i + 1
+    while j < len(res.doc.tokens) and j - i <= 3 and _company_word(res, j, by_start):
+        j += 1
+    if j == i + 1:
+        return None
+    s, e = res.span_of(i + 1, j)
+    name_en = english_name(res.doc.text[s:e])
+    aid = re.sub(r"[^A-Z0-9]+", "-", name_en.upper()).strip("-")
+    res.add_actor(i + 1, j, 0, aid, name=name_en, kind="organisation")
+    return j
+
+
+def _company_word(res, j: int, by_start: dict) -> bool:
+    word = res.tok(j)
+    if j in by_start or res.punct_between(j - 1, j) or word in COMPANY_CUE_STOP or word in ORG_GLOSSARY:
+        return False
+    if word.endswith(("ه", "ات")) or res._nisba_state(word) is not None or _verb_form(word):
+        return False
+    if not is_company_cue(res.tok(j - 1)) and word[0] in _CLITIC_LETTERS:
+        return False  # مجموعة هايدلبرغ لبناء مصنع: a clitic preposition ends the name
+    return res._looks_like_name(word, allow_al=False)
 
 
 def add_new_person(res, i: int, j: int, state: str | None, office: str | None) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from corpus.extract import actor_context
 from corpus.extract import actors as actor_rules
 from corpus.extract import places as place_rules
 from corpus.extract.doc import Doc, strip_clitic
@@ -260,7 +261,7 @@ class EntityResolver:
         if person and not self.actors_overlap(*person):
             self._person_by_pattern(*person)
             return person[1]
-        organisation_end = actor_rules.unknown_organisation(self, i)
+        organisation_end = actor_rules.unknown_organisation(self, i) or actor_rules.unknown_company(self, i, by_start)
         if organisation_end:
             return organisation_end
         for stem, plen in strip_clitic(w):
@@ -604,7 +605,7 @@ def _is_trigger_word(w: str) -> bool:
     for stem, _ in strip_clitic(w):
         if stem in GENERIC_NOUNS or stem in place_rules.TRIGGERS:
             return True
-    return w in actor_rules.PATTERN_PARTICLES or w in actor_rules.ORG_CUES
+    return w in actor_rules.PATTERN_PARTICLES or w in actor_rules.ORG_CUES or actor_rules.is_company_cue(w)
 
 
 _TRIGGER_MEMO: dict[str, bool] = {}
@@ -641,7 +642,8 @@ def resolve_entities_with_states(doc: Doc, lex: Lexicon) -> tuple[list[dict], li
     resolver.run(lexicon_matches(doc, lex))
     actor_rules.late_surnames(resolver)
     actors = sorted(resolver.actors, key=lambda a: a["start"])
-    return resolver.places, actor_rules.drop_repeats(actors), dict(resolver._affil_map)
+    actors = actor_context.refine_actors(resolver, actor_rules.drop_repeats(actors))
+    return resolver.places, actors, dict(resolver._affil_map)
 
 
 def find_places(doc: Doc, lex: Lexicon) -> list[dict]:

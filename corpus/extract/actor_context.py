@@ -1,0 +1,127 @@
+"""Document-level corrections of actor mentions, applied once all mentions are resolved.
+
+- **Source credits are not actors.** A news agency or outlet in a dateline or byline
+  ("باماكو (رويترز) -", "(الأناضول)", "نواكشوط - أ ف ب -") or as the addressee of a statement
+  ("قال لوكالة فرانس برس", "في تصريح لرويترز") is the source of the text, not an actor of the news.
+- **Which al-Qaeda.** "تنظيم القاعدة"/"القاعدة" with no regional qualifier is core al-Qaeda
+  unless the story places it in the Maghreb or the Sahel: a qualified AQIM mention, an AQIM
+  leader, the word المغاربي, or a place or state of the region in the same sentence; a mention of the core
+  leadership (الظواهري، بن لادن) keeps it core.
+- **Unknown Latin acronyms** (CMOC, SOMIMA) standing alone in Arabic text are organisations
+  (three capitals or more, not part of a code such as an aircraft registration TZ-98D).
+
+Word lists: `actor_words.json` (`qaeda_qualifiers`, `qaeda_region_states`, `source_addressee`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.extract.actor_lexicon import WORDS
+from corpus.normalize import fold
+
+CORE_QAEDA, AQIM = "AL-QAEDA", "AQIM"
+QAEDA_QUALIFIERS = tuple(fold(w) for w in WORDS["qaeda_qualifiers"])
+QAEDA_REGION_STATES = frozenset(WORDS["qaeda_region_states"])
+ADDRESSEE_PREFIXES = tuple(fold(w) for w in WORDS["source_addressee"])
+_DASH = re.compile(r"\s*[-–—]")
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9/-])[A-Z][A-Z&]{2,7}(?![A-Za-z0-9/-])")  # not TZ-98D
+BYLINE_REACH = 60  # characters from a line start within which a credit is a byline
+
+
+def refine_actors(res, actors: list[dict]) -> list[dict]:
+    """The resolver's sorted actor mentions after the document-level corrections."""
+    actors = [a for a in actors if not source_credit(res, a)]
+    qaeda_branch(res, actors)
+    actors.extend(unknown_acronyms(res, actors))
+    return sorted(actors, key=lambda a: a["start"])
+
+
+# -- source credits -------------------------------------------------------------------------
+def source_credit(res, a: dict) -> bool:
+    """A media mention in a dateline/byline, in parentheses or after ل- (the addressee)."""
+    if a.get("kind") != "media":
+        return False
+    text = res.doc.text
+    before, after = text[:a["start"]].rstrip(), text[a["end"]:].lstrip()
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    if _addressee(text, a["start"]):
+        return True
+    line_start = text.rfind("\n", 0, a["start"]) + 1
+    return a["start"] - line_start <= BYLINE_REACH and bool(_DASH.match(after.lstrip(")")))
+
+
+def _addressee(text: str, start: int) -> bool:
+    """"لوكالة …", "لرويترز": the word holding the mention starts with the preposition ل-."""
+    word_start = start
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    glued = fold(text[word_start:start])
+    if glued in ("ل", "ول"):
+        return True
+    prev = fold(text[:word_start].split()[-1]) if text[:word_start].split() else ""
+    return prev in ADDRESSEE_PREFIXES
+
+
+# -- which al-Qaeda -------------------------------------------------------------------------
+def qaeda_branch(res, actors: list[dict]) -> None:
+    """Unqualified al-Qaeda mentions: AQIM in a Maghreb/Sahel story, core al-Qaeda otherwise."""
+    bare = [a for a in actors if a["actor_id"] in (AQIM, CORE_QAEDA) and not _qualified(a["text"])]
+    if not bare:
+        return
+    core_named = any(_affiliation(res, a) == CORE_QAEDA for a in actors)
+    regional = _aqim_in_story(res, actors)
+    for a in bare:
+        aqim = not core_named and (regional or _regional_place_near(res, a, actors))
+        a["actor_id"] = AQIM if aqim else CORE_QAEDA
+        a["name_en"] = res.lex.actor_name(a["actor_id"])
+
+
+def _affiliation(res, a: dict) -> str | None:
+    info = res.lex.actors.get(a["actor_id"]) if a["actor_id"] else None
+    return info.affiliation if info else None
+
+
+def _qualified(text: str) -> bool:
+    folded = fold(text)
+    return any(q in folded for q in QAEDA_QUALIFIERS)
+
+
+def _aqim_in_story(res, actors: list[dict]) -> bool:
+    if any(q in res.doc.folded for q in QAEDA_QUALIFIERS):
+        return True
+    return any(_affiliation(res, a) == AQIM for a in actors)
+
+
+def _regional_place_near(res, a: dict, actors: list[dict]) -> bool:
+    """A place or a state of the Maghreb or the Sahel in the mention's sentence."""
+    sentence = res.doc.sentence_index(a["start"])
+    states = [res.lex.places[p["place_id"]].country for p in res.places
+              if p["place_id"] in res.lex.places and res.doc.sentence_index(p["start"]) == sentence]
+    states += [res.lex.root_state(x["actor_id"]) for x in actors
+               if x["actor_id"] and res.doc.sentence_index(x["start"]) == sentence]
+    return any(st in QAEDA_REGION_STATES for st in states)
+
+
+# -- unknown acronyms -----------------------------------------------------------------------
+def unknown_acronyms(res, actors: list[dict]) -> list[dict]:
+    """Latin capitals no mention covers and no known name explains: an organisation each."""
+    taken = [(x["start"], x["end"]) for x in actors] + [(p["start"], p["end"]) for p in res.places]
+    out = []
+    for hit in _ACRONYM.finditer(res.doc.text):
+        s, e = hit.span()
+        if any(a < e and s < b for a, b in taken) or _glosses_previous(res.doc.text, s, actors):
+            continue
+        out.append({"start": s, "end": e, "text": hit.group(), "actor_id": hit.group(),
+                    "name_en": hit.group(), "kind": "organisation"})
+    return out
+
+
+def _glosses_previous(text: str, start: int, actors: list[dict]) -> bool:
+    """"الحركة الوطنية لتحرير أزواد (MNLA)": an acronym in parentheses after a named actor."""
+    before = text[:start].rstrip()
+    if not before.endswith("("):
+        return False
+    end = len(before[:-1].rstrip())
+    return any(abs(a["end"] - end) <= 1 for a in actors)
