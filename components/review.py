@@ -94,43 +94,46 @@ def open_store(secrets: dict) -> Store:
     return Store.open(db_url(secrets))
 
 
-def _refusal(err: ingest.Refused, t) -> None:
+def _refusal(err: ingest.Refused, t, store: Store | None = None) -> None:
     st.error(t("add.refused", reason=err.message))
     if err.decoded:
         with st.expander(t("add.decoded_preview")):
             st.text(display_text(err.decoded[:3000]))
         if st.button(t("add.use_decoded", encoding=ingest.encoding_name(err.encoding or "")),
                      key="aa_use_decoded"):
-            _start(lambda: ingest.from_text(err.decoded, "txt"), t)
+            _start(lambda: ingest.from_text(err.decoded, "txt"), t, store)
 
 
-def _start(read, t) -> None:
+def _start(read, t, store: Store | None = None) -> None:
+    """Read a text into a new draft — refused at once when the corpus (curated, or the
+    store's additions) already holds it, before any review."""
     try:
         prepared = read()
-        ingest.check_new(prepared, _curated(_data_dir())[1], None)
+        ingest.check_new(prepared, _curated(_data_dir())[1], store)
     except ingest.Refused as err:
-        _refusal(err, t)
+        _refusal(err, t, store)
         return
     _set(Draft(prepared, ingest.metadata(prepared)))
     st.session_state.pop(PENDING, None)
 
 
-def source_input(t) -> None:
-    """Paste / upload / URL; a readable text becomes the new draft."""
+def source_input(t, store: Store | None = None) -> None:
+    """Paste / upload / URL; a readable text becomes the new draft (a duplicate of a curated or
+    stored article is refused as soon as it is read)."""
     paste, upload, url = st.tabs([t("add.paste"), t("add.upload"), t("add.url")])
     with paste:
         text = st.text_area(t("add.paste_label"), height=200, key="aa_paste")
         if st.button(t("add.read"), key="aa_read_paste") and text:
-            _start(lambda: ingest.from_text(text), t)
+            _start(lambda: ingest.from_text(text), t, store)
     with upload:
         file = st.file_uploader(t("add.upload_label"), type=["txt", "html", "htm", "docx"],
                                 key="aa_file")
         if file is not None and st.button(t("add.read"), key="aa_read_file"):
-            _start(lambda: ingest.from_bytes(file.getvalue(), file.name), t)
+            _start(lambda: ingest.from_bytes(file.getvalue(), file.name), t, store)
     with url:
         address = st.text_input(t("add.url_label"), key="aa_url")
         if st.button(t("add.fetch"), key="aa_fetch") and address:
-            _start(lambda: ingest.fetch(address), t)
+            _start(lambda: ingest.fetch(address), t, store)
 
 
 def pick_saved(store: Store, t) -> None:
@@ -226,12 +229,13 @@ def _editor(d: Draft, kind: str, t) -> list[Item]:
     frame = pd.DataFrame(rows)
     config = {
         "id": None,
-        "status": st.column_config.SelectboxColumn(t("add.col_status"), options=list(STATUSES),
-                                                   required=True),
+        "status": st.column_config.SelectboxColumn(t("add.col_status"), options=list(STATUSES), required=True,
+                                                   format_func=lambda s: t(f"status.{s}")),
         "text": st.column_config.TextColumn(t("add.col_text")),
-        "start": st.column_config.NumberColumn("start", min_value=0, step=1),
-        "end": st.column_config.NumberColumn("end", min_value=1, step=1),
+        "start": st.column_config.NumberColumn(t("add.col_start"), min_value=0, step=1),
+        "end": st.column_config.NumberColumn(t("add.col_end"), min_value=1, step=1),
         "sentence": st.column_config.TextColumn(t("add.col_sentence"), disabled=True, width="large"),
+        **{name: t(f"add.col_{name}") for name in FIELDS[kind]},  # the kind's own fields
     }
     edited = st.data_editor(frame, column_config=config, hide_index=True, num_rows="fixed",
                             key=f"aa_tbl_{kind}_{_gen()}")

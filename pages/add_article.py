@@ -30,7 +30,7 @@ if mode == "new":
     current = review.draft()
     if current is not None and current.article_id is not None:
         st.session_state[review.DRAFT] = None
-    review.source_input(t)
+    review.source_input(t, store)
 else:
     review.pick_saved(store, t)
 draft = review.draft()

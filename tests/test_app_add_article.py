@@ -116,6 +116,42 @@ def test_duplicate_text_is_refused_on_the_page(env):
     assert any("already in the corpus as t1" in e.value for e in at.error)
 
 
+def test_an_article_already_added_is_refused_as_soon_as_it_is_pasted(env):
+    stored = Store.open(env).add_article(TEXT, {"language": "ar", "title_ar": "ت"}, user="t")
+    at = app()
+    at.text_area(key="aa_paste").input(TEXT.replace("\n", "\r\n") + "  ")  # same text, other spacing
+    button(at, "aa_read_paste").click().run()
+    assert not at.exception
+    assert any(f"already in the corpus as {stored.id}" in e.value for e in at.error)
+    assert not at.get("dataframe")  # refused before any review table is drawn
+    assert len(Store.open(env).list_articles()) == 1
+
+
+def _review_columns(lang: str) -> dict:
+    import json
+
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.text_area(key="aa_paste").input(TEXT)
+    button(at, "aa_read_paste").click().run()
+    assert not at.exception
+    return json.loads(at.get("dataframe")[0].proto.columns)
+
+
+def test_review_tables_speak_the_curators_language(env):
+    from components.add_article_i18n import tr
+
+    for lang in ("ar", "fr"):
+        columns = _review_columns(lang)
+        labels = {name: spec["label"] for name, spec in columns.items() if isinstance(spec, dict) and "label" in spec}
+        assert labels["status"] == tr("add.col_status", lang) and labels["start"] == tr("add.col_start", lang)
+        assert labels["ref"] == tr("add.col_ref", lang)
+        shown = {o["value"]: o["label"] for o in columns["status"]["type_config"]["options"]}
+        assert shown == {s: tr(f"status.{s}", lang) for s in ("proposed", "accepted", "edited", "rejected")}
+        assert not any(label in ("start", "end", "ref") for label in labels.values())
+
+
 def test_whitespace_only_paste_stores_nothing(env):
     at = app()
     at.text_area(key="aa_paste").input("   ")
