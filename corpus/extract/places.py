@@ -126,7 +126,7 @@ def is_place_context(res, m, places: list[Entry]) -> bool:
         return True  # العاصمة المالية باماكو
     if capital and (prev in CAPITAL_PLACE_NOUNS or prev in CAPITAL_VISIT):
         return True  # العاصمة باماكو، يزور باماكو
-    if prev == _MA3 and any(res.tok(m.i - k) in BORDER_NOUNS for k in (2, 3)):
+    if prev == _MA3 and any(_is_border_word(res.tok(m.i - k)) for k in (2, 3, 4)):
         return True  # الحدود مع النيجر
     return dateline(res, m)
 
@@ -153,7 +153,8 @@ def conjunct_of_place(res, m) -> bool:
 
 
 def _is_border_word(word: str) -> bool:
-    return word in BORDER_NOUNS or word.endswith(_BORDER_ADJ)
+    """الحدود، للحدود، الشريط الحدودي: a border noun (any clitic) or the border adjective."""
+    return word.endswith(_BORDER_ADJ) or any(stem in BORDER_NOUNS for stem, _ in strip_clitic(word))
 
 
 def _is_capital(lex: Lexicon, places: list[Entry]) -> bool:
