@@ -107,3 +107,20 @@ def open_in_reader(ctx, ids: list[str]) -> tuple[str, int, int] | None:
         st.session_state[_READER] = (item.kind, item.id)
         st.session_state["reader_article"] = row["article_id"]
     return row["article_id"], int(row["start"]), int(row["end"])
+
+
+def panel(ctx) -> None:
+    """The linked item on a page with no view of its own (Overview, Network): the quote's card
+    and the detail of its event (or of the linked event)."""
+    from components import event_detail
+    from components.cards import quote_card_data
+    from components.html import COPY_SCRIPT, quote_card
+
+    if current_item() is None:
+        return
+    heading(ctx)
+    if quote := linked_quote(ctx):
+        st.html(quote_card(quote_card_data(ctx, quote, with_citation=True, selected=True)))
+    if event := linked_event(ctx):
+        event_detail.draw(ctx, event)
+    st.iframe(COPY_SCRIPT, height=1)  # the copy buttons' one listener

@@ -6,13 +6,14 @@ an edge filters every page to that dyad (`dyad=A~B`), a node to that actor."""
 
 import streamlit as st
 
-from components import network_view
+from components import item_view, network_view
 from components.layout import export_buttons, header
 from components.network_chart import network_figure
 from components.shell import context
 
 ctx = context("network")
 header(ctx, "nav.network")
+item_view.panel(ctx)  # ?event=ID / ?quote=ID: the linked item first
 st.caption(ctx.t("network.caption"))
 unfold = network_view.unfold_toggle(ctx)
 nodes, edges = network_view.graph(network_view.view_key(ctx), not unfold, ctx)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import event_detail, frames
+from components import event_detail, frames, item_view
 from components.barometer import barometer_svg
 from components.html import key_event
 from components.i18n import fmt_int, year_span
@@ -11,6 +11,7 @@ from components.shell import context
 
 ctx = context("overview")
 header(ctx, "nav.overview")
+item_view.panel(ctx)  # ?event=ID / ?quote=ID: the linked item first
 r, corpus = ctx.result, ctx.corpus
 years = sorted(int(y) for y in r.events["year"].dropna().unique())
 st.subheader(ctx.t("overview.coverage"))

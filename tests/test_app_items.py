@@ -90,3 +90,13 @@ def test_bogus_item_ids_are_named(page, lang):
     warning = " ".join(w.value for w in at.warning).replace("\\", "")
     assert "quote=q-nope" in warning and "event=ev-nope" in warning
     assert "quote" not in at.query_params and "event" not in at.query_params
+
+
+@pytest.mark.parametrize("page", ["overview", "network"])
+def test_pages_without_a_view_of_their_own_show_the_linked_quote_and_its_event(page):
+    quote = index().quotes.set_index("id").loc[QUOTE]
+    event = index().events.set_index("id").loc[quote["event_id"]]
+    at = run_page(page, {"lang": "fr", "quote": QUOTE})
+    assert not at.exception
+    assert _marked(at) == [QUOTE]
+    assert event["text"] in _html(at)
