@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components.auth import current_access
-from components.html import display_text
+from components.html import display_text, markdown_text
 from corpus import ingest
 from corpus.models import STATUSES
 from corpus.store import ConflictError, Item, Store
@@ -86,12 +86,6 @@ def _data_dir() -> str:
     from components.data import data_dir
 
     return str(data_dir())
-
-
-def open_store(secrets: dict) -> Store:
-    from components.auth import db_url
-
-    return Store.open(db_url(secrets))
 
 
 def _refusal(err: ingest.Refused, t, store: Store | None = None) -> None:
@@ -173,7 +167,7 @@ def metadata_form(d: Draft, t) -> None:
             try:
                 precision = ingest.date_precision(published.strip() or None)
             except ValueError as err:
-                st.error(t("add.meta_bad_date", reason=str(err)))
+                st.error(t("add.meta_bad_date", reason=markdown_text(str(err))))
                 return
             titles = {f"title_{x}": d.meta.get(f"title_{x}") for x in langs}
             titles[f"title_{lang}"] = title.strip() or None
@@ -257,7 +251,7 @@ def review_tables(d: Draft, t) -> list[Item]:
         try:
             out.extend(_editor(d, kind, t))
         except ValueError as err:
-            st.error(str(err))
+            st.error(markdown_text(str(err)))
     d.current = out
     return out
 
@@ -280,7 +274,7 @@ def add_missing(d: Draft, t) -> None:
             try:
                 start, end = find_span(d.prepared.text, surface, int(occurrence))
             except ValueError as err:
-                st.error(str(err))
+                st.error(markdown_text(str(err)))
                 return
             key = {"quote": "speaker", "event": "event_type"}.get(kind, "ref")
             data = {name: None for name in FIELDS[kind]} | {key: ref.strip() or None}
@@ -325,7 +319,7 @@ def save(store: Store, d: Draft, edited: list[Item], t) -> None:
         st.error(t("add.refused", reason=err.message))
         return
     except ValueError as err:
-        st.error(t("add.error", error=str(err)))
+        st.error(t("add.error", error=markdown_text(str(err))))
         return
     st.session_state[NOTICE] = t("add.saved", id=saved.id, version=saved.version)
     st.session_state["aa_switch"] = saved.id
