@@ -379,3 +379,19 @@ def test_an_unknown_name_after_a_company_cue_is_an_organisation(ex, text, surfac
 ])
 def test_a_company_cue_with_common_words_is_not_an_organisation(ex, text):
     assert not [a for a in ex.extract(text)["actors"] if a["kind"] == "organisation"]
+
+
+@pytest.mark.parametrize("text,surface,actor", [
+    ("وأعلنت هيئة الأركان العامة للجيوش المالية مقتل عشرة مسلحين.", "هيئة الأركان العامة للجيوش المالية", "MLI-ARMY"),
+    ("وقالت المخابرات العسكرية الجزائرية إن الشبكة فككت.", "المخابرات العسكرية الجزائرية", "DZA-INTEL"),
+    ("وأعلنت المديرية العامة للأمن الوطني الجزائرية توقيف المشتبه بهم.",
+     "المديرية العامة للأمن الوطني الجزائرية", "DZA-SECURITY"),
+    ("وأصدرت محكمة الاستئناف النيجرية حكمها.", "محكمة الاستئناف النيجرية", "NER-JUSTICE"),
+])
+def test_multiword_body_phrases_ending_in_a_nisba(ex, text, surface, actor):
+    assert (surface, actor) in named_of(ex, text)
+
+
+def test_a_nisba_after_an_ordinary_noun_phrase_is_no_body(ex):
+    found = named_of(ex, "وزار الوفد المدينة القديمة المالية أمس.")
+    assert not [a for a in found if a[1].startswith("MLI-")]

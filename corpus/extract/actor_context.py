@@ -7,10 +7,15 @@
   unless the story places it in the Maghreb or the Sahel: a qualified AQIM mention, an AQIM
   leader, the word المغاربي, or a place or state of the region in the same sentence; a mention of the core
   leadership (الظواهري، بن لادن) keeps it core.
+- **Body phrases.** A body head (هيئة، مديرية، المخابرات، مكتب…) + up to five definite words +
+  a nisba is that state's body, whatever the words between (هيئة الأركان العامة للجيوش المالية →
+  MLI-ARMY, المديرية العامة للأمن الوطني الجزائرية → DZA-SECURITY); a bare body or an adjective
+  inside the phrase merges into it.
 - **Unknown Latin acronyms** (CMOC, SOMIMA) standing alone in Arabic text are organisations
   (three capitals or more, not part of a code such as an aircraft registration TZ-98D).
 
-Word lists: `actor_words.json` (`qaeda_qualifiers`, `qaeda_region_states`, `source_addressee`).
+Word lists: `actor_words.json` (`qaeda_qualifiers`, `qaeda_region_states`, `source_addressee`,
+`body_phrase_heads`, `body_phrase_codes`).
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ QAEDA_REGION_STATES = frozenset(WORDS["qaeda_region_states"])
 ADDRESSEE_PREFIXES = tuple(fold(w) for w in WORDS["source_addressee"])
 _DASH = re.compile(r"\s*[-–—]")
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9/-])[A-Z][A-Z&]{2,7}(?![A-Za-z0-9/-])")  # not TZ-98D
+BODY_PHRASE_HEADS = frozenset(fold(w) for w in WORDS["body_phrase_heads"])
+BODY_PHRASE_CODES = [(fold(w), code) for w, code in WORDS["body_phrase_codes"]]
+BODY_PHRASE_REACH = 6  # tokens from the head to the nisba
 BYLINE_REACH = 60  # characters from a line start within which a credit is a byline
 
 
@@ -33,6 +41,7 @@ def refine_actors(res, actors: list[dict]) -> list[dict]:
     """The resolver's sorted actor mentions after the document-level corrections."""
     actors = [a for a in actors if not source_credit(res, a)]
     qaeda_branch(res, actors)
+    actors = body_phrases(res, actors)
     actors.extend(unknown_acronyms(res, actors))
     return sorted(actors, key=lambda a: a["start"])
 
@@ -102,6 +111,55 @@ def _regional_place_near(res, a: dict, actors: list[dict]) -> bool:
     states += [res.lex.root_state(x["actor_id"]) for x in actors
                if x["actor_id"] and res.doc.sentence_index(x["start"]) == sentence]
     return any(st in QAEDA_REGION_STATES for st in states)
+
+
+# -- body phrases ----------------------------------------------------------------------------
+def body_phrases(res, actors: list[dict]) -> list[dict]:
+    """Each nisba adjective closing a body phrase becomes, with what it covers, a body mention."""
+    nisbas = [a for a in actors if a.get("mention") == "adjective" and a["kind"] == "state"]
+    if not nisbas:
+        return actors
+    starts = {res.span_of(t, t + 1)[0]: t for t in range(len(res.doc.tokens))}
+    for adj in nisbas:
+        k = starts.get(adj["start"])
+        head = _phrase_head(res, k) if k is not None else None
+        if head is None:
+            continue
+        start = res.span_of(head, head + 1)[0]
+        inside = [a for a in actors if start <= a["start"] and a["end"] <= adj["end"]]
+        if any(a is not adj and not _mergeable(res, a, adj["actor_id"]) for a in inside):
+            continue
+        actors = [a for a in actors if not any(a is x for x in inside)]
+        actors.append(_body_mention(res, start, adj))
+    return actors
+
+
+def _phrase_head(res, k: int) -> int | None:
+    """The farthest body head before token k reached over definite words only."""
+    head = None
+    for t in range(k - 1, max(k - BODY_PHRASE_REACH, 0) - 1, -1):
+        if res.punct_between(t, t + 1):
+            break
+        word = res.tok(t)
+        if word in BODY_PHRASE_HEADS:
+            head = t
+        elif not word.startswith(("ال", "لل", "وال")):
+            break
+    return head
+
+
+def _mergeable(res, a: dict, state: str) -> bool:
+    """A generic or adjective mention, or a body of the same state, can join the phrase."""
+    return "mention" in a or a["kind"] == "state_body" and res.lex.root_state(a["actor_id"]) == state
+
+
+def _body_mention(res, start: int, adj: dict) -> dict:
+    text = res.doc.text[start:adj["end"]]
+    folded = fold(text)
+    code = next((c for w, c in BODY_PHRASE_CODES if w in folded.split()), "BODY")
+    aid = f"{adj['actor_id']}-{code}"
+    return {"start": start, "end": adj["end"], "text": text, "actor_id": aid,
+            "name_en": res.lex.actor_name(aid), "kind": "state_body"}
 
 
 # -- unknown acronyms -----------------------------------------------------------------------
