@@ -8,7 +8,7 @@ import json
 import pytest
 
 from components import cards
-from tests.test_app_helpers import filtered, index, run_page
+from tests.test_app_helpers import assert_no_raw_keys, filtered, index, run_page
 
 QUOTE = "q-001-03"  # Ahmed Attaf, 30 December 2024
 EVENT = "ev-001-01"
@@ -98,5 +98,6 @@ def test_pages_without_a_view_of_their_own_show_the_linked_quote_and_its_event(p
     event = index().events.set_index("id").loc[quote["event_id"]]
     at = run_page(page, {"lang": "fr", "quote": QUOTE})
     assert not at.exception
+    assert_no_raw_keys(at)
     assert _marked(at) == [QUOTE]
     assert event["text"] in _html(at)
