@@ -104,3 +104,23 @@ def test_review_page_splits_one_kind_and_keeps_the_rest():
     assert before + shown + after == items
     assert review_page(items, "place", 999, size=20)[1] == items[(pages - 1) * 20:]  # clamped
     assert review_page(items, "event", 0, size=20) == ([], [], [], 1)
+
+
+def test_an_event_dated_by_a_relative_expression_is_marked_as_an_estimate():
+    from types import SimpleNamespace
+
+    from corpus.loader import load_corpus
+    from corpus.store.records import item_record
+
+    text = "استدعت الجزائر أمس سفير مالي."
+    found = {"dates": [{"start": 15, "end": 18, "text": "أمس", "value": "2025-04-01", "precision": "day",
+                        "relative": True}],
+             "events": [{"type": "DISAPPROVE", "actor1": "DZA", "actor2": "MLI", "date": "2025-04-01",
+                         "date_precision": "day", "evidence": {"start": 0, "end": len(text) - 1}}]}
+    event = next(i for i in items_from_extraction(text, found) if i.kind == "event")
+    assert event.data["date_relative"] == "أمس"
+    article = SimpleNamespace(published="2025-04-02", published_precision=1)
+    row = SimpleNamespace(kind="event", id="u-1-ev-01", article_id="u-1", span_start=event.start,
+                          span_end=event.end, text=event.text, data=event.data, status="accepted")
+    record = item_record(row, article, load_corpus())
+    assert record.date == "2025-04-01" and record.date_inferred and "أمس" in record.date_note

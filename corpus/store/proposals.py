@@ -32,6 +32,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _SENTENCE_END = re.compile(r"[.!?؟。\n]")
 
 
+def _relative_note(event: dict, start: int, end: int, relative: list[dict]) -> dict:
+    """An event dated by a relative expression in its sentence (أمس، الخميس الماضي) carries an
+    estimate mark: the day was worked out from the publication date, not read in the text."""
+    for d in relative:
+        if start <= d["start"] < end and d.get("value") == event.get("date"):
+            return {"date_relative": d["text"]}
+    return {}
+
+
 def items_from_extraction(text: str, found: dict[str, Any]) -> list[Item]:
     """The extractor's result (see corpus.extract) as proposed Items, spans checked."""
     items: list[Item] = []
@@ -50,6 +59,7 @@ def items_from_extraction(text: str, found: dict[str, Any]) -> list[Item]:
         items.append(Item("quote", q["start"], q["end"], q["text"], {
             "speaker": speaker.get("actor_id"), "speaker_name": speaker.get("name_en"),
             "quote_kind": q.get("kind") or "direct"}))
+    relative = [d for d in found.get("dates", []) if d.get("relative") and d.get("value")]
     for e in found.get("events", []):
         ev = e.get("evidence") or {}
         start, end = ev.get("start"), ev.get("end")
@@ -58,7 +68,8 @@ def items_from_extraction(text: str, found: dict[str, Any]) -> list[Item]:
         items.append(Item("event", start, end, text[start:end], {
             "event_type": e.get("type"), "actor1": e.get("actor1"), "actor2": e.get("actor2"),
             "place_id": e.get("place_id"), "date": e.get("date"),
-            "date_precision": precision_code(e.get("date_precision"))}))
+            "date_precision": precision_code(e.get("date_precision")),
+            **_relative_note(e, start, end, relative)}))
     return [i for i in items if 0 <= i.start < i.end <= len(text) and text[i.start:i.end] == i.text]
 
 

@@ -78,8 +78,9 @@ def item_record(row: Any, article: Article, base: Corpus) -> Event | Quote | Men
                      event_id=None, origin="added", status=row.status)
     if row.kind == "event":
         date, precision, inferred = d.get("date"), d.get("date_precision"), False
+        note = f"resolved from “{d['date_relative']}” and the publication date" if d.get("date_relative") else None
         if not date or date_problem(date, precision):
-            date, precision, inferred = article.published, article.published_precision, True
+            date, precision, inferred, note = article.published, article.published_precision, True, None
         if not date or date_problem(date, precision):
             return None
         place_id = _known(d.get("place_id"), base.places)
@@ -90,8 +91,8 @@ def item_record(row: Any, article: Article, base: Corpus) -> Event | Quote | Men
                      place_id=place_id,
                      geo_precision=base.places[place_id].geo_precision if place_id else None,
                      summary_en=summaries["en"], summary_ar=summaries["ar"], summary_fr=summaries["fr"],
-                     date_inferred=inferred,
-                     date_note="the article's publication date" if inferred else None,
+                     date_inferred=inferred or note is not None,
+                     date_note="the article's publication date" if inferred else note,
                      same_as=_known(d.get("same_as"), base.events),  # a curator's merge (components/merge_review.py)
                      origin="added", status=row.status)
     return None
