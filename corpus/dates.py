@@ -1,10 +1,22 @@
-"""Partial ISO dates with UCDP-style precision codes (1 day … 5 year)."""
+"""Partial ISO dates with UCDP-style precision codes (1 day … 5 year).
+
+The one place for: the precision codes and their names (`PRECISION_NAMES`, `precision_code`),
+the natural precision of a partial ISO string (`precision_of`), and parsing one
+(`parse_partial`, `date_problem`).
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+PRECISION_NAMES = MappingProxyType({1: "day", 2: "days", 3: "week", 4: "month", 5: "year"})
+PRECISION_CODES = MappingProxyType({name: code for code, name in PRECISION_NAMES.items()})
+_PARTIAL = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_LENGTH_PRECISION = {10: 1, 7: 4, 4: 5}
 
 _SHAPES = {
     1: re.compile(r"^\d{4}-\d{2}-\d{2}$"),
@@ -51,6 +63,39 @@ def year_of(value: str | None) -> int | None:
     return int(value[:4]) if value else None
 
 
-def precision_for(value: str) -> int:
-    """The natural precision of a partial ISO string: day 1, month 4, year 5."""
-    return {10: 1, 7: 4, 4: 5}[len(value)]
+def precision_of(value: object) -> int | None:
+    """The natural precision of a partial ISO string by its shape: YYYY-MM-DD 1, YYYY-MM 4,
+    YYYY 5; None for anything else (the calendar is not checked: see `parse_partial`)."""
+    if not isinstance(value, str) or not _PARTIAL.fullmatch(value):
+        return None
+    return _LENGTH_PRECISION[len(value)]
+
+
+def precision_code(value: Any) -> int | None:
+    """1–5 from a code or its name ("day", "days", "week", "month", "year"); None otherwise."""
+    if isinstance(value, str):
+        return PRECISION_CODES.get(value.strip().lower()) or (int(value) if value.isdigit() else None)
+    return int(value) if isinstance(value, int | float) and value == value else None
+
+
+class PartialDate(NamedTuple):
+    value: str
+    precision: int
+    start: dt.date
+
+
+def parse_partial(value: object) -> PartialDate:
+    """A partial ISO date (YYYY-MM-DD, YYYY-MM or YYYY) with its natural precision and first
+    day; ValueError with the reason for anything else (a wrong shape, 2009-02-30)."""
+    problem = partial_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return PartialDate(str(value), precision_of(value), parse_start(str(value)))
+
+
+def partial_problem(value: object) -> str | None:
+    """Why `value` is not a valid partial date at its natural precision, or None when it is."""
+    precision = precision_of(value)
+    if precision is None:
+        return f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY"
+    return date_problem(value, precision)

@@ -20,7 +20,7 @@ import warnings
 from collections import defaultdict
 from pathlib import Path
 
-from corpus.dates import date_range
+from corpus.dates import date_range, precision_code
 from corpus.extract.pipeline import Extractor
 from corpus.loader import DEFAULT_DATA_DIR, collect
 
@@ -53,7 +53,6 @@ def _date_ok(pred: str | None, gold: str, gold_prec: int) -> bool:
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
-_PREC = {"day": 1, "days": 2, "week": 3, "month": 4, "year": 5}
 
 
 def _side(aid: str | None, state_of=None) -> str | None:
@@ -81,7 +80,7 @@ def event_match(ev: dict, g, state_of=None, strict: bool = False) -> bool:
         return False
     if strict:
         prec = ev.get("date_precision")
-        prec = _PREC.get(prec, prec) if isinstance(prec, str) else prec
+        prec = precision_code(prec)
         if not ev["date"] or not isinstance(prec, int) or prec > g.date_precision:
             return False
     return _date_ok(ev["date"], g.date, g.date_precision)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus import textcheck, webfetch
+from corpus.dates import parse_partial, precision_of
 from corpus.store.repository import Item, Store, StoredArticle, text_sha256
 
 log = logging.getLogger(__name__)
@@ -276,15 +277,9 @@ def date_precision(value: str | None) -> int | None:
     """YYYY-MM-DD → 1, YYYY-MM → 4, YYYY → 5; anything else raises ValueError."""
     if not value:
         return None
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    if precision_of(value) is None:
         raise ValueError(f"publication date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
-    from corpus.dates import date_problem
-
-    precision = {10: 1, 7: 4, 4: 5}[len(value)]
-    problem = date_problem(value, precision)
-    if problem:
-        raise ValueError(problem)
-    return precision
+    return parse_partial(value).precision
 
 
 def metadata(prepared: Prepared, *, title: str | None = None, outlet: str | None = None,

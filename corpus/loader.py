@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from corpus import clusters, plover
-from corpus.dates import date_problem
+from corpus.dates import date_problem, partial_problem
 from corpus.models import (
     ACTOR_KINDS,
     GLOSS_FIELDS,
@@ -281,7 +281,7 @@ def check_mention(mention: Mention, row: Row, ctx: dict, problems: list[Problem]
     elif mention.kind == "actor":
         check_ref(mention.ref, ctx["actors"], "actor", row, problems)
     elif mention.kind == "date" and mention.ref is not None:
-        reason = date_problem(mention.ref, {10: 1, 7: 4, 4: 5}.get(len(str(mention.ref)), 0))
+        reason = partial_problem(mention.ref)
         if reason:
             problems.append(Problem(row.file, row.line, reason))
 

@@ -13,9 +13,6 @@ PLACE_KINDS = ("capital", "town", "region", "country", "border_area", "natural_a
 QUOTE_KINDS = ("direct", "fragment", "reported")
 MENTION_KINDS = ("place", "actor", "date")
 GLOSS_FIELDS = ("gloss_en", "gloss_fr", "gloss_ar")  # Quote: the atlas's translations, one per language
-DATE_PRECISIONS = MappingProxyType(
-    {1: "day", 2: "days", 3: "week", 4: "month", 5: "year"}
-)
 GEO_PRECISIONS = MappingProxyType(
     {
         1: "exact place",

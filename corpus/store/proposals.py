@@ -9,17 +9,8 @@ import html
 import re
 from typing import Any
 
-from corpus.models import DATE_PRECISIONS
+from corpus.dates import precision_code
 from corpus.store.repository import ITEM_KINDS, Item
-
-_PRECISION_CODES = {name: code for code, name in DATE_PRECISIONS.items()}
-
-
-def precision_code(value: Any) -> int | None:
-    """1–5 from a code or its name ("day", "days", "week", "month", "year")."""
-    if isinstance(value, str):
-        return _PRECISION_CODES.get(value.strip().lower()) or (int(value) if value.isdigit() else None)
-    return int(value) if isinstance(value, int | float) and value == value else None
 
 # Columns the review table shows per kind (besides status, text, start, end, sentence).
 FIELDS: dict[str, tuple[str, ...]] = {

@@ -14,6 +14,7 @@ from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 from corpus.dates import date_problem as _date_problem
+from corpus.dates import partial_problem
 from corpus.loader import Row, check_record
 from corpus.models import Article, Corpus, Event, Mention, Quote
 from corpus.summaries import event_summary
@@ -65,7 +66,7 @@ def item_record(row: Any, article: Article, base: Corpus) -> Event | Quote | Men
             ref = _known(ref, base.places)
         elif row.kind == "actor":
             ref = _known(ref, base.actors)
-        elif ref is not None and date_problem(ref, {10: 1, 7: 4, 4: 5}.get(len(str(ref)), 0)):
+        elif ref is not None and partial_problem(ref):
             ref = None
         return Mention(**common, kind=row.kind, ref=ref, relative=bool(d.get("relative")),
                        origin="added", status=row.status)
