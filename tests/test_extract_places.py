@@ -127,6 +127,11 @@ def test_direction_words_and_a_country_make_one_area(ex, text, surface, name):
     assert found[surface]["name_en"] == name
 
 
+def test_a_country_named_with_a_direction_is_the_country(ex):
+    found = [p for _, p in pairs(ex, "فر آلاف من جنوب السودان وأفريقيا الوسطى")]
+    assert found == ["south-sudan", "central-african-republic"]
+
+
 def test_an_area_lies_in_its_part_of_the_country(ex):
     mali = ex.lexicon.places["mali"]
     area = places_of(ex, "هاجم المتمردون ثكنة في شمال شرق مالي")[0]
