@@ -4,11 +4,14 @@ clicked edge into the `dyad=` filter (a node into the actor filter)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from components.filters import WIDGET, set_dyad
 from components.timeline_view import signature
 from corpus import network
+from corpus.query import run_query
 
 UNFOLD_KEY, _UNFOLD_STATE, CHART_KEY = "unfold", "network_unfold", "network"
 
@@ -36,19 +39,21 @@ def coded(index_key: int, fold: bool, _index) -> tuple[network.Coded, network.Co
             network.code_quotes(_index.quotes, _index.actor_state, fold))
 
 
+def graph(ctx, fold: bool):
+    """(nodes, edges) of the filtered view. A selected dyad does not narrow the network (its
+    edge is ringed among the others, for context); every other filter does."""
+    result = ctx.result if not ctx.filters.dyads else run_query(ctx.index, replace(ctx.filters, dyads=()))
+    key = f"{signature(ctx, result.events)}:{signature(ctx, result.quotes)}"
+    return _graph(key, fold, ctx.index, result)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def graph(key: str, fold: bool, _ctx):
-    """(nodes, edges) of the filtered view; cached per (filtered rows, fold). The result's
-    rows keep the index's row labels (positions), so the codes are taken, not recomputed."""
-    r, index = _ctx.result, _ctx.index
-    events, quotes = coded(id(index), fold, index)
-    edges = network.coded_edges(events, r.events.index.to_numpy(), quotes, r.quotes.index.to_numpy())
+def _graph(key: str, fold: bool, _index, _result):
+    """Cached per (filtered rows, fold). The result's rows keep the index's row labels
+    (positions), so the index's codes are taken, not recomputed."""
+    events, quotes = coded(id(_index), fold, _index)
+    edges = network.coded_edges(events, _result.events.index.to_numpy(), quotes, _result.quotes.index.to_numpy())
     return network.nodes(edges), edges
-
-
-def view_key(ctx) -> str:
-    """The filtered events and quotes (their row labels), for the cache."""
-    return f"{signature(ctx, ctx.result.events)}:{signature(ctx, ctx.result.quotes)}"
 
 
 def on_select() -> None:

@@ -16,7 +16,7 @@ header(ctx, "nav.network")
 item_view.panel(ctx)  # ?event=ID / ?quote=ID: the linked item first
 st.caption(ctx.t("network.caption"))
 unfold = network_view.unfold_toggle(ctx)
-nodes, edges = network_view.graph(network_view.view_key(ctx), not unfold, ctx)
+nodes, edges = network_view.graph(ctx, not unfold)
 if edges.empty:
     st.info(ctx.t("network.empty"))
     st.stop()

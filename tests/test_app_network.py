@@ -57,6 +57,23 @@ def test_dyad_filter_counts_follow_on_every_page():
         assert at.query_params["dyad"] in ("MLI~DZA", ["MLI~DZA"])
 
 
+def test_a_selected_dyad_is_ringed_among_all_the_edges():
+    at = run_page("network", {"lang": "en", "year": "2024-2025", "dyad": "MLI~DZA"})
+    assert not at.exception
+    fig = _figure(at)
+    assert sorted(_edge_keys(fig)) == sorted(network.dyad_key(s, t) for s, t in zip(
+        *(_expected_edges({"year": "2024-2025"})[c] for c in ("source", "target")), strict=True))
+    ringed = [d[1] for trace in fig["data"] if _is_edge_trace(trace)
+              for d, width in zip(trace["customdata"], trace["marker"]["line"]["width"], strict=True) if width == 3]
+    assert ringed == ["MLI~DZA"]
+
+
+def _is_edge_trace(trace: dict) -> bool:
+    """An edge-midpoint trace (its customdata name edges, its marker lines are per point)."""
+    data = trace.get("customdata") or []
+    return bool(data) and data[0][0] == "edge" and isinstance(trace["marker"]["line"]["width"], list)
+
+
 @pytest.mark.parametrize("lang", ["ar", "en", "fr"])
 def test_bogus_dyad_is_named(lang):
     at = run_page("network", {"lang": lang, "dyad": "MLI~NOPE"})
