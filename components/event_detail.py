@@ -13,11 +13,11 @@ from components.cards import quote_card_data
 from components.html import claims_columns, evidence_block, quote_card, report_list
 from components.i18n import fmt_int
 from corpus import claims
-from corpus.query import VISIBLE_STATUSES
+from corpus.models import visible_statuses
 
 
 def _visible(ctx, frame: pd.DataFrame) -> pd.DataFrame:
-    statuses = VISIBLE_STATUSES + (("proposed",) if ctx.filters.include_proposed else ())
+    statuses = visible_statuses(ctx.filters.include_proposed)
     return frame[frame["status"].isin(statuses).to_numpy(dtype=bool)]
 
 

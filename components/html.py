@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
+from components.i18n import direction
 from corpus.textcheck import without_bidi_controls
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -82,10 +83,6 @@ def token(value: object, default: str = "x") -> str:
     """A class name / attribute token: kept only when it is plainly safe."""
     text = "" if value is None else str(value)
     return text if _TOKEN.match(text) else default
-
-
-def dir_of(lang: str | None) -> str:
-    return "rtl" if lang in ("ar", "fa", "ur", "he") else "ltr"
 
 
 def bdi(text: object) -> str:
@@ -217,8 +214,8 @@ def gloss_line(card: QuoteCard) -> str:
         return ""
     lang = esc(token(card.ui_lang, "und"))
     if not card.gloss:
-        return f'<div class="atlas-gloss atlas-gloss-missing" dir="{dir_of(card.ui_lang)}" lang="{lang}">{esc(card.gloss_label)}</div>'
-    return (f'<div class="atlas-gloss" dir="{dir_of(card.ui_lang)}" lang="{lang}">'
+        return f'<div class="atlas-gloss atlas-gloss-missing" dir="{direction(card.ui_lang)}" lang="{lang}">{esc(card.gloss_label)}</div>'
+    return (f'<div class="atlas-gloss" dir="{direction(card.ui_lang)}" lang="{lang}">'
             f'<span class="atlas-gloss-label">{esc(card.gloss_label)}</span> {esc(card.gloss)}</div>')
 
 
@@ -242,8 +239,8 @@ def copy_button(card: QuoteCard) -> str:
 def quote_card(card: QuoteCard) -> str:
     """A quote card: the verbatim text keeps its own language and direction; the atlas's
     translation (if any) follows it in the interface's."""
-    ui_dir = dir_of(card.ui_lang)
-    text_dir = dir_of(card.language)
+    ui_dir = direction(card.ui_lang)
+    text_dir = direction(card.language)
     who = [bdi(card.speaker)]
     if card.speaker_role:
         who.append(bdi(card.speaker_role))
@@ -282,7 +279,7 @@ def key_event(title: str, meta: str, body: str, fallback_note: str | None, lang:
     note = f' <span class="atlas-badge atlas-badge-fallback">{esc(fallback_note)}</span>' if fallback_note else ""
     reader = f" · {link(href, link_label)}" if href else ""
     return (
-        f'<div class="atlas-key" dir="{dir_of(lang)}"><div><strong>{bdi(title)}{note}</strong></div>'
+        f'<div class="atlas-key" dir="{direction(lang)}"><div><strong>{bdi(title)}{note}</strong></div>'
         f'<div class="meta">{bdi(meta)}</div><div class="meta">{bdi(body)}{reader}</div></div>'
     )
 
@@ -319,7 +316,7 @@ def article_html(text: str, language: str, marks: Iterable[Mark], target: tuple[
             ident, target_done = ' id="atlas-target"', True
         out.append(f'<span class="{classes}"{ident} title="{esc(titles)}">{chunk}</span>')
     lang = esc(token(language, "und"))
-    return f'<div class="atlas-article" dir="{dir_of(language)}" lang="{lang}">{"".join(out)}</div>'
+    return f'<div class="atlas-article" dir="{direction(language)}" lang="{lang}">{"".join(out)}</div>'
 
 
 # A fixed script (no data): scroll the reader to the target span once it is in the page. It runs
@@ -354,7 +351,7 @@ function done(b,text){var ok=fallback(text);show(b,ok);if(!ok){window.prompt(b.g
 
 def evidence_block(title: str, meta: str, text: str, language: str, href: str, link_label: str, ui_lang: str) -> str:
     """An event's evidence sentence (in the article's own direction) with a link to the reader."""
-    ui_dir, text_dir = dir_of(ui_lang), dir_of(language)
+    ui_dir, text_dir = direction(ui_lang), direction(language)
     lang = esc(token(language, "und"))
     return (
         f'<div class="atlas-quote atlas-evidence" dir="{text_dir}" lang="{lang}">'
@@ -370,7 +367,7 @@ def report_list(items: Sequence[tuple[str, str, str]], link_label: str, ui_lang:
     rows = "".join(
         f'<li data-report="{i}"><strong>{bdi(source)}</strong> · {bdi(meta)} · {link(href, link_label)}</li>'
         for i, (source, meta, href) in enumerate(items))
-    return f'<ul class="atlas-reports" dir="{dir_of(ui_lang)}">{rows}</ul>'
+    return f'<ul class="atlas-reports" dir="{direction(ui_lang)}">{rows}</ul>'
 
 
 def claims_columns(sides: Sequence[tuple[str, str, Sequence[str]]], ui_lang: str) -> str:
@@ -381,5 +378,5 @@ def claims_columns(sides: Sequence[tuple[str, str, Sequence[str]]], ui_lang: str
         f'<div class="atlas-claims-side" data-side="{esc(token(side, "unknown"))}">'
         f'<div class="atlas-quote-head"><strong>{bdi(label)}</strong></div>{"".join(cards)}</div>'
         for side, label, cards in sides)
-    return (f'<div class="atlas-claims" dir="{dir_of(ui_lang)}" style="display:grid;'
+    return (f'<div class="atlas-claims" dir="{direction(ui_lang)}" style="display:grid;'
             f'grid-template-columns:repeat({max(1, len(sides))},minmax(0,1fr));gap:1rem">{columns}</div>')

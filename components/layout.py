@@ -12,6 +12,7 @@ from components.filters import counts_line
 from components.html import display_text, query_href
 from components.i18n import date_label, direction, summary, t
 from corpus import export
+from corpus.models import VISIBLE_STATUSES, visible_statuses
 from corpus.query import CorpusIndex, Filters, QueryResult
 from corpus.urlstate import filters_to_params
 
@@ -58,7 +59,7 @@ class PageContext:
 
     def provenance(self, row: dict) -> str | None:
         """For an added item: proposed by the engine, then accepted or edited by whom."""
-        if row.get("origin") != "added" or row.get("status") not in ("accepted", "edited"):
+        if row.get("origin") != "added" or row.get("status") not in VISIBLE_STATUSES:
             return None
         article = self.corpus.articles.get(row.get("article_id"))
         who = (article.reviewed_by if article else None) or self.t("misc.unknown")
@@ -83,7 +84,7 @@ def header(ctx: PageContext, title_key: str) -> None:
 
 def reports_of_events(ctx: PageContext, events: pd.DataFrame) -> pd.DataFrame:
     """Every visible report of the given events (all their sources, filtered or not)."""
-    statuses = ("accepted", "edited") + (("proposed",) if ctx.filters.include_proposed else ())
+    statuses = visible_statuses(ctx.filters.include_proposed)
     frame = ctx.index.events
     keep = frame["cluster_id"].isin(set(events["cluster_id"])) & frame["status"].isin(statuses)
     return frame[keep.to_numpy(dtype=bool)]

@@ -6,6 +6,7 @@ import re
 
 from components.html import Mark, markdown_link, markdown_text
 from components.i18n import fmt_date
+from corpus.models import visible_statuses
 
 _SPAN = re.compile(r"^\s*(\d{1,9})\s*-\s*(\d{1,9})\s*$")
 
@@ -24,7 +25,7 @@ def parse_span(value: object, length: int) -> tuple[int, int] | None:
 def marks_for(ctx, article_id: str, kinds: set[str]) -> list[Mark]:
     """Highlight marks of one article (visible items only), for the kinds switched on."""
     marks = []
-    visible = ("accepted", "edited") + (("proposed",) if ctx.filters.include_proposed else ())
+    visible = visible_statuses(ctx.filters.include_proposed)
     items = ctx.index.article_items(article_id, visible)
     if "event" in kinds:
         events = items["events"]

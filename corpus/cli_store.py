@@ -11,7 +11,7 @@ from pathlib import Path
 from corpus import ingest
 from corpus.cli import command
 from corpus.loader import DEFAULT_DATA_DIR, collect
-from corpus.models import Corpus
+from corpus.models import STATUSES, Corpus
 from corpus.textcheck import curated_hashes
 
 EXIT_REFUSED = 3
@@ -133,7 +133,7 @@ def stats(args: argparse.Namespace) -> int:
     }
     kinds = {"articles": "articles", "events": "event", "quotes": "quote",
              "places": "place", "actors": "actor"}
-    statuses = ("proposed", "accepted", "edited", "rejected")
+    statuses = STATUSES
     print(f"{'':10} {'origin':8} " + " ".join(f"{s:>9}" for s in statuses) + f" {'total':>7}")
     for name, key in kinds.items():
         cur = {s: curated[name].count(s) for s in statuses}

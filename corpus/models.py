@@ -8,6 +8,13 @@ from typing import Any
 
 ORIGINS = ("curated", "added")
 STATUSES = ("proposed", "accepted", "edited", "rejected")
+VISIBLE_STATUSES = ("accepted", "edited")  # what the atlas shows; "proposed" only on request
+
+
+def visible_statuses(include_proposed: bool = False) -> tuple[str, ...]:
+    """The statuses shown: accepted and edited, plus proposed when asked for."""
+    return VISIBLE_STATUSES + (("proposed",) if include_proposed else ())
+
 ACTOR_KINDS = ("state", "state_body", "person", "armed_group", "igo", "media", "other")
 PLACE_KINDS = ("capital", "town", "region", "country", "border_area", "natural_area")
 QUOTE_KINDS = ("direct", "fragment", "reported")

@@ -20,10 +20,8 @@ import pandas as pd
 from corpus import claims, clusters, network, plover
 from corpus.dates import date_range
 from corpus.filterspec import ID_FILTERS
-from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention
+from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention, visible_statuses
 from corpus.normalize import fold
-
-VISIBLE_STATUSES = ("accepted", "edited")
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +343,7 @@ COLUMN_FILTERS = tuple(spec for spec in ID_FILTERS if spec.column)
 
 def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> np.ndarray:
     mask = np.ones(len(frame), dtype=bool)
-    statuses = VISIBLE_STATUSES + (("proposed",) if filters.include_proposed else ())
+    statuses = visible_statuses(filters.include_proposed)
     mask &= frame["status"].isin(statuses).to_numpy()
     years = frame["year"]
     if filters.year_min is not None:

@@ -117,3 +117,16 @@ def test_summary_falls_back_to_english():
     assert summary({"summary_en": "E", "summary_fr": None}, "fr") == ("E", True)
     assert summary({"summary_en": "E", "summary_ar": "ع"}, "ar") == ("ع", False)
     assert t("no.such.key", "ar") == "no.such.key"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ar", "rtl"), ("fa", "rtl"), ("ur", "rtl"), ("he", "rtl"), ("en", "ltr"), ("fr", "ltr"),
+     ("es", "ltr"), (None, "ltr"), ("", "ltr")],
+)
+def test_direction_is_the_one_rtl_list(lang, expected):
+    import components.html
+    import components.i18n
+
+    assert components.i18n.direction(lang) == expected
+    assert components.html.direction is components.i18n.direction

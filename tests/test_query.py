@@ -82,3 +82,14 @@ def test_unfiltered_result_shares_the_index_frames_and_cannot_change_them():
     result.reports.loc[result.reports.index[0], "end"] = -1
     result.events["start"] = -1
     assert (index.events["start"] >= 0).all() and (index.events["end"] > 0).all()
+
+
+@pytest.mark.parametrize(
+    ("include_proposed", "shown"),
+    [(False, {"accepted", "edited"}), (True, {"accepted", "edited", "proposed"})],
+)
+def test_visible_statuses_is_the_one_rule(include_proposed, shown):
+    from corpus.models import STATUSES, visible_statuses
+
+    assert set(visible_statuses(include_proposed)) == shown
+    assert set(visible_statuses(include_proposed)) <= set(STATUSES) and "rejected" not in shown

@@ -15,7 +15,7 @@ from pathlib import Path
 
 LANGS = ("ar", "en", "fr")
 DEFAULT_LANG = "en"
-RTL_LANGS = frozenset({"ar"})
+RTL_LANGS = frozenset({"ar", "fa", "ur", "he"})  # interface and article languages written right to left
 _DIR = Path(__file__).resolve().parent
 
 
@@ -32,7 +32,8 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def direction(lang: str) -> str:
+def direction(lang: str | None) -> str:
+    """"rtl" or "ltr" for an interface or article language (the one list: RTL_LANGS)."""
     return "rtl" if lang in RTL_LANGS else "ltr"
 
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.loader import DEFAULT_DATA_DIR, Problem, collect
-from corpus.models import Article
+from corpus.models import VISIBLE_STATUSES, Article
 from corpus.store.repository import Store
-from corpus.store.union import VISIBLE, added_records
+from corpus.store.union import added_records
 
 ARTICLE_KEYS = ("id", "file", "sha256", "language", "title_ar", "title_en", "title_fr", "outlet",
                 "url", "published", "published_precision", "published_inferred",
@@ -66,7 +66,7 @@ def export(to_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     base, _problems = collect(data_dir)
     shutil.copytree(data_dir, to_dir, dirs_exist_ok=True)
     skipped: list = []  # stored rows the loader refuses: left out of the export and reported
-    arts, events, quotes, mentions = added_records(Store.open(db_url), base, VISIBLE, files=True,
+    arts, events, quotes, mentions = added_records(Store.open(db_url), base, VISIBLE_STATUSES, files=True,
                                                    problems=skipped)
     (to_dir / "articles").mkdir(exist_ok=True)
     for article in arts.values():

@@ -15,12 +15,9 @@ from pathlib import Path
 
 from corpus.clusters import link_problem
 from corpus.loader import DEFAULT_DATA_DIR, Problem, load_corpus
-from corpus.models import Corpus, Event, Mention, Quote
+from corpus.models import Corpus, Event, Mention, Quote, visible_statuses
 from corpus.store.records import article_record, item_record, record_problems
 from corpus.store.repository import Store
-
-VISIBLE = ("accepted", "edited")
-WITH_PROPOSED = ("proposed", "accepted", "edited")
 
 
 def _skipped(row, reasons: list[str]) -> Problem:
@@ -80,8 +77,7 @@ def merge(base: Corpus, store: Store, include_proposed: bool = False,
           problems: list[Problem] | None = None) -> Corpus:
     """A new Corpus: `base` (untouched) plus the store's valid additions (rows skipped as
     invalid are appended to `problems`)."""
-    statuses = WITH_PROPOSED if include_proposed else VISIBLE
-    arts, events, quotes, mentions = added_records(store, base, statuses, problems=problems)
+    arts, events, quotes, mentions = added_records(store, base, visible_statuses(include_proposed), problems=problems)
     return Corpus(
         articles={**base.articles, **arts}, actors=dict(base.actors), places=dict(base.places),
         events={**base.events, **events}, quotes={**base.quotes, **quotes},
