@@ -255,3 +255,14 @@ def test_trigger_dictionary_is_data():
     assert [(t.etype, t.pos) for t in find_triggers(words)] == [("SANCTION", "v")]
     # a noun after the article starts no verb phrase
     assert [(t.etype, t.pos) for t in find_triggers(fold("الدفع بآلاف الجنود").split())] == [("MOBILIZE", "n")]
+
+
+def test_one_sided_only_where_plover_allows_it(ex):
+    # an arrest, an attack or a clash with no stated target is not emitted on its own…
+    for text in ("واعتقلت السلطات المالية عشرات الأشخاص خلال الأسبوع الماضي.",
+                 "وقال مصدر إن الجيش المالي يخوض معارك عنيفة منذ أيام."):
+        found = _found(ex, text, "2019-03")
+        assert not [f for f in found if f[0] in ("COERCE", "FIGHT", "ASSAULT") and f[2] is None], found
+    # …while a mobilisation or a refusal is an act without a counterpart
+    found = _found(ex, "ورفضت الحكومة الموريتانية التعليق على الخبر.", "2019-03")
+    assert ("REJECT", "MRT", None) in found, found

@@ -80,6 +80,9 @@ VERB_LEADS = _word_set("verb_leads")  # قد، ثم، كما…: a verb after th
 PURPOSE_WORDS = _word_set("purpose_words")  # من أجل، بهدف…: an aim, not a reported act
 PLACE_HEADS = _word_set("place_heads")  # شمال، حدود…: "شمال مالي" is a place, not a party
 TOPIC_HEADS = _word_set("topic_heads")  # مكافحة الإرهاب والتهريب وخطف الرعايا: topics, not acts
+# types PLOVER codes with no target (a mobilisation, a protest, an inquiry, a refusal…); an attack,
+# an arrest or a clash with no stated target is most often a reference, not a reported act
+ONE_SIDED_TYPES = frozenset(load_json(TRIGGER_FILE)["one_sided_types"])
 
 
 class Sentence(NamedTuple):
@@ -198,7 +201,7 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
             reported |= {etype} & ONE_PER_SENTENCE if ev["actor2"] else set()
     # a one-sided event (no target) is kept when the sentence has no two-sided event of its type
     directed = {e["type"] for e in two_sided}
-    return two_sided + [e for e in one_sided if e["type"] not in directed][:1]
+    return two_sided + [e for e in one_sided if e["type"] not in directed and e["type"] in ONE_SIDED_TYPES][:1]
 
 
 def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[str, int]) -> bool:
