@@ -84,6 +84,11 @@ def test_the_capital_in_datelines_visits_and_meetings(ex, text, surface):
     assert found.get(surface) == "capital"
 
 
+def test_a_name_two_countries_share(ex):
+    assert ("تين زواتين", "tinzaouaten-algeria") in pairs(ex, "وصلت تعزيزات إلى بلدة تين زواتين الجزائرية")
+    assert ("تين زواتين", "tinzaouaten-mali") in pairs(ex, "وصلت تعزيزات إلى بلدة تين زواتين المالية")
+
+
 def test_the_country_elsewhere(ex):
     assert ("الجزائر", "algeria") in pairs(ex, "تراجعت أسعار الوقود في الجزائر هذا العام")
 

@@ -200,12 +200,21 @@ def _words_before(res, i: int, window: int) -> set[str]:
 
 def place_choice(res, m, places: list[Entry]) -> str:
     """The place a name stands for: a country named like its capital (الجزائر) is the capital
-    in a dateline, after "here", or where something is signed, held or visited."""
-    pid = best_place(places)
+    in a dateline, after "here", or where something is signed, held or visited; a name two
+    countries share (تين زواتين) is the one of the nisba after it (تين زواتين الجزائرية)."""
+    pid = _of_following_nisba(res, m, places) or best_place(places)
     capital = _same_name_capital(res.lex, places, pid)
     if capital and names_capital(res, m):
         return capital
     return pid
+
+
+def _of_following_nisba(res, m, places: list[Entry]) -> str | None:
+    if len(places) < 2 or m.j >= len(res.doc.tokens) or res.punct_between(m.j - 1, m.j):
+        return None
+    state = res._nisba_state(res.tok(m.j))
+    return next((e.ref for e in places if e.ref in res.lex.places and res.lex.places[e.ref].country == state
+                 and res.lex.places[e.ref].kind != "country"), None) if state else None
 
 
 def _same_name_capital(lex: Lexicon, places: list[Entry], pid: str) -> str | None:
@@ -316,7 +325,7 @@ def cue_place(res, i: int, by_start: dict) -> int:
         pid = res.lex.cue_places.get(k)
         places = [e for e in nxt.entries if e.kind in ("place", "cue_place")]
         if pid or places:
-            res.add_place(nxt.i, nxt.j, nxt.plen, pid or best_place(places))
+            res.add_place(nxt.i, nxt.j, nxt.plen, pid or _of_following_nisba(res, nxt, places) or best_place(places))
             return nxt.j
         return i + 1
     name = res.tok(i + 1)
