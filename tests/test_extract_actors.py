@@ -395,3 +395,20 @@ def test_multiword_body_phrases_ending_in_a_nisba(ex, text, surface, actor):
 def test_a_nisba_after_an_ordinary_noun_phrase_is_no_body(ex):
     found = named_of(ex, "وزار الوفد المدينة القديمة المالية أمس.")
     assert not [a for a in found if a[1].startswith("MLI-")]
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("وقال إبراهيم سيديبي، الناطق باسم الحكومة الانتقالية، إن الانتخابات ستجري.", "إبراهيم سيديبي"),
+    ("وأكد محمد المختار، رئيس بلدية أنفيس، أن السكان نزحوا.", "محمد المختار"),
+    ("وقال عمدة بلدية غوندام حمادو سيسي إن المياه انحسرت.", "حمادو سيسي"),
+    ("وأعلن المدير العام لشركة سوناطراك توفيق حكار أن الإنتاج ارتفع.", "توفيق حكار"),
+    ("وقالت مديرة برنامج الأغذية العالمي في مالي سيلفيا كاروسو إن المساعدات وصلت.", "سيلفيا كاروسو"),
+])
+def test_lesser_known_people_after_or_before_a_role(ex, text, surface):
+    found = [a for a in ex.extract(text, "2015-06-01")["actors"] if a["text"] == surface]
+    assert found and found[0]["kind"] == "person"
+
+
+def test_a_title_after_a_comma_needs_a_name_before_it(ex):
+    found = ex.extract("وقال المسؤول، الناطق باسم الحكومة، إن الوضع هادئ.", "2015-06-01")["actors"]
+    assert not [a for a in found if a["kind"] == "person" and "المسؤول" in a["text"]]

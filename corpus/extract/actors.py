@@ -185,7 +185,7 @@ def looks_like_name_word(word: str, first: bool) -> bool:
         return False
     if word.startswith("و") and (word[1:] in NAME_STOP or word[1:] in TITLE_HEADS):
         return False  # ولا، ومصدر: a conjunction + a common word
-    if word in ORG_CUES or word in BODY_HEADS or word.startswith(("بال", "لل", "وال", "فال", "كال")):
+    if word in ORG_CUES or word in BODY_HEADS or is_company_cue(word) or word.startswith(("بال", "لل", "وال", "فال", "كال")):
         return False  # بعثة، لجنة; a preposition + article (بالتوجه)
     if word.startswith("ال"):
         return word in NAME_AL_OK and not first or word in GIVEN_NAMES
@@ -224,6 +224,21 @@ def comma_then_name(res, k: int) -> bool:
         return False
     t = res.doc.tokens
     return res.doc.folded[t[k - 1].end:t[k].start].strip() == ","
+
+
+def name_before_title(res, i: int) -> tuple[int, int] | None:
+    """"وقال إبراهيم سيديبي، الناطق باسم الحكومة": 2–4 name-like words set off by a comma
+    right before a title (token i) are a person's name. Returns (start, end) tokens or None."""
+    if not comma_then_name(res, i):
+        return None
+    k = i - 1
+    while k > 0 and i - k < 4 and not res.punct_between(k - 1, k) and looks_like_name_word(res.tok(k - 1), first=False):
+        k -= 1
+    while k < i - 1 and not looks_like_name_word(res.tok(k), first=True):
+        k += 1
+    if i - k < 2 or res.actors_overlap(k, i) or name_end(res, k) != i:
+        return None
+    return k, i
 
 
 def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | None:
@@ -445,6 +460,11 @@ def _gloss(word: str) -> str:
 _CLITIC_LETTERS = frozenset("لبوفك")
 
 
+def skip_company_cue(res, j: int, by_start: dict) -> int:
+    """المدير العام لشركة سوناطراك: a company cue before a known name is stepped over."""
+    return j + 1 if j + 1 in by_start and is_company_cue(res.tok(j)) and not res.punct_between(j, j + 1) else j
+
+
 def is_company_cue(word: str) -> bool:
     return any(stem in COMPANY_CUES for stem, _plen in strip_clitic(word))
 
@@ -616,6 +636,22 @@ def skip_location(res, k: int, by_start: dict) -> int:
             places = [e for e in nxt.entries if e.kind == "place"]
             res.add_place(nxt.i, nxt.j, nxt.plen, place_rules.place_choice(res, nxt, places))
             return nxt.j
+    return k
+
+
+def skip_local_place(res, k: int, by_start: dict, office: str | None) -> int:
+    """عمدة بلدية غوندام حمادو سيسي، حاكم كيدال …: a local office's place (a cue + a name, or a
+    gazetteer place that is not a state) between the title and the name."""
+    if office != "LOCAL" or k >= len(res.doc.tokens) or res.punct_between(k - 1, k):
+        return k
+    nxt = by_start.get(k)
+    if nxt is not None and nxt.groups is not None and nxt.groups.places and not nxt.groups.actors:
+        res.add_place(nxt.i, nxt.j, nxt.plen, place_rules.place_choice(res, nxt, nxt.groups.places))
+        return nxt.j
+    if nxt is None:
+        for stem, plen in strip_clitic(res.tok(k)):
+            if stem in place_rules.CUE_WORDS:
+                return place_rules.free_token_place(res, k, stem, plen, by_start) or k
     return k
 
 

@@ -464,14 +464,19 @@ class EntityResolver:
         """A title: its state and organisation, ranks, then the person it introduces."""
         title = next(e for e in m.entries if e.kind == "title")
         office, state = title.ref or None, title.state
+        named_before = actor_rules.name_before_title(self, m.i)
+        if named_before:
+            self._person_by_pattern(*named_before)
         j = m.j
         if not state and j < len(self.doc.tokens) and not self.punct_between(j - 1, j):
             st = self._nisba_state(self.tok(j))  # a nisba after a bare title (الوزير المالي)
             if st:
                 state, j = st, j + 1
-        k, org = self._title_complement(actor_rules.skip_portfolio(self, j, office), by_start)
+        j = actor_rules.skip_company_cue(self, actor_rules.skip_portfolio(self, j, office), by_start)
+        k, org = self._title_complement(j, by_start)
         office, state = actor_rules.office_of_body(self.lex, office, org, state)
-        k = self._skip_ranks(actor_rules.skip_location(self, k, by_start), by_start)
+        k = actor_rules.skip_local_place(self, actor_rules.skip_location(self, k, by_start), by_start, office)
+        k = self._skip_ranks(k, by_start)
         person = self._known_person_after(k, by_start, m)
         if person is not None:
             return self._title_person(person, office)
