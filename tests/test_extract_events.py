@@ -266,3 +266,14 @@ def test_one_sided_only_where_plover_allows_it(ex):
     # …while a mobilisation or a refusal is an act without a counterpart
     found = _found(ex, "ورفضت الحكومة الموريتانية التعليق على الخبر.", "2019-03")
     assert ("REJECT", "MRT", None) in found, found
+
+
+def test_one_visit_reported_on_two_days_is_one_event(ex):
+    text = ("وصل وزير الخارجية الموريتاني إلى الجزائر يوم الأحد في زيارة رسمية تدوم ثلاثة أيام. "
+            "واستقبل الرئيس الجزائري عبد المجيد تبون يوم الثلاثاء وزير الخارجية الموريتاني.")
+    found = [f for f in _found(ex, text, "2022-05-10") if f[0] == "CONSULT"]
+    assert len(found) == 1 and set(found[0][1:]) == {"DZA", "MRT"}, found
+    # two meetings months apart stay two events
+    text = ("واستقبل الرئيس الجزائري يوم 3 مارس 2022 وزير الخارجية الموريتاني. "
+            "واستقبل الرئيس الجزائري يوم 20 يونيو 2022 وزير الخارجية الموريتاني.")
+    assert len([f for f in _found(ex, text, "2022-07-01") if f[0] == "CONSULT"]) == 2

@@ -27,6 +27,7 @@ else the last date before it in its sentence, else the publication year.
 from __future__ import annotations
 
 import bisect
+import datetime
 from typing import NamedTuple
 
 from corpus.extract.event_context import (
@@ -83,6 +84,8 @@ TOPIC_HEADS = _word_set("topic_heads")  # مكافحة الإرهاب والته
 # types PLOVER codes with no target (a mobilisation, a protest, an inquiry, a refusal…); an attack,
 # an arrest or a clash with no stated target is most often a reference, not a reported act
 ONE_SIDED_TYPES = frozenset(load_json(TRIGGER_FILE)["one_sided_types"])
+# two reports of one act of these types in an article are one event when their days are this close
+MERGE_WITHIN_DAYS = load_json(TRIGGER_FILE)["merge_within_days"]
 
 
 class Sentence(NamedTuple):
@@ -522,11 +525,23 @@ def _same_act(a: dict, b: dict) -> bool:
         return False
     pair_a, pair_b = (a["actor1"], a["actor2"]), (b["actor1"], b["actor2"])
     same_pair = pair_a == pair_b or (a["type"] in SYMMETRIC and pair_a == pair_b[::-1])
-    return same_pair and _dates_agree(a["date"], b["date"])
+    return same_pair and _dates_agree(a["date"], b["date"], MERGE_WITHIN_DAYS.get(a["type"], 0))
 
 
-def _dates_agree(a: str | None, b: str | None) -> bool:
+def _dates_agree(a: str | None, b: str | None, within_days: int = 0) -> bool:
+    """One date lies within the other's precision (2024 ⊃ 2024-03-05), or both are days at most
+    `within_days` apart (a visit reported on its first and its last day)."""
     if not a or not b:
         return True
     n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    if a[:n] == b[:n]:
+        return True
+    day_a, day_b = _day(a), _day(b)
+    return bool(within_days and day_a and day_b and abs((day_a - day_b).days) <= within_days)
+
+
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
