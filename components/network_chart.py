@@ -24,6 +24,11 @@ def _width(weight: np.ndarray) -> np.ndarray:
     return 1.2 + 6.8 * np.sqrt(weight / top)
 
 
+def short(label: str, limit: int = 26) -> str:
+    """A node's label on the figure (the full name is in its hover)."""
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
 def edge_hover(row: dict, name: Callable[[str], str], labels: Mapping[str, str]) -> str:
     """One edge's hover: the pair, events per quad class, quotes, the mean score."""
     quads = "".join(f"<br>  {esc(labels['quad.' + q])}: {row['n_' + q]}" for q in plover.QUAD_CLASSES if row["n_" + q])
@@ -63,11 +68,11 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, name: Callable[[str
     size = 14 + 26 * np.sqrt(nodes["weight"].to_numpy(dtype=float) / max(1, int(nodes["weight"].max() or 1)))
     traces.append({
         "type": "scatter", "x": nodes["x"].tolist(), "y": nodes["y"].tolist(), "mode": "markers+text",
-        "name": labels["actors"], "showlegend": False, "text": [esc(name(n)) for n in nodes["id"]],
+        "name": labels["actors"], "showlegend": False, "text": [esc(short(name(n))) for n in nodes["id"]],
         "textposition": "top center", "hoverinfo": "text", "customdata": [["node", n] for n in nodes["id"]],
         "marker": {"size": size.tolist(), "color": "rgb(236,236,236)", "line": {"width": 1.5, "color": "rgb(90,90,90)"}},
         "hovertext": [f"<b>{esc(name(n))}</b><br>{labels['weight']}: {w}" for n, w in zip(nodes["id"], nodes["weight"], strict=True)]})
-    axis = {"visible": False, "range": [-1.35, 1.35], "fixedrange": True}
+    axis = {"visible": False, "range": [1.35, -1.35] if rtl else [-1.35, 1.35], "fixedrange": True}
     # Plain dicts, not validated: plotly's validation of every annotation and trace property
     # was most of the page's time; the shapes here are fixed and covered by the tests.
     fig = go.Figure(data=traces, layout={"annotations": annotations, "xaxis": axis,

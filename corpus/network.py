@@ -204,20 +204,26 @@ def coded_edges(events: Coded, event_rows: np.ndarray | None, quotes: Coded, quo
     return merged[EDGE_COLUMNS].reset_index(drop=True)
 
 
+HUB_X = 0.42  # the hubs sit inside the circle, this far left and right of its centre
+
+
 def nodes(edge_frame: pd.DataFrame, first: Iterable[str] = ("DZA", "MLI")) -> pd.DataFrame:
-    """The nodes of the edges on a circle: id, weight (events + quotes touching it), x, y.
-    Deterministic: the `first` ids (Algeria, Mali) lead, then by weight and id; the circle
-    starts at the top and turns clockwise."""
+    """The nodes of the edges: id, weight (events + quotes touching it), x, y. Deterministic:
+    the `first` ids present (Algeria, Mali) are hubs inside the circle (two: at −HUB_X and
+    +HUB_X on the horizontal axis; one: at the centre), the others on the unit circle by weight
+    then id, from the top, clockwise."""
     weight: dict[str, int] = {}
     for row in edge_frame[["source", "target", "events", "quotes"]].itertuples(index=False):
         for node in (row.source, row.target):
             weight[node] = weight.get(node, 0) + int(row.events) + int(row.quotes)
     lead = [f for f in first if f in weight]
     rest = sorted((n for n in weight if n not in lead), key=lambda n: (-weight[n], n))
+    hubs = [(-HUB_X, 0.0), (HUB_X, 0.0)] if len(lead) == 2 else [(0.0, 0.0)] * len(lead)
+    angles = [math.pi / 2 - 2 * math.pi * i / len(rest) for i in range(len(rest))]
+    where = hubs + [(round(math.cos(a), 6), round(math.sin(a), 6)) for a in angles]
     order = lead + rest
-    angles = [math.pi / 2 - 2 * math.pi * i / len(order) for i in range(len(order))] if order else []
     return pd.DataFrame({"id": order, "weight": [weight[n] for n in order],
-                         "x": [round(math.cos(a), 6) for a in angles], "y": [round(math.sin(a), 6) for a in angles]})
+                         "x": [x for x, _ in where], "y": [y for _, y in where]})
 
 
 def _sides(members: Mapping[str, frozenset[str]], key: str) -> tuple[frozenset[str], frozenset[str]] | None:

@@ -88,15 +88,21 @@ def test_no_edges_gives_empty_frames():
     assert network.nodes(edges).empty
 
 
-def test_nodes_on_a_circle_algeria_and_mali_first():
+def test_algeria_and_mali_are_hubs_inside_the_others_circle():
     edges = network.edges(_events([("FRA", "MLI", "AID"), ("AQIM", "FRA", "ASSAULT"), ("AQIM", "FRA", "ASSAULT"),
-                                   ("DZA", "MLI", "AID")]), _quotes([]), STATE)
+                                   ("DZA", "MLI", "AID"), ("NER", "MLI", "AID")]), _quotes([]), STATE)
     nodes = network.nodes(edges)
-    assert list(nodes["id"]) == ["DZA", "MLI", "FRA", "AQIM"]  # lead, then by weight
-    assert list(nodes["weight"]) == [1, 2, 3, 2]
-    assert (nodes["x"], nodes["y"]) and nodes.iloc[0][["x", "y"]].tolist() == [0.0, 1.0]
-    assert all(math.isclose(math.hypot(x, y), 1.0) for x, y in zip(nodes["x"], nodes["y"], strict=True))
+    assert list(nodes["id"]) == ["DZA", "MLI", "FRA", "AQIM", "NER"]  # hubs, then by weight and id
+    assert list(nodes["weight"]) == [1, 3, 3, 2, 1]
+    assert nodes[["x", "y"]].iloc[:2].values.tolist() == [[-network.HUB_X, 0.0], [network.HUB_X, 0.0]]
+    assert nodes[["x", "y"]].iloc[2].tolist() == [0.0, 1.0]  # the circle starts at the top
+    assert all(math.isclose(math.hypot(x, y), 1.0, abs_tol=1e-5) for x, y in zip(nodes["x"][2:], nodes["y"][2:], strict=True))
     assert network.nodes(edges).equals(nodes)  # deterministic
+
+
+def test_a_single_hub_sits_at_the_centre():
+    nodes = network.nodes(network.edges(_events([("FRA", "MLI", "AID")]), _quotes([]), STATE))
+    assert nodes.set_index("id").loc["MLI", ["x", "y"]].tolist() == [0.0, 0.0]
 
 
 def test_edge_geometry_separates_the_two_directions():
