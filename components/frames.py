@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from corpus.models import capital_places
 from corpus.query import state_of  # noqa: F401 — the one actor → state function, used by pages
 
 DIPLOMATIC_QUADS = ("verbal_cooperation", "verbal_conflict")
@@ -122,8 +123,8 @@ def _state_codes(actors: pd.Series, members_of: Mapping[str, str], states: list[
 
 def capitals(places: Mapping) -> dict[str, tuple[float, float]]:
     """Country ISO3 → (lon, lat) of its capital in the gazetteer."""
-    return {p.country: (p.lon, p.lat) for p in places.values()
-            if p.kind == "capital" and p.country and p.lat is not None and p.lon is not None}
+    return {state: (p.lon, p.lat) for state, p in capital_places(places.values()).items()
+            if p.lat is not None and p.lon is not None}
 
 
 def lanes(events: pd.DataFrame, mode: str, dyad_label, type_label) -> tuple[np.ndarray, list[str]]:

@@ -20,6 +20,7 @@ import warnings
 from collections import defaultdict
 from pathlib import Path
 
+from corpus import plover
 from corpus.dates import date_range, precision_code
 from corpus.extract.pipeline import Extractor
 from corpus.loader import DEFAULT_DATA_DIR, collect
@@ -52,7 +53,6 @@ def _date_ok(pred: str | None, gold: str, gold_prec: int) -> bool:
     return pred[:n] == gold[:n]
 
 
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
 
 
 def _side(aid: str | None, state_of=None) -> str | None:
@@ -74,7 +74,7 @@ def event_match(ev: dict, g, state_of=None, strict: bool = False) -> bool:
     else:
         same = lambda a, b: _side(a, state_of) == _side(b, state_of)  # noqa: E731
     ok = same(g.actor1, ev["actor1"]) and (not g.actor2 or same(g.actor2, ev["actor2"]))
-    if not ok and g.event_type in SYMMETRIC_TYPES and g.actor2:
+    if not ok and g.event_type in plover.SYMMETRIC_TYPES and g.actor2:
         ok = same(g.actor1, ev["actor2"]) and same(g.actor2, ev["actor1"])
     if not ok:
         return False

