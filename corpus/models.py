@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -111,6 +111,23 @@ class Place:
 
     def name(self, lang: str) -> str:
         return getattr(self, f"name_{lang}", None) or self.name_en
+
+
+def affiliation_root(actor_id: str, actors: Mapping[str, Any]) -> str:
+    """The one actor → state walk: follow `affiliation` from `actor_id` until a state, an actor
+    with no affiliation, an id with no record, or a cycle; return the id reached. A state body or
+    an affiliated minister reaches its state; a rebel leader his group; an unknown id itself.
+    Kinds come from the records (`kind == "state"`), never from an id's spelling. Works on any
+    records with `kind` and `affiliation` (a corpus `Actor`, the extraction lexicon's `ActorInfo`)."""
+    seen: set[str] = set()
+    current = actor_id
+    while current in actors and current not in seen:
+        seen.add(current)
+        record = actors[current]
+        if record.kind == "state" or not record.affiliation:
+            break
+        current = record.affiliation
+    return current
 
 
 def capital_places(places: Iterable) -> dict[str, Any]:

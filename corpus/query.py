@@ -20,7 +20,7 @@ import pandas as pd
 from corpus import claims, clusters, network, plover
 from corpus.dates import date_range
 from corpus.filterspec import ID_FILTERS
-from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention, visible_statuses
+from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention, affiliation_root, visible_statuses
 from corpus.normalize import fold
 
 
@@ -103,20 +103,10 @@ def actor_members(corpus: Corpus) -> dict[str, frozenset[str]]:
 
 def state_of(actors: Mapping) -> dict[str, str]:
     """Each actor id → the state it belongs to (itself for a state), following affiliations;
-    an actor with no state (an armed group, an unaffiliated person) maps to itself. The one
-    actor → state function of the app (the extraction lexicon's `root_state` plays this part
-    for the engine's own dictionary)."""
-    out: dict[str, str] = {}
-    for actor_id in actors:
-        seen, current = set(), actor_id
-        while current in actors and current not in seen:
-            seen.add(current)
-            record = actors[current]
-            if record.kind == "state" or not record.affiliation:
-                break
-            current = record.affiliation
-        out[actor_id] = current
-    return out
+    an actor with no state maps to the top of its chain (a rebel leader → his group) or itself.
+    The table form of `models.affiliation_root`, the one actor → state walk (the extraction
+    lexicon's `root_state` uses the same walk)."""
+    return {actor_id: affiliation_root(actor_id, actors) for actor_id in actors}
 
 
 def place_members(

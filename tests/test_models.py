@@ -37,3 +37,33 @@ def test_frames_capitals_use_the_one_capital_table():
 
     places = {p.id: p for p in [*PLACES, _place("nocoords", "capital", "NER", None, None)]}
     assert frames.capitals(places) == {"DZA": (2.0, 1.0), "MLI": (2.0, 1.0)}
+
+
+def _actor(aid, kind, affiliation=None):
+    from corpus.models import Actor
+
+    return Actor(aid, kind, aid, aid, aid, affiliation=affiliation)
+
+
+ACTORS = {a.id: a for a in [
+    _actor("MLI", "state"), _actor("mali-gov", "state_body", "MLI"), _actor("minister-x", "person", "mali-gov"),
+    _actor("rebels", "armed_group"), _actor("leader-y", "person", "rebels"), _actor("UN", "igo"),
+    _actor("MINUSMA", "igo", "UN"), _actor("loner", "person"), _actor("dangling", "person", "GHOST-BODY"),
+    _actor("cycle-a", "other", "cycle-b"), _actor("cycle-b", "other", "cycle-a"),
+    _actor("ALG", "state", "UN"),
+]}
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "root"),
+    [("MLI", "MLI"), ("mali-gov", "MLI"), ("minister-x", "MLI"), ("leader-y", "rebels"),
+     ("MINUSMA", "UN"), ("loner", "loner"), ("unknown-id", "unknown-id"), ("dangling", "GHOST-BODY"),
+     ("cycle-a", "cycle-a"), ("ALG", "ALG")],
+)
+def test_affiliation_root_follows_records_never_the_id_spelling(actor_id, root):
+    from corpus.models import affiliation_root
+    from corpus.query import state_of
+
+    assert affiliation_root(actor_id, ACTORS) == root
+    if actor_id in ACTORS:
+        assert state_of(ACTORS)[actor_id] == root
