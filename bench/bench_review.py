@@ -38,7 +38,7 @@ from corpus import ingest
 from corpus.extract import Extractor
 from corpus.loader import collect
 from corpus.store.proposals import review_page, rows_for, sentence_html
-from corpus.store.repository import ITEM_KINDS
+from corpus.models import ITEM_KINDS
 
 rng = random.Random(13)
 words, size = [], 0

@@ -16,7 +16,7 @@ import streamlit as st
 from components.auth import current_access
 from components.html import display_text, markdown_text
 from corpus import ingest
-from corpus.models import STATUSES
+from corpus.models import ITEM_KINDS, STATUSES
 from corpus.store import ConflictError, Item, Store
 from corpus.store.proposals import (
     FIELDS,
@@ -28,7 +28,6 @@ from corpus.store.proposals import (
     sentence_html,
 )
 from corpus.store.records import draft_article, item_problems
-from corpus.store.repository import ITEM_KINDS
 
 log = logging.getLogger("atlas.review")
 DRAFT, PENDING, GEN, NOTICE = "aa_draft", "aa_pending", "aa_gen", "aa_notice"

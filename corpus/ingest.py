@@ -23,7 +23,8 @@ from typing import Any
 
 from corpus import textcheck, webfetch
 from corpus.dates import parse_partial, precision_of
-from corpus.store.repository import Item, Store, StoredArticle, text_sha256
+from corpus.models import Item, text_sha256
+from corpus.store.repository import Store, StoredArticle
 
 log = logging.getLogger(__name__)
 

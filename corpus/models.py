@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -20,6 +21,7 @@ ACTOR_KINDS = ("state", "state_body", "person", "armed_group", "igo", "media", "
 PLACE_KINDS = ("capital", "town", "region", "country", "border_area", "natural_area")
 QUOTE_KINDS = ("direct", "fragment", "reported")
 MENTION_KINDS = ("place", "actor", "date")
+ITEM_KINDS = ("date", "place", "actor", "quote", "event")  # what a reviewer reads in an added article
 GLOSS_FIELDS = ("gloss_en", "gloss_fr", "gloss_ar")  # Quote: the atlas's translations, one per language
 GEO_PRECISIONS = MappingProxyType(
     {
@@ -143,6 +145,28 @@ def capital_places(places: Iterable) -> dict[str, Any]:
 def place_states(places: Iterable) -> dict[str, str]:
     """Place id → the state a country or its capital stands for (من مالي، من باماكو → MLI)."""
     return {p.id: p.country for p in places if p.kind in ("country", "capital") and p.country}
+
+
+def text_sha256(text: str) -> str:
+    """SHA-256 of the text's UTF-8 bytes (= the curated file's sha256 for the same text)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Item:
+    """One date, place, actor, quote or event read in an article; span [start, end)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    data: dict[str, Any] = field(default_factory=dict)
+    status: str = "proposed"
+    source: str = "extractor"
+    id: str | None = None
+
+    def content(self) -> tuple:
+        return (self.start, self.end, self.text, self.data)
 
 
 @dataclass(frozen=True, slots=True)

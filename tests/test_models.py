@@ -67,3 +67,23 @@ def test_affiliation_root_follows_records_never_the_id_spelling(actor_id, root):
     assert affiliation_root(actor_id, ACTORS) == root
     if actor_id in ACTORS:
         assert state_of(ACTORS)[actor_id] == root
+
+
+@pytest.mark.parametrize(
+    ("text", "digest"),
+    [("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+     ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")],
+)
+def test_text_sha256_is_the_sha256_of_the_utf8_bytes(text, digest):
+    from corpus.models import text_sha256
+
+    assert text_sha256(text) == digest
+
+
+def test_item_and_its_kinds_are_domain_types_the_store_reuses():
+    import corpus.store
+    from corpus.models import ITEM_KINDS, Item
+    from corpus.store import repository
+
+    assert corpus.store.Item is Item and repository.ITEM_KINDS is ITEM_KINDS
+    assert Item("date", 0, 4, "2024").content() == (0, 4, "2024", {})

@@ -10,7 +10,7 @@ import importlib
 # on every cold start — does not pull in SQLAlchemy.
 _HOME = {"open_engine": "corpus.store.db", "resolve_url": "corpus.store.location",
          "ConflictError": "corpus.store.repository", "DuplicateError": "corpus.store.repository",
-         "Item": "corpus.store.repository", "NotFoundError": "corpus.store.repository",
+         "Item": "corpus.models", "NotFoundError": "corpus.store.repository",
          "Store": "corpus.store.repository", "StoredArticle": "corpus.store.repository"}
 __all__ = sorted(_HOME)
 

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from corpus.dates import precision_code
-from corpus.store.repository import ITEM_KINDS, Item
+from corpus.models import ITEM_KINDS, Item
 
 # Columns the review table shows per kind (besides status, text, start, end, sentence).
 FIELDS: dict[str, tuple[str, ...]] = {

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,12 +19,11 @@ from sqlalchemy import Engine, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from corpus import textcheck
-from corpus.models import STATUSES, Article
+from corpus.models import ITEM_KINDS, STATUSES, Article, Item, text_sha256
 from corpus.store.db import WRITE, open_engine
 from corpus.store.records import draft_article, item_problems
 from corpus.store.schema import annotations, articles, history
 
-ITEM_KINDS = ("date", "place", "actor", "quote", "event")
 ID_PREFIX = {"date": "d", "place": "p", "actor": "a", "quote": "q", "event": "ev"}
 META_FIELDS = (
     "language", "title_ar", "title_en", "title_fr", "outlet", "url",
@@ -59,23 +57,6 @@ class ConflictError(StoreError):
 
 
 @dataclass(slots=True)
-class Item:
-    """One date, place, actor, quote or event read in an article; span [start, end)."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    data: dict[str, Any] = field(default_factory=dict)
-    status: str = "proposed"
-    source: str = "extractor"
-    id: str | None = None
-
-    def content(self) -> tuple:
-        return (self.start, self.end, self.text, self.data)
-
-
-@dataclass(slots=True)
 class StoredArticle:
     id: str
     sha256: str
@@ -100,11 +81,6 @@ class StoredArticle:
 
     def meta(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in META_FIELDS}
-
-
-def text_sha256(text: str) -> str:
-    """SHA-256 of the text's UTF-8 bytes (= the curated file's sha256 for the same text)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _now() -> datetime:
