@@ -83,9 +83,10 @@ def _intern_values(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def read_jsonl(path: Path, problems: list[Problem]) -> Iterator[Row]:
+def read_jsonl(path: Path, problems: list[Problem], comments: bool = False) -> Iterator[Row]:
     """Yield the JSON objects of a JSON Lines file one line at a time (streamed, so a large file
-    never sits in memory whole); record unreadable lines as problems."""
+    never sits in memory whole); record unreadable lines as problems. The one JSON Lines reader:
+    blank lines are skipped, and with `comments` lines starting with `//` (the shipped lexicons)."""
     name = path.name
     try:
         handle = path.open("rb")
@@ -99,7 +100,7 @@ def read_jsonl(path: Path, problems: list[Problem]) -> Iterator[Row]:
             except UnicodeDecodeError as err:
                 problems.append(Problem(name, line_no, f"bad encoding: not UTF-8 ({err.reason} at byte {err.start})"))
                 continue
-            if not line.strip():
+            if not line.strip() or comments and line.lstrip().startswith("//"):
                 continue
             try:
                 data = json.loads(line)
@@ -110,6 +111,16 @@ def read_jsonl(path: Path, problems: list[Problem]) -> Iterator[Row]:
                 problems.append(Problem(name, line_no, "a line must be a JSON object"))
                 continue
             yield Row(name, line_no, data)
+
+
+def jsonl_records(path: Path, comments: bool = False) -> list[dict]:
+    """Every object of a JSON Lines file, or ValueError naming `file:line: reason` of each bad
+    line (nothing skipped silently): `read_jsonl` for files that must be whole."""
+    problems: list[Problem] = []
+    rows = [dict(row.data) for row in read_jsonl(path, problems, comments)]
+    if problems:
+        raise ValueError("\n".join(str(p) for p in problems))
+    return rows
 
 
 def build_record(cls: type, row: Row, problems: list[Problem]) -> Any | None:

@@ -122,3 +122,29 @@ def test_cli_validate_exit_codes(tmp_path):
     assert failed.returncode == 1
     assert "events.jsonl:1: span text mismatch" in failed.stderr
 
+
+
+@pytest.mark.parametrize(
+    ("lines", "comments", "records", "problems"),
+    [
+        (['{"id": "a"}', "", '{"id": "b"}'], False, [{"id": "a"}, {"id": "b"}], []),
+        (['// a note', '{"id": "a"}'], True, [{"id": "a"}], []),
+        (['// a note', '{"id": "a"}'], False, [{"id": "a"}], ["x.jsonl:1: invalid JSON"]),
+        (['{"id": "a"}', "{oops", "[1, 2]"], False, [{"id": "a"}],
+         ["x.jsonl:2: invalid JSON", "x.jsonl:3: a line must be a JSON object"]),
+    ],
+)
+def test_one_jsonl_reader_reports_every_bad_line(tmp_path, lines, comments, records, problems):
+    from corpus.loader import jsonl_records, read_jsonl
+
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found: list = []
+    assert [dict(r.data) for r in read_jsonl(path, found, comments)] == records
+    assert len(found) == len(problems)
+    assert all(str(p).startswith(q) for p, q in zip(found, problems, strict=True))
+    if problems:
+        with pytest.raises(ValueError, match=problems[0]):
+            jsonl_records(path, comments)
+    else:
+        assert jsonl_records(path, comments) == records

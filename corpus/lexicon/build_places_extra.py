@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SOURCE = HERE / "gazetteer_src.txt"
 sys.path.insert(0, str(ROOT))  # corpus and geo when run as a script
-from corpus.loader import DEFAULT_DATA_DIR  # noqa: E402
+from corpus.loader import DEFAULT_DATA_DIR, jsonl_records  # noqa: E402
 from geo.api import LAYERS_DIR as LAYERS  # noqa: E402
 
 CURATED = DEFAULT_DATA_DIR / "places.jsonl"
@@ -236,11 +236,7 @@ def _polygon_of(shapes: dict, p: dict):
 
 
 def main() -> None:
-    curated = {}
-    for line in CURATED.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            curated[rec["id"]] = rec
+    curated = {rec["id"]: rec for rec in jsonl_records(CURATED)}
     coords = Coordinates()
     source = parse_source()
     spellings = [spelling_record(r, curated) for r in source if r["kind"] == "+"]
