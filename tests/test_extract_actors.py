@@ -413,3 +413,22 @@ def test_lesser_known_people_after_or_before_a_role(ex, text, surface):
 def test_a_title_after_a_comma_needs_a_name_before_it(ex):
     found = ex.extract("وقال المسؤول، الناطق باسم الحكومة، إن الوضع هادئ.", "2015-06-01")["actors"]
     assert not [a for a in found if a["kind"] == "person" and "المسؤول" in a["text"]]
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("القاهرة (أ ش أ) - دعت الجامعة العربية إلى الحوار في مالي.", "MENA"),
+    ("(الأناضول) قالت الحكومة المالية إنها تحقق في الحادث.", "ANADOLU"),
+])
+def test_agency_bylines_of_other_outlets_are_not_actors(ex, text, agency):
+    found = named_of(ex, text)
+    assert found and agency not in {a[1] for a in found}
+
+
+def test_an_agency_named_as_the_teller_in_the_story_is_kept(ex):
+    assert "MENA" in {a[1] for a in named_of(ex, "ونقلت أ ش أ عن مصدر أن الوفد وصل.")}
+    assert "ANADOLU" in {a[1] for a in named_of(ex, "وذكرت الأناضول أن الوفد وصل.")}
+
+
+def test_the_presidency_without_a_nisba_is_the_dateline_state(ex):
+    text = "باماكو - رحبت فرنسا والنيجر بالاتفاق. وقالت فرنسا إنها مستعدة، وأعلنت رئاسة الجمهورية أن الوفد وصل."
+    assert ("رئاسة الجمهورية", "MLI-PRES") in named_of(ex, text)
