@@ -432,3 +432,18 @@ def test_an_agency_named_as_the_teller_in_the_story_is_kept(ex):
 def test_the_presidency_without_a_nisba_is_the_dateline_state(ex):
     text = "باماكو - رحبت فرنسا والنيجر بالاتفاق. وقالت فرنسا إنها مستعدة، وأعلنت رئاسة الجمهورية أن الوفد وصل."
     assert ("رئاسة الجمهورية", "MLI-PRES") in named_of(ex, text)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("وصرح مامادو دياكيتي، مستشار الرئيس للشؤون الأمنية، بأن الجيش جاهز.", "مامادو دياكيتي"),
+    ("وقال القيادي في الحركة الوطنية لتحرير أزواد محمد جيري مايغا إن الحركة لن تشارك.", "محمد جيري مايغا"),
+])
+def test_advisers_and_cadres_of_an_organisation_are_new_people(ex, text, surface):
+    found = [a for a in ex.extract(text, "2013-05-01")["actors"] if a["text"] == surface]
+    assert found and found[0]["kind"] == "person"
+    assert found[0]["actor_id"] != "mohamed-ag-najem"  # sharing only a given name is not the leader
+
+
+def test_an_organisation_cue_with_a_clitic_is_not_a_name(ex):
+    found = named_of(ex, "وقال الأمين العام لحركة أنصار الشريعة، محمد ولد حمادي، إن الحركة بريئة.")
+    assert not [t for t, _ in found if t.startswith("لحركة")]

@@ -192,11 +192,16 @@ def looks_like_name_word(word: str, first: bool) -> bool:
         return False
     if word.startswith("و") and (word[1:] in NAME_STOP or word[1:] in TITLE_HEADS):
         return False  # ولا، ومصدر: a conjunction + a common word
-    if word in ORG_CUES or word in BODY_HEADS or is_company_cue(word) or word.startswith(("بال", "لل", "وال", "فال", "كال")):
+    if _cue_word(word) or word.startswith(("بال", "لل", "وال", "فال", "كال")):
         return False  # بعثة، لجنة; a preposition + article (بالتوجه)
     if word.startswith("ال"):
         return word in NAME_AL_OK and not first or word in GIVEN_NAMES
     return not (word.endswith(("ها", "هم", "هما", "كم", "ته")) and len(word) > 4 or _verb_form(word))
+
+
+def _cue_word(word: str) -> bool:
+    """An organisation cue or body head, a clitic allowed (لحركة، بجمعية)."""
+    return any(stem in ORG_CUES or stem in BODY_HEADS or stem in COMPANY_CUES for stem, _ in strip_clitic(word))
 
 
 def _present_verb(word: str) -> bool:
@@ -468,8 +473,18 @@ _CLITIC_LETTERS = frozenset("لبوفك")
 
 
 def skip_company_cue(res, j: int, by_start: dict) -> int:
-    """المدير العام لشركة سوناطراك: a company cue before a known name is stepped over."""
-    return j + 1 if j + 1 in by_start and is_company_cue(res.tok(j)) and not res.punct_between(j, j + 1) else j
+    """المدير العام لشركة سوناطراك، القيادي في الحركة الوطنية…: a company cue or في before a
+    known organisation is stepped over."""
+    if j + 1 not in by_start or res.punct_between(j, j + 1):
+        return j
+    if is_company_cue(res.tok(j)) or res.tok(j) == _FI and _names_organisation(res, by_start[j + 1]):
+        return j + 1
+    return j
+
+
+def _names_organisation(res, m) -> bool:
+    return any(e.kind == "actor" and res.lex.actor_kind(e.ref) in ("armed_group", "igo", "organisation")
+               for e in m.entries)
 
 
 def is_company_cue(word: str) -> bool:

@@ -28,6 +28,7 @@ from itertools import compress
 from corpus.extract import actor_context
 from corpus.extract import actors as actor_rules
 from corpus.extract import places as place_rules
+from corpus.extract.actor_lexicon import GIVEN_NAMES
 from corpus.extract.doc import Doc, strip_clitic
 from corpus.extract.lexicon import (
     GENERIC_NOUNS,
@@ -544,7 +545,7 @@ class EntityResolver:
         """An unknown name after a title: a variant of the office holder's name, else a new person."""
         holder = self.lex.incumbent(office, state, self.when()) if office and state else None
         toks = {self.tok(x) for x in range(k, end)}
-        if holder and toks & self.lex.name_tokens.get(holder, set()):
+        if holder and (toks - GIVEN_NAMES.keys()) & self.lex.name_tokens.get(holder, set()):
             self.add_actor(k, end, 0, holder)
             return end
         known = actor_rules.known_person(self, k, end) or actor_rules.holder_by_name(self, office, toks)
