@@ -23,8 +23,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components import i18n
 from components.html import display_text
-from components.i18n import LANGS, fmt_int, pick_lang, t
+from components.i18n import fmt_int, pick_lang, t
 from corpus import plover
 from corpus.filterspec import ID_FILTERS
 from corpus.network import parse_dyad
@@ -78,8 +79,8 @@ def init_language() -> str:
         st.session_state[LANG_KEY] = lang
         if bad:
             st.session_state.setdefault(_WARNINGS, []).append(f"lang={str(raw)[:40]}")
-    if st.session_state[LANG_KEY] not in LANGS:
-        st.session_state[LANG_KEY] = "en"
+    if st.session_state[LANG_KEY] not in i18n.LANGS:
+        st.session_state[LANG_KEY] = i18n.DEFAULT_LANG
     return st.session_state[LANG_KEY]
 
 
@@ -294,8 +295,8 @@ def filter_bar(index: CorpusIndex, lang: str) -> Filters:
 
 def language_switch(lang: str) -> None:
     with st.sidebar:
-        st.selectbox(t("lang.label", lang), list(LANGS), key=LANG_KEY,
-                     format_func=lambda code: t(f"lang.{code}", code))
+        st.selectbox(t("lang.label", lang), list(i18n.LANGS), key=LANG_KEY,
+                     format_func=lambda code: t("lang.name", code))
 
 
 def view_params(filters: Filters | None, lang: str, page: str = "") -> dict[str, str]:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.filters import counts_line
 from components.html import display_text, query_href
-from components.i18n import date_label, direction, summary, t
+from components.i18n import Localised, date_label, summary, t
 from corpus import export
 from corpus.models import VISIBLE_STATUSES, visible_statuses
 from corpus.query import CorpusIndex, Filters, QueryResult
@@ -18,8 +18,7 @@ from corpus.urlstate import filters_to_params
 
 
 @dataclass(frozen=True)
-class PageContext:
-    lang: str
+class PageContext(Localised):
     index: CorpusIndex
     filters: Filters
     result: QueryResult
@@ -28,13 +27,6 @@ class PageContext:
     @property
     def corpus(self):
         return self.index.corpus
-
-    @property
-    def rtl(self) -> bool:
-        return direction(self.lang) == "rtl"
-
-    def t(self, key: str, **values: object) -> str:
-        return t(key, self.lang, **values)
 
     def actor(self, actor_id: str | None) -> str:
         record = self.corpus.actors.get(actor_id) if isinstance(actor_id, str) else None

@@ -64,7 +64,8 @@ def _figure(lang: str, mode: str, detail_max: int, _ctx, _events: pd.DataFrame):
                                                     counts.tolist(), strict=True)]
         points = frames.bucket_points(buckets, hover)
         return timeline_figure(points, names, labels, quad.get, milestones, ctx.rtl), bucket_of
-    own = events[f"summary_{lang}"].astype(object)
+    column = f"summary_{lang}"  # an interface language without summaries shows the English ones
+    own = events[column].astype(object) if column in events else pd.Series(None, index=events.index, dtype=object)
     english = events["summary_en"].astype(object).fillna("").str.slice(0, 160)
     mark = "" if lang == "en" else " " + t("fallback.en")
     summaries = [esc(o[:160] if isinstance(o, str) and o.strip() else e + mark) for o, e in zip(own, english, strict=True)]

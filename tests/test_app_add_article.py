@@ -140,15 +140,15 @@ def _review_columns(lang: str) -> dict:
 
 
 def test_review_tables_speak_the_curators_language(env):
-    from components.add_article_i18n import tr
+    from components.i18n import t
 
     for lang in ("ar", "fr"):
         columns = _review_columns(lang)
         labels = {name: spec["label"] for name, spec in columns.items() if isinstance(spec, dict) and "label" in spec}
-        assert labels["status"] == tr("add.col_status", lang) and labels["start"] == tr("add.col_start", lang)
-        assert labels["ref"] == tr("add.col_ref", lang)
+        assert labels["status"] == t("add.col_status", lang) and labels["start"] == t("add.col_start", lang)
+        assert labels["ref"] == t("add.col_ref", lang)
         shown = {o["value"]: o["label"] for o in columns["status"]["type_config"]["options"]}
-        assert shown == {s: tr(f"status.{s}", lang) for s in ("proposed", "accepted", "edited", "rejected")}
+        assert shown == {s: t(f"status.{s}", lang) for s in ("proposed", "accepted", "edited", "rejected")}
         assert not any(label in ("start", "end", "ref") for label in labels.values())
 
 

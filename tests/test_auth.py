@@ -153,12 +153,12 @@ def test_db_url_from_secrets():
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])
 def test_every_problem_reads_in_every_language(lang):
-    from components.add_article_i18n import STRINGS, tr
     from components.html import markdown_text
+    from components.i18n import catalogue, t
 
     problems = [p for secrets, _ in MALFORMED.values() for p in config_problems(secrets)]
     problems += config_problems({}, read_error="bad")
     for problem in problems:
-        assert problem.key in STRINGS[lang]
-        text = problem.text(lambda k, **v: tr(k, lang, **v), markdown_text)
+        assert problem.key in catalogue(lang)
+        text = problem.text(lambda k, **v: t(k, lang, **v), markdown_text)
         assert "{" not in text and problem.key not in text

@@ -1,22 +1,31 @@
 """The interface catalogue (one JSON file per language) and language-aware formatting.
 
-Every user-facing string of pages/ and components/ comes from `t(key, lang)`. Numbers use
-Western (European) digits in all three languages — the usage of the Algerian and Malian press
-and of the corpus itself; Arabic dates use the Maghrebi month names (جانفي، فيفري… as in the
-articles). See docs/DASHBOARD.md.
+Every user-facing string of pages/ and components/ comes from `t(key, lang)`; a page calls
+`ctx.t(key)` on its context (a `Localised`). The interface languages are the catalogue files
+present: adding one is adding `<code>.json` with every key, including its own name
+(`lang.name`), its direction (`lang.direction`) and its Babel locale (`lang.locale`). Numbers
+use Western (European) digits in all languages — the usage of the Algerian and Malian press and
+of the corpus itself; Arabic dates use the Maghrebi month names (جانفي، فيفري… as in the
+articles: Babel's ar_DZ locale). See docs/DASHBOARD.md.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-LANGS = ("ar", "en", "fr")
-DEFAULT_LANG = "en"
-RTL_LANGS = frozenset({"ar", "fa", "ur", "he"})  # interface and article languages written right to left
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
 _DIR = Path(__file__).resolve().parent
+LANGS = tuple(sorted(path.stem for path in _DIR.glob("*.json")))
+DEFAULT_LANG = "en"
+RTL_LANGS = frozenset({"ar", "fa", "ur", "he"})  # article languages written right to left
 
 
 @cache
@@ -33,8 +42,34 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 def direction(lang: str | None) -> str:
-    """"rtl" or "ltr" for an interface or article language (the one list: RTL_LANGS)."""
+    """"rtl" or "ltr": an interface language's catalogue says (`lang.direction`), an article
+    language is looked up in RTL_LANGS."""
+    if lang in LANGS:
+        return "rtl" if catalogue(lang).get("lang.direction") == "rtl" else "ltr"
     return "rtl" if lang in RTL_LANGS else "ltr"
+
+
+@dataclass(frozen=True)
+class Localised:
+    """What a page needs to speak its language: `ctx.t(key, **values)` on every page."""
+
+    lang: str
+
+    @property
+    def rtl(self) -> bool:
+        return direction(self.lang) == "rtl"
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    """The language's Babel locale (English when its catalogue names none Babel knows)."""
+    try:
+        return Locale.parse(t("lang.locale", lang))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(t("lang.locale", DEFAULT_LANG))
 
 
 def normalise_lang(value: object) -> str | None:
@@ -77,8 +112,9 @@ def pick_lang(url_value: object, accept_language: str | None) -> tuple[str, bool
 
 
 def fmt_int(value: int | float, lang: str) -> str:
-    """Western digits everywhere; thin grouping that does not flip in RTL text."""
-    return f"{int(value):,}".replace(",", "\u202f" if lang == "fr" else ",")
+    """Western digits everywhere, grouped as the language's base locale does (ar, not ar_DZ,
+    whose dot grouping the hand-written formatting never used)."""
+    return format_decimal(int(value), locale=_locale(lang).language)
 
 
 def date_label(value: str | None, precision: int | None, lang: str, estimated: object = False) -> str:
@@ -106,10 +142,13 @@ def fmt_date(value: str | None, precision: int | None, lang: str) -> str:
         return value
     if precision == 5 or month is None:
         return str(year)
-    month_name = t(f"month.{month}", lang)
+    try:
+        date = datetime.date(year, month, day or 1)
+    except ValueError:
+        return value
     if precision == 4 or day is None:
-        return f"{month_name} {year}"
-    text = f"{day} {month_name} {year}"
+        return format_date(date, "MMMM y", locale=_locale(lang))
+    text = format_date(date, "d MMMM y", locale=_locale(lang))
     if precision in (2, 3):
         return t("date.around", lang, date=text)
     return text
