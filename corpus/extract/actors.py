@@ -355,11 +355,13 @@ def _distinctive_word_person_uncached(res, i: int, j: int) -> str | None:
 
 
 def skeleton(word: str) -> str:
-    """A word without its long vowels and final ه (transliterations vary in them)."""
-    return _VOWELS.sub("", word[2:] if word.startswith("ال") else word)
+    """A word without its long vowels and final ه (transliterations vary in them), its g
+    written one way (غويتا ~ جويتا ~ قويتا: Maghrebi, Egyptian and Gulf spellings of "g")."""
+    return _VOWELS.sub("", word[2:] if word.startswith("ال") else word).translate(_G_LETTERS)
 
 
 _VOWELS = re.compile("[اويه]")
+_G_LETTERS = str.maketrans("جق", "غغ")
 
 
 _SKELETONS: dict[int, dict[str, set]] = {}
