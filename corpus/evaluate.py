@@ -15,9 +15,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import warnings
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import plover
@@ -132,82 +134,102 @@ def dateparser_dates(text: str, published: str | None) -> list[tuple[int, int, d
     return out
 
 
+def _extractor_for(corpus, curated_actors: bool) -> Extractor:
+    """The engine, its actor lexicon built with or without the curated actors."""
+    if curated_actors:
+        return Extractor.from_corpus(corpus)
+    return Extractor.from_corpus(dataclasses.replace(corpus, actors={}))
+
+
+def _by_article(records) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for record in records:
+        grouped[record.article_id].append(record)
+    return grouped
+
+
+@dataclass
+class _Tally:
+    """What the engine found, article by article, against the gold annotations."""
+
+    pred: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    q_tp: int = 0
+    q_pred: int = 0
+    speaker_ok: int = 0
+    kind_ok: int = 0
+    e_tp: int = 0
+    e_tp_strict: int = 0
+    e_pred: int = 0
+    dp_pred: set = field(default_factory=set)
+
+    def mentions(self, aid: str, out: dict) -> None:
+        for kind, name, ref in (("date", "dates", "value"), ("place", "places", "place_id"),
+                                ("actor", "actors", "actor_id")):
+            self.pred[kind].update((aid, m["start"], m["end"], m[ref]) for m in out[name])
+
+    def quotes(self, predicted: list[dict], gold: list) -> None:
+        """Greedy one-to-one: each predicted quote takes the free gold quote it overlaps most."""
+        self.q_pred += len(predicted)
+        free = list(gold)
+        for q in predicted:
+            best = max(free, key=lambda g: _overlap((q["start"], q["end"]), (g.start, g.end)), default=None)
+            if best is None or _overlap((q["start"], q["end"]), (best.start, best.end)) < 0.8:
+                continue
+            free.remove(best)
+            self.q_tp += 1
+            self.speaker_ok += bool(q["speaker"] and q["speaker"]["actor_id"] == best.speaker)
+            self.kind_ok += q["kind"] == best.kind
+
+    def events(self, predicted: list[dict], gold: list, state_of) -> None:
+        self.e_pred += len(predicted)
+        self.e_tp += _max_matching(predicted, gold, lambda ev, g: event_match(ev, g, state_of))
+        self.e_tp_strict += _max_matching(predicted, gold, lambda ev, g: event_match(ev, g, None, strict=True))
+
+
+def _mention_figures(gold: dict[str, set], pred: dict[str, set]) -> dict:
+    result = {}
+    for kind, name in (("date", "dates"), ("place", "places"), ("actor", "actors")):
+        result[name] = prf(len(gold[kind] & pred[kind]), len(pred[kind]), len(gold[kind]))
+    spans = {(a, s, e) for a, s, e, _ in gold["date"]}
+    found = {(a, s, e) for a, s, e, _ in pred["date"]}
+    result["dates_span_only"] = prf(len(spans & found), len(pred["date"]), len(gold["date"]))
+    return result
+
+
+def _dateparser_figures(gold_dates: set, dp_pred: set) -> dict:
+    """dateparser's hits: the exact gold span, its datetime agreeing to the gold precision."""
+    by_span = {(a, s, e): ref for a, s, e, ref in gold_dates}
+    tp = sum(1 for a, s, e, when in dp_pred
+             if (ref := by_span.get((a, s, e))) and when.date().isoformat()[: len(ref)] == ref)
+    return prf(tp, len(dp_pred), len(gold_dates))
+
+
 def evaluate(data_dir: Path = DEFAULT_DATA_DIR, extractor: Extractor | None = None,
              with_dateparser: bool = True, curated_actors: bool = True) -> dict:
     """The figures. `curated_actors=False` builds the actor lexicon from the shipped extras only
     (not from data/actors.jsonl): a fairer estimate for unseen articles."""
     corpus, _problems = collect(Path(data_dir))
-    if extractor is None:
-        if curated_actors:
-            extractor = Extractor.from_corpus(corpus)
-        else:
-            import dataclasses
-
-            extractor = Extractor.from_corpus(dataclasses.replace(corpus, actors={}))
+    extractor = extractor or _extractor_for(corpus, curated_actors)
     gold: dict[str, set] = defaultdict(set)
     for m in corpus.mentions:
         gold[m.kind].add((m.article_id, m.start, m.end, m.ref))
-    pred: dict[str, set] = defaultdict(set)
-    q_gold = defaultdict(list)
-    for q in corpus.quotes.values():
-        q_gold[q.article_id].append(q)
-    e_gold = defaultdict(list)
-    for e in corpus.events.values():
-        e_gold[e.article_id].append(e)
-    q_tp = q_pred = speaker_ok = kind_ok = 0
-    e_tp = e_pred = e_tp_strict = 0
-    dp_pred = set()
-    per_article = {}
+    q_gold, e_gold = _by_article(corpus.quotes.values()), _by_article(corpus.events.values())
+    tally = _Tally()
     for aid, art in corpus.articles.items():
         out = extractor.extract(art.text, art.published)
-        per_article[aid] = out
-        for d in out["dates"]:
-            pred["date"].add((aid, d["start"], d["end"], d["value"]))
-        for p in out["places"]:
-            pred["place"].add((aid, p["start"], p["end"], p["place_id"]))
-        for a in out["actors"]:
-            pred["actor"].add((aid, a["start"], a["end"], a["actor_id"]))
-        # quotes
-        q_pred += len(out["quotes"])
-        free = list(q_gold[aid])
-        for q in out["quotes"]:
-            best = max(free, key=lambda g: _overlap((q["start"], q["end"]), (g.start, g.end)), default=None)
-            if best is not None and _overlap((q["start"], q["end"]), (best.start, best.end)) >= 0.8:
-                free.remove(best)
-                q_tp += 1
-                if q["speaker"] and q["speaker"]["actor_id"] == best.speaker:
-                    speaker_ok += 1
-                if q["kind"] == best.kind:
-                    kind_ok += 1
-        # events
-        e_pred += len(out["events"])
-        state_of = extractor.lexicon.root_state
-        e_tp += _max_matching(out["events"], e_gold[aid], lambda ev, g, state_of=state_of: event_match(ev, g, state_of))
-        e_tp_strict += _max_matching(out["events"], e_gold[aid], lambda ev, g: event_match(ev, g, None, strict=True))
+        tally.mentions(aid, out)
+        tally.quotes(out["quotes"], q_gold[aid])
+        tally.events(out["events"], e_gold[aid], extractor.lexicon.root_state)
         if with_dateparser:
-            for s, e, when in dateparser_dates(art.text, art.published):
-                dp_pred.add((aid, s, e, when))
-    result = {}
-    for kind, name in (("date", "dates"), ("place", "places"), ("actor", "actors")):
-        tp = len(gold[kind] & pred[kind])
-        result[name] = prf(tp, len(pred[kind]), len(gold[kind]))
-        if kind == "date":
-            spans = {(a, s, e) for a, s, e, _ in gold[kind]}
-            result["dates_span_only"] = prf(len(spans & {(a, s, e) for a, s, e, _ in pred[kind]}), len(pred[kind]), len(gold[kind]))
-    n_q_gold = sum(len(v) for v in q_gold.values())
-    result["quotes"] = prf(q_tp, q_pred, n_q_gold)
-    result["quotes"]["speaker_accuracy"] = round(speaker_ok / q_tp, 3) if q_tp else 0.0
-    result["quotes"]["kind_accuracy"] = round(kind_ok / q_tp, 3) if q_tp else 0.0
-    result["events"] = prf(e_tp, e_pred, sum(len(v) for v in e_gold.values()))
-    result["events_strict"] = prf(e_tp_strict, e_pred, sum(len(v) for v in e_gold.values()))
+            tally.dp_pred.update((aid, s, e, when) for s, e, when in dateparser_dates(art.text, art.published))
+    result = _mention_figures(gold, tally.pred)
+    result["quotes"] = prf(tally.q_tp, tally.q_pred, len(corpus.quotes))
+    result["quotes"]["speaker_accuracy"] = round(tally.speaker_ok / tally.q_tp, 3) if tally.q_tp else 0.0
+    result["quotes"]["kind_accuracy"] = round(tally.kind_ok / tally.q_tp, 3) if tally.q_tp else 0.0
+    result["events"] = prf(tally.e_tp, tally.e_pred, len(corpus.events))
+    result["events_strict"] = prf(tally.e_tp_strict, tally.e_pred, len(corpus.events))
     if with_dateparser:
-        gold_dates = {(a, s, e): ref for a, s, e, ref in gold["date"]}
-        tp = 0
-        for a, s, e, when in dp_pred:
-            ref = gold_dates.get((a, s, e))
-            if ref and when.date().isoformat()[: len(ref)] == ref:
-                tp += 1
-        result["dateparser_dates"] = prf(tp, len(dp_pred), len(gold["date"]))
+        result["dateparser_dates"] = _dateparser_figures(gold["date"], tally.dp_pred)
     result["articles"] = len(corpus.articles)
     return result
 
