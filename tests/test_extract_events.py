@@ -277,3 +277,51 @@ def test_one_visit_reported_on_two_days_is_one_event(ex):
     text = ("واستقبل الرئيس الجزائري يوم 3 مارس 2022 وزير الخارجية الموريتاني. "
             "واستقبل الرئيس الجزائري يوم 20 يونيو 2022 وزير الخارجية الموريتاني.")
     assert len([f for f in _found(ex, text, "2022-07-01") if f[0] == "CONSULT"]) == 2
+
+
+# family 1: the reporting or judging layer is separate from the act it reports
+def test_the_condemner_is_not_the_attacker(ex):
+    text = "وأدان الأمين العام للأمم المتحدة أنطونيو غوتيريش الهجوم الذي استهدف قافلة لبعثة الأمم المتحدة في مالي."
+    out = ex.extract(text, "2021-06-10")
+    assert [e["type"] for e in out["events"]] == ["DISAPPROVE"], out["events"]
+    assert out["events"][0]["actor1"] == "antonio-guterres"
+    found = _found(ex, "والجزائر تدين الاعتداء الذي تعرض له الجيش المالي.", "2021-06-10")
+    assert [f for f in found if f[0] in ("ASSAULT", "FIGHT") and f[1] == "DZA"] == [], found
+
+
+def test_a_pronoun_after_anna_is_the_reporting_subject(ex):
+    found = _found(ex, "وأكدت الجزائر أنها تقف إلى جانب مالي في هذه المرحلة الصعبة.", "2023-04-02")
+    assert ("SUPPORT", "DZA", "MLI") in found, found
+
+
+def test_what_is_threatened_or_asked_is_not_done(ex):
+    assert _found(ex, "ولوحت الجزائر بإغلاق حدودها مع مالي.", "2023-04-02") == [("THREATEN", "DZA", "MLI")]
+    found = _found(ex, "وطالبت مالي بسحب القوات الفرنسية من أراضيها.", "2022-02-01")
+    assert [f[0] for f in found] == ["DEMAND"], found
+
+
+# family 3: trigger wording, one sentence per phrase (written for these tests)
+TRIGGER_WORDING = [
+    ("وأعلنت الجزائر أنها مستعدة لمرافقة مالي في مسار المصالحة.", ("SUPPORT", "DZA", "MLI")),
+    ("وأعرب وزير الخارجية الجزائري عن دعمه للحكومة المالية.", ("SUPPORT", "DZA", "MLI")),
+    ("وجمدت المجموعة الاقتصادية لدول غرب إفريقيا أصول المجلس العسكري في مالي.", ("SANCTION", "ECOWAS", "MLI")),
+    ("وأعلنت السلطات المالية السفير الفرنسي شخصا غير مرغوب فيه.", ("SANCTION", "MLI", "FRA")),
+    ("وسحبت فرنسا قواتها من مالي بعد تسع سنوات من الوجود.", ("RETREAT", "FRA", "MLI")),
+    ("وانسحبت بعثة الأمم المتحدة من قاعدتها في تساليت.", ("RETREAT", "MINUSMA", None)),
+    ("وحذرت الجزائر مالي من مغبة التصعيد العسكري على الحدود.", ("THREATEN", "DZA", "MLI")),
+    ("واعتقلت السلطات المالية قياديا في الحركة الوطنية لتحرير أزواد.", ("COERCE", "MLI", "MNLA")),
+    ("واحتجزت قوات الأمن النيجرية رعايا جزائريين قرب الحدود.", ("COERCE", "NER", None)),
+    ("وفرض الجيش المالي حظر تجول في مدينة كيدال.", ("COERCE", "MLI", None)),
+    ("وفتحت النيابة العامة الجزائرية تحقيقا في ملابسات الحادث.", ("INVESTIGATE", "DZA", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", TRIGGER_WORDING)
+def test_trigger_wording(ex, text, expected):
+    etype, a1, a2 = expected
+    found = _found(ex, text, "2023-04-02")
+    assert any(f[0] == etype and f[1] == a1 and (a2 is None or f[2] == a2) for f in found), found
+    # withdrawing from an accord stays REJECT
+    if etype == "RETREAT":
+        found = _found(ex, "وانسحبت مالي من اتفاق الجزائر للسلم.", "2024-01-26")
+        assert [f[:2] for f in found] == [("REJECT", "MLI")], found

@@ -59,6 +59,10 @@ PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "CRIME"})
 # cooperative nouns that a conflict trigger governs are its object (ترفض أي وساطة، تعليق وساطتها)
 GOVERNED = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
+# acts of violence: a verbal noun of these that another verb governs is reported, not done, by its subject
+VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "CRIME"})
+# a verbal noun right after these names what is threatened, asked or refused, not an act done
+CONTENT_OF = frozenset({"THREATEN", "DEMAND", "REJECT"})
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
 # types whose several triggers in one sentence name one act (مشاورات ومباحثات، زيارة … لقاء)
 ONE_PER_SENTENCE = frozenset({"CONSULT"})
@@ -80,6 +84,9 @@ MILITARY_OBJECTS = _word_set("military_objects")
 VERB_LEADS = _word_set("verb_leads")  # قد، ثم، كما…: a verb after them still opens its clause
 PURPOSE_WORDS = _word_set("purpose_words")  # من أجل، بهدف…: an aim, not a reported act
 PLACE_HEADS = _word_set("place_heads")  # شمال، حدود…: "شمال مالي" is a place, not a party
+TITLE_HEADS = _word_set("title_heads")  # الأمين العام للأمم المتحدة: an office of the body after it
+MEMBER_NOUNS = _word_set("member_nouns")  # قيادي، عضو، عناصر: "قياديا في الحركة" is the group
+COMPLEMENTIZERS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["complementizers"])
 TOPIC_HEADS = _word_set("topic_heads")  # مكافحة الإرهاب والتهريب وخطف الرعايا: topics, not acts
 # types PLOVER codes with no target (a mobilisation, a protest, an inquiry, a refusal…); an attack,
 # an arrest or a clash with no stated target is most often a reference, not a reported act
@@ -96,6 +103,7 @@ class Sentence(NamedTuple):
     lo: int  # actor range [lo, hi) in Article.refs
     hi: int
     topic: ActorRef | None  # a sentence-initial actor followed by a relative clause (مالي، التي …)
+    verbs: tuple = ()  # (first, last, type) of the verb and participle triggers of the sentence
 
 
 class Roles(NamedTuple):
@@ -132,6 +140,7 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
     for start, end in doc.sentences:
         sent = _sentence(art, start, end)
         hits = triggers[bisect.bisect_left(first_tokens, sent.t0):bisect.bisect_left(first_tokens, sent.t1)]
+        sent = sent._replace(verbs=tuple((h.first, h.last, h.etype) for h in hits if h.pos in ("v", "p")))
         out.extend(_sentence_events(art, sent, [h for h in hits if not _inside_actor(art, sent, h)], story))
         story.end_sentence(art, sent)
     return _one_per_act(art, out)
@@ -200,11 +209,13 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
             story.agent = roles.agents[0]
         place = _nearest_place(art, sent, hit)
         for ev in _records(art, etype, roles, place, date, sent):
+            if not ev["actor2"] and not (etype in ONE_SIDED_TYPES or hit.alone):
+                continue
             (two_sided if ev["actor2"] else one_sided).append(ev)
             reported |= {etype} & ONE_PER_SENTENCE if ev["actor2"] else set()
     # a one-sided event (no target) is kept when the sentence has no two-sided event of its type
     directed = {e["type"] for e in two_sided}
-    return two_sided + [e for e in one_sided if e["type"] not in directed and e["type"] in ONE_SIDED_TYPES][:1]
+    return two_sided + [e for e in one_sided if e["type"] not in directed][:1]
 
 
 def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[str, int]) -> bool:
@@ -219,6 +230,8 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
         return True
     if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
         return True
+    if hit.pos == "n" and any(h.etype in CONTENT_OF and 0 < hit.first - h.last <= 2 for h in earlier):
+        return True  # لوحت بإغلاق الحدود، طالبت بسحب القوات: what is threatened or asked, not done
     return hit.etype in GOVERNED and hit.pos == "n" and any(
         h.etype in GOVERNING and 0 < hit.first - h.last <= 4 for h in earlier)
 
@@ -288,6 +301,8 @@ _RESUMPTIVE = frozenset(w for w in ("فيه", "فيها", "عبره", "عبره�
 
 def _verb_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, story: _Story) -> Roles:
     refs = art.refs
+    if art.bare(hit.first - 1) in COMPLEMENTIZERS:
+        return _reporting_subject(art, sent, hit, near)
     vso = _vso_subject(art, hit, near)
     if near.adjacent:
         return Roles(art.coordinated(near.near_before, sent.lo, sent.hi, -1), [], hit.last)
@@ -307,6 +322,15 @@ def _verb_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, story:
     return Roles([], [], hit.last)
 
 
+def _reporting_subject(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Roles:
+    """"أكدت الجزائر أنها تقف إلى جانب مالي": the pronoun after أن is the reporting clause's
+    subject, the last ungoverned actor before the complementizer."""
+    subj = next((k for k in reversed(near.before) if not art.governed(art.refs[k])), None)
+    if subj is None:
+        return Roles([], [], hit.last)
+    return Roles(art.coordinated(subj, sent.lo, sent.hi, -1), [], hit.last)
+
+
 def _vso_subject(art: Article, hit: Trigger, near: Around) -> int | None:
     """The subject right after a verb: close, ungoverned, no preposition or clause word between
     (an actor after "عن جانب/باسم" is the party the act is done for: the agent too)."""
@@ -315,12 +339,26 @@ def _vso_subject(art: Article, hit: Trigger, near: Around) -> int | None:
         if _on_behalf(art, ref):
             return k
         between = range(hit.last + 1, ref.first)
-        if ref.first - hit.last > VSO_DISTANCE + 1 or art.governed(ref):
+        if ref.first - hit.last > VSO_DISTANCE + 1:
             return None
+        if art.governed(ref):
+            return _office_holder(art, hit, near, k)
         if any(art.word(t) in PREPOSITIONS or art.word(t) in CLAUSE_WORDS for t in between):
             return None
         return k
     return None
+
+
+def _office_holder(art: Article, hit: Trigger, near: Around, k: int) -> int | None:
+    """"أدان الأمين العام للأمم المتحدة أنطونيو غوتيريش": a body after a title (لـ) names the
+    office; the person named right after holds it, else the body acts."""
+    ref = art.refs[k]
+    if art.doc.text[ref.start - 1:ref.start] != "ل" or art.word(ref.first - 1) in PREPOSITIONS:
+        return None
+    if all(TITLE_HEADS.isdisjoint(readings(art.word(t))) for t in range(hit.last + 1, ref.first)):
+        return None
+    nxt = next((j for j in near.after if art.refs[j].first == ref.last + 1), None)
+    return nxt if nxt is not None and not art.governed(art.refs[nxt]) else k
 
 
 def _on_behalf(art: Article, ref: ActorRef) -> bool:
@@ -385,6 +423,8 @@ def _noun_roles(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Rol
 
 
 def _noun_agent_before(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Roles:
+    if hit.etype in VIOLENT and near.near_before is not None and _object_of_verb(art, sent, art.refs[near.near_before], hit):
+        return Roles([], [], hit.last)  # أدانت الجزائر الهجوم: the attack's agent is not stated
     if near.adjacent:
         return Roles(art.coordinated(near.near_before, sent.lo, sent.hi, -1), [], hit.last)
     if near.subject_before is not None:
@@ -392,6 +432,14 @@ def _noun_agent_before(art: Article, sent: Sentence, hit: Trigger, near: Around)
     if near.near_before is not None:
         return Roles([art.refs[near.near_before]], [], hit.last)
     return Roles([], [], hit.last)
+
+
+def _object_of_verb(art: Article, sent: Sentence, ref: ActorRef, hit: Trigger) -> bool:
+    """Is the noun the object of another trigger verb whose subject is `ref` ("أدانت الجزائر
+    الهجوم", "الجزائر تدين الهجوم")? Then `ref` reports or judges the act, it did not do it."""
+    start = min(ref.first, hit.first)
+    return any(last < hit.first and etype not in VIOLENT and not art.boundary(min(last, start) + 1, hit.first)
+               for _first, last, etype in sent.verbs)
 
 
 def _undergone(art: Article, hit: Trigger) -> bool:
@@ -444,10 +492,15 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
         if freed:
             return freed
     cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3 and refs[k].side != side
-            and art.word(refs[k].first - 1) != FI and not _named_as_place(art, refs[k])]
+            and not _in_venue(art, refs[k]) and not _named_as_place(art, refs[k])]
     if cand:
         return art.coordinated(cand[0], sent.lo, sent.hi, 1)
     return _place_target(art, sent, hit, side)
+
+
+def _in_venue(art: Article, ref: ActorRef) -> bool:
+    """"في مجلس الأمن" is a venue; "قياديا في الحركة" names a member of the party."""
+    return art.word(ref.first - 1) == FI and MEMBER_NOUNS.isdisjoint(readings(art.word(ref.first - 2)))
 
 
 def _named_as_place(art: Article, ref: ActorRef) -> bool:
@@ -470,7 +523,10 @@ def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list
 
 # -- type, date, place -----------------------------------------------------------------------
 def _refined_type(art: Article, hit: Trigger, roles: Roles) -> str:
-    """PLOVER: an attack on armed forces (an army, a convoy, a base, a drone) is FIGHT."""
+    """PLOVER: an attack on armed forces (an army, a convoy, a base, a drone) is FIGHT; a state
+    holding people (احتجزت السلطات) is COERCE, hostage-taking by others CRIME."""
+    if hit.etype == "CRIME" and roles.agents and _is_state(roles.agents[0].side):
+        return "COERCE"
     if hit.etype != "ASSAULT":
         return hit.etype
     agent_toks = {k for a in roles.agents if isinstance(a, ActorRef) for k in range(a.first, a.last + 1)}
@@ -478,6 +534,10 @@ def _refined_type(art: Article, hit: Trigger, roles: Roles) -> str:
     if any(not MILITARY_OBJECTS.isdisjoint(readings(art.word(k))) for k in window):
         return "FIGHT"
     return hit.etype
+
+
+def _is_state(side: str | None) -> bool:
+    return bool(side) and len(side) == 3 and side.isupper()
 
 
 def _event_date(art: Article, sent: Sentence, hit: Trigger, nxt: int, claimed: set[int]):

@@ -48,6 +48,7 @@ class TriggerEntry(NamedTuple):
     rank: int  # tie-break between phrases of equal length: lower wins
     gap: int  # tokens allowed between consecutive words
     needs_date: bool  # a reference ("الاتفاق الموقع") reports an act only with a date in its clause
+    alone: bool  # an act complete without a target (فرض حظر التجول), whatever its type
 
 
 class Trigger(NamedTuple):
@@ -56,6 +57,7 @@ class Trigger(NamedTuple):
     etype: str
     pos: str
     needs_date: bool = False
+    alone: bool = False
 
 
 # -- inflection rules ----------------------------------------------------------------------
@@ -137,7 +139,8 @@ def build_index(data: dict) -> TriggerIndex:
             if pos not in PARTS_OF_SPEECH:
                 raise ValueError(f"{TRIGGER_FILE}: {etype}: unknown part of speech {pos!r}")
             slots = tuple(_slot(alts) for alts in row.get("then", ()))
-            entry = TriggerEntry(etype, pos, slots, rank, row.get("gap", MAX_GAP), row.get("needs_date", False))
+            entry = TriggerEntry(etype, pos, slots, rank, row.get("gap", MAX_GAP), row.get("needs_date", False),
+                                 row.get("alone", False))
             count += 1
             for form in _head_forms(row, pos):
                 by_head.setdefault(form, []).append(entry)
@@ -219,7 +222,7 @@ def find_triggers(words: list[str]) -> list[Trigger]:
         best = max(((_phrase_end(words, i, e), e) for e in entries),
                    key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank))
         if best[0] is not None:
-            found.append(Trigger(i, best[0], best[1].etype, best[1].pos, best[1].needs_date))
+            found.append(Trigger(i, best[0], best[1].etype, best[1].pos, best[1].needs_date, best[1].alone))
     return found
 
 
