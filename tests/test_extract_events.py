@@ -298,6 +298,8 @@ def test_what_is_threatened_or_asked_is_not_done(ex):
     assert _found(ex, "ولوحت الجزائر بإغلاق حدودها مع مالي.", "2023-04-02") == [("THREATEN", "DZA", "MLI")]
     found = _found(ex, "وطالبت مالي بسحب القوات الفرنسية من أراضيها.", "2022-02-01")
     assert [f[0] for f in found] == ["DEMAND"], found
+    found = _found(ex, "ودعا وزير الخارجية الجزائري، في ختام الاجتماع، إلى سحب القوات الأجنبية من ليبيا.", "2021-08-31")
+    assert [f[0] for f in found] == ["DEMAND"], found
 
 
 # family 3: trigger wording, one sentence per phrase (written for these tests)

@@ -71,7 +71,7 @@ WINDOW_AFTER = 14
 VSO_DISTANCE = 3  # the subject of a verb-first clause follows it within this many tokens
 MAX_PER_SENTENCE = 6
 _PREC_NAME = {10: "day", 7: "month", 4: "year"}
-BI_ISM, NIYABA, JANIB = fold("باسم"), fold("نيابة"), fold("جانب")
+BI_ISM, NIYABA, JANIB, ILA = fold("باسم"), fold("نيابة"), fold("جانب"), fold("إلى")
 
 
 def _word_set(section: str) -> frozenset:
@@ -230,10 +230,24 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
         return True
     if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
         return True
-    if hit.pos == "n" and any(h.etype in CONTENT_OF and 0 < hit.first - h.last <= 2 for h in earlier):
+    if _content_of(art, hit, earlier):
         return True  # لوحت بإغلاق الحدود، طالبت بسحب القوات: what is threatened or asked, not done
     return hit.etype in GOVERNED and hit.pos == "n" and any(
         h.etype in GOVERNING and 0 < hit.first - h.last <= 4 for h in earlier)
+
+
+def _content_of(art: Article, hit: Trigger, earlier: list[Trigger]) -> bool:
+    """Is the noun what an earlier THREATEN/DEMAND/REJECT trigger threatens, asks or refuses:
+    right after it, or after its "إلى" later in the clause (دعا الوزير، في ختام الأشغال، إلى سحب:
+    after a preposition even a verb form reads as a noun)?"""
+    for h in earlier:
+        if h.etype not in CONTENT_OF or h.last >= hit.first:
+            continue
+        if hit.pos == "n" and hit.first - h.last <= 2:
+            return True
+        if art.bare(hit.first - 1) == ILA and hit.first - h.last <= WINDOW_BEFORE and not art.boundary(h.last + 1, hit.first):
+            return True
+    return False
 
 
 def _after_any(art: Article, words: frozenset, tok: int, span: int) -> bool:
