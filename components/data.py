@@ -7,6 +7,7 @@ the curators are picked up on the next rerun without restarting the server.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -44,6 +45,14 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     partial: bool = False
     store_problem: str | None = None  # i18n key: the added articles cannot be read now
+    key: str = ""  # what was loaded (corpus_key): a stable cache key for figures built from it
+
+
+def corpus_key(directory: str, files: tuple, added: tuple) -> str:
+    """A stable fingerprint of a corpus: its folder, its data files' sizes and modification
+    times, and the database's own fingerprint. Unlike id(index) it is never reused by another
+    corpus once the old index is freed."""
+    return hashlib.blake2b(repr((directory, files, added)).encode(), digest_size=12).hexdigest()
 
 
 def contained_places() -> tuple[dict[str, frozenset[str]], Problem | None]:
@@ -167,12 +176,13 @@ def load(directory: str, files: tuple, added: tuple = (), _store=None) -> Loaded
     contained, geo_problem = contained_places()
     if geo_problem:
         problems = [*problems, geo_problem]
+    key = corpus_key(directory, files, added)
     try:
         index = build_index(corpus, contained)
     except (KeyError, ValueError, TypeError, AttributeError) as err:  # invalid rows broke indexing
         problems = [*problems, Problem("index", 0, f"cannot index the corpus: {err}")]
-        return Loaded(None, problems, partial=True)
-    return Loaded(index, problems, partial=bool(problems))
+        return Loaded(None, problems, partial=True, key=key)
+    return Loaded(index, problems, partial=bool(problems), key=key)
 
 
 def current() -> Loaded:

@@ -23,6 +23,7 @@ class PageContext(Localised):
     filters: Filters
     result: QueryResult
     params: dict[str, str] = field(default_factory=dict)
+    corpus_key: str = ""  # data.Loaded.key: caches of figures built from this corpus use it
 
     @property
     def corpus(self):

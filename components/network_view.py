@@ -33,7 +33,7 @@ def _write_unfold() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def coded(index_key: int, fold: bool, _index) -> tuple[network.Coded, network.Coded]:
+def coded(corpus_key: str, fold: bool, _index) -> tuple[network.Coded, network.Coded]:
     """The whole index's events and quotes as node codes, once per (index, fold)."""
     return (network.code_events(_index.events, _index.actor_state, fold),
             network.code_quotes(_index.quotes, _index.actor_state, fold))
@@ -44,14 +44,14 @@ def graph(ctx, fold: bool):
     edge is ringed among the others, for context); every other filter does."""
     result = ctx.result if not ctx.filters.dyads else run_query(ctx.index, replace(ctx.filters, dyads=()))
     key = f"{signature(ctx, result.events)}:{signature(ctx, result.quotes)}"
-    return _graph(key, fold, ctx.index, result)
+    return _graph(key, fold, ctx.corpus_key, ctx.index, result)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _graph(key: str, fold: bool, _index, _result):
+def _graph(key: str, fold: bool, corpus_key: str, _index, _result):
     """Cached per (filtered rows, fold). The result's rows keep the index's row labels
     (positions), so the index's codes are taken, not recomputed."""
-    events, quotes = coded(id(_index), fold, _index)
+    events, quotes = coded(corpus_key, fold, _index)
     edges = network.coded_edges(events, _result.events.index.to_numpy(), quotes, _result.quotes.index.to_numpy())
     return network.nodes(edges), edges
 

@@ -54,7 +54,7 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
         st.warning(t("filters.ignored", lang, items=", ".join(map(markdown_text, warnings))))
     if corrections := filters.url_corrections():
         st.info(t("filters.corrected", lang, items=", ".join(map(markdown_text, corrections))))
-    ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params)
+    ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params, loaded.key)
     brief_button(ctx)
     _PREPARED.set(ctx)
     return ctx

@@ -15,9 +15,9 @@ from corpus import plover
 
 
 def signature(ctx, events: pd.DataFrame) -> str:
-    """The corpus (its index object and size) and which of its events the filters kept."""
+    """The corpus (its stable key and size) and which of its rows the filters kept."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{id(ctx.index)}:{len(ctx.index.events)}:{len(events)}".encode())
+    digest.update(f"{ctx.corpus_key}:{len(ctx.index.events)}:{len(events)}".encode())
     if ctx.index.events.index.is_unique:  # row labels identify the kept rows: hash them (fast)
         digest.update(np.ascontiguousarray(events.index.to_numpy()).tobytes())
     else:

@@ -19,12 +19,12 @@ geo = data.geo_layers()
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)
-def base(lang: str, _geo: dict, _places: dict, key: tuple) -> tuple[str, ...]:
+def base(lang: str, _geo: dict, _places: dict, corpus_key: str) -> tuple[str, ...]:
     return mapview.encode_layers(mapview.base_layers(_geo, _places, lang, lambda k: ctx.t(k)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)
-def labels(lang: str, _places: dict, key: int) -> list:
+def labels(lang: str, _places: dict, corpus_key: str) -> list:
     return map_labels(_places, lang)
 
 
@@ -48,12 +48,12 @@ def place_title(place_id: str) -> str:
 gazetteer = [{"place_id": p.id, "position": [p.lon, p.lat], "tip_title": place_title(p.id),
               "tip_body": ctx.t("map.place_marker")}
              for p in corpus.places.values() if p.lat is not None and p.kind in ("capital", "town")]
-encoded_base = base(ctx.lang, geo, corpus.places, (id(geo), len(corpus.places))) if geo else ()
+encoded_base = base(ctx.lang, geo, corpus.places, ctx.corpus_key) if geo else ()  # geo: one per process
 state_of = frames.state_of(corpus.actors)
 layers = mapview.data_layers(
     events, frames.place_markers(events), frames.coarse_areas(events), frames.arcs(events, frames.capitals(corpus.places), state_of),
     data.area_for, place_title, event_line, lambda n: f"{fmt_int(n, ctx.lang)} {ctx.t('hover.count')}", gazetteer)
-layers.append(mapview.label_layer(labels(ctx.lang, corpus.places, len(corpus.places))))
+layers.append(mapview.label_layer(labels(ctx.lang, corpus.places, ctx.corpus_key)))
 if events.empty:
     st.info(ctx.t("empty.events"))
 basemap = st.toggle(ctx.t("map.basemap"), key="map_basemap")
