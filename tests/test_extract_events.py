@@ -299,7 +299,7 @@ def test_what_is_threatened_or_asked_is_not_done(ex):
     found = _found(ex, "وطالبت مالي بسحب القوات الفرنسية من أراضيها.", "2022-02-01")
     assert [f[0] for f in found] == ["DEMAND"], found
     found = _found(ex, "ودعا وزير الخارجية الجزائري، في ختام الاجتماع، إلى سحب القوات الأجنبية من ليبيا.", "2021-08-31")
-    assert [f[0] for f in found] == ["DEMAND"], found
+    assert ("DEMAND", "DZA", "LBY") in found and "RETREAT" not in [f[0] for f in found], found
 
 
 # family 3: trigger wording, one sentence per phrase (written for these tests)
