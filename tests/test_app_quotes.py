@@ -11,6 +11,7 @@ from components.i18n import t
 from tests.test_app_helpers import (
     assert_no_raw_keys,
     expected_counts,
+    filtered,
     index,
     markdown_plain,
     run_page,
@@ -49,7 +50,17 @@ def test_group_by_speaker():
     at = run_page("quotes", {"lang": "ar"})
     at.radio(key="quotes_mode").set_value("speaker").run()
     assert not at.exception
-    assert len(at.subheader) >= 1
+    corpus = index().corpus
+
+    def name(speaker):
+        return corpus.actors[speaker].name("ar") if isinstance(speaker, str) else t("quotes.unknown_speaker", "ar")
+
+    ordered = sorted(filtered({}).quotes[["id", "speaker"]].to_dict("records"), key=lambda q: name(q["speaker"]).casefold())
+    page = ordered[:cards.QUOTES_PAGE_SIZE]
+    assert [q for _, _, q in _cards(at)] == [q["id"] for q in page]  # the first page, whole groups in name order
+    heads = [name(q["speaker"]) for i, q in enumerate(page) if i == 0 or q["speaker"] != page[i - 1]["speaker"]]
+    shown = [markdown_plain(h.value) for h in at.main.subheader]
+    assert len(heads) > 1 and shown == [*heads, t("export.header", "ar")]
 
 
 def _range(at) -> str:

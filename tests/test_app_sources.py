@@ -37,8 +37,20 @@ def test_bad_span_warns(span):
     assert "<script>alert" not in body
 
 
+def _highlighted_kinds(at) -> set[str]:
+    body = "".join(el.proto.body for el in at.get("html"))
+    return {kind for kind in ("event", "quote", "place", "actor") if f"hl-{kind}" in body.replace("hl-target", "")}
+
+
 def test_highlight_toggle_removes_marks():
     quote = _first_quote()
     at = run_page("sources", {"lang": "en", "article": quote.article_id})
-    at.get("button_group")[0].set_value([]).run() if hasattr(at.get("button_group")[0], "set_value") else None
+    assert _highlighted_kinds(at) == {"event", "quote", "place", "actor"}
+    pills = at.get("button_group")[0]
+    assert pills.key == "reader_kinds"
+    pills.set_value(["quote"]).run()
     assert not at.exception
+    assert _highlighted_kinds(at) == {"quote"}
+    at.get("button_group")[0].set_value([]).run()
+    assert not at.exception
+    assert _highlighted_kinds(at) == set()
