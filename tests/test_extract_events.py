@@ -300,6 +300,8 @@ def test_what_is_threatened_or_asked_is_not_done(ex):
     assert [f[0] for f in found] == ["DEMAND"], found
     found = _found(ex, "ودعا وزير الخارجية الجزائري، في ختام الاجتماع، إلى سحب القوات الأجنبية من ليبيا.", "2021-08-31")
     assert ("DEMAND", "DZA", "LBY") in found and "RETREAT" not in [f[0] for f in found], found
+    found = _found(ex, "وأكدت نواكشوط أنها لا تقبل أن يطلق سراح مطلوبين لديها.", "2010-02-25")
+    assert "CONCEDE" not in [f[0] for f in found], found
 
 
 # family 3: trigger wording, one sentence per phrase (written for these tests)
@@ -315,6 +317,10 @@ TRIGGER_WORDING = [
     ("واحتجزت قوات الأمن النيجرية رعايا جزائريين قرب الحدود.", ("COERCE", "NER", None)),
     ("وفرض الجيش المالي حظر تجول في مدينة كيدال.", ("COERCE", "MLI", None)),
     ("وفتحت النيابة العامة الجزائرية تحقيقا في ملابسات الحادث.", ("INVESTIGATE", "DZA", None)),
+    ("وأعلنت النيجر موافقتها على الوساطة الجزائرية.", ("AGREE", "NER", None)),
+    ("وأكد الرئيس الموريتاني أن موريتانيا ستظل إلى جانب مالي.", ("SUPPORT", "MRT", "MLI")),
+    ("وأكدت الحكومة المالية أنها لن تتفاوض مع تنظيم القاعدة.", ("REJECT", "MLI", None)),
+    ("وأطلقت مالي يوم الأحد 5 مايو سراح أربعة معتقلين من الحركة الوطنية لتحرير أزواد.", ("CONCEDE", "MLI", "MNLA")),
 ]
 
 

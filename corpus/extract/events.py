@@ -71,7 +71,8 @@ WINDOW_AFTER = 14
 VSO_DISTANCE = 3  # the subject of a verb-first clause follows it within this many tokens
 MAX_PER_SENTENCE = 6
 _PREC_NAME = {10: "day", 7: "month", 4: "year"}
-BI_ISM, NIYABA, JANIB, ILA = fold("باسم"), fold("نيابة"), fold("جانب"), fold("إلى")
+BI_ISM, NIYABA, JANIB = fold("باسم"), fold("نيابة"), fold("جانب")
+CONTENT_MARKERS = frozenset(fold(w) for w in ("إلى", "أن", "بأن", "وإلى"))  # دعا إلى، لا تقبل أن، نفى أن
 
 
 def _word_set(section: str) -> frozenset:
@@ -238,14 +239,14 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
 
 def _content_of(art: Article, hit: Trigger, earlier: list[Trigger]) -> bool:
     """Is the noun what an earlier THREATEN/DEMAND/REJECT trigger threatens, asks or refuses:
-    right after it, or after its "إلى" later in the clause (دعا الوزير، في ختام الأشغال، إلى سحب:
+    right after it, or after its "إلى"/"أن" later in the clause (دعا الوزير، في ختام الأشغال، إلى سحب:
     after a preposition even a verb form reads as a noun)?"""
     for h in earlier:
         if h.etype not in CONTENT_OF or h.last >= hit.first:
             continue
         if hit.pos == "n" and hit.first - h.last <= 2:
             return True
-        if art.bare(hit.first - 1) == ILA and hit.first - h.last <= WINDOW_BEFORE and not art.boundary(h.last + 1, hit.first):
+        if art.word(hit.first - 1) in CONTENT_MARKERS and hit.first - h.last <= WINDOW_BEFORE and not art.boundary(h.last + 1, hit.first - 1):
             return True
     return False
 
