@@ -354,7 +354,7 @@ def _vso_subject(art: Article, hit: Trigger, near: Around) -> int | None:
         if _on_behalf(art, ref):
             return k
         between = range(hit.last + 1, ref.first)
-        if ref.first - hit.last > VSO_DISTANCE + 1:
+        if ref.first - hit.last > VSO_DISTANCE + 1 or _object_slot(art, hit, ref):
             return None
         if art.governed(ref):
             return _office_holder(art, hit, near, k)
@@ -362,6 +362,12 @@ def _vso_subject(art: Article, hit: Trigger, near: Around) -> int | None:
             return None
         return k
     return None
+
+
+def _object_slot(art: Article, hit: Trigger, ref: ActorRef) -> bool:
+    """A phrase that ends in a preposition (تقف إلى جانب، تعاون مع، وافق على) takes its object
+    next: the actor after it is not the verb's subject."""
+    return hit.last > hit.first and ref.first > hit.last and art.bare(hit.last) in PREPOSITIONS | {JANIB}
 
 
 def _office_holder(art: Article, hit: Trigger, near: Around, k: int) -> int | None:
