@@ -155,13 +155,6 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:
     return codes.astype(np.int64), uniques
 
 
-def lane_labels(events: pd.DataFrame, mode: str, dyad_label, type_label) -> pd.Series:
-    """The lane of each event: its actor dyad or its event type, as display labels."""
-    codes, names = lanes(events, mode, dyad_label, type_label)
-    table = np.array(names or [""], dtype=object)
-    return pd.Series(table[codes], index=events.index, dtype=object)
-
-
 def map_unique(values, label) -> np.ndarray:
     """label(value) for each value, calling label once per distinct value."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)

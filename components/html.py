@@ -20,9 +20,6 @@ from components.i18n import direction
 from corpus.textcheck import without_bidi_controls
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-DIRS = ("rtl", "ltr", "auto")
-
-
 def display_text(value: object) -> str:
     """Text from an article, a title, a link or the store as it is shown: the bidi embedding,
     override and isolate controls (U+202A–202E, U+2066–2069) removed, so a value cannot reorder

@@ -31,7 +31,6 @@ KIDAL_COLOUR = (0, 158, 115)
 AREA_FILL = {4: 70, 5: 45, 6: 0}
 REGION_COUNTRIES = ("MLI", "DZA", "NER", "MRT")
 FOCUS_AREAS = ("northern-mali", "algeria-mali-border")
-LAYER_IDS = ("countries", "regions", "areas", "borders", "event-countries", "event-areas", "arcs", "places", "markers", "labels")
 LABEL_SIZE = 13  # px, as geo.labels.FONT_SIZE
 TOOLTIP_STYLE = {"backgroundColor": "rgba(30,30,30,.92)", "color": "white", "fontSize": "13px",
                  "maxWidth": "360px", "fontFamily": "Noto Sans Arabic, Noto Sans, sans-serif",

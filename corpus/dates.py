@@ -59,10 +59,6 @@ def date_range(value: str, precision: int) -> tuple[dt.date, dt.date]:
     return start, start.replace(month=12, day=31)
 
 
-def year_of(value: str | None) -> int | None:
-    return int(value[:4]) if value else None
-
-
 def precision_of(value: object) -> int | None:
     """The natural precision of a partial ISO string by its shape: YYYY-MM-DD 1, YYYY-MM 4,
     YYYY 5; None for anything else (the calendar is not checked: see `parse_partial`)."""

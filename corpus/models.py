@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 ORIGINS = ("curated", "added")
@@ -23,25 +22,6 @@ QUOTE_KINDS = ("direct", "fragment", "reported")
 MENTION_KINDS = ("place", "actor", "date")
 ITEM_KINDS = ("date", "place", "actor", "quote", "event")  # what a reviewer reads in an added article
 GLOSS_FIELDS = ("gloss_en", "gloss_fr", "gloss_ar")  # Quote: the atlas's translations, one per language
-GEO_PRECISIONS = MappingProxyType(
-    {
-        1: "exact place",
-        2: "area around a place",
-        3: "2nd-order admin",
-        4: "1st-order admin",
-        5: "larger area / vague",
-        6: "country",
-        7: "water, airspace or unclear",
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    article_id: str
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,14 +80,6 @@ def quote_target(speaker: str | None, actor1: str | None, actor2: str | None,
     return None
 
 
-def node_ids(values: Iterable, state: Mapping[str, str], fold: bool) -> np.ndarray:
-    """Each actor id's node (its state when folded); missing values stay None."""
-    codes, uniques = _nodes_coded(pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values,
-                                  state, fold)
-    table = np.array([*uniques, None], dtype=object)
-    return table[np.where(codes < 0, len(uniques), codes)]
-
-
 def _nodes_coded(values: pd.Series, state: Mapping[str, str], fold: bool) -> tuple[np.ndarray, list[str]]:
     """Node codes (-1: none) and the node of each code. Factorised first: the few distinct
     actors are mapped to nodes, not the 100,000 rows."""

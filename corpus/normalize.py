@@ -61,10 +61,6 @@ _CHANGES = _changed_characters()
 _CHANGED = re.compile("[" + "".join(re.escape(ch) for ch in _CHANGES) + "]")
 
 
-def _replacement(match: re.Match) -> str:
-    return _CHANGES[match.group()]
-
-
 def fold_char(ch: str) -> str:
     """The folded form of one character: '' when dropped, else exactly one character."""
     return _CHANGES.get(ch, ch)

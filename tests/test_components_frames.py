@@ -103,7 +103,6 @@ def test_lanes_label_each_dyad_once_and_sort_them():
     lane, names = frames.lanes(ev, "dyad", lambda a, b: calls.append((a, b)) or f"{a}>{b}", str)
     assert sorted(calls, key=str) == sorted([("DZA", "MLI"), ("DZA", None)], key=str)
     assert names == sorted(names) and [names[i] for i in lane] == ["DZA>MLI", "DZA>None", "DZA>MLI"]
-    assert list(frames.lane_labels(ev, "dyad", lambda a, b: f"{a}>{b}", str)) == ["DZA>MLI", "DZA>None", "DZA>MLI"]
 
 
 def test_timeline_buckets_count_per_lane_period_and_quad():

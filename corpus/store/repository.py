@@ -157,15 +157,6 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def known_hashes(self) -> dict[str, str]:
-        """sha256 → article id of every stored article."""
-        with self.engine.connect() as conn:
-            return dict(conn.execute(select(articles.c.sha256, articles.c.id)).all())
-
-    def find_sha(self, sha256: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.scalar(select(articles.c.id).where(articles.c.sha256 == sha256))
-
     def find_duplicate(self, sha256: str, fingerprint: str) -> str | None:
         """The id of a stored article with this exact text or the same fingerprint."""
         with self.engine.connect() as conn:
