@@ -192,8 +192,8 @@ def _compact(value: object) -> str:
 
 
 # Boundary polygons (geo.area_for hands out the same shared, read-only dicts) encoded once per
-# process: an event-area layer re-encoded them on every rerun, a third of the map's CPU at
-# 100,000 events. Keyed by the dict's identity, checked.
+# process (re-encoding them on every rerun would be a third of the map's CPU at 100,000
+# events). Keyed by the dict's identity, checked: the dict itself is kept with its JSON.
 _GEOMETRY_JSON: dict[int, tuple[dict, str]] = {}
 
 

@@ -74,7 +74,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, name: Callable[[str
         "hovertext": [f"<b>{esc(name(n))}</b><br>{labels['weight']}: {w}" for n, w in zip(nodes["id"], nodes["weight"], strict=True)]})
     axis = {"visible": False, "range": [1.35, -1.35] if rtl else [-1.35, 1.35], "fixedrange": True}
     # Plain dicts, not validated: plotly's validation of every annotation and trace property
-    # was most of the page's time; the shapes here are fixed and covered by the tests.
+    # would be most of the page's time; the shapes here are fixed and covered by the tests.
     fig = go.Figure(data=traces, layout={"annotations": annotations, "xaxis": axis,
                                          "yaxis": {**axis, "scaleanchor": "x"}, "dragmode": False,
                                          "plot_bgcolor": "white", "clickmode": "event+select"}, _validate=False)

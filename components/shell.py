@@ -25,7 +25,7 @@ _PREPARED: ContextVar[PageContext | None] = ContextVar("atlas_prepared_context",
 def page_config(lang: str) -> None:
     st.set_page_config(page_title=t("app.title", lang), layout="wide")
     # st.markdown, not st.html: st.html's renderer is a lazily loaded chunk, so an Arabic page
-    # showed left-to-right for a second or more after its title appeared. Fixed CSS, no data.
+    # would show left-to-right for a second or more after its title appears. Fixed CSS, no data.
     st.markdown(style_block(direction(lang) == "rtl"), unsafe_allow_html=True)
 
 

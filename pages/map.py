@@ -20,7 +20,7 @@ geo = data.geo_layers()
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def base(lang: str, _geo: dict, _places: dict, corpus_key: str) -> tuple[str, ...]:
-    return mapview.encode_layers(mapview.base_layers(_geo, _places, lang, lambda k: ctx.t(k)))
+    return mapview.encode_layers(mapview.base_layers(_geo, _places, lang, ctx.t))
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)

@@ -148,21 +148,21 @@ def _pred(**kw):
 
 
 def test_matching_policy(ex):
-    st = ex.lexicon.root_state
+    state_of = ex.lexicon.root_state
     g = _gold()
-    assert event_match(_pred(), g, st)  # the year agrees at the coarser precision
-    assert not event_match(_pred(), g, st, strict=True)  # but not at the gold's
-    assert event_match(_pred(date="2010-02-23", date_precision="day"), g, st, strict=True)
-    assert not event_match(_pred(date="2010-03", date_precision="month"), g, st)
-    assert event_match(_pred(actor1="DZA-MFA"), g, st)  # a body is its state…
-    assert event_match(_pred(actor1="ahmed-attaf"), g, st)  # …so is an affiliated person
-    assert not event_match(_pred(actor1="AQIM"), g, st)  # a group is itself
-    assert not event_match(_pred(actor1="MLI", actor2="DZA"), g, st)  # SANCTION is directed
-    assert event_match(_pred(type="CONSULT", actor1="MLI", actor2="DZA"), _gold(event_type="CONSULT"), st)
-    assert event_match(_pred(actor2=None), _gold(actor2=None), st)
-    assert not event_match(_pred(actor2=None), g, st)
+    assert event_match(_pred(), g, state_of)  # the year agrees at the coarser precision
+    assert not event_match(_pred(), g, state_of, strict=True)  # but not at the gold's
+    assert event_match(_pred(date="2010-02-23", date_precision="day"), g, state_of, strict=True)
+    assert not event_match(_pred(date="2010-03", date_precision="month"), g, state_of)
+    assert event_match(_pred(actor1="DZA-MFA"), g, state_of)  # a body is its state…
+    assert event_match(_pred(actor1="ahmed-attaf"), g, state_of)  # …so is an affiliated person
+    assert not event_match(_pred(actor1="AQIM"), g, state_of)  # a group is itself
+    assert not event_match(_pred(actor1="MLI", actor2="DZA"), g, state_of)  # SANCTION is directed
+    assert event_match(_pred(type="CONSULT", actor1="MLI", actor2="DZA"), _gold(event_type="CONSULT"), state_of)
+    assert event_match(_pred(actor2=None), _gold(actor2=None), state_of)
+    assert not event_match(_pred(actor2=None), g, state_of)
     # one-to-one: two predictions cannot both match one gold event
-    assert _max_matching([_pred(), _pred()], [g], lambda p, q: event_match(p, q, st)) == 1
+    assert _max_matching([_pred(), _pred()], [g], lambda p, q: event_match(p, q, state_of)) == 1
 
 
 # -- one case per rule family (sentences written for these tests) -----------------------------
