@@ -334,3 +334,17 @@ def test_postgresql_connections_give_up_in_seconds(url, timeout):
     with pytest.raises(Exception, match="captured"):
         engine.connect()
     assert seen["connect_timeout"] == timeout
+
+
+def test_fingerprint_changes_on_every_add_and_save_and_never_comes_back(db_url):
+    store = Store.open(db_url)
+    seen = [store.fingerprint()]
+    first = store.add_article(TEXT, {"language": "ar", "title_ar": "أ"}, user="t")
+    seen.append(store.fingerprint())
+    stored = store.get(first.id)
+    store.save(first.id, stored.version, user="t", status="accepted")
+    seen.append(store.fingerprint())
+    store.add_article(TEXT + " ثانية", {"language": "ar", "title_ar": "ب"}, user="t")
+    seen.append(store.fingerprint())
+    assert len(set(seen)) == len(seen)  # every change is seen by the cached union loader
+    assert [f[2] for f in seen] == sorted(f[2] for f in seen)  # the history part only grows

@@ -167,13 +167,16 @@ class Store:
         return conn.scalar(select(articles.c.id).where(
             or_(articles.c.sha256 == sha256, articles.c.fingerprint == fingerprint)).limit(1))
 
-    def fingerprint(self) -> tuple[int, int]:
-        """(article count, sum of versions): changes on every add and every save. Cheap;
-        a cached union loader puts it in its cache key."""
+    def fingerprint(self) -> tuple[int, int, int]:
+        """(article count, sum of versions, last history entry): changes on every add and every
+        save. The history id only grows, so two different changes can never add up to the same
+        fingerprint (count and versions alone could). Cheap (primary-key maximum); a cached
+        union loader puts it in its cache key."""
         with self.engine.connect() as conn:
             count, total = conn.execute(
                 select(func.count(), func.coalesce(func.sum(articles.c.version), 0))).one()
-        return int(count), int(total)
+            last = conn.execute(select(func.coalesce(func.max(history.c.id), 0))).scalar_one()
+        return int(count), int(total), int(last)
 
     def get(self, article_id: str) -> StoredArticle:
         with self.engine.connect() as conn:
