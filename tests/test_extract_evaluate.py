@@ -75,3 +75,15 @@ def test_evaluate_cli_json():
     assert res.returncode == 0, res.stderr
     figures = json.loads(res.stdout)
     assert figures == evaluate(with_dateparser=False)
+
+
+def test_dateparser_hits_need_the_gold_span_and_agree_to_the_gold_precision():
+    import datetime as dt
+
+    from corpus.evaluate import _dateparser_figures
+
+    gold = {("a", 0, 5, "2010-02"), ("a", 10, 14, "2011")}
+    found = {("a", 0, 5, dt.datetime(2010, 2, 23)),  # a hit: the month agrees
+             ("a", 10, 14, dt.datetime(2012, 1, 1)),  # the right span, the wrong year
+             ("a", 20, 25, dt.datetime(2010, 2, 1))}  # no gold there
+    assert _dateparser_figures(gold, found) == prf(1, 3, 2)
