@@ -58,6 +58,10 @@ class ConflictError(StoreError):
 
 @dataclass(slots=True)
 class StoredArticle:
+    """An added article as the store edits it: a versioned row with its audit columns and its
+    Items. Not a second `models.Article`: the atlas shows the published record that
+    `corpus.store.records.article_record` makes from it (the one conversion)."""
+
     id: str
     sha256: str
     text: str
