@@ -335,3 +335,21 @@ def test_trigger_wording(ex, text, expected):
     if etype == "RETREAT":
         found = _found(ex, "وانسحبت مالي من اتفاق الجزائر للسلم.", "2024-01-26")
         assert [f[:2] for f in found] == [("REJECT", "MLI")], found
+
+
+@pytest.mark.parametrize("sentence, actor1, actor2", [
+    ("وفي 18 آب/أغسطس 2020، أطاح الجيش المالي بالرئيس إبراهيم أبو بكر كيتا.", "MLI-ARMY", "ibrahim-boubacar-keita"),
+    ("اعتقلت قوات الأمن المالية الرئيس إبراهيم أبو بكر كيتا.", "MLI-ARMY", "ibrahim-boubacar-keita"),
+])
+def test_an_act_inside_one_state_keeps_its_two_actors(sentence, actor1, actor2):
+    from corpus.extract.pipeline import extract_text
+
+    events = extract_text(sentence, "2021-06-15")["events"]
+    assert [(e["type"], e["actor1"], e["actor2"]) for e in events] == [("COERCE", actor1, actor2)]
+
+
+def test_a_meeting_inside_one_state_is_not_an_event_between_its_officials():
+    from corpus.extract.pipeline import extract_text
+
+    events = extract_text("استقبل الرئيس عبد المجيد تبون وزير الخارجية أحمد عطاف.", "2024-01-01")["events"]
+    assert all(e["actor2"] is None for e in events)

@@ -259,12 +259,21 @@ def _after_any(art: Article, words: frozenset, tok: int, span: int) -> bool:
     return False
 
 
+def _sides(agent: ActorRef, target: ActorRef | None) -> tuple[str, str | None]:
+    """actor1 → actor2 at state level; an act inside one state (an army ousting its president,
+    security forces arresting an official) keeps the two actors themselves."""
+    if target is None:
+        return agent.side, None
+    if target.side == agent.side and target.actor_id != agent.actor_id:
+        return agent.actor_id, target.actor_id
+    return agent.side, target.side
+
+
 def _records(art: Article, etype: str, roles: Roles, place, date, sent: Sentence) -> list[dict]:
     out = []
     for agent in roles.agents:
         for target in roles.targets or [None]:
-            a1 = agent.side
-            a2 = target.side if target is not None else None
+            a1, a2 = _sides(agent, target)
             if a2 == a1:
                 continue
             out.append({"type": etype, "actor1": a1, "actor2": a2, "place_id": place,
@@ -302,8 +311,9 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     roles = _pair_roles(art, sent, hit, near, roles)
     if roles.agents and not roles.targets:
         roles = roles._replace(targets=_target_after(art, sent, hit, near, roles, nxt))
-    side = roles.agents[0].side if roles.agents else None
-    return roles._replace(targets=[t for t in roles.targets if t.side != side])
+    if not roles.agents:
+        return roles
+    return roles._replace(targets=[t for t in roles.targets if _other_side(hit, roles.agents[0], t)])
 
 
 def _resumptive(art: Article, hit: Trigger) -> bool:
@@ -512,11 +522,24 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
                  and refs[k] not in roles.agents][:1]
         if freed:
             return freed
-    cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3 and refs[k].side != side
+    cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3
+            and _other_side(hit, roles.agents[0], refs[k])
             and not _in_venue(art, refs[k]) and not _named_as_place(art, refs[k])]
     if cand:
         return art.coordinated(cand[0], sent.lo, sent.hi, 1)
     return _place_target(art, sent, hit, side)
+
+
+# Acts that matter inside one state too (a coup, arrests, clashes): their target may be an actor
+# of the agent's own state, named at its own level (MLI-ARMY → a Malian president).
+INTRA_STATE_TYPES = frozenset({"COERCE", "ASSAULT", "FIGHT", "CRIME"})
+
+
+def _other_side(hit: Trigger, agent, ref: ActorRef) -> bool:
+    if ref.side != agent.side:
+        return True
+    return (hit.etype in INTRA_STATE_TYPES and isinstance(agent, ActorRef)
+            and ref.actor_id != agent.actor_id and ref.kind in ("person", "armed_group", "group"))
 
 
 def _in_venue(art: Article, ref: ActorRef) -> bool:
