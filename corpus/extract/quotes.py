@@ -28,6 +28,7 @@ OPENERS = {"«", "“", "„"}
 CLOSERS = {"»"}
 CLITIC_LETTERS = set("بلوفك")
 _KEY_RE = re.compile(r"[@#]?[^\W_]+")
+_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9.'’-]*")
 _AN = fold("أن")
 _AN_PREP = fold("عن")
 _ILA = fold("إلى")
@@ -180,6 +181,7 @@ class QuoteFinder:
         reported = self._reported(marked)
         relayed = self._relayed_clauses(marked + reported)
         quotes = sorted(marked + reported + relayed, key=lambda q: q["start"])
+        self.speakers.quote_spans = [(q["start"], q["end"]) for q in quotes]
         for q in quotes:
             speaker = self._speaker_of(q)
             q["speaker"] = speaker.as_json() if speaker else None
@@ -224,8 +226,8 @@ class QuoteFinder:
         introduces one (صحيفة «…»، حقل “…”) or a location preposition (في "سيفاري")."""
         if len(words) > SHORT_QUOTE_WORDS:
             return False
-        if any(a <= s + 1 and b >= e - 1 for a, b in self.entity_spans):
-            return True
+        if any(a <= s + 1 and b >= e - 1 for a, b in self.entity_spans) or all(map(_LATIN_NAME_RE.fullmatch, words)):
+            return True  # a known actor or place, or a capitalised Latin name ("Takuba")
         key = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
         entries = self.lex.phrases.get(key, ())
         if any(x.kind == "place" or (x.kind == "actor" and x.ref not in self.words.class_actors) for x in entries):
@@ -285,28 +287,23 @@ class QuoteFinder:
         sentence, or to a new clause (، حيث / ، موضحا أن / مؤكدا أن …)."""
         out = []
         taken_until = -1
-        for ti in self._report_starts(marked):
-            if self.view.ostarts[ti] < taken_until:
-                continue
+        mark_ends = [q["end"] for q in marked]
+        for ti in self._report_starts():
+            a = self.view.ostarts[ti]
+            if a < taken_until or (self.view.words[ti] in self.words.coord_complementizers
+                                   and not any(e <= a <= e + 3 for e in [*mark_ends, taken_until])):
+                continue  # وأن / وإن opens a new clause only right after a quotation or a clause
             quote = self._reported_at(ti, marked)
             if quote is not None:
                 out.append(quote)
                 taken_until = quote["end"]
         return out
 
-    def _report_starts(self, marked: list[dict]) -> list[int]:
-        """Speech verbs, and a coordinated complementizer right after a quotation (“…” وأن …)."""
+    def _report_starts(self) -> list[int]:
+        """Speech verbs and coordinated complementizers (“…” وأن … / … ، وإن …)."""
         view, sw = self.view, self.words
-        starts = []
-        mark_ends = [q["end"] for q in marked]
-        for ti in compress(range(len(view.words)), map(sw.report_start.__contains__, view.words)):
-            w, a = view.words[ti], view.ostarts[ti]
-            if w in sw.coord_complementizers:
-                if any(me <= a <= me + 3 for me in mark_ends):
-                    starts.append(ti)
-            elif w not in sw.writer_verbs:
-                starts.append(ti)
-        return starts
+        return [ti for ti in compress(range(len(view.words)), map(sw.report_start.__contains__, view.words))
+                if view.words[ti] not in sw.writer_verbs]
 
     def _complementizer_after(self, ti: int, sent_end: int, marked: list[dict]) -> int | None:
         """The أن/إن that opens the verb's clause, within the verb's reach."""
@@ -372,7 +369,7 @@ class QuoteFinder:
                 break
             participle = w in sw.participles
             if participle and self._opens_clause(tj):
-                return view.oends[tj - 1]
+                return view.oends[tj - 1]  # … مؤكدا أن …: a second reported clause
             new_clause = (w in sw.clause_openers or (w in sw.speech_verbs and not participle)
                           or (w.startswith("وس") and len(w) > 4))
             if new_clause and _COMMA_GAP_RE.search(text, view.oends[tj - 1], a):

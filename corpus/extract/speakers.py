@@ -41,6 +41,8 @@ TITLE_REACH = 900  # characters back a definite title looks for its person
 _BREAK_RE = re.compile(r"[.؟?!()\-–—]")
 _COMMA_RE = re.compile(r"[،,]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_KEY_WORD_RE = re.compile(r"[@#]?[^\W_]+")  # the lexicon's phrase keys
+_TO_RE = re.compile(r"(?:^|\s)لـ?\s*[\"'«“”]*\s*\Z")  # a lone لـ right before a mention
 _FI, _AN_PREP, _ILA = fold("في"), fold("عن"), fold("إلى")
 _MA = (fold("ما"), fold("لما"))
 
@@ -125,6 +127,7 @@ class SpeechWords:
     issuer_links: frozenset  # words allowed between a statement noun and its issuer
     official_links: frozenset
     sentence_openers: frozenset  # words before a sentence's first verb that leave it first
+    anonymous_heads: frozenset  # مسؤول، مصدر: an indefinite source, even before name-like words
     unnamed: dict
     unnamed_by_head: dict  # first word → the unnamed-source keys it opens, longest first
     source_adjectives: dict
@@ -159,7 +162,7 @@ def speech_words() -> SpeechWords:
         subject_skip=_folded(data["subject_skip"]), relatives=_folded(data["relatives"]), modal_before_an=_folded(data["modal_before_an"]),
         titles=_folded(data["title_nouns"]), issuer_links=_folded(data["issuer_links"]), officials=_folded(data["official_nouns"]),
         official_links=_folded(data["official_links"]), sentence_openers=_folded(data["sentence_openers"]),
-        unnamed=unnamed, unnamed_by_head=_by_head(unnamed),
+        anonymous_heads=_folded(data["anonymous_heads"]), unnamed=unnamed, unnamed_by_head=_by_head(unnamed),
         source_adjectives={fold(k): v for k, v in data["source_adjectives"].items()},
         demonyms=dict(data["demonyms"]),
         class_actors=frozenset(data["class_actors"]) | {g["id"] for g in ACTOR_WORDS["group_phrases"]}, name_nouns=_folded(data["name_nouns"]),
@@ -188,19 +191,35 @@ class SpeakerResolver:
         self.view = view  # the quote finder's token view: doc, words, ostarts, oends, verbs
         self.lex = lex
         self.words = speech_words()
-        self.actors = [a for a in sorted(actors, key=lambda a: a["start"]) if a.get("actor_id")]
+        self.actors = [a for a in sorted(actors, key=lambda a: a["start"])
+                       if a.get("actor_id") and not self._addressee(a)]
         self.actor_starts = [a["start"] for a in self.actors]
         self.previous: Speaker | None = None
         self.last_person: Speaker | None = None
         self._skeletons: dict | None = None
         self.previous_sentence = -1
+        self.quote_spans: list[tuple[int, int]] = []  # set by the quote finder before resolving
+
+    def _addressee(self, mention: dict) -> bool:
+        """A medium after لـ (قال لوكالة فرانس برس، في تصريح لـ"الخبر"): who the speaker spoke
+        to, never a speaker; a name that itself starts with ل (لوموند) is no clitic."""
+        if mention["kind"] != "media":
+            return False
+        text = self.view.doc.text
+        if _TO_RE.search(text, max(0, mention["start"] - 6), mention["start"]):
+            return True
+        name = mention["text"]
+        if fold(name[:1]) != "ل":
+            return False
+        key = tuple(_KEY_WORD_RE.findall(fold(name[1:].lstrip("ـ"))))
+        return any(e.ref == mention["actor_id"] for e in self.lex.phrases.get(key, ()))
 
     # -- entry point ---------------------------------------------------------------------------
     def resolve(self, pos: int, end: int) -> Speaker | None:
         doc = self.view.doc
         sentence = doc.sentence_index(pos)
         sent_start, sent_end = doc.sentences[sentence]
-        verbs = self.view.verb_tokens(sent_start, pos)
+        verbs = [k for k in self.view.verb_tokens(sent_start, pos) if not self._quoted(self.view.ostarts[k])]
         speaker = self._from_verbs(verbs, pos, sent_start)
         if speaker is None and verbs:
             speaker = self._implicit_subject(verbs, sentence, sent_start)
@@ -211,6 +230,11 @@ class SpeakerResolver:
         if speaker is not None:
             self._remember(speaker, sentence)
         return speaker
+
+    def _quoted(self, at: int) -> bool:
+        """Position `at` lies inside a quotation: a verb there is the quoted speaker's, not the
+        verb that introduces the quote (إن الجزائر ترفض …، وإن …)."""
+        return any(s <= at < e for s, e in self.quote_spans)
 
     def resolve_after(self, k: int, end: int) -> Speaker | None:
         """The speaker named after a relay (…، حسبما قال المتحدث X): the subject of verb k."""
@@ -518,9 +542,23 @@ class SpeakerResolver:
         الوزير، أحمد عطاف، … / وزير الدولة، العقيد عبد الله مايغا، …)."""
         view = self.view
         hi = view.oends[min(i + 1, len(view.words) - 1)]
-        if view.word(i) in self.words.titles:
-            return True  # وزير الخارجية عبد الله ديوب after a comma
+        if view.word(i) in self.words.titles or self._appositive_name(i):
+            return True  # وزير الخارجية عبد الله ديوب / محمد ولد سيدي after a comma
         return any(a["kind"] == "person" for a in self.actors_in(view.ostarts[i] - 2, hi))
+
+    def _appositive_name(self, i: int) -> bool:
+        """Two to four name-like words from token i closed by a comma or أن/إن: a name the
+        actor step did not give, in apposition (المتحدث باسم الحركة، موسى آغ محمد، إن)."""
+        view = self.view
+        n = 0
+        while n < 4 and i + n < len(view.words) and looks_like_name_word(view.word(i + n), first=n == 0):
+            n += 1
+            nxt = i + n
+            closed = nxt >= len(view.words) or view.word(nxt) in self.words.complementizers \
+                or _COMMA_RE.search(view.doc.text[view.oends[nxt - 1]:view.ostarts[nxt]])
+            if n >= 2 and closed:
+                return True
+        return False
 
     def noun_phrase(self, j: int, limit: int, rule: str) -> Speaker | None:
         """The speaker a noun phrase starting at token j names."""
@@ -530,7 +568,7 @@ class SpeakerResolver:
         person_end = self.phrase_end(j, limit, self.words.person_stops)
         persons = [a for a in self.actors_in(start, person_end)
                    if a["kind"] == "person" and a.get("mention") is None]
-        if persons:
+        if persons and not self._anonymous(j, person_end):
             return _speaker_of(persons[0], rule)
         surname = self._surname(j)
         if surname is not None:
@@ -546,6 +584,12 @@ class SpeakerResolver:
         chosen = next((a for a in inside if a.get("mention") != "adjective"), None)
         return _speaker_of(chosen, rule) if chosen else None
 
+    def _anonymous(self, j: int, end: int) -> bool:
+        """The phrase opens with an indefinite source (مسؤول عسكري مالي) and no comma brings a
+        name in apposition: the words after the head are adjectives, not a person."""
+        view = self.view
+        return view.word(j) in self.words.anonymous_heads and not _COMMA_RE.search(view.doc.text, view.ostarts[j], end)
+
     def _name_after_title(self, j: int, end: int) -> Speaker | None:
         """A name the actor step did not give, closing a phrase that opens with a title
         (رئيسة الهلال الأحمر الجزائري سعيدة بن حبيلس): a new person, named by transliteration."""
@@ -554,15 +598,18 @@ class SpeakerResolver:
         if head not in self.words.titles and head[1:] not in self.words.titles:
             return None
         last = view.token_at(end) - 1
-        first = last
-        while first > j + 1 and looks_like_name_word(view.word(first), first=False) \
-                and not self.actors_in(view.ostarts[first] - 2, view.oends[first]):
-            first -= 1
-        first += 1
+        first = last + 1
+        while first - 1 > j + 1 and self._free_name_word(first - 1) and (
+                first > last or not _COMMA_RE.search(view.doc.text[view.oends[first - 1]:view.ostarts[first]])):
+            first -= 1  # back over name-like words no actor holds, never across a comma
         if not 2 <= last - first + 1 <= 4 or not looks_like_name_word(view.word(first), first=True):
             return None
         name_en = english_name(view.doc.text[view.ostarts[first]:view.oends[last]])
         return Speaker(slug(name_en), name_en, "person", "title_name")
+
+    def _free_name_word(self, i: int) -> bool:
+        view = self.view
+        return looks_like_name_word(view.word(i), first=False) and not self.actors_in(view.ostarts[i] - 2, view.oends[i])
 
     def _surname(self, j: int) -> dict | None:
         """A word the actor step left unresolved that is the surname of a person named before,
