@@ -256,6 +256,7 @@ def test_a_medium_after_la_is_the_addressee_not_the_speaker(ex, lead):
     "ورست سفينة \"الساحل الآمن\" في ميناء الجزائر صباح اليوم.",
     "وأطلقت الحكومة حملة \"الأمن للجميع\" في المناطق الحدودية.",
     "وأكد الجيش أن القوة الأوروبية \"Takuba\" غادرت البلاد نهائيا.",
+    "ووقعت الأطراف اتفاق \"السلم والمصالحة في مالي\" بالعاصمة الجزائرية.",
 ])
 def test_a_name_in_marks_after_a_naming_noun_or_in_latin_capitals_is_no_quote(ex, text):
     assert [q for q in _quotes(ex, text) if q["kind"] != "reported"] == []

@@ -36,6 +36,7 @@ LOCATION_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى قرب بي
 _COMMA_GAP_RE = re.compile("[،,]")
 MIN_REPORTED_WORDS = 3
 SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
+NAMED_QUOTE_WORDS = 5  # … or of this many right after a naming noun (اتفاق "السلم والمصالحة في مالي")
 
 
 def _is_letter(ch: str) -> bool:
@@ -224,8 +225,10 @@ class QuoteFinder:
     def _scare(self, s: int, e: int, words: list[str]) -> bool:
         """Marks around a mere name: a known actor or place, or a name after a noun that
         introduces one (صحيفة «…»، حقل “…”) or a location preposition (في "سيفاري")."""
-        if len(words) > SHORT_QUOTE_WORDS:
+        if len(words) > NAMED_QUOTE_WORDS:
             return False
+        if len(words) > SHORT_QUOTE_WORDS:
+            return self._after_name_noun(s)
         if any(a <= s + 1 and b >= e - 1 for a, b in self.entity_spans) or all(map(_LATIN_NAME_RE.fullmatch, words)):
             return True  # a known actor or place, or a capitalised Latin name ("Takuba")
         key = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
@@ -238,10 +241,17 @@ class QuoteFinder:
         previous = before[-1]
         if previous in self.words.name_prepositions and len(key) <= 2:
             return True  # قالت مصادر لـ"الشروق"
-        if previous in self.words.name_nouns or (previous[:1] in CLITIC_LETTERS and previous[1:] in self.words.name_nouns):
+        if self._after_name_noun(s):
             return True
         bare_name = len(key) <= 2 and not any(w.startswith("ال") for w in key)
         return previous in LOCATION_PREPOSITIONS and bare_name
+
+    def _after_name_noun(self, s: int) -> bool:
+        """The quotation follows a noun that introduces a name (صحيفة، حملة، وبعملية …)."""
+        before = self._before_words(s, 1)
+        previous = before[-1] if before else ""
+        nouns = self.words.name_nouns
+        return previous in nouns or (previous[:1] in CLITIC_LETTERS and previous[1:] in nouns)
 
     def _before_words(self, s: int, n: int = 4) -> list[str]:
         """The (folded) words of the sentence right before position s."""
