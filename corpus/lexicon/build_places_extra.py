@@ -52,6 +52,7 @@ CENTROIDS = ("natural-earth-centroid", "osm-centroid")  # coord_source of polygo
 # GeoNames towns generated in bulk (ids "gn-<geonameid>"): every town of these countries that
 # GeoNames gives an Arabic name, and every national capital of the world that has one
 BULK_COUNTRIES = ("ML", "DZ", "NE", "MR", "BF", "LY", "TD", "MA", "TN", "EH", "SN", "GN", "CI", "NG", "EG", "SD")
+BULK_WORLD_POP = 400_000  # and every city of the world this large (Lyon, Marseille, Lagos…)
 BULK_PREFIX = "gn-"
 BULK_MIN_LETTERS = 5  # a shorter town name (once ال is dropped: مينا in كمينا) is read only after a cue word
 SECTORS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east",
@@ -250,7 +251,8 @@ def bulk_records(coords: Coordinates, taken: dict[tuple, bool], known_ids: set[i
     out = []
     for c in sorted(coords.cities.values(), key=lambda c: (-c["population"], int(c["geonameid"]))):
         capital = (c["name"], c["countrycode"]) in capitals
-        if int(c["geonameid"]) in known_ids or not (capital or c["countrycode"] in BULK_COUNTRIES):
+        wanted = capital or c["countrycode"] in BULK_COUNTRIES or c["population"] >= BULK_WORLD_POP
+        if int(c["geonameid"]) in known_ids or not wanted:
             continue
         rec = _bulk_record(c, capital, taken)
         if rec is not None:
@@ -260,10 +262,11 @@ def bulk_records(coords: Coordinates, taken: dict[tuple, bool], known_ids: set[i
 
 
 def _bulk_record(c: dict, capital: bool, taken: dict[tuple, bool]) -> dict | None:
-    from corpus.extract.lexicon import key
+    from corpus.extract.lexicon import CUE_WORDS, key
 
     names = [a for a in dict.fromkeys(c.get("alternatenames", [])) if ARABIC_ONLY.match(a)
-             and a.split()[0] not in CUE_PREFIXES and taken.get(key(a)) is not True]
+             and key(a)[0] not in CUE_WORDS and taken.get(key(a)) is not True
+             and min(map(len, a.split())) > 1 and key(a) not in COMMON_WORDS and _bare_len(key(a)) > 3]
     if not names:
         return None
     rec = {"id": f"{BULK_PREFIX}{c['geonameid']}", "kind": "capital" if capital else "town",
@@ -278,6 +281,21 @@ def _bulk_record(c: dict, capital: bool, taken: dict[tuple, bool]) -> dict | Non
     return rec
 
 
+def _common_words() -> set[tuple]:
+    from corpus.extract.lexicon import key
+    from corpus.extract.resources import load_json
+
+    return {key(w) for w in load_json("place_words.json")["bulk_common_words"].split()}
+
+
+COMMON_WORDS = _common_words()
+
+
+def _bare_len(k: tuple) -> int:
+    """Letters of a folded name without a leading ال on a one-word name (البلا → 3)."""
+    return len(k[0][2:] if len(k) == 1 and k[0].startswith("ال") else "".join(k))
+
+
 def _may_be_common_word(names: list[str], taken: dict[tuple, bool]) -> bool:
     """A short name, a one-word "ال…" name (الجديد، البيض، العين: also common words) or the name of an
     actor (a surname) is read as this town only after a cue word."""
@@ -285,8 +303,7 @@ def _may_be_common_word(names: list[str], taken: dict[tuple, bool]) -> bool:
 
     for a in names:
         k = key(a)
-        bare = k[0][2:] if len(k) == 1 and k[0].startswith("ال") else "".join(k)
-        if len(bare) < BULK_MIN_LETTERS or taken.get(k) is False:
+        if _bare_len(k) < BULK_MIN_LETTERS or taken.get(k) is False:
             return True
         if len(k) == 1 and k[0].startswith("ال"):
             return True
