@@ -54,7 +54,7 @@ CENTROIDS = ("natural-earth-centroid", "osm-centroid")  # coord_source of polygo
 BULK_COUNTRIES = ("ML", "DZ", "NE", "MR", "BF", "LY", "TD", "MA", "TN", "EH", "SN", "GN", "CI", "NG", "EG", "SD")
 BULK_WORLD_POP = 400_000  # and every city of the world this large (Lyon, Marseille, Lagos…)
 BULK_PREFIX = "gn-"
-BULK_MIN_LETTERS = 5  # a shorter town name (once ال is dropped: مينا in كمينا) is read only after a cue word
+BULK_MIN_LETTERS = 5  # a shorter town name (once ال is dropped: مينا in كمينا، سالم) is not added: it spells other words
 SECTORS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east",
            "south-west")
 
@@ -266,7 +266,8 @@ def _bulk_record(c: dict, capital: bool, taken: dict[tuple, bool]) -> dict | Non
 
     names = [a for a in dict.fromkeys(c.get("alternatenames", [])) if ARABIC_ONLY.match(a)
              and key(a)[0] not in CUE_WORDS and taken.get(key(a)) is not True
-             and min(map(len, a.split())) > 1 and key(a) not in COMMON_WORDS and _bare_len(key(a)) > 3]
+             and min(map(len, a.split())) > 1 and key(a) not in COMMON_WORDS | PERSON_NAMES
+             and (capital or _bare_len(key(a)) >= BULK_MIN_LETTERS) and _bare_len(key(a)) > 3]
     if not names:
         return None
     rec = {"id": f"{BULK_PREFIX}{c['geonameid']}", "kind": "capital" if capital else "town",
@@ -281,14 +282,17 @@ def _bulk_record(c: dict, capital: bool, taken: dict[tuple, bool]) -> dict | Non
     return rec
 
 
-def _common_words() -> set[tuple]:
+def _common_words() -> tuple[set[tuple], set[tuple]]:
+    """(words never added as bulk spellings, person names: never added either)."""
     from corpus.extract.lexicon import key
     from corpus.extract.resources import load_json
 
-    return {key(w) for w in load_json("place_words.json")["bulk_common_words"].split()}
+    words = load_json("actor_words.json")
+    persons = {key(w) for w in [*words["given_names"], *words["common_surnames"]]}
+    return {key(w) for w in load_json("place_words.json")["bulk_common_words"].split()}, persons
 
 
-COMMON_WORDS = _common_words()
+COMMON_WORDS, PERSON_NAMES = _common_words()
 
 
 def _bare_len(k: tuple) -> int:
@@ -297,13 +301,14 @@ def _bare_len(k: tuple) -> int:
 
 
 def _may_be_common_word(names: list[str], taken: dict[tuple, bool]) -> bool:
-    """A short name, a one-word "ال…" name (الجديد، البيض، العين: also common words) or the name of an
-    actor (a surname) is read as this town only after a cue word."""
+    """A one-word "ال…" name (الجديد، البيض، العين: also common words) or an actor's name is
+    read as this town only after a cue word (shorter names and given names or surnames of
+    actor_words.json are not added at all: a cue_place phrase would hide a person's name)."""
     from corpus.extract.lexicon import key
 
     for a in names:
         k = key(a)
-        if _bare_len(k) < BULK_MIN_LETTERS or taken.get(k) is False:
+        if taken.get(k) is False:
             return True
         if len(k) == 1 and k[0].startswith("ال"):
             return True
