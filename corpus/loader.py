@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import sys
@@ -362,6 +363,26 @@ def collect(data_dir: Path) -> tuple[Corpus, list[Problem]]:
 
 def validate_dir(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]:
     return collect(Path(data_dir))[1]
+
+
+EXTRA_PLACES = Path(__file__).resolve().parent / "lexicon" / "places_extra.jsonl"
+_PLACE_FIELDS = frozenset(f.name for f in dataclasses.fields(Place))
+
+
+@functools.cache
+def extra_places() -> Mapping[str, Place]:
+    """The extraction engine's wider gazetteer (towns, wells, border posts and areas beyond the
+    curated data/places.jsonl; sources in corpus/lexicon/gazetteer_src.txt) as Places, so a place
+    an added article names there keeps its id and coordinates and reaches the map."""
+    out = {}
+    for row in jsonl_records(EXTRA_PLACES, comments=True):
+        if row.get("extends"):  # more spellings of a curated place: nothing new to show
+            continue
+        fields = {k: v for k, v in row.items() if k in _PLACE_FIELDS}
+        fields["variants_ar"] = tuple(fields.get("variants_ar") or ())
+        fields["variants_lat"] = tuple(fields.get("variants_lat") or ())
+        out[fields["id"]] = Place(**fields)
+    return MappingProxyType(out)
 
 
 def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR) -> Corpus:

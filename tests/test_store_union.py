@@ -83,3 +83,22 @@ def test_a_proposed_event_reads_as_a_sentence_in_three_languages(tmp_path, db_ur
     summaries = (event.summary_en, event.summary_fr, event.summary_ar)
     assert all(summaries) and len(set(summaries)) == 3
     assert not any(s.startswith(event.event_type) for s in summaries)  # not a raw "SANCTION: …" code
+
+
+def test_a_place_from_the_engines_wider_gazetteer_reaches_the_union(tmp_path, db_url):
+    from corpus.loader import extra_places
+
+    assert "ansongo" in extra_places() and "ansongo" not in load_corpus(make_data_dir(tmp_path / "d0")).places
+    data = make_data_dir(tmp_path / "data")
+    text = "هاجم مسلحون قافلة قرب أنسونغو يوم 5 جانفي 2024.\n"
+    start = text.index("أنسونغو")
+    items = [Item("place", start, start + len("أنسونغو"), "أنسونغو", {"ref": "ansongo"}, "accepted", "extractor"),
+             Item("event", 0, len(text) - 2, text[:len(text) - 2],
+                  {"event_type": "ASSAULT", "actor1": "MLI", "actor2": None, "place_id": "ansongo",
+                   "date": "2024-01-05", "date_precision": 1}, "accepted", "extractor")]
+    art = Store.open(db_url).add_article(text, META, items, user="t", status="accepted")
+    union = load_union(data, db_url)
+    assert union.places["ansongo"].lat is not None  # the map can draw it
+    assert union.events[f"{art.id}-ev-01"].place_id == "ansongo"
+    assert any(m.kind == "place" and m.ref == "ansongo" for m in union.mentions)
+    assert set(union.places) - set(load_corpus(data).places) == {"ansongo"}  # only the places named

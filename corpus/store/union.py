@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from corpus.clusters import link_problem
-from corpus.loader import DEFAULT_DATA_DIR, Problem, load_corpus
+from corpus.loader import DEFAULT_DATA_DIR, Problem, extra_places, load_corpus
 from corpus.models import Corpus, Event, Mention, Quote, visible_statuses
 from corpus.store.records import article_record, item_record, record_problems
 from corpus.store.repository import Store
@@ -77,9 +77,13 @@ def merge(base: Corpus, store: Store, include_proposed: bool = False,
           problems: list[Problem] | None = None) -> Corpus:
     """A new Corpus: `base` (untouched) plus the store's valid additions (rows skipped as
     invalid are appended to `problems`)."""
-    arts, events, quotes, mentions = added_records(store, base, visible_statuses(include_proposed), problems=problems)
+    extras = extra_places()
+    wide = replace(base, places={**extras, **base.places})  # places the engine knows beyond data/
+    arts, events, quotes, mentions = added_records(store, wide, visible_statuses(include_proposed), problems=problems)
+    named = {e.place_id for e in events.values()} | {m.ref for m in mentions if m.kind == "place"}
+    added_places = {p: extras[p] for p in named if p in extras and p not in base.places}
     return Corpus(
-        articles={**base.articles, **arts}, actors=dict(base.actors), places=dict(base.places),
+        articles={**base.articles, **arts}, actors=dict(base.actors), places={**base.places, **added_places},
         events={**base.events, **events}, quotes={**base.quotes, **quotes},
         mentions=[*base.mentions, *mentions])
 
