@@ -453,3 +453,26 @@ def test_a_known_surname_with_another_letter_for_g_is_the_same_person(ex):
     # Egyptian ج and Gulf ق for the Maghrebi/Sahel غ of the dictionary's سانوغو
     assert ("أمادو سانوجو", "amadou-sanogo") in named_of(ex, "وقال النقيب أمادو سانوجو إن الجيش يسيطر.", "2012-04-01")
     assert ("أمادو سانوقو", "amadou-sanogo") in named_of(ex, "وقال النقيب أمادو سانوقو إن الجيش يسيطر.", "2012-04-01")
+
+
+# -- role nouns with adjectives, names written with أل ------------------------------------------
+@pytest.mark.parametrize("text,state", [
+    ("قال مسؤول عسكري مالي إن الهجوم فشل.", "MLI"),
+    ("أكد مصدر أمني جزائري أن الحدود مغلقة.", "DZA"),
+])
+def test_role_noun_with_nisbas_is_not_a_person(ex, text, state):
+    found = actors_of(ex, text)
+    assert all(ex.lexicon.actor_kind(aid) != "person" for _, aid in found if aid), found
+    assert any(aid == state for _, aid in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "وقال ألمو آغ محمد إن الحركة مستعدة.",
+    "وصرح القيادي ألمو آغ محمد بأن الحركة مستعدة.",
+])
+def test_given_name_with_hamza_before_a_particle_is_part_of_the_name(ex, text):
+    assert [s for s, _ in actors_of(ex, text)] == ["ألمو آغ محمد"]
+
+
+def test_verb_with_hamza_after_a_title_is_not_a_name(ex):
+    assert actors_of(ex, "وقال القيادي ألقى خطابا في الحشد.") == []

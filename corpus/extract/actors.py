@@ -259,7 +259,8 @@ def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | N
     A name is two name-like words, longer only through particles and given names (أمادو
     توماني توري، إبراهيم آغ باهانغا); one word only after a strong title (`strong`)."""
     n = len(res.doc.tokens)
-    if k >= n or not (looks_like_name_word(res.tok(k), first=True) or _ali_name(res, k)):
+    if k >= n or not (looks_like_name_word(res.tok(k), first=True) or _ali_name(res, k)
+                      or _hamza_al(res, k) and res.tok(k + 1) in NAME_PARTICLES):
         return None
     j = k + 1
     while j < n and j - k < 5 and not res.punct_between(j - 1, j):
@@ -290,8 +291,8 @@ def name_pattern_at(res, i: int) -> tuple[int, int] | None:
     tuareg = res.tok(i) in TUAREG_PARTICLES
     start = i
     before = res.tok(i - 1) if i >= 1 and not res.punct_between(i - 1, i) else ""
-    if before in GIVEN_NAMES or before and tuareg and before[0] not in "وفبل" \
-            and looks_like_name_word(before, first=True):
+    if before in GIVEN_NAMES or before and tuareg and (before[0] not in "وفبل" \
+            and looks_like_name_word(before, first=True) or _hamza_al(res, i - 1)):
         start = i - 1
     elif not tuareg:
         return None  # ولد / بنت are ordinary words unless a given name comes before
@@ -299,6 +300,12 @@ def name_pattern_at(res, i: int) -> tuple[int, int] | None:
         start -= 1
     end = name_end(res, start)
     return (start, end) if end and end > i + 1 else None
+
+
+def _hamza_al(res, k: int) -> bool:
+    """ألمو آغ محمد: a word written with أل is a name, never the article ال (folded alike)."""
+    tok = res.doc.tokens[k]
+    return res.doc.text[tok.start:tok.end].startswith("أل") and res.tok(k) not in NAME_STOP
 
 
 def is_given_name(word: str) -> bool:

@@ -483,11 +483,22 @@ class EntityResolver:
             return self._title_person(person, office)
         end = actor_rules.name_end(self, k, strong=bool(org) or office not in (None, "OFFICIAL"),
                                    single=office is None)
+        if end and self._adjectives_only(m, k, end):
+            state = state or self._nisba_state(self.tok(end - 1))
+            return self._title_without_name(m, end, office, state, org)
         if end and k not in by_start and self.same_sentence(m.i, k) and (
                 not self.punct_between(k - 1, k) or actor_rules.comma_then_name(self, k) and end - k >= 2):
             return self._title_new_name(k, end, office, state or org)
         # الأمين العام للأمم المتحدة: the organisation is named; its head a nominal mention
         return max(k, self._title_without_name(m, j, office, state, org))
+
+    def _adjectives_only(self, m: Match, k: int, end: int) -> bool:
+        """مسؤول عسكري مالي، مصدر أمني جزائري: after an indefinite role noun, words that all end
+        like adjectives (nisbas) qualify it; they are not a name."""
+        if m.plen or self.tok(m.i).startswith("ال"):
+            return False
+        words = [self.tok(x) for x in range(k, end)]
+        return all(w.endswith("ي") and w not in GIVEN_NAMES for w in words)
 
     def _title_complement(self, j: int, by_start: dict) -> tuple[int, str | None]:
         """An organisation or body right after a title (المتحدث باسم المجلس العسكري، زعيم
