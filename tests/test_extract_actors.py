@@ -476,3 +476,19 @@ def test_given_name_with_hamza_before_a_particle_is_part_of_the_name(ex, text):
 
 def test_verb_with_hamza_after_a_title_is_not_a_name(ex):
     assert actors_of(ex, "وقال القيادي ألقى خطابا في الحشد.") == []
+
+
+# -- the presidency of the filing city's state ----------------------------------------------------
+@pytest.mark.parametrize("text,actor", [
+    ("نيامي - استقبل الرئيس الفرنسي وفدا. وقالت رئاسة الجمهورية إن اللقاء كان مثمرا.", "NER-PRES"),
+    ("نواكشوط (وكالات) - قال الوزير الفرنسي إن باريس مستعدة. وأعلنت الرئاسة أن الوفد وصل.", "MRT-PRES"),
+])
+def test_bare_presidency_is_the_datelines_state(ex, text, actor):
+    found = dict(actors_of(ex, text))
+    assert found.get("رئاسة الجمهورية", found.get("الرئاسة")) == actor
+
+
+def test_future_verb_after_a_title_is_not_a_name(ex):
+    found = actors_of(ex, "وأعلنت الرئاسة أن الرئيس سيستقبل الوفد غدا.")
+    assert all(ex.lexicon.actor_kind(aid) != "person" or aid in ex.lexicon.actors for _, aid in found), found
+    assert not any("سيستقبل" in s for s, _ in found), found

@@ -206,6 +206,8 @@ def _cue_word(word: str) -> bool:
 
 def _present_verb(word: str) -> bool:
     """يزور، يقول، يعتبر: a present-tense verb, not a name (ياو، يوسف are names)."""
+    if word.startswith(("سي", "ست")) and len(word) >= 6 and word[2] not in "اويد" and word[-1] not in "واه":
+        return word not in GIVEN_NAMES  # سيستقبل، ستواصل: the future prefix on a verb
     return word.startswith("ي") and len(word) >= 4 and word[1] not in "اوي" and word not in GIVEN_NAMES
 
 
@@ -555,6 +557,17 @@ def doc_state_counts(res, matches) -> Counter:
     return counts
 
 
+def dateline_state(res, matches) -> str | None:
+    """The state of the city the article is filed from (نواكشوط – …: MRT), or None."""
+    for m in matches:
+        if m.i >= 4:
+            break
+        e = m.entries[0]
+        if e.kind in ("place", "actor") and res._dateline(m):
+            return _entry_state(res.lex, e)
+    return None
+
+
 def _entry_state(lex, e) -> str | None:
     if e.kind == "actor":
         return lex.root_state(e.ref)
@@ -571,6 +584,8 @@ def bare_body_state(res, m, code: str, counts: Counter) -> str | None:
     if after:
         return after
     same = res.last_actor(lambda a: a.endswith("-" + code) and "-" in a)
+    if code == "PRES" and res.dateline_state and res.lex.actor_kind(f"{res.dateline_state}-PRES"):
+        return res.dateline_state  # الرئاسة in copy filed from Niamey: Niger's, not one named before
     if same:
         return same.split("-")[0]
     candidates = counts

@@ -240,6 +240,7 @@ class EntityResolver:
         toks = self.doc.tokens
         words = self.doc.words if len(self.doc.words) == len(toks) else [t.text for t in toks]
         self.state_counts = actor_rules.doc_state_counts(self, matches)
+        self.dateline_state = actor_rules.dateline_state(self, matches)
         triggers = _trigger_flags(words)
         order = sorted(set(by_start).union(
             i for i in compress(range(len(words)), triggers) if i not in matched_tokens))
