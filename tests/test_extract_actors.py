@@ -8,6 +8,7 @@ from corpus.extract import Extractor
 from corpus.extract.actor_lexicon import name_variants
 from corpus.extract.entities import resolve_entities
 from corpus.extract.lexicon import key
+from corpus.extract.quotes import find_quotes
 from corpus.loader import DEFAULT_DATA_DIR, collect
 
 
@@ -352,7 +353,6 @@ def test_core_al_qaeda_is_not_aqim(ex, text, actor):
 @pytest.mark.parametrize("text,agency", [
     ("باماكو (رويترز) - قال مسؤول في الجيش إن الهجوم صد.", "REUTERS"),
     ("نواكشوط - (أ ف ب) - أغلقت موريتانيا معبرها الحدودي.", "AFP"),
-    ("وقال المسؤول في تصريح لوكالة فرانس برس إن القوات انسحبت.", "AFP"),
     ("قالت الحكومة المالية (رويترز) إنها تحقق في الحادث.", "REUTERS"),
 ])
 def test_news_agency_credits_are_not_actors(ex, text, agency):
@@ -492,3 +492,17 @@ def test_future_verb_after_a_title_is_not_a_name(ex):
     found = actors_of(ex, "وأعلنت الرئاسة أن الرئيس سيستقبل الوفد غدا.")
     assert all(ex.lexicon.actor_kind(aid) != "person" or aid in ex.lexicon.actors for _, aid in found), found
     assert not any("سيستقبل" in s for s, _ in found), found
+
+
+@pytest.mark.parametrize("text,surface,medium", [
+    ("وقال وزير الخارجية أحمد عطاف لوكالة الأنباء الفرنسية إن الوضع على الحدود هادئ.", "وكالة الأنباء الفرنسية", "AFP"),
+    ("وقال وزير الخارجية أحمد عطاف لقناة الجزيرة إن الوضع على الحدود هادئ.", "قناة الجزيرة", "ALJAZEERA"),
+    ("وقال وزير الخارجية أحمد عطاف لصحيفة لوموند إن الوضع على الحدود هادئ.", "صحيفة لوموند", "LE-MONDE"),
+])
+def test_a_medium_after_la_is_a_mention_the_quote_step_drops(ex, text, surface, medium):
+    doc = ex.doc(text, "2024-03-10")
+    places, actors = resolve_entities(doc, ex.lexicon)
+    assert (surface, medium) in [(a["text"], a["actor_id"]) for a in actors]
+    assert next(a for a in actors if a["actor_id"] == medium)["kind"] == "media"
+    quotes = find_quotes(doc, ex.lexicon, actors, places)
+    assert quotes and all((q.get("speaker") or {}).get("actor_id") == "ahmed-attaf" for q in quotes)

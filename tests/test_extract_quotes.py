@@ -236,7 +236,7 @@ def test_a_continuation_verb_with_its_own_subject_starts_a_new_speaker(ex):
     text = ("وأكد عطاف أن الجزائر متمسكة بالحوار الشامل. "
             "وأضاف مسؤول عسكري مالي أن الوحدات انسحبت من البلدة ليلا.")
     q = _quote(ex, text, "الوحدات انسحبت من البلدة ليلا")
-    assert q["speaker"] == {"actor_id": UNNAMED_SOURCE, "name_en": "Military official"}
+    assert q["speaker"] == {"actor_id": UNNAMED_SOURCE, "name_en": "Malian military official"}
 
 
 @pytest.mark.parametrize("lead", ["وصرح لقناة الجزيرة", "وصرح لـ\"قناة الجزيرة\""])

@@ -55,8 +55,6 @@ def source_credit(res, a: dict) -> bool:
     before, after = text[:a["start"]].rstrip(), text[a["end"]:].lstrip()
     if before.endswith("(") and after.startswith(")"):
         return True
-    if _addressee(text, a["start"]):
-        return True
     line_start = text.rfind("\n", 0, a["start"]) + 1
     return a["start"] - line_start <= BYLINE_REACH and bool(_DASH.match(after.lstrip(")")))
 
