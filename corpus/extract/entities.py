@@ -100,6 +100,23 @@ class Match:
         return doc.tokens[self.i].text[: self.plen]
 
 
+def _longest_phrase(key: tuple, j: int, words, folded: str, fstarts, fends, phrases, prefixes):
+    """(end token, phrase key) of the longest lexicon phrase that extends `key` from token j
+    on, never across punctuation; None when no phrase matches."""
+    found = None
+    n = len(words)
+    while True:
+        if key in phrases:
+            found = (j, key)
+        if j >= n or folded[fends[j - 1]:fstarts[j]].strip():
+            return found
+        longer = key + (words[j],)
+        if longer not in prefixes:
+            return found
+        key = longer
+        j += 1
+
+
 def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Leftmost-longest lexicon phrases over the tokens (no match crosses punctuation)."""
     toks = doc.tokens
@@ -125,21 +142,9 @@ def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Match]:
         for stem, plen in readings[i]:
             k = (stem,)
             if maxlen[stem] == 1:  # no longer phrase starts with it: no need to look ahead
-                if k in phrases and best is None:
-                    best = Match(i, i + 1, plen, phrases[k], group_of(k) or lex.groups(k))
-                continue
-            j = i + 1
-            found = None
-            while True:
-                if k in phrases:
-                    found = (j, k)
-                if j >= n or folded[fends[j - 1]:fstarts[j]].strip():
-                    break
-                k2 = k + (words[j],)
-                if k2 not in prefixes:
-                    break
-                k = k2
-                j += 1
+                found = (i + 1, k) if k in phrases else None
+            else:
+                found = _longest_phrase(k, i + 1, words, folded, fstarts, fends, phrases, prefixes)
             if found and (best is None or found[0] > best.j):
                 best = Match(i, found[0], plen, phrases[found[1]], group_of(found[1]) or lex.groups(found[1]))
         if best:

@@ -52,25 +52,26 @@ def split_sentences(text: str, protected: list[tuple[int, int]] | None = None,
     return spans
 
 
+def _stop_before_year(text: str, m: re.Match) -> int | None:
+    """"سبتمبر .2009 واحتجت": a full stop typed before the year; the sentence ends after the
+    digits when the stop follows a space (a decimal point never does). The cut, or None."""
+    if m.group() != "." or m.start() == 0 or not text[m.start() - 1].isspace():
+        return None
+    k = m.end()
+    while k < len(text) and text[k].isdigit():
+        k += 1
+    return k if k < len(text) and text[k].isspace() else None
+
+
 def boundary_cuts(text: str) -> list[int]:
     """Every candidate sentence boundary (an offset just after it), before quotation protection."""
     cuts: list[int] = []
     n = len(text)
     for m in _END.finditer(text):
         end = m.end()
-        nxt = text[end] if end < n else ""
-        prev = text[m.start() - 1] if m.start() > 0 else ""
-        if nxt.isdigit():
-            # "سبتمبر .2009 واحتجت": a full stop typed before the year; the sentence ends
-            # after the digits when the stop follows a space (a decimal point never does)
-            if m.group() == "." and prev.isspace():
-                k = end
-                while k < n and text[k].isdigit():
-                    k += 1
-                if k < n and text[k].isspace():
-                    cuts.append(k)
-            continue
-        if m.group() == "." and prev.isdigit() and nxt.isdigit():
+        if end < n and text[end].isdigit():  # 2.5, 12.000 — or a stop typed before a year
+            if (cut := _stop_before_year(text, m)) is not None:
+                cuts.append(cut)
             continue
         while end < n and text[end] in _CLOSERS:
             end += 1
