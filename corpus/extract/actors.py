@@ -38,7 +38,7 @@ from corpus.extract.actor_lexicon import (
     TUAREG_PARTICLES,
     WORDS,
 )
-from corpus.extract.doc import strip_clitic
+from corpus.extract.doc import CLITIC_LETTERS, strip_clitic
 from corpus.normalize import fold
 
 MENTION_KEY = "mention"  # set on non-name mentions only: "adjective" | "nominal"
@@ -480,9 +480,6 @@ def _gloss(word: str) -> str:
     return ORG_GLOSSARY.get(word[2:], "") if word.startswith("ال") else ""
 
 
-_CLITIC_LETTERS = frozenset("لبوفك")
-
-
 def skip_company_cue(res, j: int, by_start: dict) -> int:
     """المدير العام لشركة سوناطراك، القيادي في الحركة الوطنية…: a company cue or في before a
     known organisation is stepped over."""
@@ -526,7 +523,7 @@ def _company_word(res, j: int, by_start: dict) -> bool:
         return False
     if word.endswith(("ه", "ات")) or res._nisba_state(word) is not None or _verb_form(word):
         return False
-    if not is_company_cue(res.tok(j - 1)) and word[0] in _CLITIC_LETTERS:
+    if not is_company_cue(res.tok(j - 1)) and word[0] in CLITIC_LETTERS:
         return False  # مجموعة هايدلبرغ لبناء مصنع: a clitic preposition ends the name
     return res._looks_like_name(word, allow_al=False)
 

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from itertools import compress
 from typing import NamedTuple
 
+from corpus.extract.doc import CLITIC_LETTERS
 from corpus.extract.resources import load_json
 from corpus.normalize import fold
 
@@ -511,7 +512,7 @@ def _class_index() -> dict[str, frozenset[str]]:
 
 
 _CLASSES = _class_index()
-_CLITIC_LETTERS = "وبفل"
+_CLITIC_LETTERS = CLITIC_LETTERS - {"ك"}  # كـ before a date word reads "like", not a date
 
 
 def _classes_of(word: str) -> frozenset[str]:

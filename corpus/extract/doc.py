@@ -22,6 +22,7 @@ _TOKEN_SPLIT = re.compile(r"([@#]?[^\W_]+)")  # the same, captured: split() alte
 
 # One-letter proclitics (and their combinations) that attach to a name: و ف ب ل ك.
 CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
+CLITIC_LETTERS = frozenset("".join(CLITICS))  # و ف ب ل ك: a one-letter proclitic
 
 
 class Token(NamedTuple):

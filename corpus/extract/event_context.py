@@ -56,7 +56,7 @@ class Article:
         self.country_of = country_of or {}
         self.refs = self._actor_refs(actors)
         self.ref_firsts = [r.first for r in self.refs]
-        self.states_seen = [(r.first, r.side) for r in self.refs if _is_state_id(r.side)]
+        self.states_seen = [(r.first, r.side) for r in self.refs if self.is_state(r.side)]
         self.place_toks = sorted((self.tok_at(p["start"]), p["place_id"]) for p in places if p["place_id"])
         self.dates = sorted(((self.tok_at(d["start"]), d) for d in dates if d["value"]), key=lambda x: x[0])
         self.date_toks = [t for t, _ in self.dates]
@@ -70,6 +70,10 @@ class Article:
             state = self._state_of(actor_id) if self._state_of else None
             self._sides[actor_id] = state or actor_id
         return self._sides[actor_id]
+
+    def is_state(self, side: str | None) -> bool:
+        """Is this side a state? Its record says so (it is its own state), never its spelling."""
+        return bool(side) and self._state_of is not None and self._state_of(side) == side
 
     def _actor_refs(self, actors: list[dict]) -> list[ActorRef]:
         usable = [a for a in sorted(actors, key=lambda a: a["start"])
@@ -141,7 +145,3 @@ class Article:
             if len(pair) == 2:
                 return pair[::-1]
         return []
-
-
-def _is_state_id(side: str | None) -> bool:
-    return bool(side) and len(side) == 3 and side.isupper()

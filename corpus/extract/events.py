@@ -30,6 +30,7 @@ import bisect
 import datetime
 from typing import NamedTuple
 
+from corpus import plover
 from corpus.extract.event_context import (
     AGENT_MARKERS,
     AN,
@@ -63,7 +64,7 @@ GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "CRIME"})
 # a verbal noun right after these names what is threatened, asked or refused, not an act done
 CONTENT_OF = frozenset({"THREATEN", "DEMAND", "REJECT"})
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
+SYMMETRIC = plover.SYMMETRIC_TYPES
 # types whose several triggers in one sentence name one act (مشاورات ومباحثات، زيارة … لقاء)
 ONE_PER_SENTENCE = frozenset({"CONSULT"})
 WINDOW_BEFORE = 12  # tokens

@@ -13,7 +13,6 @@ forms come from general rules rather than surface lists:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -30,12 +29,12 @@ from corpus.extract.actor_lexicon import (
     TITLE_WORDS,
     TITLES,
 )
-from corpus.extract.doc import strip_clitic
+from corpus.extract.doc import TOKEN_RE, strip_clitic
 from corpus.extract.resources import LEXICON_DIR, load_json, load_jsonl
-from corpus.models import Actor, Corpus, Place
+from corpus.models import Actor, Corpus, Place, affiliation_root, capital_places
 from corpus.normalize import fold
 
-WORD_RE = re.compile(r"[@#]?[^\W_]+")
+WORD_RE = TOKEN_RE  # phrase keys are cut into the same tokens as documents
 
 
 def key(surface: str) -> tuple[str, ...]:
@@ -192,19 +191,18 @@ class Lexicon:
         return st
 
     def _root_state(self, actor_id: str | None) -> str | None:
-        seen = set()
-        while actor_id and actor_id not in seen:
-            seen.add(actor_id)
-            info = self.actors.get(actor_id)
-            if info is None:
-                head = actor_id.split("-")[0]
-                return head if head in self.actors and self.actors[head].kind == "state" else None
-            if info.kind == "state":
-                return info.id
-            if info.kind == "state_body":
-                return info.id.split("-")[0]
-            actor_id = info.affiliation
-        return None
+        """The state `actor_id` belongs to, or None: the corpus's one walk over affiliations
+        (`models.affiliation_root`), kept only when it ends on a state record. This resolver
+        extends it for the ids the engine coins with no record (a state's body named by a
+        nisba, `MLI-JUNTA` = a state id + a BODY_NAMES code): their state is the one named."""
+        if not actor_id:
+            return None
+        root = affiliation_root(actor_id, self.actors)
+        info = self.actors.get(root)
+        if info is None:
+            head = root.split("-")[0]
+            return head if head in self.actors and self.actors[head].kind == "state" else None
+        return root if info.kind == "state" else None
 
     def actor_name(self, actor_id: str) -> str:
         info = self.actors.get(actor_id)
@@ -327,9 +325,8 @@ def _add_places(lex: Lexicon, places: dict[str, dict]) -> None:
                                         p.get("lon"), p.get("country"), p.get("geo_precision") or 1)
         if p["kind"] == "country" and p.get("country"):
             lex.country_place.setdefault(p["country"], p["id"])
-        if p["kind"] == "capital" and p.get("country"):
-            lex.capital_place.setdefault(p["country"], p["id"])
         _add_place_names(lex, p)
+    lex.capital_place = {state: info.id for state, info in capital_places(lex.places.values()).items()}
     for p in places.values():  # spelling variants last: they never displace a real entry
         if p["kind"] in SPELLING_VARIANT_KINDS and not p.get("cue_only"):
             _add_spelling_variants(lex, p)

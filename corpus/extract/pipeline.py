@@ -9,7 +9,6 @@ processes get a copy). `extract(text, published)` returns the CLI JSON object mi
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -20,7 +19,7 @@ from corpus.extract.doc import Doc, make_doc
 from corpus.extract.lexicon import Lexicon, build_lexicon
 from corpus.extract.quotes import pair_marks
 from corpus.extract.sentences import boundary_cuts, cap_sentences, split_sentences
-from corpus.models import Corpus
+from corpus.models import Corpus, place_states, text_sha256
 
 
 def sentencize(doc: Doc) -> list[tuple[int, int]]:
@@ -51,8 +50,7 @@ STEP_NAMES = ("sentences", "dates", "places", "actors", "quotes", "events")
 class Extractor:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self.country_of = {pid: info.country for pid, info in lexicon.places.items()
-                           if info.kind in ("country", "capital") and info.country}
+        self.country_of = place_states(lexicon.places.values())
 
     @classmethod
     def from_corpus(cls, corpus: Corpus | None) -> Extractor:
@@ -83,7 +81,7 @@ class Extractor:
                                           actor_rules.state_resolver(self.lexicon, new_states))
         actors = actor_rules.named_mentions(mentions)
         return {
-            "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "text_sha256": text_sha256(text),
             "dates": found_dates,
             "places": places,
             "actors": actors,

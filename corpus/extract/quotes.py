@@ -20,14 +20,14 @@ import bisect
 import re
 from itertools import compress
 
+from corpus.extract.doc import CLITIC_LETTERS
+from corpus.extract.doc import TOKEN_RE as _KEY_RE
 from corpus.extract.speakers import SpeakerResolver, after_dateline, speech_words
 from corpus.normalize import fold
 
 MARK_RE = re.compile(r"''|’’|‘‘|[“”„«»\"]")
 OPENERS = {"«", "“", "„"}
 CLOSERS = {"»"}
-CLITIC_LETTERS = set("بلوفك")
-_KEY_RE = re.compile(r"[@#]?[^\W_]+")
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9.'’-]*")
 _AN = fold("أن")
 _AN_PREP = fold("عن")

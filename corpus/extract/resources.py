@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from corpus.loader import jsonl_records
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 
 
@@ -36,19 +38,10 @@ def load_jsonl(name: str) -> tuple[dict, ...]:
     path = LEXICON_DIR / name
     if not path.exists():
         return ()
-    rows = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ResourceError(f"{path.name}:{lineno}: {exc.msg}") from exc
-        if not isinstance(row, dict):
-            raise ResourceError(f"{path.name}:{lineno}: expected an object")
-        rows.append(row)
-    return tuple(rows)
+    try:
+        return tuple(jsonl_records(path, comments=True))  # the one JSON Lines reader
+    except ValueError as exc:
+        raise ResourceError(str(exc)) from exc
 
 
 def word_list(name: str, section: str) -> tuple[str, ...]:
