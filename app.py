@@ -10,10 +10,10 @@ from components.i18n import t
 
 ROOT = Path(__file__).resolve().parent
 # (script, catalogue key, url path); no icons: Streamlit fetches material-icon favicons from Google; the first one is the default page.
-PAGES = [("pages/overview.py", "nav.overview", ""), ("pages/map.py", "nav.map", "map"),
-         ("pages/timeline.py", "nav.timeline", "timeline"), ("pages/quotes.py", "nav.quotes", "quotes"),
-         ("pages/network.py", "nav.network", "network"), ("pages/sources.py", "nav.sources", "sources"),
-         ("pages/add_article.py", "nav.add_article", "add_article")]
+PAGES = [("app_pages/overview.py", "nav.overview", ""), ("app_pages/map.py", "nav.map", "map"),
+         ("app_pages/timeline.py", "nav.timeline", "timeline"), ("app_pages/quotes.py", "nav.quotes", "quotes"),
+         ("app_pages/network.py", "nav.network", "network"), ("app_pages/sources.py", "nav.sources", "sources"),
+         ("app_pages/add_article.py", "nav.add_article", "add_article")]
 
 lang = filters.init_language()
 shell.page_config(lang)

@@ -315,7 +315,7 @@ def rerun_ms(data_dir: Path | None, runs: int, pages: tuple[str, ...] = BENCH_PA
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.query_params["lang"] = "en"
         if page != "overview":
-            at.switch_page(f"pages/{page}.py")
+            at.switch_page(f"app_pages/{page}.py")
         at.run()
         script, trip, cpu = [], [], []
         for years in _year_ranges(runs):

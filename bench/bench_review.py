@@ -87,7 +87,7 @@ while size < size_kb * 1000 - 20:
     size += len(word.encode()) + 1
 text = " ".join(words)
 rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-at = AppTest.from_file(root + "/pages/add_article.py", default_timeout=1200).run()
+at = AppTest.from_file(root + "/app_pages/add_article.py", default_timeout=1200).run()
 base = rss()
 t0 = time.perf_counter()
 at.text_area(key="aa_paste").input(text)

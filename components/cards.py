@@ -8,7 +8,7 @@ from components.filters import item_link
 from components.html import QuoteCard
 from corpus.store.proposals import sentence_bounds
 
-QUOTES_PAGE_SIZE = 50  # quote cards per page (pages/quotes.py): one element each, so a page stays quick
+QUOTES_PAGE_SIZE = 50  # quote cards per page (app_pages/quotes.py): one element each, so a page stays quick
 FRAGMENT_CONTEXT = 200  # characters of a fragment's sentence kept on each side of it, at most
 _CLOSING_MARKS = "\"”»'’"
 _LEFTOVER_CLOSERS = re.compile("^[\"”»'’]+\\s+")  # the previous sentence's closing quote

@@ -1,8 +1,8 @@
 """What every page run needs before it draws: language, CSS, the corpus, the sidebar filters
 kept in the URL, the query result. app.py calls `prepare` before `page.run()`; a page script
-calls `context(name)`, which prepares itself when it was started without app.py (Streamlit runs
-a `pages/` script directly on a server's first request and under AppTest — the v1 multipage
-fallback for apps that have a `pages/` folder)."""
+calls `context(name)`, which prepares itself when it was started without app.py (an AppTest of
+the page script alone). The scripts live in `app_pages/`, not `pages/`: a `pages/` folder would
+make Streamlit run a page script alone on a fresh server's first request (docs/DASHBOARD.md)."""
 
 from __future__ import annotations
 
@@ -60,19 +60,6 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
     return ctx
 
 
-def _leave_v1_mode() -> None:
-    """Streamlit ran this page script directly (v1 multipage mode, because the app has a
-    `pages/` folder and app.py's st.navigation has not run yet in this process): switch the
-    process to st.navigation mode and rerun, so app.py draws the real navigation."""
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a future Streamlit without the v1 fallback
-        return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def context(page_name: str) -> PageContext:
     """The context app.py prepared for this run, or a fresh one; stops the page when the
     corpus is unusable (the error is already shown)."""
@@ -80,7 +67,6 @@ def context(page_name: str) -> PageContext:
     if ctx is not None:
         _PREPARED.set(None)
         return ctx
-    _leave_v1_mode()
     lang = filters.init_language()
     page_config(lang)
     ctx = prepare(lang, page_name)

@@ -1,4 +1,4 @@
-"""pages/add_article.py through AppTest: add, review, save, reload; who may write; conflicts."""
+"""app_pages/add_article.py through AppTest: add, review, save, reload; who may write; conflicts."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from corpus.store import Item, Store
 from corpus.store.db import dispose_all
 from tests.fixtures import make_data_dir
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "add_article.py")
+PAGE = str(Path(__file__).resolve().parent.parent / "app_pages" / "add_article.py")
 TEXT = ("أعلنت الجزائر يوم 5 جانفي 2024 استدعاء سفيرها في باماكو. "
         "وقال الوزير: «نحن مع مالي» في تصريح للصحافة.\n")
 

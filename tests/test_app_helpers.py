@@ -14,8 +14,8 @@ from corpus.urlstate import Vocabulary, parse_filters
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = {"overview": "pages/overview.py", "map": "pages/map.py", "timeline": "pages/timeline.py",
-         "quotes": "pages/quotes.py", "sources": "pages/sources.py", "network": "pages/network.py"}
+PAGES = {"overview": "app_pages/overview.py", "map": "app_pages/map.py", "timeline": "app_pages/timeline.py",
+         "quotes": "app_pages/quotes.py", "sources": "app_pages/sources.py", "network": "app_pages/network.py"}
 RAW_KEY = re.compile(r"\b(?:nav|filters|count|error|empty|overview|chart|hover|timeline|milestone|map|quotes|kind|sources|export|quad|type|prec|geoprec|month|date|fallback|misc|lang|app|network|item)\.[A-Za-z_0-9]+\b")
 COUNT = re.compile(r"(\d+)\D+(\d+)\D+(\d+)\D+(\d+)")
 

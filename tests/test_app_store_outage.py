@@ -94,7 +94,7 @@ def test_dashboard_warns_during_an_outage_and_shows_additions_once_it_is_over(ou
 
 def test_add_article_page_says_nothing_can_be_saved_then_works(outage):
     db, url, clock = outage
-    page = AppTest.from_file(str(ROOT / "pages" / "add_article.py"), default_timeout=60).run()
+    page = AppTest.from_file(str(ROOT / "app_pages" / "add_article.py"), default_timeout=60).run()
     assert not page.exception
     assert any("Nothing can be added or saved right now" in e.value for e in page.error)
     assert not [w for w in page.text_area if w.key == "aa_paste"]
@@ -109,7 +109,7 @@ def test_add_article_page_says_nothing_can_be_saved_then_works(outage):
 def test_a_save_that_fails_is_not_reported_as_saved_and_keeps_the_draft(outage):
     db, url, clock = outage
     store = repair(db, url)
-    page = AppTest.from_file(str(ROOT / "pages" / "add_article.py"), default_timeout=60).run()
+    page = AppTest.from_file(str(ROOT / "app_pages" / "add_article.py"), default_timeout=60).run()
     page.text_area(key="aa_paste").input(TEXT)
     next(b for b in page.button if b.key == "aa_read_paste").click().run()
     assert not page.exception

@@ -21,7 +21,7 @@ from components.i18n import (
 from corpus import plover
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [*ROOT.glob("pages/*.py"), *ROOT.glob("components/**/*.py"), ROOT / "app.py"]
+SOURCES = [*ROOT.glob("app_pages/*.py"), *ROOT.glob("components/**/*.py"), ROOT / "app.py"]
 T_CALL = re.compile(r"""\bt\(\s*f?["']([a-z_0-9]+\.[A-Za-z_0-9.]+)["']""")
 
 
@@ -72,7 +72,7 @@ def _string_literals(path):
 def test_pages_have_no_user_facing_literals():
     """Page scripts pass only keys, ids and markup tokens — no prose."""
     prose = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}")
-    for path in ROOT.glob("pages/*.py"):
+    for path in ROOT.glob("app_pages/*.py"):
         found = [s for s in _string_literals(path) if prose.search(s)]
         assert not found, f"{path.name}: {found}"
 

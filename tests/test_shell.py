@@ -1,8 +1,8 @@
 """components/shell.py: the page context handed from app.py to the page without session state,
-and the one place that touches a private Streamlit API (fails loudly when Streamlit changes)."""
+and no `pages/` folder to put Streamlit in its v1 multipage mode."""
 
 from components import shell
-from tests.test_app_helpers import run_page
+from tests.test_app_helpers import ROOT, run_page
 
 
 def test_the_prepared_context_is_taken_by_the_page_and_not_kept_in_session_state():
@@ -12,8 +12,8 @@ def test_the_prepared_context_is_taken_by_the_page_and_not_kept_in_session_state
     assert shell._PREPARED.get() is None  # taken by the page that read it
 
 
-def test_streamlit_still_has_the_v1_pages_switch_we_turn_off():
-    from streamlit.runtime.pages_manager import PagesManager
-
-    assert hasattr(PagesManager, "uses_pages_directory"), (
-        "Streamlit changed: components/shell._leave_v1_mode needs another way to leave v1 mode")
+def test_no_pages_folder_beside_app_py():
+    """Streamlit runs a script of a `pages/` folder next to the main script on its own (its v1
+    multipage mode) until st.navigation has run once: a fresh server's first request to a
+    sub-page would have no navigation and no filters (tests/e2e/test_first_request.py)."""
+    assert not (ROOT / "pages").exists()

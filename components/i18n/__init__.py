@@ -1,6 +1,6 @@
 """The interface catalogue (one JSON file per language) and language-aware formatting.
 
-Every user-facing string of pages/ and components/ comes from `t(key, lang)`; a page calls
+Every user-facing string of app_pages/ and components/ comes from `t(key, lang)`; a page calls
 `ctx.t(key)` on its context (a `Localised`). The interface languages are the catalogue files
 present: adding one is adding `<code>.json` with every key, including its own name
 (`lang.name`), its direction (`lang.direction`) and its Babel locale (`lang.locale`). Numbers
