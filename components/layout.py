@@ -3,6 +3,7 @@ every page shares: header with counts, display names, export buttons."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -110,13 +111,38 @@ def export_buttons(ctx: PageContext, events: pd.DataFrame | None, quotes: pd.Dat
                                    file_name=f"{q_name}.csv", mime="text/csv", key="dl_q_csv")
 
 
+BRIEF_STATE = "_brief_pdf"  # this session's last brief: (the view it shows, its PDF or None: failed)
+log = logging.getLogger("atlas.brief")
+
+
 def brief_button(ctx: PageContext) -> None:
-    """The "Brief (PDF)" download of this view (components/brief.py), in the sidebar of every
-    page; the PDF is built only when the reader clicks."""
-    from components import brief, data
+    """The "Brief (PDF)" of this view (components/brief.py), in the sidebar of every page: a
+    click builds it in the page run, then offers it for download; when building fails, a
+    message says so in the sidebar and the rest of the page is drawn as usual."""
     from components.filters import view_url
 
-    permalink, geo = view_url(ctx.params), data.geo_layers()
-    st.sidebar.download_button(ctx.t("brief.download"), data=lambda: brief.brief_pdf(ctx, permalink, geo, data.area_for),
-                               file_name=f"{ctx.t('brief.file')}.pdf", mime="application/pdf", key="dl_brief",
-                               help=ctx.t("brief.download_help"))
+    permalink = view_url(ctx.params)
+    view = (ctx.corpus_key, permalink)
+    if st.sidebar.button(ctx.t("brief.download"), key="brief_build", help=ctx.t("brief.download_help")):
+        st.session_state[BRIEF_STATE] = (view, build_brief(ctx, permalink))
+    made = st.session_state.get(BRIEF_STATE)
+    if made is None or made[0] != view:  # none yet, or a brief of another view: not offered
+        st.session_state.pop(BRIEF_STATE, None)
+        return
+    if made[1] is None:
+        st.sidebar.error(ctx.t("brief.failed"))
+        return
+    st.sidebar.download_button(ctx.t("brief.save"), data=made[1], file_name=f"{ctx.t('brief.file')}.pdf",
+                               mime="application/pdf", key="dl_brief", on_click="ignore", type="primary")
+
+
+def build_brief(ctx: PageContext, permalink: str) -> bytes | None:
+    """The brief's PDF, or None (logged with its traceback) when any step of building it fails."""
+    from components import brief, data
+
+    try:
+        with st.sidebar, st.spinner(ctx.t("brief.building")):
+            return brief.brief_pdf(ctx, permalink, data.geo_layers(), data.area_for)
+    except Exception:
+        log.exception("The brief of %s could not be built", permalink)
+        return None

@@ -1,6 +1,6 @@
-"""The sidebar's Brief (PDF) on the real server: a click downloads a PDF whose link reopens the
-view the reader was looking at (the page's own URL, from st.context.url) and whose counts are
-the page's. Every page, Add article included, has the button in its sidebar (AppTest cannot
+"""The sidebar's Brief (PDF) on the real server: a click builds it, and the button that then
+appears downloads a PDF whose link reopens the view the reader was looking at (the page's own
+URL, from st.context.url) and whose counts are the page's. Every page, Add article included, has the button in its sidebar (AppTest cannot
 show Add article's sidebar: it runs that script alone, outside app.py's navigation)."""
 
 from __future__ import annotations
@@ -26,13 +26,17 @@ def pdf_links(data: bytes) -> set[str]:
     return out
 
 
-@pytest.mark.parametrize("lang, label, name", [("ar", "موجز (PDF)", "atlas-mujaz.pdf"),
-                                               ("en", "Brief (PDF)", "atlas-brief.pdf")])
-def test_the_brief_downloads_with_the_view_s_link(page, server, lang, label, name):
+@pytest.mark.parametrize("lang, label, save, name", [
+    ("ar", "موجز (PDF)", "تنزيل الموجز (PDF)", "atlas-mujaz.pdf"),
+    ("en", "Brief (PDF)", "Download the brief (PDF)", "atlas-brief.pdf")])
+def test_the_brief_downloads_with_the_view_s_link(page, server, lang, label, save, name):
     open_app(page, server, f"map?lang={lang}&year=2024-2025")
     view_url = page.url
     assert "year=2024-2025" in view_url
-    button = page.locator('[data-testid="stSidebar"] [data-testid="stDownloadButton"]').get_by_role("button", name=label)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("button", name=label, exact=True).click()
+    button = sidebar.locator('[data-testid="stDownloadButton"]').get_by_role("button", name=save)
+    button.wait_for(timeout=60_000)
     with page.expect_download(timeout=60_000) as info:
         button.click()
     download = info.value
@@ -51,5 +55,4 @@ def test_the_brief_downloads_with_the_view_s_link(page, server, lang, label, nam
 @pytest.mark.parametrize("path", ["", "timeline", "quotes", "sources", "add_article"])
 def test_every_page_has_the_brief_in_its_sidebar(page, server, path):
     page.goto(f"{server}/{path}?lang=en")
-    sidebar = page.locator('[data-testid="stSidebar"] [data-testid="stDownloadButton"]')
-    sidebar.get_by_role("button", name="Brief (PDF)").wait_for(timeout=30_000)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Brief (PDF)", exact=True).wait_for(timeout=30_000)
