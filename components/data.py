@@ -17,8 +17,9 @@ from typing import Any
 
 import streamlit as st
 
-from corpus.loader import DEFAULT_DATA_DIR, FILES, CorpusError, Problem, collect
-from corpus.query import CorpusIndex, build_index
+from corpus.live_index import UNAVAILABLE, LiveIndex
+from corpus.loader import DEFAULT_DATA_DIR, FILES, Problem
+from corpus.query import CorpusIndex
 
 log = logging.getLogger("atlas.store")
 
@@ -156,33 +157,28 @@ def _added_fingerprint(state: StoreState) -> tuple:
     try:
         return state.store.fingerprint()
     except Exception:  # noqa: BLE001 - the connection dropped since it was opened
-        return ("unavailable",)
+        return UNAVAILABLE
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def load(directory: str, files: tuple, added: tuple = (), _store=None) -> Loaded:
-    """The corpus index (curated data/ + the database's additions, proposed ones included and
-    left to Filters.include_proposed); on invalid data the valid rows plus every problem."""
-    corpus, problems = collect(Path(directory))
-    if _store is not None and added and added != ("unavailable",):
-        try:
-            from corpus.store.union import merge  # load_union, with our already-validated base
-
-            skipped: list[Problem] = []  # invalid stored rows: left out, named, the rest shown
-            corpus = merge(corpus, _store, include_proposed=True, problems=skipped)
-            problems = [*problems, *skipped]
-        except Exception as err:  # noqa: BLE001 - show the curated corpus and say why
-            problems = [*problems, Problem("database", 0, f"added articles not loaded: {err}")]
+def _live(directory: str, files: tuple, store_key: str | None) -> LiveIndex:
+    """The process's index of one data folder (at these files) and one store: built on first
+    use, then updated in place after saves (corpus/live_index.py)."""
     contained, geo_problem = contained_places()
-    if geo_problem:
-        problems = [*problems, geo_problem]
-    key = corpus_key(directory, files, added)
-    try:
-        index = build_index(corpus, contained)
-    except (KeyError, ValueError, TypeError, AttributeError) as err:  # invalid rows broke indexing
-        problems = [*problems, Problem("index", 0, f"cannot index the corpus: {err}")]
-        return Loaded(None, problems, partial=True, key=key)
-    return Loaded(index, problems, partial=bool(problems), key=key)
+    return LiveIndex(Path(directory), contained, [geo_problem] if geo_problem else [])
+
+
+def load(directory: str, files: tuple, added: tuple = (), _store=None, wait: bool = True) -> Loaded:
+    """The corpus index (curated data/ + the database's additions, proposed ones included and
+    left to Filters.include_proposed); on invalid data the valid rows plus every problem.
+    `wait=False`: while another session updates the index, the last one (not blocked)."""
+    store_key = str(_store.engine.url) if _store is not None else None
+    snapshot = _live(directory, files, store_key).get(_store, added, wait=wait)
+    key = corpus_key(directory, files, snapshot.added)
+    return Loaded(snapshot.index, snapshot.problems, partial=bool(snapshot.problems) or snapshot.index is None, key=key)
+
+
+FRESH = "atlas.fresh"  # session flag: this session just saved, its next rerun waits for the update
 
 
 def current() -> Loaded:
@@ -191,12 +187,10 @@ def current() -> Loaded:
     directory = data_dir()
     state = store_state()
     added = _added_fingerprint(state)
-    loaded = load(str(directory), fingerprint(directory), added, _store=state.store)
-    problem = state.problem or ("store.unreachable" if added == ("unavailable",) else None)
+    wait = bool(st.session_state.pop(FRESH, False))
+    loaded = load(str(directory), fingerprint(directory), added, _store=state.store, wait=wait)
+    problem = state.problem or ("store.unreachable" if added == UNAVAILABLE else None)
     return replace(loaded, store_problem=problem) if problem else loaded
-
-
-__all__ = ["CorpusError", "Loaded", "current", "data_dir", "load"]
 
 
 @st.cache_resource(show_spinner=False)

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from components import data
 from components.auth import current_access
 from components.html import display_text, markdown_text
 from corpus import ingest
@@ -321,6 +322,7 @@ def save(store: Store, d: Draft, edited: list[Item], t) -> None:
         st.error(t("add.error", error=markdown_text(str(err))))
         return
     st.session_state[NOTICE] = t("add.saved", id=saved.id, version=saved.version)
+    st.session_state[data.FRESH] = True  # this session's next rerun shows the save
     st.session_state["aa_switch"] = saved.id
     load_saved(store, saved.id)
     st.rerun()

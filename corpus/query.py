@@ -9,7 +9,7 @@ Algeria's ministries and ministers); place filters match a place and the places 
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +56,9 @@ class CorpusIndex:
     mentions_by_article: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
     years: tuple[int, int] | None = None  # first and last year of any event or quote
     actor_state: Mapping[str, str] = field(default_factory=dict)  # actor id → its state (state_of)
+    # event id → (same_as, responds_to) of the events that have one (clusters are recomputed
+    # from them when the index is updated in place: corpus/index_update.py)
+    event_links: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def article_items(self, article_id: str, statuses: Iterable[str]) -> dict[str, pd.DataFrame]:
         """The events and quotes of one article with one of the given review statuses."""
@@ -138,13 +141,13 @@ _EVENT_FIELDS = (
 )
 
 
-def _events_in_order(corpus: Corpus) -> tuple[list[Event], list[tuple]]:
-    """The events sorted by (first day, id), with their (first, last) days. Sorting the records
-    before the frame is built spares a sorted copy of the whole frame (tens of MB at 100,000)."""
+def _events_in_order(corpus: Corpus) -> list[Event]:
+    """The events sorted by (first day, id). Sorting the records before the frame is built
+    spares a sorted copy of the whole frame (tens of MB at 100,000)."""
     events = list(corpus.events.values())
-    ranges = [date_range(e.date, e.date_precision) for e in events]
-    order = sorted(range(len(events)), key=lambda i: (ranges[i][0], events[i].id))
-    return [events[i] for i in order], [ranges[i] for i in order]
+    firsts = [date_range(e.date, e.date_precision)[0] for e in events]
+    order = sorted(range(len(events)), key=lambda i: (firsts[i], events[i].id))
+    return [events[i] for i in order]
 
 
 # Long texts only shown, never filtered: kept as the Python strings the records already hold
@@ -161,35 +164,66 @@ def _days(values: list) -> np.ndarray:
     return np.array(values, dtype="datetime64[D]").astype("datetime64[s]")
 
 
-def _event_columns(corpus: Corpus, events: list[Event], ranges: list[tuple]) -> dict[str, Any]:
+def _event_columns(corpus: Corpus, events: list[Event]) -> dict[str, Any]:
     """The events as columns (building column lists keeps far fewer objects alive than rows)."""
+    ranges = [date_range(e.date, e.date_precision) for e in events]
     columns: dict[str, Any] = {name: _column(name, [getattr(e, name) for e in events]) for name in _EVENT_FIELDS}
     columns["date_start"] = _days([start for start, _ in ranges])
     columns["date_end"] = _days([end for _, end in ranges])
-    columns["year"] = pd.array([start.year for start, _ in ranges], dtype="Int64")
+    columns["year"] = [start.year for start, _ in ranges]
     columns["date_estimated"] = [e.date_inferred for e in events]
     columns["quad"] = [plover.quad_of(t) for t in columns["event_type"]]
     columns["score"] = [plover.score_of(t) for t in columns["event_type"]]
     places = [corpus.places.get(p) if p else None for p in columns["place_id"]]
     columns["lat"] = [p.lat if p else None for p in places]
     columns["lon"] = [p.lon if p else None for p in places]
-    columns.update(_cluster_columns(events))
     return columns
 
 
-def _cluster_columns(events: list[Event]) -> dict[str, list]:
+@dataclass(frozen=True)
+class FramePart:
+    """Rows of one index frame before they are finished: the frame, its folded search keys
+    (in row order) and, for events, the `same_as`/`responds_to` links of the linked ones."""
+
+    frame: pd.DataFrame
+    search: tuple[str, ...]
+    links: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+def event_part(corpus: Corpus, events: list[Event]) -> FramePart:
+    """The index rows of `events` (`corpus` gives their places' coordinates)."""
+    frame = pd.DataFrame(_event_columns(corpus, events), columns=RAW_EVENT_COLUMNS)
+    links = {e.id: (e.same_as, e.responds_to) for e in events if e.same_as or e.responds_to}
+    return FramePart(frame, _event_search(events), links)
+
+
+def _cluster_columns(frame: pd.DataFrame, links: Mapping[str, tuple[str | None, str | None]]) -> dict[str, list]:
     """Each report's cluster id, the number of reports in its cluster and the fields its
     cluster's reports disagree on (comma-separated, "" when they agree)."""
-    ids = clusters.cluster_ids({e.id: e.same_as for e in events})
-    members: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        members[ids[event.id]].append(event)
-    differ = {cid: ",".join(clusters.disagreements(dataclasses.asdict(e) for e in reports))
-              for cid, reports in members.items() if len(reports) > 1}
-    cluster = [ids[e.id] for e in events]
-    threads = claims.thread_ids(ids, {e.id: e.responds_to for e in events if e.responds_to})
-    return {"cluster_id": cluster, "report_count": [len(members[c]) for c in cluster],
-            "disagree": [differ.get(c, "") for c in cluster], "thread_id": [threads[c] for c in cluster]}
+    ids = frame["id"].tolist()
+    cluster = clusters.cluster_ids({i: links.get(i, _NO_LINK)[0] for i in ids})
+    column = [cluster[i] for i in ids]
+    sizes = Counter(column)
+    shared = defaultdict(list)
+    for position, cid in enumerate(column):
+        if sizes[cid] > 1:
+            shared[cid].append(position)
+    differ = _disagreements(frame, shared)
+    threads = claims.thread_ids(cluster, {i: link[1] for i, link in links.items() if link[1]})
+    return {"cluster_id": column, "report_count": [sizes[c] for c in column],
+            "disagree": [differ.get(c, "") for c in column], "thread_id": [threads[c] for c in column]}
+
+
+_NO_LINK = (None, None)
+
+
+def _disagreements(frame: pd.DataFrame, shared: Mapping[str, list[int]]) -> dict[str, str]:
+    """Cluster id → the fields its reports (rows at these positions) disagree on."""
+    if not shared:
+        return {}
+    fields = frame[list(clusters.DISAGREE_FIELDS)].astype(object)
+    return {cid: ",".join(clusters.disagreements(fields.iloc[rows].to_dict("records")))
+            for cid, rows in shared.items()}
 
 
 def _event_search(events: list[Event]) -> tuple[str, ...]:
@@ -199,11 +233,13 @@ def _event_search(events: list[Event]) -> tuple[str, ...]:
     )
 
 
-def _quote_rows(corpus: Corpus, event_links: Mapping[str, tuple[str, str]], states: Mapping[str, str]) -> list[dict]:
-    """The quote rows; `event_links`: event id → (cluster id, thread id) of the quote's event;
-    `states`: actor id → its state (for the actor the speaker speaks about, network.quote_target)."""
+def _quote_rows(corpus: Corpus, quotes: Iterable, event_links: Mapping[str, tuple[str, str]],
+                states: Mapping[str, str]) -> list[dict]:
+    """The rows of `quotes`; `event_links`: event id → (cluster id, thread id) of the quote's
+    event; `states`: actor id → its state (for the actor the speaker speaks about,
+    network.quote_target)."""
     rows = []
-    for quote in corpus.quotes.values():
+    for quote in quotes:
         event = corpus.events.get(quote.event_id) if quote.event_id else None
         article = corpus.articles[quote.article_id]
         date = quote.date or article.published
@@ -235,24 +271,32 @@ def _quote_rows(corpus: Corpus, event_links: Mapping[str, tuple[str, str]], stat
                 "origin": quote.origin,
                 "status": quote.status,
                 **glosses,
-                "cluster_id": event_links.get(quote.event_id, (None, None))[0],
-                "thread_id": event_links.get(quote.event_id, (None, None))[1],
+                "cluster_id": event_links.get(quote.event_id, _NO_LINK)[0],
+                "thread_id": event_links.get(quote.event_id, _NO_LINK)[1],
                 "search": fold(" ".join((quote.text, *names, *filter(None, glosses.values())))),
             }
         )
     return rows
 
 
-EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note", "cluster_id", "report_count", "disagree", "thread_id"]
+def quote_part(corpus: Corpus, quotes: Iterable, event_links: Mapping[str, tuple[str, str]],
+               states: Mapping[str, str]) -> FramePart:
+    """The index rows of `quotes` (`corpus` gives their articles, speakers and events)."""
+    rows = _quote_rows(corpus, quotes, event_links, states)
+    search = tuple(row.pop("search") for row in rows)
+    for row in rows:
+        first_last = row.pop("date_range")
+        row["date_start"], row["date_end"] = first_last if first_last else (None, None)
+    frame = pd.DataFrame({name: _column(name, [row[name] for row in rows]) for name in QUOTE_COLUMNS},
+                         columns=QUOTE_COLUMNS)
+    frame["date_start"] = _days(list(frame["date_start"]))
+    frame["date_end"] = _days(list(frame["date_end"]))
+    return FramePart(frame, search)
+
+
+RAW_EVENT_COLUMNS = ["id", "article_id", "start", "end", "text", "date", "date_precision", "date_start", "date_end", "year", "event_type", "quad", "score", "actor1", "actor2", "place_id", "geo_precision", "lat", "lon", "summary_en", "summary_ar", "summary_fr", "origin", "status", "date_estimated", "date_note"]
+EVENT_COLUMNS = [*RAW_EVENT_COLUMNS, "cluster_id", "report_count", "disagree", "thread_id"]
 QUOTE_COLUMNS = ["id", "article_id", "start", "end", "text", "speaker", "target", "language", "kind", "date", "date_precision", "date_estimated", "date_start", "date_end", "year", "event_id", "event_type", "quad", "place_id", "origin", "status", *GLOSS_FIELDS, "cluster_id", "thread_id"]
-
-
-def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """Sort the frame; keep the search keys (plain Python strings, never in Arrow) in step."""
-    frame = frame.sort_values(by, kind="stable", na_position="last")
-    order = frame.index.to_numpy()
-    return frame.reset_index(drop=True), tuple(search[i] for i in order)
-
 
 # Columns with few distinct values that every rerun masks, groups or counts on: categorical
 # (integer codes + one table of the distinct ids), so isin/==/groupby work on codes instead of
@@ -260,42 +304,66 @@ def _sorted_with_search(frame: pd.DataFrame, search: list[str], by: list[str]) -
 CODED_EVENT_COLUMNS = ("event_type", "quad", "actor1", "actor2", "place_id", "status", "origin")
 CODED_QUOTE_COLUMNS = ("speaker", "event_type", "quad", "place_id", "status", "origin", "language", "kind")
 
+# Every other column's type, stated rather than inferred, so the frame built from a part of the
+# corpus has the types of the one built from all of it (corpus/index_update.py splices them).
+_ID = pd.StringDtype(na_value=np.nan)
+EVENT_DTYPES = {"id": _ID, "article_id": _ID, "start": "int64", "end": "int64", "date": _ID,
+                "date_precision": "int64", "year": "Int64", "score": "float64", "geo_precision": "float64",
+                "lat": "float64", "lon": "float64", "date_estimated": "bool", "cluster_id": _ID,
+                "report_count": "int64", "disagree": _ID, "thread_id": _ID}
+QUOTE_DTYPES = {"id": _ID, "article_id": _ID, "start": "int64", "end": "int64", "target": _ID, "date": _ID,
+                "date_precision": "Int64", "date_estimated": "bool", "year": "Int64", "event_id": _ID,
+                "cluster_id": _ID, "thread_id": _ID}
 
-def _coded(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
-    """The frame with `columns` as categoricals (categories sorted, so sorting is unchanged)."""
-    return frame.assign(**{name: frame[name].astype("category") for name in columns})
+
+def _sorted(part: FramePart, by: list[str]) -> FramePart:
+    """The part's rows sorted; the search keys (plain Python strings, never in Arrow) kept in step."""
+    frame = part.frame.sort_values(by, kind="stable", na_position="last")
+    order = frame.index.to_numpy()
+    return FramePart(frame.reset_index(drop=True), tuple(part.search[i] for i in order), part.links)
+
+
+def _typed(frame: pd.DataFrame, dtypes: Mapping[str, Any], coded: Iterable[str]) -> pd.DataFrame:
+    """The frame with its stated types, and `coded` as categoricals of the values present
+    (categories sorted, so sorting is unchanged)."""
+    frame = frame.astype({name: dtype for name, dtype in dtypes.items() if frame[name].dtype != dtype})
+    return frame.assign(**{name: frame[name].astype(object).astype("category") for name in coded})
+
+
+def finish_events(part: FramePart, presorted: bool = False) -> FramePart:
+    """Index rows ready to filter: sorted by (first day, id), clustered, typed and coded."""
+    if not presorted:
+        part = _sorted(part, ["date_start", "id"])
+    frame = part.frame.assign(**_cluster_columns(part.frame, part.links))
+    return FramePart(_typed(frame, EVENT_DTYPES, CODED_EVENT_COLUMNS), part.search, part.links)
+
+
+def finish_quotes(part: FramePart) -> FramePart:
+    """Quote rows ready to filter: sorted by (date, id), typed and coded."""
+    part = _sorted(part, ["date", "id"])
+    return FramePart(_typed(part.frame, QUOTE_DTYPES, CODED_QUOTE_COLUMNS), part.search)
+
+
+def mentions_by_article(mentions: Iterable[Mention]) -> dict[str, tuple[Mention, ...]]:
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    return {k: tuple(v) for k, v in by_article.items()}
 
 
 def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = None) -> CorpusIndex:
-    ordered, ranges = _events_in_order(corpus)
-    events = pd.DataFrame(_event_columns(corpus, ordered, ranges), columns=EVENT_COLUMNS)
-    event_keys = _event_search(ordered)
-    del ordered, ranges
-    links = dict(zip(events["id"], zip(events["cluster_id"], events["thread_id"], strict=True), strict=True))
+    events = finish_events(event_part(corpus, _events_in_order(corpus)), presorted=True)
+    links = dict(zip(events.frame["id"], zip(events.frame["cluster_id"], events.frame["thread_id"], strict=True), strict=True))
     states = state_of(corpus.actors)
-    quote_rows = _quote_rows(corpus, links, states)
+    quotes = finish_quotes(quote_part(corpus, corpus.quotes.values(), links, states))
     del links
-    quote_search = [row.pop("search") for row in quote_rows]
-    for row in quote_rows:
-        first_last = row.pop("date_range")
-        row["date_start"], row["date_end"] = first_last if first_last else (None, None)
-    quotes = pd.DataFrame({name: _column(name, [row[name] for row in quote_rows]) for name in QUOTE_COLUMNS},
-                          columns=QUOTE_COLUMNS)
-    quotes["year"] = quotes["year"].astype("Int64")
-    quotes["date_start"] = _days(list(quotes["date_start"]))
-    quotes["date_end"] = _days(list(quotes["date_end"]))
-    quotes, quote_keys = _sorted_with_search(quotes, quote_search, ["date", "id"])
-    events, quotes = _coded(events, CODED_EVENT_COLUMNS), _coded(quotes, CODED_QUOTE_COLUMNS)
-    by_article: dict[str, list[Mention]] = defaultdict(list)
-    for mention in corpus.mentions:
-        by_article[mention.article_id].append(mention)
     # The frame now holds every event field: drop the event records so a large corpus is not
     # held twice (index.events is the one place to read events from).
     slim = dataclasses.replace(corpus, events={}, mentions=[])
     return CorpusIndex(
-        slim, events, quotes, actor_members(corpus), place_members(corpus, contained),
-        event_keys, quote_keys, {k: tuple(v) for k, v in by_article.items()}, _year_span(events, quotes),
-        states,
+        slim, events.frame, quotes.frame, actor_members(corpus), place_members(corpus, contained),
+        events.search, quotes.search, mentions_by_article(corpus.mentions),
+        _year_span(events.frame, quotes.frame), states, events.links,
     )
 
 

@@ -87,6 +87,10 @@ class StoredArticle:
         return {name: getattr(self, name) for name in META_FIELDS}
 
 
+def _chunks(values: list[str], size: int) -> list[list[str]]:
+    return [values[i:i + size] for i in range(0, len(values), size)] or [[]]
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -226,17 +230,29 @@ class Store:
                 out.setdefault(kind, {})[status] = n
         return out
 
-    def rows(self, article_statuses: Iterable[str], item_statuses: Iterable[str]):
-        """(article rows, annotation rows) with the given statuses, for union loading/export."""
+    def rows(self, article_statuses: Iterable[str], item_statuses: Iterable[str],
+             article_ids: Iterable[str] | None = None):
+        """(article rows, annotation rows) with the given statuses, for union loading/export;
+        only the articles `article_ids` when given (read in one transaction)."""
         a_st, i_st = list(article_statuses), list(item_statuses)
-        with self.engine.connect() as conn:
-            arts = conn.execute(select(articles).where(articles.c.status.in_(a_st))
-                                .order_by(articles.c.created_at, articles.c.id)).all()
-            items = conn.execute(
-                select(annotations).join(articles, annotations.c.article_id == articles.c.id)
-                .where(articles.c.status.in_(a_st), annotations.c.status.in_(i_st))
-                .order_by(annotations.c.article_id, annotations.c.kind, annotations.c.seq)).all()
+        chunks = [None] if article_ids is None else _chunks(sorted(article_ids), 500)
+        arts, items = [], []
+        with self.engine.connect() as conn, conn.begin():
+            for ids in chunks:
+                where = [articles.c.status.in_(a_st)] + ([] if ids is None else [articles.c.id.in_(ids)])
+                arts += conn.execute(select(articles).where(*where)
+                                     .order_by(articles.c.created_at, articles.c.id)).all()
+                items += conn.execute(
+                    select(annotations).join(articles, annotations.c.article_id == articles.c.id)
+                    .where(*where, annotations.c.status.in_(i_st))
+                    .order_by(annotations.c.article_id, annotations.c.kind, annotations.c.seq)).all()
         return arts, items
+
+    def versions(self) -> dict[str, int]:
+        """Every added article's id → its version (bumped by every change to the article or its
+        items): what changed since an earlier call is where the two differ."""
+        with self.engine.connect() as conn:
+            return {row.id: row.version for row in conn.execute(select(articles.c.id, articles.c.version))}
 
     # -- writing ---------------------------------------------------------------------------
 
