@@ -1,9 +1,10 @@
 """Map: boundaries (Kidal, northern Mali, the border zone), event markers and coarse areas
-coloured by quad class, diplomatic arcs, a legend. A click on a place filters every page."""
+coloured by quad class, diplomatic arcs, a legend. A click on a place filters every page and
+lists its events under the map; each opens its detail (the linked event, above the map)."""
 
 import streamlit as st
 
-from components import data, event_detail, frames, item_view, mapview
+from components import data, event_detail, frames, item_view, mapview, place_events
 from components.filters import set_places
 from components.html import legend
 from components.i18n import fmt_int
@@ -57,15 +58,14 @@ layers.append(mapview.label_layer(labels(ctx.lang, corpus.places, ctx.corpus_key
 if events.empty:
     st.info(ctx.t("empty.events"))
 basemap = st.toggle(ctx.t("map.basemap"), key="map_basemap")
-linked = item_view.linked_event(ctx)  # ?event=ID / ?quote=ID: the map opens centred on it
-if linked:
-    item_view.heading(ctx)
-    st.caption(event_line(linked))
+item_view.panel(ctx)  # ?event=ID / ?quote=ID (or an event opened below): its detail first
+linked = item_view.linked_event(ctx)  # the map opens centred on it
 st.pydeck_chart(mapview.deck(encoded_base, layers, ctx.rtl, basemap,
                              mapview.view_on(*(linked["lat"], linked["lon"]) if linked else (None, None))),
                 key="map", on_select=on_select,
                 selection_mode="single-object", height=620)
 st.caption(ctx.t("map.select_hint"))
+place_events.draw(ctx, event_line)
 if not geo:
     st.warning(ctx.t("map.geo_missing"))
 missing = int(events["lat"].isna().sum()) if not events.empty else 0

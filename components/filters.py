@@ -148,6 +148,12 @@ def clear_item() -> None:
     st.session_state[_ITEM] = None
 
 
+def select_item(kind: str, item_id: str) -> None:
+    """on_click of an "open" button: this event or quote becomes the linked item (the URL
+    follows in the same run, `?event=ID`), as if a link to it had been opened."""
+    st.session_state[_ITEM] = Item(kind, item_id)
+
+
 def item_link(kind: str, item_id: str, lang: str) -> str:
     """The absolute link that opens this page with one item selected (no filters, so the item
     is always in view), built like the sidebar's share link."""

@@ -4,11 +4,14 @@ import json
 
 import pytest
 
+from components import place_events
+from components.html import esc
 from components.i18n import t
 from components.mapview import selected_place
 from tests.test_app_helpers import (
     assert_no_raw_keys,
     expected_counts,
+    filtered,
     index,
     run_page,
     shown_counts,
@@ -85,3 +88,29 @@ def test_an_empty_selection_says_so():
     at = run_page("map", {"lang": "en", "q": "no-such-words-anywhere"})
     assert not at.exception
     assert any(i.value == t("empty.events", "en") for i in at.info)
+
+
+def test_a_selected_place_lists_its_events_and_each_opens_its_detail():
+    """A click on a point sets the place filter (selected_place → set_places, above); its events
+    are listed under the map, newest first, and "Open" shows one's detail, as ?event=ID does."""
+    params = {"lang": "en", "place": "kidal-region"}
+    events = filtered(params).events
+    assert 0 < len(events) <= place_events.MAX_LISTED, "the curated Kidal events must fit the list"
+    at = run_page("map", params)
+    assert not at.exception
+    name = index().corpus.places["kidal-region"].name("en")
+    assert t("map.events_at", "en", place=name, n=len(events)) in [s.value for s in at.subheader]
+    keys = [b.key for b in at.button if str(b.key).startswith("map_open_")]
+    assert keys == [f"map_open_{i}" for i in events["id"][::-1]]
+    newest = events.iloc[-1]
+    assert t("item.linked", "en") not in [s.value for s in at.subheader]
+    at.button(key=f"map_open_{newest['id']}").click().run()
+    assert not at.exception
+    assert at.query_params["event"] == newest["id"]
+    assert at.subheader[0].value == t("item.linked", "en")
+    assert esc(newest["text"]) in "\n".join(h.proto.body for h in at.get("html"))  # its evidence
+
+
+def test_no_place_selected_lists_nothing():
+    at = run_page("map", {"lang": "en", "year": "2025"})
+    assert not [b for b in at.button if str(b.key).startswith("map_open_")]
