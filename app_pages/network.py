@@ -1,8 +1,9 @@
 """Network: who acts on whom, and who speaks about whom. Actors are nodes (states by default,
 their bodies and officials folded in; the toggle unfolds them, `unfold=1`); a directed edge
 per actor pair from the filtered events (colour: most frequent quad class, width: events +
-quotes) and the quotes whose speaker is one side of their event (corpus/network.py). Clicking
-an edge filters every page to that dyad (`dyad=A~B`), a node to that actor."""
+quotes) and the quotes whose speaker is one side of their event, or that name one other side
+when they have no event (corpus/network.py). Clicking an edge filters every page to that dyad
+(`dyad=A~B`), a node to that actor."""
 
 import streamlit as st
 
@@ -23,7 +24,8 @@ if edges.empty:
 labels = {**{k: ctx.t(k) for k in ("quad.verbal_cooperation", "quad.material_cooperation",
                                     "quad.verbal_conflict", "quad.material_conflict")},
           "arrow": ctx.t("misc.arrow"), "events": ctx.t("chart.events"), "quotes": ctx.t("overview.quotes"),
-          "score": ctx.t("chart.mean_score"), "actors": ctx.t("filters.actors"), "weight": ctx.t("network.weight")}
+          "score": ctx.t("chart.mean_score"), "actors": ctx.t("filters.actors"), "weight": ctx.t("network.weight"),
+          "alone": ctx.t("network.alone"), "no_event": ctx.t("network.no_event")}
 selected = ctx.filters.dyads[0] if len(ctx.filters.dyads) == 1 else None
 fig = network_figure(nodes, edges, ctx.actor, labels, ctx.rtl, selected)
 st.plotly_chart(fig, key=network_view.CHART_KEY, on_select=network_view.on_select, selection_mode="points",

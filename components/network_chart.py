@@ -38,6 +38,12 @@ def edge_hover(row: dict, name: Callable[[str], str], labels: Mapping[str, str])
             f"<br>{labels['score']}: {score}")
 
 
+def node_hover(node: str, weight: int, alone: int, name: Callable[[str], str], labels: Mapping[str, str]) -> str:
+    """One actor's hover: its name, its events and quotes, those of its quotes with no target."""
+    text = f"<b>{esc(name(node))}</b><br>{labels['weight']}: {weight}"
+    return text + (f"<br>{labels['alone']}: {alone}" if alone else "")
+
+
 def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, name: Callable[[str], str],
                    labels: Mapping[str, str], rtl: bool, selected: str | None = None) -> go.Figure:
     """Nodes on their circle, one arrow per directed edge (width ∝ √count, colour = quad
@@ -53,15 +59,16 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, name: Callable[[str
     ]
     traces = []
     records = edges.to_dict("records")
-    for quad in plover.QUAD_CLASSES:
-        keep = [i for i, q in enumerate(edges["quad"]) if q == quad]
+    # One trace per quad class, and one for the edges of quotes with no event (no quad class).
+    for quad in (*plover.QUAD_CLASSES, None):
+        keep = [i for i, q in enumerate(edges["quad"]) if q == quad or (quad is None and not isinstance(q, str))]
         if not keep:
             continue
         keys = [network.dyad_key(records[i]["source"], records[i]["target"]) for i in keep]
         traces.append({
             "type": "scatter", "x": geometry["mx"].to_numpy()[keep].tolist(), "y": geometry["my"].to_numpy()[keep].tolist(),
-            "mode": "markers", "name": labels["quad." + quad],
-            "marker": {"size": 13, "color": rgb(quad), "line": {"width": [3 if k == selected else 1 for k in keys],
+            "mode": "markers", "name": labels["quad." + quad] if quad else labels["no_event"],
+            "marker": {"size": 13, "color": rgb(quad or ""), "line": {"width": [3 if k == selected else 1 for k in keys],
                                                                 "color": ["black" if k == selected else "white" for k in keys]}},
             "customdata": [["edge", k] for k in keys], "hovertext": [edge_hover(records[i], name, labels) for i in keep],
             "hoverinfo": "text"})
@@ -71,7 +78,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, name: Callable[[str
         "name": labels["actors"], "showlegend": False, "text": [esc(short(name(n))) for n in nodes["id"]],
         "textposition": "top center", "hoverinfo": "text", "customdata": [["node", n] for n in nodes["id"]],
         "marker": {"size": size.tolist(), "color": "rgb(236,236,236)", "line": {"width": 1.5, "color": "rgb(90,90,90)"}},
-        "hovertext": [f"<b>{esc(name(n))}</b><br>{labels['weight']}: {w}" for n, w in zip(nodes["id"], nodes["weight"], strict=True)]})
+        "hovertext": [node_hover(n, w, a, name, labels) for n, w, a in zip(nodes["id"], nodes["weight"], nodes["alone"], strict=True)]})
     axis = {"visible": False, "range": [1.35, -1.35] if rtl else [-1.35, 1.35], "fixedrange": True}
     # Plain dicts, not validated: plotly's validation of every annotation and trace property
     # would be most of the page's time; the shapes here are fixed and covered by the tests.

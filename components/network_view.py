@@ -52,8 +52,9 @@ def _graph(key: str, fold: bool, corpus_key: str, _index, _result):
     """Cached per (filtered rows, fold). The result's rows keep the index's row labels
     (positions), so the index's codes are taken, not recomputed."""
     events, quotes = coded(corpus_key, fold, _index)
-    edges = network.coded_edges(events, _result.events.index.to_numpy(), quotes, _result.quotes.index.to_numpy())
-    return network.nodes(edges), edges
+    rows = _result.quotes.index.to_numpy()
+    edges = network.coded_edges(events, _result.events.index.to_numpy(), quotes, rows)
+    return network.nodes(edges, spoken=network.untargeted(quotes, rows)), edges
 
 
 def on_select() -> None:

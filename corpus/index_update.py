@@ -163,7 +163,8 @@ def _quotes(index: CorpusIndex, changes: Changes, events: FramePart) -> FramePar
     linked = ids.isin(wanted).to_numpy(dtype=bool)
     event_links = dict(zip(ids[linked], zip(events.frame["cluster_id"][linked], events.frame["thread_id"][linked],
                                             strict=True), strict=True))
-    context = Corpus(articles=changes.added.articles, actors=index.corpus.actors, events=changes.added.events)
+    context = Corpus(articles=changes.added.articles, actors=index.corpus.actors, events=changes.added.events,
+                     mentions=changes.added.mentions)  # a quote with no event: its target is read from them
     return finish_quotes(_joined(kept, quote_part(context, quotes, event_links, index.actor_state), {}))
 
 

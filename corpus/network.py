@@ -8,8 +8,11 @@ filtered event and quote frames (no Streamlit; the Network page only lays it out
   actor2's node (events with no actor2, or with both sides in one node, make no edge).
 - **Quote edges**: a quote whose speaker is one side of the quote's event speaks *about* the
   other side (`quote_target`): Mali's communiqué on an Algeria → Mali event is Mali → Algeria.
-  A speaker on neither side (a third party) and a quote with no event make no edge — simple,
-  checkable, and documented in docs/DASHBOARD.md ("Network").
+  A quote with no event speaks about the one actor (one side: a state with its bodies and
+  officials) its own words name, outside the speaker's side (`said_about`: the actor mentions
+  inside the quote's span); naming none, or several sides, it has no target. A quote with no
+  target (that, or a third party's quote on an event) makes no edge and counts for its
+  speaker's node only (`untargeted`, `nodes(spoken=…)`). Documented in docs/DASHBOARD.md.
 - One edge per directed pair: `events` and `quotes` counts, the events per quad class (the
   edge is coloured by the most frequent one), and the mean cooperation–conflict score of its
   events (of its quotes' events when it has no event).
@@ -80,6 +83,20 @@ def quote_target(speaker: str | None, actor1: str | None, actor2: str | None,
     return None
 
 
+def said_about(speaker: str | None, mentions: Iterable, start: int, end: int,
+               state_of: Callable[[str], str]) -> str | None:
+    """The actor a quote with no event speaks about: among the actor mentions inside its span
+    [start, end), those not on the speaker's side; the first of them in the text when they are
+    all one side, None when there are none or several sides (or no speaker)."""
+    if not isinstance(speaker, str) or not speaker:
+        return None
+    own = state_of(speaker)
+    named = sorted((m.start, m.ref) for m in mentions
+                   if m.kind == "actor" and isinstance(m.ref, str) and m.ref and start <= m.start and m.end <= end)
+    others = [ref for _, ref in named if state_of(ref) != own]
+    return others[0] if others and len({state_of(ref) for ref in others}) == 1 else None
+
+
 def _nodes_coded(values: pd.Series, state: Mapping[str, str], fold: bool) -> tuple[np.ndarray, list[str]]:
     """Node codes (-1: none) and the node of each code. Factorised first: the few distinct
     actors are mapped to nodes, not the 100,000 rows."""
@@ -123,6 +140,7 @@ class Coded:
     target: np.ndarray
     quad: np.ndarray
     score: np.ndarray
+    alone: np.ndarray | None = None  # quotes: the speaker's node of a row with no edge (else -1)
 
 
 def _quad_codes(quads: pd.Series) -> np.ndarray:
@@ -145,7 +163,16 @@ def code_quotes(quotes: pd.DataFrame, state: Mapping[str, str], fold: bool) -> C
     codes, uniques = pd.factorize(quotes["event_type"], use_na_sentinel=True)
     lookup = np.array([plover.score_of(t) if isinstance(t, str) else np.nan for t in uniques] + [np.nan])
     score = lookup[np.where(codes < 0, len(uniques), codes)]
-    return Coded(names, np.where(keep, src, -1), np.where(keep, tgt, -1), _quad_codes(quotes["quad"]), score)
+    return Coded(names, np.where(keep, src, -1), np.where(keep, tgt, -1), _quad_codes(quotes["quad"]), score,
+                 np.where(keep, -1, src))
+
+
+def untargeted(quotes: Coded, rows: np.ndarray | None = None) -> dict[str, int]:
+    """The quotes with no edge (no target: see the module docstring) among `rows` (positions;
+    None: every row), counted for their speaker's node."""
+    alone = quotes.alone if rows is None else quotes.alone[rows]
+    counts = np.bincount(alone[alone >= 0], minlength=len(quotes.names))
+    return {quotes.names[i]: int(n) for i, n in enumerate(counts) if n}
 
 
 def _counts(coded: Coded, rows: np.ndarray | None) -> pd.DataFrame:
@@ -199,8 +226,11 @@ def coded_edges(events: Coded, event_rows: np.ndarray | None, quotes: Coded, quo
 HUB_X = 0.42  # the hubs sit inside the circle, this far left and right of its centre
 
 
-def nodes(edge_frame: pd.DataFrame, first: Iterable[str] = ("DZA", "MLI")) -> pd.DataFrame:
-    """The nodes of the edges: id, weight (events + quotes touching it), x, y. Deterministic:
+def nodes(edge_frame: pd.DataFrame, first: Iterable[str] = ("DZA", "MLI"),
+          spoken: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The nodes of the edges and of the speakers of quotes with no target (`spoken`: node →
+    such quotes, `untargeted`): id, weight (events + quotes touching it, its own quotes with no
+    target included), alone (those quotes), x, y. Deterministic:
     the `first` ids present (Algeria, Mali) are hubs inside the circle (two: at −HUB_X and
     +HUB_X on the horizontal axis; one: at the centre), the others on the unit circle by weight
     then id, from the top, clockwise."""
@@ -208,13 +238,16 @@ def nodes(edge_frame: pd.DataFrame, first: Iterable[str] = ("DZA", "MLI")) -> pd
     for row in edge_frame[["source", "target", "events", "quotes"]].itertuples(index=False):
         for node in (row.source, row.target):
             weight[node] = weight.get(node, 0) + int(row.events) + int(row.quotes)
+    alone = dict(spoken or {})
+    for node, n in alone.items():
+        weight[node] = weight.get(node, 0) + int(n)
     lead = [f for f in first if f in weight]
     rest = sorted((n for n in weight if n not in lead), key=lambda n: (-weight[n], n))
     hubs = [(-HUB_X, 0.0), (HUB_X, 0.0)] if len(lead) == 2 else [(0.0, 0.0)] * len(lead)
     angles = [math.pi / 2 - 2 * math.pi * i / len(rest) for i in range(len(rest))]
     where = hubs + [(round(math.cos(a), 6), round(math.sin(a), 6)) for a in angles]
     order = lead + rest
-    return pd.DataFrame({"id": order, "weight": [weight[n] for n in order],
+    return pd.DataFrame({"id": order, "weight": [weight[n] for n in order], "alone": [alone.get(n, 0) for n in order],
                          "x": [x for x, _ in where], "y": [y for _, y in where]})
 
 

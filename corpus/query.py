@@ -237,8 +237,9 @@ def _quote_rows(corpus: Corpus, quotes: Iterable, event_links: Mapping[str, tupl
                 states: Mapping[str, str]) -> list[dict]:
     """The rows of `quotes`; `event_links`: event id → (cluster id, thread id) of the quote's
     event; `states`: actor id → its state (for the actor the speaker speaks about,
-    network.quote_target)."""
-    rows = []
+    network.quote_target; for a quote with no event, network.said_about reads the mentions)."""
+    rows, side = [], lambda a: states.get(a, a)
+    mentions = mentions_by_article(m for m in corpus.mentions if m.kind == "actor")
     for quote in quotes:
         event = corpus.events.get(quote.event_id) if quote.event_id else None
         article = corpus.articles[quote.article_id]
@@ -254,8 +255,8 @@ def _quote_rows(corpus: Corpus, quotes: Iterable, event_links: Mapping[str, tupl
                 "end": quote.end,
                 "text": quote.text,
                 "speaker": quote.speaker,
-                "target": network.quote_target(quote.speaker, event.actor1, event.actor2,
-                                               lambda a: states.get(a, a)) if event else None,
+                "target": network.quote_target(quote.speaker, event.actor1, event.actor2, side) if event
+                else network.said_about(quote.speaker, mentions.get(quote.article_id, ()), quote.start, quote.end, side),
                 "language": quote.language,
                 "kind": quote.kind,
                 "date": date,

@@ -99,3 +99,21 @@ def test_removing_the_dyad_in_the_sidebar_restores_the_view():
     assert not at.exception
     assert shown_counts(at) == expected_counts({})
     assert "dyad" not in at.query_params
+
+
+def test_a_quote_with_no_event_draws_its_edge_and_the_speakers_other_quotes_count_for_them():
+    """Unfiltered, Mali → terrorist groups exists only through a quote with no event (no quad
+    class): it still has its selectable midpoint, in its own legend entry; Mali's node says
+    how many of its quotes name no other side."""
+    from components.i18n import t
+
+    at = run_page("network", {"lang": "en"})
+    assert not at.exception
+    fig = _figure(at)
+    assert sorted(_edge_keys(fig)) == sorted(network.dyad_key(s, g) for s, g in zip(
+        *(_expected_edges({})[c] for c in ("source", "target")), strict=True))
+    no_event = next(tr for tr in fig["data"] if tr.get("name") == t("network.no_event", "en"))
+    assert ["edge", "MLI~TERRORIST-GROUPS"] in no_event["customdata"]
+    nodes = fig["data"][-1]
+    mali = nodes["hovertext"][[d[1] for d in nodes["customdata"]].index("MLI")]
+    assert f"{t('network.alone', 'en')}: " in mali

@@ -205,6 +205,22 @@ def test_a_new_article_is_applied_in_place_and_shown(seeded):
     assert len(before.index.events) == len(CURATED.events) + 1  # the old snapshot is left as it was
 
 
+def test_a_quote_with_no_event_gets_the_target_its_words_name_in_place(seeded):
+    """corpus.network.said_about reads the actor mentions inside the quote: the in-place
+    update must hand the new article's mentions to it, as the rebuild does."""
+    seeded.snapshot()
+    text = f"{SENTENCE} (quote)\n"
+    quote, named = _span(text, "نحن مع مالي"), _span(text, "مالي")
+    seeded.store.add_article(text, {"published": "2024-01-06"}, [
+        Item("quote", *quote, text[slice(*quote)], {"speaker": "DZA", "quote_kind": "direct"}, "accepted"),
+        Item("actor", *named, "مالي", {"ref": "MLI"}, "accepted")], status="accepted")
+    after = seeded.snapshot()
+    assert not after.rebuilt
+    added = after.index.quotes[(after.index.quotes["origin"] == "added").to_numpy(dtype=bool)]
+    assert added[["speaker", "target"]].values.tolist() == [["DZA", "MLI"]]
+    _check(seeded)
+
+
 def test_a_retracted_article_leaves_the_index(seeded):
     article_id = seeded.store.list_articles()[0]["id"]
     seeded.snapshot()

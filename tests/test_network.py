@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from corpus import network, plover
+from corpus.models import Mention
 from corpus.query import Filters, run_query
 from corpus.urlstate import parse_filters
 from tests.test_app_helpers import index
@@ -167,3 +168,48 @@ def test_coded_edges_of_kept_rows_equal_edges_of_the_filtered_frames(fold):
     taken = network.coded_edges(events, result.events.index.to_numpy(), quotes, result.quotes.index.to_numpy())
     direct = network.edges(result.events, result.quotes, idx.actor_state, fold)
     assert len(direct) and taken.equals(direct)
+
+
+def _mention(start, end, ref, kind="actor"):
+    return Mention("a1", start, end, "x" * (end - start), kind, ref)
+
+
+@pytest.mark.parametrize(("speaker", "mentions", "target"), [
+    ("MLI-MFA", [_mention(12, 20, "DZA")], "DZA"),                               # names Algeria
+    ("attaf", [_mention(30, 35, "MLI"), _mention(12, 18, "MLI-MFA")], "MLI-MFA"),  # one side: the first named
+    ("attaf", [_mention(12, 18, "DZA")], None),                                  # his own side only
+    ("attaf", [_mention(12, 18, "MLI"), _mention(20, 24, "AQIM")], None),        # two other sides: unreadable
+    ("attaf", [_mention(2, 8, "MLI")], None),                                    # before the quote
+    ("attaf", [_mention(45, 60, "MLI")], None),                                  # runs past its end
+    ("attaf", [_mention(12, 18, "kidal", "place")], None),                       # a place is not an actor
+    (None, [_mention(12, 18, "MLI")], None),                                     # no speaker
+])
+def test_said_about_reads_the_one_other_side_a_quote_names(speaker, mentions, target):
+    assert network.said_about(speaker, mentions, 10, 50, lambda a: STATE.get(a, a)) == target
+
+
+def test_a_curated_quote_with_no_event_speaks_about_the_actor_it_names():
+    """q-004-09: Mali's president, in no event, on the threats of terrorist groups — an edge
+    Mali → terrorist groups; q-004-08, where he names only Mali, has no target."""
+    idx = index()
+    quotes = idx.quotes.set_index("id")
+    assert quotes.loc[["q-004-09", "q-004-08"], "event_id"].isna().all()
+    assert quotes.loc["q-004-09", "target"] == "TERRORIST-GROUPS"
+    assert pd.isna(quotes.loc["q-004-08", "target"])
+    result = run_query(idx, Filters(dyads=("MLI~TERRORIST-GROUPS",)))
+    assert list(result.quotes["id"]) == ["q-004-09"] and result.events.empty
+    everything = run_query(idx, Filters())
+    edges = network.edges(everything.events, everything.quotes, idx.actor_state).set_index(["source", "target"])
+    assert edges.loc[("MLI", "TERRORIST-GROUPS"), ["events", "quotes"]].tolist() == [0, 1]
+
+
+def test_quotes_with_no_target_count_for_their_speaker_only():
+    quotes = _quotes([("MLI-MFA", "DZA", "DISAPPROVE"), ("MLI", None, None), ("AQIM", None, None), ("attaf", None, None)])
+    coded = network.code_quotes(quotes, STATE, fold=True)
+    assert network.untargeted(coded) == {"MLI": 1, "AQIM": 1, "DZA": 1}
+    assert network.untargeted(coded, [0, 2]) == {"AQIM": 1}
+    edges = network.coded_edges(network.code_events(_events([]), STATE, True), None, coded, None)
+    assert edges[["source", "target", "quotes"]].values.tolist() == [["MLI", "DZA", 1]]
+    nodes = network.nodes(edges, spoken=network.untargeted(coded)).set_index("id")
+    assert nodes.loc[["MLI", "DZA", "AQIM"], "weight"].tolist() == [2, 2, 1]
+    assert nodes.loc[["MLI", "DZA", "AQIM"], "alone"].tolist() == [1, 1, 1]
