@@ -117,13 +117,13 @@ def body_phrases(res, actors: list[dict]) -> list[dict]:
     nisbas = [a for a in actors if a.get("mention") == "adjective" and a["kind"] == "state"]
     if not nisbas:
         return actors
-    starts = {res.span_of(t, t + 1)[0]: t for t in range(len(res.doc.tokens))}
+    ostarts = res.doc.orig_bounds()[0]
     for adj in nisbas:
-        k = starts.get(adj["start"])
+        k = res.doc.token_starting_at(adj["start"])
         head = _phrase_head(res, k) if k is not None else None
         if head is None:
             continue
-        start = res.span_of(head, head + 1)[0]
+        start = ostarts[head]
         inside = [a for a in actors if start <= a["start"] and a["end"] <= adj["end"]]
         if any(a is not adj and not _mergeable(res, a, adj["actor_id"]) for a in inside):
             continue

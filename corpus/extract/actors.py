@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
@@ -113,11 +114,18 @@ def earlier_base(res, m) -> bool:
     """"القاعدة" after "قاعدة" (a base) was mentioned is that base, not al-Qaeda."""
     if m.j - m.i != 1:
         return False
-    start = res.doc.tokens[m.i].start
-    return bool(_BASE_RE.search(res.doc.folded, 0, start))
+    return _first_base_end(res.doc.folded) <= res.doc.tokens[m.i].start
 
 
 _BASE_RE = re.compile(r"(?<![^\W\d_])[وفبل]?قاعده(?![^\W\d_])")
+
+
+@lru_cache(maxsize=8)
+def _first_base_end(folded: str) -> float:
+    """Where the document's first "قاعدة" (a base) ends (inf: none). A token starts after a
+    non-letter, so a base ends before a token's start exactly when it was written before it."""
+    hit = _BASE_RE.search(folded)
+    return hit.end() if hit else float("inf")
 
 
 def in_apposition(res, m, actor_id: str) -> bool:
@@ -363,6 +371,7 @@ def _distinctive_word_person_uncached(res, i: int, j: int) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A word without its long vowels and final ه (transliterations vary in them), its g
     written one way (غويتا ~ جويتا ~ قويتا: Maghrebi, Egyptian and Gulf spellings of "g")."""

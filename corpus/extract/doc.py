@@ -44,6 +44,7 @@ class Doc:
     fends: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _sent_starts_of: object = None  # the sentences list _sent_starts was built from
+    _obounds: tuple | None = None  # (starts, ends) of every token in original offsets
 
     @property
     def folded(self) -> str:
@@ -56,6 +57,25 @@ class Doc:
     def tok_span(self, i: int, j: int) -> tuple[int, int]:
         """Original span of tokens i..j-1."""
         return self.span(self.tokens[i].start, self.tokens[j - 1].end)
+
+    def orig_bounds(self) -> tuple[list[int], list[int]]:
+        """Every token's original [start, end), as two lists parallel to `tokens` (built once;
+        read-only: when nothing was dropped they are the folded offset lists themselves)."""
+        if self._obounds is None:
+            starts, ends = self.fstarts, self.fends
+            if not len(starts) == len(ends) == len(self.tokens):
+                starts, ends = [t.start for t in self.tokens], [t.end for t in self.tokens]
+            if self.norm.original_length != len(self.norm.text):
+                offs = self.norm.offsets
+                starts, ends = list(map(offs.__getitem__, starts)), [offs[e - 1] + 1 for e in ends]
+            self._obounds = (starts, ends)
+        return self._obounds
+
+    def token_starting_at(self, ostart: int) -> int | None:
+        """The index of the token whose original start is `ostart`, else None."""
+        starts = self.orig_bounds()[0]
+        k = bisect.bisect_left(starts, ostart)
+        return k if k < len(starts) and starts[k] == ostart else None
 
     def orig_offset(self, fpos: int) -> int:
         offs = self.norm.offsets

@@ -48,8 +48,7 @@ class Article:
                  state_of=None, country_of: dict[str, str] | None = None):
         self.doc = doc
         self.words = doc.words or [t.text for t in doc.tokens]
-        offsets, length = doc.norm.offsets, doc.norm.original_length
-        self.tok_starts = [offsets[t.start] if t.start < len(offsets) else length for t in doc.tokens]
+        self.tok_starts = doc.orig_bounds()[0]
         self._state_of = state_of
         self.resolves_states = state_of is not None
         self._sides: dict = {}

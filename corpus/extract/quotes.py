@@ -125,16 +125,8 @@ class TokenView:
 
     def __init__(self, doc):
         self.doc = doc
-        words, starts, ends = doc.words, doc.fstarts, doc.fends
-        if not len(words) == len(doc.tokens) == len(starts) == len(ends):
-            words = [t.text for t in doc.tokens]
-            starts, ends = [t.start for t in doc.tokens], [t.end for t in doc.tokens]
-        if doc.norm.original_length == len(doc.norm.text):
-            ostarts, oends = starts, ends  # nothing dropped: folded offsets are original ones
-        else:
-            offs = doc.norm.offsets
-            ostarts = list(map(offs.__getitem__, starts))
-            oends = [offs[e - 1] + 1 for e in ends]
+        words = doc.words if len(doc.words) == len(doc.tokens) else [t.text for t in doc.tokens]
+        ostarts, oends = doc.orig_bounds()
         self.words, self.ostarts, self.oends = words, ostarts, oends
         sw = speech_words()
         flags = list(map(sw.anchors.__contains__, words))

@@ -22,6 +22,7 @@ is a known non-event ("رفض ذكر اسمه": declined to be named) that block
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from corpus.extract.resources import load_json
@@ -215,10 +216,9 @@ def _nominal_prefix(prefix: str, rest: str) -> bool:
 def find_triggers(words: list[str]) -> list[Trigger]:
     """Trigger phrases over the folded tokens, the longest at each head token (blocks included)."""
     found = []
-    for i, word in enumerate(words):
-        entries = heads(word)
-        if not entries:
-            continue
+    all_heads = list(map(heads, words))  # () for most words: only head tokens are visited
+    for i in compress(range(len(words)), all_heads):
+        entries = all_heads[i]
         best = max(((_phrase_end(words, i, e), e) for e in entries),
                    key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank))
         if best[0] is not None:
