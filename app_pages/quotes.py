@@ -10,6 +10,7 @@ import streamlit as st
 
 from components import cards, event_detail, frames, item_view, pager
 from components.cards import quote_card_data
+from components.filters import warn_ignored
 from components.html import COPY_SCRIPT, SCROLL_SCRIPT, markdown_text, quote_card
 from components.i18n import fmt_int
 from components.layout import export_buttons, header
@@ -24,8 +25,7 @@ mode = st.radio(ctx.t("quotes.sort"), pager.SORTS, horizontal=True, key="quotes_
                 format_func=lambda m: ctx.t({"date": "quotes.sort_date", "speaker": "quotes.group_speaker"}.get(m, "quotes.claims")))
 if mode == "claims":  # the events with quotes from more than one side, sides side by side
     pager.write_url(mode, 0)
-    if ignored:
-        st.warning(ctx.t("filters.ignored", items=", ".join(map(markdown_text, ignored))))
+    warn_ignored(ignored, ctx.lang)
     event_detail.claims_view(ctx, quotes)
     export_buttons(ctx, None, quotes)
     st.stop()
@@ -55,8 +55,7 @@ def move(step: int) -> None:
 
 ignored += pager.sync_page((ctx.filters, mode, total), pages)
 marked, scroll = item_view.open_quote_page(quotes, PAGE_SIZE)  # ?quote=ID: its page, its card marked
-if ignored:
-    st.warning(ctx.t("filters.ignored", items=", ".join(map(markdown_text, ignored))))
+warn_ignored(ignored, ctx.lang)
 if pages > 1:
     back, pick, forward = st.columns([1, 8, 1], vertical_alignment="center")
     back.button("‹" if not ctx.rtl else "›", key="quotes_prev", on_click=move, args=(-1,),

@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components import i18n
-from components.html import display_text
+from components.html import display_text, markdown_text
 from components.i18n import fmt_int, pick_lang, t
 from corpus import plover
 from corpus.filterspec import ID_FILTERS
@@ -158,6 +158,12 @@ def item_link(kind: str, item_id: str, lang: str) -> str:
     """The absolute link that opens this page with one item selected (no filters, so the item
     is always in view), built like the sidebar's share link."""
     return view_url({"lang": lang, kind: item_id})
+
+
+def warn_ignored(items: list[str], lang: str) -> None:
+    """"Ignored in the link: …" naming the URL values that were not used (shown as text)."""
+    if items:
+        st.warning(t("filters.ignored", lang, items=", ".join(map(markdown_text, items))))
 
 
 def url_warnings() -> list[str]:

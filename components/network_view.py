@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.filters import WIDGET, set_dyad
+from components.filters import WIDGET, set_dyad, warn_ignored
 from components.timeline_view import signature
 from corpus import network
 from corpus.query import run_query
@@ -20,7 +20,10 @@ def unfold_toggle(ctx) -> bool:
     """Fold members into their states (default) or not; `unfold=1` in the URL. Set from the
     URL on the first run; a change writes the URL in the callback, before the rerun."""
     if _UNFOLD_STATE not in st.session_state:
-        st.session_state[_UNFOLD_STATE] = st.query_params.get(UNFOLD_KEY) == "1"
+        wanted = st.query_params.get(UNFOLD_KEY)
+        st.session_state[_UNFOLD_STATE] = wanted == "1"
+        if wanted not in (None, "0", "1"):
+            warn_ignored([f"{UNFOLD_KEY}={wanted[:40]}"], ctx.lang)
     return st.toggle(ctx.t("network.unfold"), key=_UNFOLD_STATE, on_change=_write_unfold,
                      help=ctx.t("network.unfold_help"))
 

@@ -50,8 +50,7 @@ def prepare(lang: str, page_name: str) -> PageContext | None:
     params = filters.view_params(current, lang, page_name)
     filters.write_url(params)
     filters.share_link(params, lang)
-    if warnings := filters.url_warnings():
-        st.warning(t("filters.ignored", lang, items=", ".join(map(markdown_text, warnings))))
+    filters.warn_ignored(filters.url_warnings(), lang)
     if corrections := filters.url_corrections():
         st.info(t("filters.corrected", lang, items=", ".join(map(markdown_text, corrections))))
     ctx = PageContext(lang, loaded.index, current, run_query(loaded.index, current), params, loaded.key)

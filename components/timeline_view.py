@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import frames
 from components.charts import MILESTONES, counts_figure, timeline_figure
+from components.filters import warn_ignored
 from components.html import esc
 from components.i18n import date_label, fmt_date, fmt_int
 from corpus import plover
@@ -96,6 +97,8 @@ def lane_mode_radio(ctx) -> str:
     if _LANES_STATE not in st.session_state:
         wanted = st.query_params.get(LANES_KEY)
         st.session_state[_LANES_STATE] = wanted if wanted in LANE_MODES else LANE_MODES[0]
+        if wanted is not None and wanted not in LANE_MODES:
+            warn_ignored([f"{LANES_KEY}={wanted[:40]}"], ctx.lang)
     return st.radio(ctx.t("timeline.lanes"), LANE_MODES, horizontal=True, key=_LANES_STATE,
                     on_change=_write_lanes,
                     format_func=lambda m: ctx.t("timeline.by_dyad" if m == "dyad" else "timeline.by_type"))

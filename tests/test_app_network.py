@@ -117,3 +117,14 @@ def test_a_quote_with_no_event_draws_its_edge_and_the_speakers_other_quotes_coun
     nodes = fig["data"][-1]
     mali = nodes["hovertext"][[d[1] for d in nodes["customdata"]].index("MLI")]
     assert f"{t('network.alone', 'en')}: " in mali
+
+
+@pytest.mark.parametrize("value, named", [("yes", True), ("0", False), ("1", False)])
+def test_a_bogus_unfold_value_in_the_link_is_named(value, named):
+    from components.i18n import t
+
+    at = run_page("network", {"lang": "en", "unfold": value})
+    assert not at.exception
+    warning = t("filters.ignored", "en", items=f"unfold\\={value}")
+    assert (warning in [w.value for w in at.warning]) == named
+    assert at.toggle(key="network_unfold").value == (value == "1")

@@ -161,3 +161,10 @@ def test_count_chart_counts_every_event_once():
         left_out = int(next(iter(__import__("re").findall(r"(\d+) events dated only", note)), 0))
         assert stacked + left_out == expected_counts(params)[0]
     assert _counts_fig(run_page("timeline", {"lang": "en", "year": "2025"}))["layout"]["xaxis"]["tickformat"] == "%Y-%m"
+
+
+def test_a_bogus_lane_mode_in_the_link_is_named_and_the_default_used():
+    at = run_page("timeline", {"lang": "fr", "lanes": "<b>bogus</b>"})
+    assert not at.exception
+    assert [w.value for w in at.warning] == [t("filters.ignored", "fr", items=r"lanes\=\<b\>bogus\<\/b\>")]
+    assert at.radio(key="timeline_lanes").value == "dyad"
