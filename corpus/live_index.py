@@ -65,6 +65,10 @@ class LiveIndex:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
 
+    def busy(self) -> bool:
+        """Whether a session is building or updating the index now."""
+        return self._lock.locked()
+
     def get(self, store, added: tuple, wait: bool = True) -> Snapshot:
         """The index for the store at fingerprint `added`; with `wait=False`, while another
         session is updating, the last snapshot (its next rerun sees the new one)."""
