@@ -198,20 +198,31 @@ def event_part(corpus: Corpus, events: list[Event]) -> FramePart:
 
 
 def _cluster_columns(frame: pd.DataFrame, links: Mapping[str, tuple[str | None, str | None]]) -> dict[str, list]:
-    """Each report's cluster id, the number of reports in its cluster and the fields its
-    cluster's reports disagree on (comma-separated, "" when they agree)."""
+    """Each report's cluster id, the number of reports in its cluster, the fields its cluster's
+    reports disagree on (comma-separated, "" when they agree) and its exchange (thread). Only
+    the linked events are walked; every other event is a cluster and a thread of its own."""
     ids = frame["id"].tolist()
-    cluster = clusters.cluster_ids({i: links.get(i, _NO_LINK)[0] for i in ids})
-    column = [cluster[i] for i in ids]
-    sizes = Counter(column)
+    known = set(ids)
+    linked = _linked(known, {i: link[0] for i, link in links.items() if link[0]})
+    column = [linked.get(i, i) for i in ids]
+    sizes = Counter(linked.values())
     shared = defaultdict(list)
-    for position, cid in enumerate(column):
-        if sizes[cid] > 1:
-            shared[cid].append(position)
+    for position, event_id in enumerate(ids):
+        if sizes.get(linked.get(event_id), 1) > 1:
+            shared[linked[event_id]].append(position)
     differ = _disagreements(frame, shared)
-    threads = claims.thread_ids(cluster, {i: link[1] for i, link in links.items() if link[1]})
-    return {"cluster_id": column, "report_count": [sizes[c] for c in column],
-            "disagree": [differ.get(c, "") for c in column], "thread_id": [threads[c] for c in column]}
+    responds = {i: link[1] for i, link in links.items() if link[1]}
+    involved = set(responds) | {t for t in responds.values() if t in known}
+    threads = claims.thread_ids({i: linked.get(i, i) for i in involved}, responds)
+    return {"cluster_id": column, "report_count": [sizes.get(c, 1) for c in column],
+            "disagree": [differ.get(c, "") for c in column], "thread_id": [threads.get(c, c) for c in column]}
+
+
+def _linked(known: set[str], same_as: Mapping[str, str]) -> dict[str, str]:
+    """The cluster of every event in a `same_as` chain: the linking events and the known events
+    they name (a name that is no event leaves its event alone, as clusters.cluster_ids does)."""
+    involved = set(same_as) | {t for t in same_as.values() if t in known}
+    return clusters.cluster_ids({i: same_as.get(i) for i in involved})
 
 
 _NO_LINK = (None, None)
