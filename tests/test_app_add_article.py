@@ -247,6 +247,28 @@ def test_viewing_creates_no_database_and_a_saved_article_then_appears(env):
     assert total(after.metric[0].value) == total(before) + 1
 
 
+def test_an_open_dashboard_shows_another_sessions_save_updated_in_place(env):
+    """Issue 17, part 1: with a database already in use, a save reaches a dashboard session
+    that is already open on its next rerun, through the in-place update (not a rebuild)."""
+    from components import data
+
+    overview = str(Path(PAGE).parent.parent / "app.py")
+    store = Store.open(env)  # the database exists, with one article, before anyone looks
+    other = TEXT.replace("باماكو", "كيدال")
+    store.add_article(other, {"published": "2024-01-06"}, [], status="accepted")
+    at = AppTest.from_file(overview, default_timeout=60).run()
+    assert not at.exception
+    total = lambda value: int(value.split("/")[-1])  # noqa: E731 - "shown / total" articles
+    before = total(at.metric[0].value)
+    add_via_page(app())  # another session saves
+    at.run()  # the open session's next rerun
+    assert not at.exception
+    assert total(at.metric[0].value) == before + 1
+    directory = data.data_dir()
+    live = data._live(str(directory), data.fingerprint(directory), str(store.engine.url))
+    assert live._snapshot is not None and not live._snapshot.rebuilt
+
+
 # -- fail closed (issue 13, defect 1) -----------------------------------------------------------
 
 def closed_page(at: AppTest) -> str:
