@@ -93,11 +93,11 @@ def _as_day(value: object) -> str | None:
 
 
 def _date_range_inputs(lang: str) -> None:
-    """From–to at day precision (the year slider stays the quick control)."""
+    """From–to at day precision (the year slider stays the quick control). One under the other:
+    side by side, the sidebar's half width cut a date's last digits off."""
     low, high = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-    cols = st.columns(2)
-    cols[0].date_input(t("filters.from", lang), key=WIDGET["from"], min_value=low, max_value=high, format="YYYY-MM-DD")
-    cols[1].date_input(t("filters.to", lang), key=WIDGET["to"], min_value=low, max_value=high, format="YYYY-MM-DD")
+    st.date_input(t("filters.from", lang), key=WIDGET["from"], min_value=low, max_value=high, format="YYYY-MM-DD")
+    st.date_input(t("filters.to", lang), key=WIDGET["to"], min_value=low, max_value=high, format="YYYY-MM-DD")
     st.caption(t("filters.dates_rule", lang))
 
 

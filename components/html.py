@@ -142,7 +142,8 @@ BASE_CSS = """
 
 # Right-to-left interface. `dir` alone does not right-align text inside Streamlit's markdown
 # blocks, so direction and text-align are set on the containers and their markdown children;
-# charts and the map canvas keep ltr (their own layout engines). Quote/article blocks keep the
+# charts and the map canvas keep ltr (their own layout engines), and so do the date inputs (an
+# ISO date laid out right to left read 01-12-2024 and lost its first digits to the box's edge). Quote/article blocks keep the
 # `dir` of their own language through the attribute selectors in BASE_CSS.
 RTL_CSS = """
 <style>
@@ -154,6 +155,7 @@ RTL_CSS = """
 [data-testid="stWidgetLabel"], [data-testid="stSidebarNav"], [data-testid="stAlert"]{text-align:right;}
 [data-testid="stSidebarNav"] a{direction:rtl;}
 [data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"], .stSlider{direction:ltr;}
+[data-testid="stDateInputFieldsScroller"]{direction:ltr;}
 [data-testid="stMain"] [dir=ltr]{text-align:left;}
 </style>
 """
