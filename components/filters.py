@@ -120,7 +120,8 @@ def init_filters(index: CorpusIndex) -> None:
     filters, warnings = parse_filters(params, vocabulary(index))
     shown = st.session_state.setdefault(_WARNINGS, [])
     shown.extend(f"{w.key}={w.value if len(w.value) <= 40 else w.value[:37] + '…'}" for w in warnings if not w.corrected)
-    st.session_state[_CORRECTIONS] = [f"{w.key}={w.value[:40]}" for w in warnings if w.corrected]
+    # "→" in every language: the item is a left-to-right run (key=value → value) even in Arabic.
+    st.session_state[_CORRECTIONS] = [f"{w.key}={w.value[:40]} → {w.read_as[:40]}" for w in warnings if w.corrected]
     item, item_warnings = parse_item(params, lambda kind, value: item_exists(index, kind, value))
     shown.extend(str(w.key + "=" + w.value[:40]) for w in item_warnings)
     st.session_state[_ITEM] = item

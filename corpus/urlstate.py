@@ -53,6 +53,7 @@ class UrlWarning:
     value: str
     reason: str
     corrected: bool = False  # the value was applied in a corrected form, not ignored
+    read_as: str = ""  # that form, when corrected
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "value", self.value[:80])
@@ -74,7 +75,7 @@ def _parse_years(values: list[str], vocab: Vocabulary, warnings: list[UrlWarning
     if match := _RANGE.match(value):
         low, high = int(match[1]), int(match[2])
         if low > high:
-            warnings.append(UrlWarning("year", value, f"reversed range, read as {high}-{low}", corrected=True))
+            warnings.append(UrlWarning("year", value, f"reversed range, read as {high}-{low}", True, f"{high}-{low}"))
             low, high = high, low
     elif match := _YEAR.match(value):
         low = high = int(match[1])
@@ -105,22 +106,52 @@ def _parse_day(values: list[str], key: str, warnings: list[UrlWarning]) -> str |
 def _parse_day_range(clean: dict[str, list[str]], warnings: list[UrlWarning]) -> tuple[str | None, str | None]:
     low, high = _parse_day(clean["from"], "from", warnings), _parse_day(clean["to"], "to", warnings)
     if low and high and low > high:
-        warnings.append(UrlWarning("from", f"{low}..{high}", f"reversed range, read as {high}..{low}", corrected=True))
+        warnings.append(UrlWarning("from", f"{low}..{high}", f"reversed range, read as {high}..{low}", True,
+                                   f"{high}..{low}"))
         low, high = high, low
     return low, high
 
 
+FLAG_VALUES = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
+def _parse_flag(values: list[str], key: str, warnings: list[UrlWarning]) -> bool:
+    """An on/off parameter (`proposed=1`); any other value is named and read as off."""
+    if not values:
+        return False
+    flag = FLAG_VALUES.get(values[-1].strip().lower())
+    if flag is None:
+        warnings.append(UrlWarning(key, values[-1], "not 1 or 0, ignored"))
+    return bool(flag)
+
+
+CASE_FOLD_LIMIT = 20_000  # known ids searched case-insensitively (a typed ?actor=dza) up to this many
+
+
+def _known_id(item: str, known: Collection[str], folded: dict[str, str]) -> str | None:
+    """`item` when known, else the one known id that differs from it only in letter case."""
+    if item in known:
+        return item
+    if not folded and len(known) <= CASE_FOLD_LIMIT:
+        folded.update((k.casefold(), k) for k in sorted(known, reverse=True))
+    return folded.get(item.casefold())
+
+
 def _parse_ids(values: list[str], key: str, known: Collection[str], warnings: list[UrlWarning]) -> tuple[str, ...]:
     ids: list[str] = []
+    folded: dict[str, str] = {}
     for value in values:
         for item in (part.strip() for part in value.split(",")):
             if not item:
                 continue
-            if item in known:
-                if item not in ids:
-                    ids.append(item)
-            else:
+            found = _known_id(item, known, folded)
+            if found is None:
                 warnings.append(UrlWarning(key, item, "unknown, ignored"))
+                continue
+            if found != item:
+                warnings.append(UrlWarning(key, item, f"read as {found}", True, found))
+            if found not in ids:
+                ids.append(found)
     if len(ids) > MAX_ITEMS:
         warnings.append(UrlWarning(key, ",".join(ids[MAX_ITEMS:]), f"more than {MAX_ITEMS} values, the rest ignored"))
         ids = ids[:MAX_ITEMS]
@@ -142,7 +173,7 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], vocab: Vocabulary) 
     year_min, year_max = _parse_years(clean["year"], vocab, warnings)
     date_from, date_to = _parse_day_range(clean, warnings)
     text = clean["q"][-1].strip() if clean["q"] else ""
-    proposed = bool(clean["proposed"]) and clean["proposed"][-1].lower() in ("1", "true", "yes")
+    proposed = _parse_flag(clean["proposed"], "proposed", warnings)
     ids = {f.field: _parse_ids([v.upper() for v in clean[f.key]] if f.upper else clean[f.key], f.key,
                                getattr(vocab, f.vocabulary), warnings) for f in ID_FILTERS}
     filters = Filters(year_min=year_min, year_max=year_max, date_from=date_from, date_to=date_to,

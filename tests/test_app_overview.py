@@ -169,3 +169,16 @@ def test_a_bad_stored_row_is_left_out_with_a_warning_not_the_whole_site(tmp_path
     listed = "\n".join(c.value for c in at.code)
     assert article.items[0].id in listed and "'aid'" in listed
     assert at.metric  # the page is drawn
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_reversed_range_and_an_id_in_the_wrong_case_are_applied_and_said_so(lang):
+    from components.html import markdown_text
+
+    at = run_page("overview", {"lang": lang, "year": "2025-2010", "actor": "dza"})
+    assert not at.exception
+    assert shown_counts(at) == expected_counts({"year": "2010-2025", "actor": "DZA"})
+    items = ", ".join(map(markdown_text, ("year=2025-2010 → 2010-2025", "actor=dza → DZA")))
+    assert [i.value for i in at.info] == [t("filters.corrected", lang, items=items)]
+    assert not at.warning
+    assert at.query_params["actor"] == "DZA" and at.query_params["year"] == "2010-2025"

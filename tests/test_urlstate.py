@@ -25,7 +25,11 @@ VOCAB = Vocabulary(actors={"DZA", "MLI"}, places={"kidal", "bamako"}, articles={
         ({"q": "  باماكو "}, Filters(text="باماكو"), []),
         ({"q": "x" * 10_000}, Filters(), ["q"]),
         ({"proposed": "1"}, Filters(include_proposed=True), []),
-        ({"proposed": "<script>"}, Filters(), []),
+        ({"proposed": "<script>"}, Filters(), ["proposed"]),
+        ({"proposed": "no"}, Filters(), []),
+        ({"proposed": " Yes "}, Filters(include_proposed=True), []),
+        ({"actor": "dza,Mli"}, Filters(actors=("DZA", "MLI")), ["actor", "actor"]),  # corrected, not ignored
+        ({"place": "KIDAL,kidal"}, Filters(places=("kidal",)), ["place"]),
     ],
 )
 def test_parse_filters(params, expected, warned):
@@ -94,3 +98,9 @@ def test_every_id_filter_of_the_table_is_parsed_written_and_has_a_widget():
         filters, warnings = parse_filters({spec.key: f"{url_value},bogus-id"}, VOCAB)
         assert getattr(filters, spec.field) == (known,) and [w.key for w in warnings] == [spec.key]
         assert filters_to_params(filters) == {spec.key: known}
+
+
+def test_an_id_in_the_wrong_letter_case_is_a_correction_not_an_omission():
+    filters, warnings = parse_filters({"actor": "dza"}, VOCAB)
+    assert filters.actors == ("DZA",)
+    assert [(w.key, w.value, w.corrected) for w in warnings] == [("actor", "dza", True)]
