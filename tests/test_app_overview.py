@@ -52,11 +52,11 @@ def test_bogus_parameters_warn_not_raise(params, shown):
     assert at.title[0].value  # the rest of the page rendered
 
 
-def test_reversed_year_range_is_said_swapped_not_ignored():
+def test_reversed_year_range_is_said_corrected_not_ignored():
     at = run_page("overview", {"lang": "en", "year": "2025-2008"})
     assert not at.exception
     assert "year=2025-2008" not in " ".join(markdown_plain(w.value) for w in at.warning)
-    assert any("swapped" in i.value and "year=2025-2008" in markdown_plain(i.value) for i in at.info)
+    assert any("year=2025-2008 → 2008-2025" in markdown_plain(i.value) for i in at.info)
     assert shown_counts(at) == expected_counts({"year": "2008-2025"})
 
 
