@@ -10,6 +10,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from corpus.extract.triggers import readings
 from corpus.normalize import fold
 
 
@@ -27,6 +28,17 @@ EVENT_KINDS = frozenset({"state", "state_body", "person", "armed_group", "igo", 
 # "الجزائر وموريتانيا", "الجزائر، وموريتانيا", "الجزائر إلى جانب مالي", "رفقة", "بمعية"
 COORDINATION_RE = re.compile(r"\s*[،,]?\s*(?:و|إلى جانب|الى جانب|رفقة|بمعية)\s*")
 STRONG_STOP_RE = re.compile(r"[؛;:.!?؟]")
+
+
+def bare_word(w: str) -> str:
+    """The token without a leading و/ف/ب (وهذه → هذه)."""
+    return w[1:] if w[:1] in "وفب" and len(w) > 4 else w
+
+
+def bare_forms(words: frozenset) -> frozenset:
+    """Every token whose `bare_word` is one of `words` (to find them by a set lookup)."""
+    candidates = set(words) | {c + w for c in "وفب" for w in words}
+    return frozenset(w for w in candidates if bare_word(w) in words)
 
 
 class ActorRef(NamedTuple):
@@ -48,6 +60,7 @@ class Article:
                  state_of=None, country_of: dict[str, str] | None = None):
         self.doc = doc
         self.words = doc.words or [t.text for t in doc.tokens]
+        self.word_readings = list(map(readings, self.words))  # each token's bases, looked up once
         self.tok_starts = doc.orig_bounds()[0]
         self._state_of = state_of
         self.resolves_states = state_of is not None
@@ -90,10 +103,20 @@ class Article:
     def word(self, k: int) -> str:
         return self.words[k] if 0 <= k < len(self.words) else ""
 
+    def readings_at(self, k: int) -> frozenset:
+        """The token's bases with proclitics removed (`triggers.readings`); none off the text."""
+        return self.word_readings[k] if 0 <= k < len(self.word_readings) else readings("")
+
     def bare(self, k: int) -> str:
-        """The token without a leading و/ف/ب (وهذه → هذه)."""
-        w = self.word(k)
-        return w[1:] if w[:1] in "وفب" and len(w) > 4 else w
+        return bare_word(self.word(k))
+
+    def first_of(self, forms: frozenset, lo: int, hi: int) -> int | None:
+        """The first token in [lo, hi) that is one of `forms`, else None."""
+        words = self.words
+        for k in range(max(lo, 0), min(hi, len(words))):
+            if words[k] in forms:
+                return k
+        return None
 
     def gap_text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]

@@ -43,6 +43,7 @@ from corpus.extract.event_context import (
     PREPOSITIONS,
     ActorRef,
     Article,
+    bare_forms,
 )
 from corpus.extract.resources import load_json
 from corpus.extract.triggers import (
@@ -50,7 +51,6 @@ from corpus.extract.triggers import (
     TRIGGER_FILE,
     Trigger,
     find_triggers,
-    readings,
     word_forms,
 )
 from corpus.normalize import fold
@@ -133,7 +133,7 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
     if not doc.tokens or not doc.sentences:
         return []
     art = Article(doc, actors, places, dates, state_of, country_of)
-    triggers = find_triggers(art.words)
+    triggers = find_triggers(art.words, art.word_readings)
     if not triggers:
         return []
     story = _Story(_publication_date(doc.published))
@@ -254,8 +254,9 @@ def _content_of(art: Article, hit: Trigger, earlier: list[Trigger]) -> bool:
 
 def _after_any(art: Article, words: frozenset, tok: int, span: int) -> bool:
     """Is one of `words` among the `span` tokens before `tok`, with no clause boundary between?"""
+    found = art.word_readings
     for k in range(tok - 1, max(tok - span, 0) - 1, -1):
-        if not words.isdisjoint(readings(art.word(k))):
+        if not words.isdisjoint(found[k]):
             return not art.boundary(k + 1, tok)
     return False
 
@@ -387,7 +388,7 @@ def _office_holder(art: Article, hit: Trigger, near: Around, k: int) -> int | No
     ref = art.refs[k]
     if art.doc.text[ref.start - 1:ref.start] != "ل" or art.word(ref.first - 1) in PREPOSITIONS:
         return None
-    if all(TITLE_HEADS.isdisjoint(readings(art.word(t))) for t in range(hit.last + 1, ref.first)):
+    if all(TITLE_HEADS.isdisjoint(art.readings_at(t)) for t in range(hit.last + 1, ref.first)):
         return None
     nxt = next((j for j in near.after if art.refs[j].first == ref.last + 1), None)
     return nxt if nxt is not None and not art.governed(art.refs[nxt]) else k
@@ -476,15 +477,15 @@ def _object_of_verb(art: Article, sent: Sentence, ref: ActorRef, hit: Trigger) -
 
 def _undergone(art: Article, hit: Trigger) -> bool:
     """"تتعرض مالي لهجمات": the subject of تعرض undergoes the act named by the noun."""
-    return any(not PATIENT_VERBS.isdisjoint(readings(art.word(k))) for k in range(hit.first - 4, hit.first))
+    return any(not PATIENT_VERBS.isdisjoint(art.readings_at(k)) for k in range(hit.first - 4, hit.first))
 
 
 def _pair_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, roles: Roles) -> Roles:
     """"بين X وY" right after the trigger; "البلدين/الجارتين" → the two states named last."""
-    between = next((k for k in range(hit.last + 1, min(hit.last + 7, sent.t1)) if art.bare(k) == BAYN), None)
+    between = art.first_of(_BAYN_FORMS, hit.last + 1, min(hit.last + 7, sent.t1))
     if between is not None and (not roles.targets or hit.etype in SYMMETRIC):
         roles = _between_roles(art, hit, near, roles, between)
-    pair_tok = next((k for k in range(hit.last + 1, min(hit.last + 6, sent.t1)) if art.bare(k) in PAIR_WORDS), None)
+    pair_tok = art.first_of(_PAIR_FORMS, hit.last + 1, min(hit.last + 6, sent.t1))
     if pair_tok is None or roles.targets:
         return roles
     pair = art.last_two_states(hit.first)
@@ -493,6 +494,9 @@ def _pair_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, roles:
     agents = roles.agents or [_StateRef(pair[0])]
     other = [p for p in pair if p != agents[0].side]
     return Roles(agents, [_StateRef(other[0])] if len(other) == 1 else [], roles.anchor)
+
+
+_BAYN_FORMS, _PAIR_FORMS = bare_forms(frozenset({BAYN})), bare_forms(PAIR_WORDS)
 
 
 def _between_roles(art: Article, hit: Trigger, near: Around, roles: Roles, between: int) -> Roles:
@@ -545,12 +549,12 @@ def _other_side(hit: Trigger, agent, ref: ActorRef) -> bool:
 
 def _in_venue(art: Article, ref: ActorRef) -> bool:
     """"في مجلس الأمن" is a venue; "قياديا في الحركة" names a member of the party."""
-    return art.word(ref.first - 1) == FI and MEMBER_NOUNS.isdisjoint(readings(art.word(ref.first - 2)))
+    return art.word(ref.first - 1) == FI and MEMBER_NOUNS.isdisjoint(art.readings_at(ref.first - 2))
 
 
 def _named_as_place(art: Article, ref: ActorRef) -> bool:
     """"بشرق مالي", "حدود الجزائر": a state named as a place, not a party to the act."""
-    return not PLACE_HEADS.isdisjoint(readings(art.word(ref.first - 1)))
+    return not PLACE_HEADS.isdisjoint(art.readings_at(ref.first - 1))
 
 
 def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list:
@@ -576,7 +580,7 @@ def _refined_type(art: Article, hit: Trigger, roles: Roles) -> str:
         return hit.etype
     agent_toks = {k for a in roles.agents if isinstance(a, ActorRef) for k in range(a.first, a.last + 1)}
     window = [k for k in range(hit.first + 1, hit.last + 5) if k not in agent_toks]  # القاعدة: AQIM
-    if any(not MILITARY_OBJECTS.isdisjoint(readings(art.word(k))) for k in window):
+    if any(not MILITARY_OBJECTS.isdisjoint(art.readings_at(k)) for k in window):
         return "FIGHT"
     return hit.etype
 

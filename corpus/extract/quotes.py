@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import compress
 
 from corpus.extract.doc import CLITIC_LETTERS
@@ -67,17 +68,28 @@ def _mark_roles(text: str, s: int, e: int, mark: str) -> tuple[bool, bool]:
 def pair_marks(text: str, sentence_end=None) -> list[tuple[int, int, bool]]:
     """(content start, content end, balanced) of every quotation, marks excluded."""
     out = []
+    marks = _text_marks(text)
+    starts = [m[0] for m in marks]
     for para_start, para in _paragraphs(text):
-        out.extend(_pair_paragraph(text, para_start, para_start + len(para), sentence_end))
+        para_end = para_start + len(para)
+        lo, hi = bisect.bisect_left(starts, para_start), bisect.bisect_left(starts, para_end)
+        if lo < hi:
+            out.extend(_pair_paragraph(marks[lo:hi], para_end, sentence_end))
     return out
 
 
-def _pair_paragraph(text: str, para_start: int, para_end: int, sentence_end) -> list[tuple[int, int, bool]]:
+@lru_cache(maxsize=4)
+def _text_marks(text: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    """(start, end, mark, opener, closer) of every quotation mark of a text (the sentence
+    splitter and the quote finder both pair them: read once per text)."""
+    return tuple((m.start(), m.end(), m.group(), *_mark_roles(text, m.start(), m.end(), m.group()))
+                 for m in MARK_RE.finditer(text))
+
+
+def _pair_paragraph(marks, para_end: int, sentence_end) -> list[tuple[int, int, bool]]:
     out = []
     open_ = None  # (start, end, mark) of the mark that opened the current quotation
-    for m in MARK_RE.finditer(text, para_start, para_end):
-        s, e, mark = m.start(), m.end(), m.group()
-        opener, closer = _mark_roles(text, s, e, mark)
+    for s, e, mark, opener, closer in marks:
         if open_ is None:
             if mark not in CLOSERS and (opener or not closer):
                 open_ = (s, e, mark)

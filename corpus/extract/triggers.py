@@ -213,25 +213,30 @@ def _nominal_prefix(prefix: str, rest: str) -> bool:
     return prefix.lstrip("وف") in ("ب", "ل", "ك") and not rest.startswith(("ي", "ت", "ن", "ا"))
 
 
-def find_triggers(words: list[str]) -> list[Trigger]:
-    """Trigger phrases over the folded tokens, the longest at each head token (blocks included)."""
+def find_triggers(words: list[str], word_readings: list[frozenset] | None = None) -> list[Trigger]:
+    """Trigger phrases over the folded tokens, the longest at each head token (blocks included).
+    `word_readings`: `readings` of every word, when the caller has them already."""
+    if word_readings is None:
+        word_readings = list(map(readings, words))
     found = []
     all_heads = list(map(heads, words))  # () for most words: only head tokens are visited
     for i in compress(range(len(words)), all_heads):
         entries = all_heads[i]
-        best = max(((_phrase_end(words, i, e), e) for e in entries),
+        best = max(((_phrase_end(word_readings, i, e), e) for e in entries),
                    key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank))
         if best[0] is not None:
             found.append(Trigger(i, best[0], best[1].etype, best[1].pos, best[1].needs_date, best[1].alone))
     return found
 
 
-def _phrase_end(words: list[str], i: int, entry: TriggerEntry) -> int | None:
+def _phrase_end(word_readings: list[frozenset], i: int, entry: TriggerEntry) -> int | None:
     """The token of the phrase's last word, or None when a word is missing."""
     j = i
     for forms in entry.slots:
-        j = next((k for k in range(j + 1, min(j + entry.gap + 2, len(words)))
-                  if not forms.isdisjoint(readings(words[k]))), None)
-        if j is None:
+        for k in range(j + 1, min(j + entry.gap + 2, len(word_readings))):
+            if not forms.isdisjoint(word_readings[k]):
+                j = k
+                break
+        else:
             return None
     return j
