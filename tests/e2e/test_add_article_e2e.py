@@ -7,14 +7,13 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import ROOT, _need_browser, open_app, start_server, stop_server
+from tests.e2e.conftest import _need_browser, open_app, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 
 QUOTE = "سنواصل العمل مع شركائنا في الساحل بكل ثقة"
 TEXT = (f"أعلنت الجزائر يوم 5 جانفي 2024 استدعاء سفيرها في باماكو للتشاور. "
         f"وقال وزير الخارجية أحمد عطاف: «{QUOTE}» في تصريح للصحافة.\n")
-WIRED = "load_union" in (ROOT / "components" / "data.py").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +64,6 @@ def test_upload_accept_save_then_quote_on_quotes_page(own_server, page, tmp_path
     probes_only = all("/_stcore/" in url for url in missing)
     errors = [e for e in page.console_errors if not (probes_only and "status of 404" in e)]
     assert not errors, (errors, missing)
-    if not WIRED:
-        pytest.xfail("components/data.py does not load corpus.store.union.load_union yet")
     open_app(page, own_server, "quotes")
     page.get_by_text(QUOTE).first.wait_for(timeout=30_000)
     assert article_id
