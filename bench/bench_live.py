@@ -26,10 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.bench_store import BODY, fill  # noqa: E402
+from bench.bench_store import BODY, fill, scratch_database  # noqa: E402
 from corpus import ingest  # noqa: E402
 from corpus.live_index import LiveIndex  # noqa: E402
 from corpus.loader import DEFAULT_DATA_DIR, collect  # noqa: E402
@@ -113,18 +111,8 @@ def main() -> int:
     if not args.pg:
         print("PostgreSQL: skipped (no --pg or ATLAS_TEST_PG_URL)")
         return 0
-    server = make_url(args.pg)
-    name = f"atlas_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        run("PostgreSQL", server.set(database=name).render_as_string(hide_password=False), extractor,
-            args.articles, args.saves, data)
-    finally:
-        dispose_all()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(args.pg) as url:
+        run("PostgreSQL", url, extractor, args.articles, args.saves, data)
     return 0
 
 

@@ -16,6 +16,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -107,6 +109,22 @@ def run(name: str, url: str, base, extractor, count: int, adds: int) -> None:
           f"(runs={len(t)}, min {min(t):.2f}, max {max(t):.2f})")
 
 
+@contextmanager
+def scratch_database(server_url: str) -> Iterator[str]:
+    """The URL of a fresh PostgreSQL database on that server, dropped afterwards."""
+    server = make_url(server_url)
+    name = f"atlas_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        dispose_all()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pg", default=os.environ.get("ATLAS_TEST_PG_URL"))
@@ -124,18 +142,8 @@ def main() -> int:
     if not args.pg:
         print("PostgreSQL: skipped (no --pg or ATLAS_TEST_PG_URL)")
         return 0
-    server = make_url(args.pg)
-    name = f"atlas_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        run("PostgreSQL", server.set(database=name).render_as_string(hide_password=False), base,
-            extractor, args.articles, args.adds)
-    finally:
-        dispose_all()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(args.pg) as url:
+        run("PostgreSQL", url, base, extractor, args.articles, args.adds)
     return 0
 
 
