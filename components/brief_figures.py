@@ -232,6 +232,15 @@ def timeline_png(table: pd.DataFrame, period: str, quad_labels: Mapping[str, str
     ax.set_xticks(positions, ticks, rotation=45 if period == "M" else 0, ha="right" if period == "M" else "center")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel(axis_labels["events"], **_text_kwargs(8))
+    _time_axes(ax, lang)
+    _legend(ax, [(plover.QUAD_COLOURS[q], quad_labels[q]) for q in plover.QUAD_CLASSES], lang,
+            loc="upper center", bbox_to_anchor=(0.5, -0.22 if period == "M" else -0.12), ncols=4)
+    return _png(fig)
+
+
+def _time_axes(ax, lang: str) -> None:
+    """The house style for a chart over time; in Arabic time reads right to left and the value
+    axis stands on the right."""
     if lang == "ar":
         ax.invert_xaxis()
         ax.yaxis.tick_right()
@@ -240,9 +249,6 @@ def timeline_png(table: pd.DataFrame, period: str, quad_labels: Mapping[str, str
     _style_axes(ax, lang)
     if lang == "ar":
         ax.spines["right"].set_visible(True)
-    _legend(ax, [(plover.QUAD_COLOURS[q], quad_labels[q]) for q in plover.QUAD_CLASSES], lang,
-            loc="upper center", bbox_to_anchor=(0.5, -0.22 if period == "M" else -0.12), ncols=4)
-    return _png(fig)
 
 
 def barometer_png(frame: pd.DataFrame, axis_labels: Mapping[str, str], lang: str) -> bytes:
@@ -261,12 +267,5 @@ def barometer_png(frame: pd.DataFrame, axis_labels: Mapping[str, str], lang: str
     positions, ticks = _tick_labels([str(y) for y in years])
     ax.set_xticks(positions, ticks)
     ax.set_ylabel(axis_labels["mean"], **_text_kwargs(8))
-    if lang == "ar":
-        ax.invert_xaxis()
-        ax.yaxis.tick_right()
-        ax.yaxis.set_label_position("right")
-        ax.spines["left"].set_visible(False)
-    _style_axes(ax, lang)
-    if lang == "ar":
-        ax.spines["right"].set_visible(True)
+    _time_axes(ax, lang)
     return _png(fig)
