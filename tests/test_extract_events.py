@@ -284,7 +284,8 @@ def test_the_condemner_is_not_the_attacker(ex):
     text = "وأدان الأمين العام للأمم المتحدة أنطونيو غوتيريش الهجوم الذي استهدف قافلة لبعثة الأمم المتحدة في مالي."
     out = ex.extract(text, "2021-06-10")
     assert [e["type"] for e in out["events"]] == ["DISAPPROVE"], out["events"]
-    assert out["events"][0]["actor1"] == "antonio-guterres"
+    assert out["events"][0]["actor1"] == "UN"  # an IGO's officer acts for it (PLOVER codes the body)
+    assert out["events"][0]["actor2"] in (None, "UN"), out["events"]  # the victims are not its target
     found = _found(ex, "والجزائر تدين الاعتداء الذي تعرض له الجيش المالي.", "2021-06-10")
     assert [f for f in found if f[0] in ("ASSAULT", "FIGHT") and f[1] == "DZA"] == [], found
 
@@ -353,3 +354,96 @@ def test_a_meeting_inside_one_state_is_not_an_event_between_its_officials():
 
     events = extract_text("استقبل الرئيس عبد المجيد تبون وزير الخارجية أحمد عطاف.", "2024-01-01")["events"]
     assert all(e["actor2"] is None for e in events)
+
+
+# -- rules for news the dev sets do not show (event_parties.py; sentences written for these tests) --
+# text, expected (type, actor1, actor2) at state level: the event list must hold it
+UNNAMED_PARTIES = [
+    # a nominal attack: the group that claimed it (another sentence), the state whose soldiers died
+    ("وأعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن العملية. وأسفر الهجوم الانتحاري عن مقتل ستة جنود نيجريين.",
+     ("ASSAULT", "JNIM", "NER")),
+    # a relative clause names the author; the town gives the state
+    ("وقتل تسعة مدنيين في هجمات متزامنة شنها تنظيم الدولة الإسلامية في الصحراء الكبرى على قرى قرب مدينة ميناكا.",
+     ("ASSAULT", "ISGS", "MLI")),
+    # a state's forces neutralise unnamed "terrorists": the group the article blames
+    ("وتبنت جماعة نصرة الإسلام والمسلمين الهجوم على نقطة تفتيش. وحيدت القوات المسلحة البوركينية نحو ثلاثين إرهابيا في الرد.",
+     ("FIGHT", "BFA", "JNIM")),
+    # the reporting subject's forces (قوات بلاده) kill a group's leader: FIGHT
+    ("وأكد وزير الدفاع الفرنسي أن قوات بلاده قتلت قياديا في تنظيم القاعدة في بلاد المغرب الإسلامي قرب تساليت.",
+     ("FIGHT", "FRA", "AQIM")),
+    # unknown gunmen abduct foreigners: the group blamed later, the victims' nationality
+    ("خطف مسلحون مجهولون ليلة الأحد أربعة أجانب بينهم ثلاثة إيطاليين في جنوب النيجر. وتتهم نيامي تنظيم القاعدة في بلاد المغرب الإسلامي بالوقوف وراء العملية.",
+     ("ASSAULT", "AQIM", "ITA")),
+    # a passive abduction: "سقط في يد X"
+    ("وسقط المهندس الفرنسي في قبضة جماعة أنصار الدين قرب كيدال.", ("ASSAULT", "ANSAR-DINE", "FRA")),
+    # a siege imposed by unnamed armed groups on a town (the group named earlier)
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وفرض مسلحون حصارا خانقا على مدينة جيبو منذ أشهر.",
+     ("COERCE", "JNIM", "BFA")),
+    # sanctions as a noun: the body in the relative clause imposed them
+    ("وقالت السلطات النيجرية إن العقوبات القاسية التي فرضتها المجموعة الاقتصادية لدول غرب إفريقيا غير قانونية.",
+     ("SANCTION", "ECOWAS", None)),
+    # a condemnation and a demand in one sentence are two acts
+    ("ونددت موريتانيا بخطف الرعايا، وطالبت بالإفراج الفوري عنهم.", ("DEMAND", "MRT", None)),
+    # a subject list after "كل من": one demand each
+    ("وطالب كل من الاتحاد الإفريقي والاتحاد الأوروبي بوقف القتال.", ("DEMAND", "EU", None)),
+    # a merger of two groups named together: COOPERATE between them
+    ("وأعلنت جماعة أنصار الدين وكتيبة المرابطون اندماجهما في تنظيم جديد.", ("COOPERATE", "ANSAR-DINE", "AL-MOURABITOUN")),
+    # signing far from its object; allegiance
+    ("ووقعت الحركة الوطنية لتحرير أزواد أمس في واغادوغو على اتفاق مبدئي.", ("AGREE", "MNLA", None)),
+    ("وأعلنت كتيبة ماسينا أنها تجدد بيعتها لجماعة نصرة الإسلام والمسلمين.", ("SUPPORT", "MACINA", "JNIM")),
+    # deployments
+    ("وقالت بعثة الأمم المتحدة إنها ستبدأ انتشارها في شمال مالي الشهر المقبل.", ("MOBILIZE", "MINUSMA", None)),
+    ("وقال مصدر إن وحدات من الجيش الموريتاني تمشط المنطقة الحدودية.", ("MOBILIZE", "MRT", None)),
+    # destruction of heritage (one-sided) and a court calling it a crime
+    ("وهدمت جماعة أنصار الدين مقامات أولياء في تمبكتو. واعتبرت اليونسكو هدم المقامات جريمة بحق التراث الإنساني.",
+     ("DISAPPROVE", "UNESCO", None)),
+    ("وهدمت جماعة أنصار الدين مقامات أولياء في تمبكتو.", ("ASSAULT", "ANSAR-DINE", None)),
+    # fighters of one group kill members of another; fighters expelled from a town
+    ("وقال سكان إن مسلحي حركة التوحيد والجهاد قتلوا عددا من عناصر الحركة الوطنية لتحرير أزواد.", ("FIGHT", "MUJAO", "MNLA")),
+    ("وطرد مقاتلو الحركة الوطنية لتحرير أزواد عناصر حركة التوحيد والجهاد من مدينة ميناكا.", ("FIGHT", "MNLA", "MUJAO")),
+    # an official acts for the organisation he belongs to
+    ("وطالب الأمين العام للأمم المتحدة بان كي مون بإطلاق سراح الرهائن.", ("DEMAND", "UN", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNNAMED_PARTIES)
+def test_parties_the_clause_leaves_unnamed(ex, text, expected):
+    etype, a1, a2 = expected
+    found = _found(ex, text, "2014-06-01")
+    assert any(f[0] == etype and f[1] == a1 and (a2 is None or f[2] == a2) for f in found), found
+
+
+# the same sentences' traps: (text, an event that must NOT be produced as (type, actor1, actor2))
+WRONG_PAIRS = [
+    # the members of a coordinated subject list are not each other's targets; a third party after
+    # فيما is not the target; the hostages' nationality is not the addressee of a demand
+    ("وطالب كل من الاتحاد الإفريقي والأمم المتحدة والاتحاد الأوروبي بالإفراج عن الرهائن الفرنسيين، فيما أعلنت الجزائر استعدادها للمساعدة.",
+     {("DEMAND", "AU", "FRA"), ("DEMAND", "UN", "FRA"), ("DEMAND", "EU", "FRA"), ("DEMAND", "AU", "UN"),
+      ("DEMAND", "AU", "DZA"), ("CONCEDE", "AU", "FRA")}),
+    # a nationality in a hostage list is never an agent
+    ("واحتجز مسلحون مئات العمال الجزائريين والأجانب بينهم بريطانيون ويابانيون في منشأة غازية قرب الحدود الليبية.",
+     {("CRIME", "DZA", "GBR"), ("COERCE", "DZA", "GBR"), ("CRIME", "GBR", "JPN"), ("ASSAULT", "DZA", "GBR")}),
+    # the victims of the condemned attack are not the target of the condemnation
+    ("وأدانت الجزائر الهجوم الذي استهدف جنودا نيجريين قرب الحدود.", {("DISAPPROVE", "DZA", "NER")}),
+    # an accused's attack is not the accuser's
+    ("واتهمت الحركة الوطنية لتحرير أزواد الجيش المالي بشن غارات على بلدة أنفيس.",
+     {("FIGHT", "MNLA", "MLI"), ("ASSAULT", "MNLA", "MLI")}),
+    # what is threatened, stopped or negated is no act; a deployment "since" is background
+    ("وهددت الجماعة بإعدام الرهينة الفرنسي إذا لم تستجب باريس.", {("ASSAULT", None, "FRA")}),
+    ("ونفت فرنسا أن تكون قد دعمت أي جماعة مسلحة، وقالت إنها لم تسلح الحركة الوطنية لتحرير أزواد.",
+     {("SUPPORT", "FRA", None), ("SUPPORT", "FRA", "MNLA")}),
+    ("وهي أعنف خسارة تتكبدها مجموعة فاغنر منذ انتشارها في مالي.", {("MOBILIZE", "WAGNER", None), ("MOBILIZE", "RUS", None)}),
+    # an accord signed long before publication is a reference, not an act
+    ("وأعلنت باماكو إنهاء العمل باتفاق السلام الموقع في الجزائر عام 2015.", {("AGREE", "MLI", None), ("AGREE", "MLI", "DZA")}),
+    # "بالجزائر" (in Algiers) is a venue, not the counterpart of a signing
+    ("واتفق الطرفان على وقف إطلاق النار. ووقعت الحكومة المالية والحركات المسلحة الوثيقة في 15 ماي بالجزائر.",
+     {("AGREE", "MLI", "DZA")}),
+]
+
+
+@pytest.mark.parametrize("text,wrong", WRONG_PAIRS)
+def test_wrong_pairs_are_not_produced(ex, text, wrong):
+    found = _found(ex, text, "2024-03-01")
+    bad = [f for f in found if any(f[0] == w[0] and (w[1] is None or f[1] == w[1]) and (w[2] is None or f[2] == w[2])
+                                   for w in wrong)]
+    assert not bad, found

@@ -25,8 +25,9 @@ DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذين هاتين هؤل
 AGENT_MARKERS = _folded("قبل جانب طرف")  # من قبل / من جانب / من طرف X: the agent
 MIN, BAYN, FI, AN = fold("من"), fold("بين"), fold("في"), fold("عن")
 EVENT_KINDS = frozenset({"state", "state_body", "person", "armed_group", "igo", "other", None})
-# "الجزائر وموريتانيا", "الجزائر، وموريتانيا", "الجزائر إلى جانب مالي", "رفقة", "بمعية"
-COORDINATION_RE = re.compile(r"\s*[،,]?\s*(?:و|إلى جانب|الى جانب|رفقة|بمعية)\s*")
+# "الجزائر وموريتانيا", "الجزائر، وموريتانيا", "الجزائر إلى جانب مالي", "رفقة", "بمعية";
+# "و + كتيبة/جماعة X" when the head noun is not part of the name found
+COORDINATION_RE = re.compile(r"\s*[،,]?\s*(?:و|إلى جانب|الى جانب|رفقة|بمعية)\s*(?:(?:كتيبة|جماعة|حركة|تنظيم|جبهة)\s+)?")
 STRONG_STOP_RE = re.compile(r"[؛;:.!?؟]")
 
 
@@ -51,25 +52,33 @@ class ActorRef(NamedTuple):
     end: int
     first: int  # token range (inclusive)
     last: int
+    mention: str | None = None  # "adjective" for a nisba (خمسة فرنسيين), "nominal" for a generic noun
 
 
 class Article:
     """The article as the role rules read it; `side(actor_id)` is the one actor → state resolver."""
 
     def __init__(self, doc, actors: list[dict], places: list[dict], dates: list[dict],
-                 state_of=None, country_of: dict[str, str] | None = None):
+                 state_of=None, country_of: dict[str, str] | None = None, org_of=None,
+                 place_country: dict[str, str] | None = None):
         self.doc = doc
         self.words = doc.words or [t.text for t in doc.tokens]
         self.word_readings = list(map(readings, self.words))  # each token's bases, looked up once
         self.tok_starts = doc.orig_bounds()[0]
         self._state_of = state_of
+        self._org_of = org_of  # person → (organisation, its kind)
+        self.org_kinds: dict[str, str | None] = {}
         self.resolves_states = state_of is not None
         self._sides: dict = {}
         self.country_of = country_of or {}
+        self.place_country = place_country or {}  # any place (a town, a region) → its country
         self.refs = self._actor_refs(actors)
         self.ref_firsts = [r.first for r in self.refs]
         self.states_seen = [(r.first, r.side) for r in self.refs if self.is_state(r.side)]
         self.place_toks = sorted((self.tok_at(p["start"]), p["place_id"]) for p in places if p["place_id"])
+        # the proclitics written before a place (بالجزائر → "ب"): ب is "in", a venue
+        self.place_prefix = {self.tok_at(p["start"]): doc.text[self.tok_starts[self.tok_at(p["start"])]:p["start"]]
+                             for p in places if p["place_id"]}
         self.dates = sorted(((self.tok_at(d["start"]), d) for d in dates if d["value"]), key=lambda x: x[0])
         self.date_toks = [t for t, _ in self.dates]
 
@@ -83,6 +92,16 @@ class Article:
             self._sides[actor_id] = state or actor_id
         return self._sides[actor_id]
 
+    def person_side(self, actor_id: str) -> str:
+        """A person acts for their state, else for the organisation they belong to (Ban Ki-moon →
+        UN, a group's leader → the group), else for themselves."""
+        side = self.side(actor_id)
+        if side != actor_id or self._org_of is None:
+            return side
+        org, kind = self._org_of(actor_id)
+        self.org_kinds[org] = kind
+        return org or actor_id
+
     def is_state(self, side: str | None) -> bool:
         """Is this side a state? Its record says so (it is its own state), never its spelling."""
         return bool(side) and self._state_of is not None and self._state_of(side) == side
@@ -90,8 +109,9 @@ class Article:
     def _actor_refs(self, actors: list[dict]) -> list[ActorRef]:
         usable = [a for a in sorted(actors, key=lambda a: a["start"])
                   if a["actor_id"] and not a["actor_id"].startswith("@") and a.get("kind") in EVENT_KINDS]
-        return [ActorRef(a["actor_id"], self.side(a["actor_id"]), a.get("kind"), a["start"], a["end"],
-                         self.tok_at(a["start"]), self.tok_at(a["end"] - 1)) for a in usable]
+        return [ActorRef(a["actor_id"], self.person_side(a["actor_id"]) if a.get("kind") == "person"
+                         else self.side(a["actor_id"]), a.get("kind"), a["start"], a["end"],
+                         self.tok_at(a["start"]), self.tok_at(a["end"] - 1), a.get("mention")) for a in usable]
 
     # -- positions -------------------------------------------------------------------------
     def tok_at(self, pos: int) -> int:
@@ -142,14 +162,18 @@ class Article:
             return True
         return k1 > k0 and bool(STRONG_STOP_RE.search(self.text_between_tokens(k0, k1)))
 
+    def strong_stop(self, k0: int, k1: int) -> bool:
+        """A strong stop (. ; : ! ?) between tokens k0 and k1."""
+        return k1 > k0 and bool(STRONG_STOP_RE.search(self.text_between_tokens(k0, k1)))
+
     def comma_between(self, ref: ActorRef, tok: int) -> bool:
         return bool(re.search(r"[،,]", self.doc.text[ref.end:self.tok_starts[tok]]))
 
-    def coordinated(self, idx: int, lo: int, hi: int, step: int) -> list[ActorRef]:
-        """refs[idx] and the actors coordinated with it (step -1: before it, +1: after it), ≤ 3."""
+    def coordinated(self, idx: int, lo: int, hi: int, step: int, limit: int = 3) -> list[ActorRef]:
+        """refs[idx] and the actors coordinated with it (step -1: before it, +1: after it), ≤ limit."""
         group = [self.refs[idx]]
         k = idx
-        while lo <= k + step < hi and len(group) < 3:
+        while lo <= k + step < hi and len(group) < limit:
             a, b = (self.refs[k + step], self.refs[k]) if step < 0 else (self.refs[k], self.refs[k + step])
             if not COORDINATION_RE.fullmatch(self.doc.text[a.end:b.start]):
                 break

@@ -31,6 +31,7 @@ import datetime
 from typing import NamedTuple
 
 from corpus import plover
+from corpus.extract import event_parties as parties
 from corpus.extract.event_context import (
     AGENT_MARKERS,
     AN,
@@ -51,6 +52,7 @@ from corpus.extract.triggers import (
     TRIGGER_FILE,
     Trigger,
     find_triggers,
+    readings,
     word_forms,
 )
 from corpus.normalize import fold
@@ -62,6 +64,10 @@ GOVERNED = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
 # acts of violence: a verbal noun of these that another verb governs is reported, not done, by its subject
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "CRIME"})
+# acts whose unnamed author is the armed group the article blames (attacks, abductions, clashes)
+BLAMED = frozenset({"ASSAULT", "CRIME", "FIGHT"})
+# verbal acts whose object may be an act of violence (أدان الهجوم، طالب بوقف القتال، أشاد بالعملية)
+JUDGING = frozenset({"DISAPPROVE", "DEMAND", "SUPPORT"})
 # a verbal noun right after these names what is threatened, asked or refused, not an act done
 CONTENT_OF = frozenset({"THREATEN", "DEMAND", "REJECT"})
 SYMMETRIC = plover.SYMMETRIC_TYPES
@@ -73,6 +79,7 @@ VSO_DISTANCE = 3  # the subject of a verb-first clause follows it within this ma
 MAX_PER_SENTENCE = 6
 _PREC_NAME = {10: "day", 7: "month", 4: "year"}
 BI_ISM, NIYABA, JANIB = fold("باسم"), fold("نيابة"), fold("جانب")
+KULL = fold("كل")
 CONTENT_MARKERS = frozenset(fold(w) for w in ("إلى", "أن", "بأن", "وإلى"))  # دعا إلى، لا تقبل أن، نفى أن
 
 
@@ -106,6 +113,7 @@ class Sentence(NamedTuple):
     hi: int
     topic: ActorRef | None  # a sentence-initial actor followed by a relative clause (مالي، التي …)
     verbs: tuple = ()  # (first, last, type) of the verb and participle triggers of the sentence
+    violent: tuple = ()  # first tokens of the sentence's acts of violence
 
 
 class Roles(NamedTuple):
@@ -125,24 +133,27 @@ class Around(NamedTuple):
 
 
 def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
-                country_of: dict[str, str] | None = None, state_of=None) -> list[dict]:
+                country_of: dict[str, str] | None = None, state_of=None, org_of=None,
+                place_country: dict[str, str] | None = None) -> list[dict]:
     """Pipeline step: PLOVER events with evidence spans (the sentence).
 
     `country_of` maps a country/capital place id to its state (to read "من مالي" as actor2);
-    `state_of(actor_id)` gives an actor's state (a minister's, a body's)."""
+    `state_of(actor_id)` gives an actor's state (a minister's, a body's), `org_of(actor_id)` the
+    organisation a person belongs to (and its kind), `place_country` any place's country."""
     if not doc.tokens or not doc.sentences:
         return []
-    art = Article(doc, actors, places, dates, state_of, country_of)
+    art = Article(doc, actors, places, dates, state_of, country_of, org_of, place_country)
     triggers = find_triggers(art.words, art.word_readings)
     if not triggers:
         return []
-    story = _Story(_publication_date(doc.published))
+    story = _Story(_publication_date(doc.published), parties.Blame(art))
     first_tokens = [t.first for t in triggers]
     out: list[dict] = []
     for start, end in doc.sentences:
         sent = _sentence(art, start, end)
         hits = triggers[bisect.bisect_left(first_tokens, sent.t0):bisect.bisect_left(first_tokens, sent.t1)]
-        sent = sent._replace(verbs=tuple((h.first, h.last, h.etype) for h in hits if h.pos in ("v", "p")))
+        sent = sent._replace(verbs=tuple((h.first, h.last, h.etype) for h in hits if h.pos in ("v", "p")),
+                             violent=tuple(h.first for h in hits if h.etype in VIOLENT))
         out.extend(_sentence_events(art, sent, [h for h in hits if not _inside_actor(art, sent, h)], story))
         story.end_sentence(art, sent)
     return _one_per_act(art, out)
@@ -151,10 +162,12 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
 class _Story:
     """What carries from sentence to sentence: the current agent (a pronoun subject's referent)."""
 
-    def __init__(self, pub_date):
+    def __init__(self, pub_date, blame: parties.Blame):
         self.agent: ActorRef | None = None
         self.sentence_agent: ActorRef | None = None
         self.pub_date = pub_date
+        self.blame = blame  # the article's armed groups, for attacks whose author is not named
+        self.acts: set[tuple[str, str]] = set()  # (type, actor1) of the events reported so far
 
     def end_sentence(self, art: Article, sent: Sentence) -> None:
         if self.sentence_agent is None:  # no event: the sentence's first free actor is the topic
@@ -203,7 +216,7 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
         roles = _roles(art, sent, hit, nxt, story)
         etype = _refined_type(art, hit, roles)
         clause_date = _event_date(art, sent, hit, nxt, claimed)
-        if not roles.agents or etype in reported or (hit.needs_date and clause_date is None):
+        if not roles.agents or etype in reported or (hit.needs_date and _background_date(clause_date, story)):
             continue
         date = clause_date or story.pub_date
         story.sentence_agent = story.sentence_agent or roles.agents[0]
@@ -213,11 +226,24 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
         for ev in _records(art, etype, roles, place, date, sent):
             if not ev["actor2"] and not (etype in ONE_SIDED_TYPES or hit.alone):
                 continue
-            (two_sided if ev["actor2"] else one_sided).append(ev)
+            (two_sided if ev["actor2"] else one_sided).append((n, ev))
+            story.acts.add((etype, ev["actor1"]))
             reported |= {etype} & ONE_PER_SENTENCE if ev["actor2"] else set()
-    # a one-sided event (no target) is kept when the sentence has no two-sided event of its type
-    directed = {e["type"] for e in two_sided}
-    return two_sided + [e for e in one_sided if e["type"] not in directed][:1]
+    # a one-sided event (no target) is kept when the sentence has no two-sided event of its type,
+    # from the first trigger of its type ("أدانت … وطالبت بالإفراج" is two acts; "طالب كل من X
+    # وY" one act of each)
+    directed = {e["type"] for _n, e in two_sided}
+    firsts = {e["type"]: n for n, e in reversed(one_sided) if e["type"] not in directed}
+    return [e for _n, e in two_sided] + [e for n, e in one_sided if firsts.get(e["type"]) == n]
+
+
+def _background_date(clause_date, story: _Story) -> bool:
+    """A reference ("الاتفاق الموقع …") is an act only with a date in its clause, and not when
+    that date lies three or more years before publication (the accord signed in 2015, in 2024)."""
+    if clause_date is None:
+        return True
+    year, pub_year = (clause_date[0] or "")[:4], story.pub_date[0]
+    return bool(year.isdigit() and pub_year and int(pub_year) - int(year) >= 3)
 
 
 def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[str, int]) -> bool:
@@ -226,12 +252,14 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
     if hit.first <= max(last_end.get(hit.etype, -1), last_end.get("THREATEN", -1), last_end.get(NOT_AN_EVENT, -1)):
         return True
     last_end[hit.etype] = hit.last
-    if hit.etype == NOT_AN_EVENT:
+    if hit.etype == NOT_AN_EVENT or (hit.pos == "v" and hit.etype != "REJECT" and parties.negated(art, hit.first)):
         return True
-    if hit.pos == "n" and art.bare(hit.first - 1) in DEMONSTRATIVES:
+    if hit.pos == "n" and (art.bare(hit.first - 1) in DEMONSTRATIVES or parties.background(art, hit.first)):
         return True
     if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
         return True
+    if parties.denied(art, hit.first, [h.first for h in earlier if h.etype == "REJECT"]):
+        return True  # نفت فرنسا أن تكون قد دعمت …
     if _content_of(art, hit, earlier):
         return True  # لوحت بإغلاق الحدود، طالبت بسحب القوات: what is threatened or asked, not done
     return hit.etype in GOVERNED and hit.pos == "n" and any(
@@ -247,9 +275,16 @@ def _content_of(art: Article, hit: Trigger, earlier: list[Trigger]) -> bool:
             continue
         if hit.pos == "n" and hit.first - h.last <= 2:
             return True
+        if hit.pos == "n" and _read_after_bi(art.word(hit.first)) and not art.boundary(h.last + 1, hit.first):
+            return True  # هددت الحركة … بإعدام الرهينة
         if art.word(hit.first - 1) in CONTENT_MARKERS and hit.first - h.last <= WINDOW_BEFORE and not art.boundary(h.last + 1, hit.first - 1):
             return True
     return False
+
+
+def _read_after_bi(word: str) -> bool:
+    """A word with the preposition ب (بإعدام، وبالإفراج)."""
+    return any(word.startswith(p) and word[len(p):] in readings(word) for p in ("ب", "وب"))
 
 
 def _after_any(art: Article, words: frozenset, tok: int, span: int) -> bool:
@@ -311,11 +346,67 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     else:
         roles = _noun_roles(art, sent, hit, near)
     roles = _pair_roles(art, sent, hit, near, roles)
+    roles = _victims_are_not_agents(art, hit, roles)
+    if not roles.agents and (hit.etype in BLAMED or (hit.etype == "COERCE" and parties.generic_fighters_after(
+            art, hit.first - 3, hit.last + 3))):
+        return _blamed_roles(art, sent, hit, near, roles, nxt, story)
     if roles.agents and not roles.targets:
         roles = roles._replace(targets=_target_after(art, sent, hit, near, roles, nxt))
+    if roles.agents and not roles.targets and hit.etype in VIOLENT:
+        roles = roles._replace(targets=_violent_target(art, sent, hit, nxt, roles, story))
     if not roles.agents:
         return roles
-    return roles._replace(targets=[t for t in roles.targets if _other_side(hit, roles.agents[0], t)])
+    roles = roles._replace(targets=[t for t in roles.targets if _other_side(hit, roles.agents[0], t)])
+    if len(roles.agents) > 1 and hit.etype in SYMMETRIC:
+        return Roles(roles.agents[:1], roles.agents[1:], roles.anchor)  # اتفقت X وY، اندماج X وY
+    return roles
+
+
+def _victims_are_not_agents(art: Article, hit: Trigger, roles: Roles) -> Roles:
+    """A nisba naming people (رهائن جزائريين، خمسة فرنسيين) is never an agent; in an act of
+    violence it names the victims' state."""
+    victims = [a for a in roles.agents if isinstance(a, ActorRef) and (parties.is_national(art, a) or (
+        hit.etype in VIOLENT and a.mention == "adjective" and not parties.force_adjective(art, a)))]
+    if not victims:
+        return roles
+    agents = [a for a in roles.agents if a not in victims]
+    targets = roles.targets or (victims if hit.etype in VIOLENT else [])
+    return Roles(agents, targets, max([roles.anchor] + [v.last for v in victims]))
+
+
+def _blamed_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, roles: Roles, nxt: int,
+                  story: _Story) -> Roles:
+    """An attack, an abduction or a clash whose author the clause does not name (الهجوم
+    الانتحاري، خطف مسلحون مجهولون): the group the article blames, against a party named in the
+    act's own clause or the state where it happened."""
+    author = story.blame.author(art, sent.lo, sent.hi)
+    if author is None or (hit.pos == "n" and _definite(art.word(hit.first)) and (hit.etype, author.side) in story.acts):
+        return roles._replace(agents=[])  # "الهجوم" again: the attack already reported
+    roles = roles._replace(agents=[author])
+    targets = roles.targets or [t for t in _target_after(art, sent, hit, near, roles, nxt)
+                                if not isinstance(t, ActorRef) or not art.boundary(hit.last + 1, t.first)]
+    targets = [t for t in targets or _violent_target(art, sent, hit, nxt, roles, story) if _other_side(hit, author, t)]
+    if not targets and (hit.etype, author.side) in story.acts:
+        return roles._replace(agents=[])  # "تدمير الأضرحة" again: the act already reported
+    return roles._replace(targets=targets)
+
+
+def _definite(word: str) -> bool:
+    """الهجوم، والهجوم، بالهجوم، للهجوم: the article (after و/ف and ب/ل/ك)."""
+    rest = word[1:] if word[:1] in "وف" else word
+    return rest.startswith(("ال", "لل")) or (rest[:1] in "بك" and rest[1:].startswith("ال"))
+
+
+def _violent_target(art: Article, sent: Sentence, hit: Trigger, nxt: int, roles: Roles, story: _Story) -> list:
+    """A state's forces fighting unnamed fighters (حيدت خمسين إرهابيا، تصدت للهجمات): the group
+    the article blames. A group's attack with no named target: the state where it happened."""
+    agent = roles.agents[0]
+    if not art.is_state(agent.side):
+        return _place_state(art, sent, hit, agent.side)
+    if hit.etype != "FIGHT" and not parties.generic_fighters_after(art, hit.last + 1, min(nxt, hit.last + 6)):
+        return []
+    group = story.blame.author(art, sent.lo, sent.hi, agent.side)
+    return [group] if group else []
 
 
 def _resumptive(art: Article, hit: Trigger) -> bool:
@@ -330,6 +421,15 @@ def _verb_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, story:
     refs = art.refs
     if art.bare(hit.first - 1) in COMPLEMENTIZERS:
         return _reporting_subject(art, sent, hit, near)
+    owner = parties.forces_owner(art, sent.lo, hit.first)
+    if owner is not None:
+        return Roles([owner], [], hit.last)  # قوات بلاده قتلت، أن قواتها حيدت
+    if hit.etype in VIOLENT:
+        by = parties.passive_agent(art, near.after, hit.last, min(sent.t1, hit.last + 10))
+        if by is not None:  # اختطف X على يد Y، سقط في يد Y
+            victims = [refs[k] for k in near.after if refs[k].first < refs[by].first and refs[k].side != refs[by].side]
+            victims = victims or ([refs[near.subject_before]] if near.subject_before is not None else [])
+            return Roles([refs[by]], victims[:1], refs[by].last)
     vso = _vso_subject(art, hit, near)
     if near.adjacent:
         return Roles(art.coordinated(near.near_before, sent.lo, sent.hi, -1), [], hit.last)
@@ -363,8 +463,8 @@ def _vso_subject(art: Article, hit: Trigger, near: Around) -> int | None:
     (an actor after "عن جانب/باسم" is the party the act is done for: the agent too)."""
     for k in near.after[:3]:
         ref = art.refs[k]
-        if _on_behalf(art, ref):
-            return k
+        if _on_behalf(art, ref) or (art.word(ref.first - 1) == MIN and art.word(ref.first - 2) == KULL):
+            return k  # عن جانب X، كل من X وY
         between = range(hit.last + 1, ref.first)
         if ref.first - hit.last > VSO_DISTANCE + 1 or _object_slot(art, hit, ref):
             return None
@@ -447,6 +547,9 @@ def _noun_roles(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Rol
         return Roles([refs[agent]] if agent is not None else [], targets, targets[-1].last)
     if inner is not None:
         return Roles([refs[inner]], [], hit.last)
+    rel = parties.relative_agent(art, near.after, hit.last) if genitive is None else None
+    if rel is not None:  # العقوبات التي فرضتها X، هجمات شنتها X
+        return Roles([refs[rel]], [], refs[rel].last)
     if genitive is not None:
         agents = art.coordinated(genitive, sent.lo, sent.hi, 1)
         return Roles(agents, [], agents[-1].last)
@@ -457,6 +560,8 @@ def _noun_roles(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Rol
 
 def _noun_agent_before(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Roles:
     if hit.etype in VIOLENT and near.near_before is not None and _object_of_verb(art, sent, art.refs[near.near_before], hit):
+        if _accused(art, sent, near.near_before, hit):
+            return Roles([art.refs[near.near_before]], [], hit.last)  # اتهم X الجيش المالي بشن غارات
         return Roles([], [], hit.last)  # أدانت الجزائر الهجوم: the attack's agent is not stated
     if near.adjacent:
         return Roles(art.coordinated(near.near_before, sent.lo, sent.hi, -1), [], hit.last)
@@ -467,12 +572,21 @@ def _noun_agent_before(art: Article, sent: Sentence, hit: Trigger, near: Around)
     return Roles([], [], hit.last)
 
 
+def _accused(art: Article, sent: Sentence, k: int, hit: Trigger) -> bool:
+    """"اتهم X Y بشن غارات": Y, the object of an accusation right before the act, did it."""
+    ref = art.refs[k]
+    if ref.mention or art.governed(ref) or hit.first - ref.last > 3:
+        return False
+    return any(etype == "DISAPPROVE" and last < ref.first and ref.first - last <= 8 for _f, last, etype in sent.verbs) \
+        and any(w.startswith(("ب", "وب")) for w in (art.word(hit.first), art.word(hit.first - 1)))
+
+
 def _object_of_verb(art: Article, sent: Sentence, ref: ActorRef, hit: Trigger) -> bool:
     """Is the noun the object of another trigger verb whose subject is `ref` ("أدانت الجزائر
     الهجوم", "الجزائر تدين الهجوم")? Then `ref` reports or judges the act, it did not do it."""
     start = min(ref.first, hit.first)
-    return any(last < hit.first and etype not in VIOLENT and not art.boundary(min(last, start) + 1, hit.first)
-               for _first, last, etype in sent.verbs)
+    return any(first < hit.first and etype not in VIOLENT and not art.boundary(min(first, start) + 1, hit.first)
+               for first, _last, etype in sent.verbs)
 
 
 def _undergone(art: Article, hit: Trigger) -> bool:
@@ -527,12 +641,35 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
                  and refs[k] not in roles.agents][:1]
         if freed:
             return freed
+    members = _members(art, sent, roles)
     cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3
-            and _other_side(hit, roles.agents[0], refs[k])
-            and not _in_venue(art, refs[k]) and not _named_as_place(art, refs[k])]
+            and _other_side(hit, roles.agents[0], refs[k]) and refs[k] not in members
+            and not _in_venue(art, refs[k]) and not _named_as_place(art, refs[k])
+            and not parties.third_party(art, hit.last, refs[k]) and not _victim_of(sent, hit, refs[k])
+            and (hit.etype in VIOLENT | {"CONCEDE"} or not parties.is_national(art, refs[k]))]
+    if cand and parties.is_national(art, refs[cand[0]]):
+        return [refs[cand[0]]]  # خمسة فرنسيين وألمانيان: the first nationality named
     if cand:
         return art.coordinated(cand[0], sent.lo, sent.hi, 1)
     return _place_target(art, sent, hit, side)
+
+
+def _victim_of(sent: Sentence, hit: Trigger, ref: ActorRef) -> bool:
+    """"أدان الهجوم الذي استهدف قافلة للبعثة": after an act of violence the trigger governs, an
+    actor is that act's party (its victim), not the target of the condemnation or demand."""
+    return hit.etype in JUDGING and any(hit.last < v < ref.first for v in sent.violent)
+
+
+def _members(art: Article, sent: Sentence, roles: Roles) -> set:
+    """The actors coordinated with the agent (كل من الاتحاد الإفريقي والأمم المتحدة والاتحاد
+    الأوروبي): fellow subjects of the act, never its target."""
+    first = roles.agents[0]
+    if not isinstance(first, ActorRef) or first not in art.refs:
+        return set()
+    k = art.refs.index(first, sent.lo, sent.hi) if first in art.refs[sent.lo:sent.hi] else None
+    if k is None:
+        return set()
+    return set(art.coordinated(k, sent.lo, sent.hi, 1, 8)) | set(art.coordinated(k, sent.lo, sent.hi, -1, 8))
 
 
 # Acts that matter inside one state too (a coup, arrests, clashes): their target may be an actor
@@ -548,13 +685,28 @@ def _other_side(hit: Trigger, agent, ref: ActorRef) -> bool:
 
 
 def _in_venue(art: Article, ref: ActorRef) -> bool:
-    """"في مجلس الأمن" is a venue; "قياديا في الحركة" names a member of the party."""
-    return art.word(ref.first - 1) == FI and MEMBER_NOUNS.isdisjoint(art.readings_at(ref.first - 2))
+    """"في مجلس الأمن" is a venue; "قياديا في الحركة", "زعيم كتيبة في التنظيم" name a member
+    of the party."""
+    return art.word(ref.first - 1) == FI and all(
+        MEMBER_NOUNS.isdisjoint(art.readings_at(k)) for k in (ref.first - 2, ref.first - 3))
 
 
 def _named_as_place(art: Article, ref: ActorRef) -> bool:
     """"بشرق مالي", "حدود الجزائر": a state named as a place, not a party to the act."""
     return not PLACE_HEADS.isdisjoint(art.readings_at(ref.first - 1))
+
+
+def _place_state(art: Article, sent: Sentence, hit: Trigger, side: str) -> list:
+    """The state of the place (a country, a town, a region) named after the trigger in its
+    sentence, a venue included: where an attack happened."""
+    p = bisect.bisect_right(art.place_toks, (hit.last, "\uffff"))
+    while p < len(art.place_toks) and art.place_toks[p][0] < sent.t1:
+        place_id = art.place_toks[p][1]
+        state = art.country_of.get(place_id) or art.place_country.get(place_id)
+        if state and state != side:
+            return [_StateRef(state)]
+        p += 1
+    return []
 
 
 def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list:
@@ -564,24 +716,34 @@ def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list
     while p < len(art.place_toks) and art.place_toks[p][0] < min(sent.t1, hit.last + WINDOW_AFTER):
         tok, place_id = art.place_toks[p]
         state = art.country_of.get(place_id)
-        if state and state != side and art.word(tok - 1) != FI:
-            return [_StateRef(state)]
+        if state and state != side and art.word(tok - 1) != FI and not art.place_prefix.get(tok, "").endswith("ب"):
+            return [_StateRef(state)]  # not a venue: في الجزائر، بالجزائر
         p += 1
     return []
 
 
 # -- type, date, place -----------------------------------------------------------------------
 def _refined_type(art: Article, hit: Trigger, roles: Roles) -> str:
-    """PLOVER: an attack on armed forces (an army, a convoy, a base, a drone) is FIGHT; a state
-    holding people (احتجزت السلطات) is COERCE, hostage-taking by others CRIME."""
+    """PLOVER: an attack on armed forces (an army, a convoy, a base, a drone) or on an armed
+    group is FIGHT, unless it is a terrorist or suicide attack (ASSAULT); a state holding people
+    (احتجزت السلطات) is COERCE, hostage-taking by others CRIME; a town falling into a group's
+    hands is FIGHT, a hostage falling into them ASSAULT."""
     if hit.etype == "CRIME" and roles.agents and _is_state(roles.agents[0].side):
         return "COERCE"
+    if hit.etype == "FIGHT" and art.word(hit.last) in parties.HAND_WORDS:
+        victims = [t for t in roles.targets if isinstance(t, ActorRef) and (t.kind == "person" or parties.is_national(art, t))]
+        return "ASSAULT" if victims else "FIGHT"
     if hit.etype != "ASSAULT":
         return hit.etype
     agent_toks = {k for a in roles.agents if isinstance(a, ActorRef) for k in range(a.first, a.last + 1)}
     window = [k for k in range(hit.first + 1, hit.last + 5) if k not in agent_toks]  # القاعدة: AQIM
+    if parties.terror_attack(art, hit.first, hit.last + 3):
+        return hit.etype
     if any(not MILITARY_OBJECTS.isdisjoint(art.readings_at(k)) for k in window):
         return "FIGHT"
+    if roles.agents and any(parties.is_group(art, t) for t in roles.targets) and (
+            _is_state(roles.agents[0].side) or parties.is_group(art, roles.agents[0])):
+        return "FIGHT"  # قوات بلاده قتلت زعيم التنظيم، قتلوا عشرات من عناصر الحركة
     return hit.etype
 
 

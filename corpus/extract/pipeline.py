@@ -19,7 +19,7 @@ from corpus.extract.doc import Doc, make_doc
 from corpus.extract.lexicon import Lexicon, build_lexicon
 from corpus.extract.quotes import pair_marks
 from corpus.extract.sentences import boundary_cuts, cap_sentences, split_sentences
-from corpus.models import Corpus, place_states, text_sha256
+from corpus.models import Corpus, affiliation_root, place_states, text_sha256
 
 
 def sentencize(doc: Doc) -> list[tuple[int, int]]:
@@ -51,6 +51,13 @@ class Extractor:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.country_of = place_states(lexicon.places.values())
+        self.place_country = {p.id: p.country for p in lexicon.places.values() if p.country}
+
+    def organisation_of(self, actor_id: str) -> tuple[str, str | None]:
+        """The organisation a person belongs to and its kind (events code a person at that level)."""
+        root = affiliation_root(actor_id, self.lexicon.actors)
+        info = self.lexicon.actors.get(root)
+        return root, (info.kind if info is not None else None)
 
     @classmethod
     def from_corpus(cls, corpus: Corpus | None) -> Extractor:
@@ -78,7 +85,8 @@ class Extractor:
         places, mentions, new_states = entities.resolve_entities_with_states(doc, self.lexicon)
         found_quotes = quotes.find_quotes(doc, self.lexicon, mentions, places)
         found_events = events.find_events(doc, mentions, places, found_dates, self.country_of,
-                                          actor_rules.state_resolver(self.lexicon, new_states))
+                                          actor_rules.state_resolver(self.lexicon, new_states),
+                                          self.organisation_of, self.place_country)
         actors = actor_rules.named_mentions(mentions)
         return {
             "text_sha256": text_sha256(text),

@@ -1,0 +1,184 @@
+"""The parties of an act that its own clause leaves unnamed, read the way Sahel news reports them.
+
+- *The article's armed group.* An attack reported as a noun ("الهجوم الانتحاري", "هجمات
+  متزامنة") or done by unnamed gunmen ("خطف مسلحون مجهولون") is the act of the group the article
+  names as its author: the group that claims it or is blamed (`claim_words`: تبنى، مسؤولية، اتهم)
+  and, failing that, the one it names most; a group in the act's own sentence first.
+- *Nationals.* A nisba that names people (خمسة فرنسيين، الرهائن الفرنسيين، جنودا ماليين) gives the
+  victims' state: the target of an attack or an abduction, never an agent, and not the party a
+  demand or a condemnation is addressed to.
+- *The reporting subject's forces.* "قوات بلاده قتلت …", "أن قواتها حيّدت …": the forces of the
+  actor who reports it.
+- *A passive act's agent.* "اختُطف X على يد Y", "سقط في يد Y", "من قبل Y": Y did it.
+- *A relative clause's agent.* "العقوبات التي فرضتها X", "هجمات شنتها X": X did it.
+
+Every word list is in `corpus/lexicon/triggers.json`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from corpus.extract.event_context import AGENT_MARKERS, CLAUSE_WORDS, FI, MIN, ActorRef, Article
+from corpus.extract.resources import load_json
+from corpus.extract.triggers import TRIGGER_FILE, readings, word_forms
+from corpus.normalize import fold
+
+_DATA = load_json(TRIGGER_FILE)
+
+
+def _words(section: str) -> frozenset:
+    return frozenset(f for w in _DATA[section] for f in word_forms(w))
+
+
+def _literal(section: str) -> frozenset:
+    return frozenset(fold(w) for w in _DATA[section])
+
+
+PEOPLE_NOUNS = _words("people_nouns")
+COUNT_WORDS = _literal("count_words")
+GENERIC_FIGHTERS = _words("generic_fighters")
+CLAIM_WORDS = _words("claim_words")
+AGENTIVE_VERBS = _words("agentive_verbs") | {f + "ه" for w in _DATA["agentive_verbs"]
+                                             for f in word_forms(w.split("/")[0], "v")}
+HAND_WORDS = _literal("hand_words")
+TERROR_WORDS = _words("terror_words")
+FORCE_NOUNS = _words("force_nouns")
+OWN_STATE_WORDS = _literal("own_state_words")
+ATTENDANCE_WORDS = _literal("attendance_words")
+NEW_CLAUSE_WORDS = _literal("new_clause_words")
+BACKGROUND_WORDS = _literal("background_words")
+NEGATIONS = _literal("negations")
+DENIAL_VERBS = _words("denial_verbs")
+THAT = frozenset(fold(w) for w in ("أن", "بأن", "أنه", "أنها", "بأنه", "بأنها"))
+ALA = fold("على")
+CLAUSE_OPENERS = CLAUSE_WORDS - frozenset(fold(w) for w in ("التي", "الذي", "الذين", "اللذين"))
+GROUP_KINDS = ("armed_group", "group")
+
+
+def _is(art: Article, k: int, words: frozenset) -> bool:
+    return not words.isdisjoint(art.readings_at(k))
+
+
+def force_adjective(art: Article, ref: ActorRef) -> bool:
+    """A nisba after a force noun (طائرات فرنسية، قوات مالية): armed forces, an agent."""
+    return ref.mention == "adjective" and _is(art, ref.first - 1, FORCE_NOUNS)
+
+
+def negated(art: Article, tok: int) -> bool:
+    """"لم تدعم", "لن يوقع": a verb after a negation reports no act."""
+    return art.word(tok - 1) in NEGATIONS
+
+
+def denied(art: Article, tok: int, earlier_firsts: list[int]) -> bool:
+    """"نفت فرنسا أن تكون قد دعمت …": an act in the clause a denial verb introduces is denied."""
+    for first in earlier_firsts:
+        if _is(art, first, DENIAL_VERBS) and any(art.word(k) in THAT for k in range(first + 1, tok)) \
+                and not art.strong_stop(first, tok):
+            return True
+    return False
+
+
+def is_national(art: Article, ref: ActorRef) -> bool:
+    """A nisba naming people (رهائن فرنسيين، خمسة فرنسيين، بينهم فرنسيون): the victims' state."""
+    if ref.mention != "adjective":
+        return False
+    prev = art.word(ref.first - 1)
+    if prev.isdigit() or prev in COUNT_WORDS:
+        return True
+    return any(_is(art, k, PEOPLE_NOUNS) for k in (ref.first - 1, ref.first - 2))
+
+
+def terror_attack(art: Article, tok: int, end: int) -> bool:
+    """"الهجوم الانتحاري", "الهجومين الإرهابيين", "تفجير سيارة مفخخة": unconventional violence."""
+    return any(_is(art, k, TERROR_WORDS) for k in range(tok, end + 1))
+
+
+def generic_fighters_after(art: Article, tok: int, end: int) -> bool:
+    """Unnamed fighters (مسلحون مجهولون، إرهابيين، عناصر) between `tok` and `end`."""
+    return any(_is(art, k, GENERIC_FIGHTERS) for k in range(tok, end))
+
+
+def is_group(art: Article, ref) -> bool:
+    """An armed group, or a person acting for one (a leader, a spokesman)."""
+    if not isinstance(ref, ActorRef):
+        return False
+    return ref.kind in GROUP_KINDS or (ref.kind == "person" and art.org_kinds.get(ref.side) in GROUP_KINDS)
+
+
+class Blame:
+    """The armed groups an article names, scored as the author of its attacks."""
+
+    def __init__(self, art: Article):
+        self.score: Counter = Counter()
+        self.first: dict[str, ActorRef] = {}
+        for ref in art.refs:
+            if not is_group(art, ref):
+                continue
+            self.first.setdefault(ref.side, ref)
+            claimed = any(_is(art, k, CLAIM_WORDS) for k in range(ref.first - 4, ref.last + 4))
+            self.score[ref.side] += 4 if claimed else 1
+
+    def author(self, art: Article, lo: int, hi: int, not_side: str | None = None) -> ActorRef | None:
+        """The group in the sentence refs[lo:hi] (the most blamed one), else the article's."""
+        local = {art.refs[k].side: art.refs[k] for k in range(lo, hi) if is_group(art, art.refs[k])}
+        for pool in (local, self.first):
+            ranked = sorted((s for s in pool if s != not_side), key=lambda s: -self.score[s])
+            if ranked:
+                return pool[ranked[0]]
+        return None
+
+
+def forces_owner(art: Article, lo: int, tok: int) -> ActorRef | None:
+    """"قوات بلاده قتلت", "أن قواتها حيدت": the owner of the forces before the verb at `tok` is
+    the last free actor named before them in the sentence (the reporting subject)."""
+    k = tok - 1
+    if art.word(k) in OWN_STATE_WORDS:
+        k -= 1
+    word = art.word(k)
+    if not _is(art, k, FORCE_NOUNS) or not (word.endswith(("ها", "ه", "هم")) or k < tok - 1):
+        return None
+    before = [r for r in art.refs[lo:] if r.last < k and not art.governed(r)]
+    return before[-1] if before else None
+
+
+def passive_agent(art: Article, refs_after: list[int], start: int, end: int) -> int | None:
+    """"على يد X", "في يد/قبضة X", "من قبل X" after a violent verb: X (an index into refs)."""
+    for k in refs_after:
+        ref = art.refs[k]
+        if not start < ref.first <= end:
+            continue
+        prev, prev2 = art.word(ref.first - 1), art.word(ref.first - 2)
+        if (prev in HAND_WORDS and prev2 in (ALA, FI)) or (prev in AGENT_MARKERS and prev2 == MIN):
+            return k
+    return None
+
+
+def relative_agent(art: Article, refs_after: list[int], last: int) -> int | None:
+    """"العقوبات التي فرضتها X", "هجمات شنتها X": the subject of an agentive verb in the
+    relative clause right after the noun."""
+    verb = next((k for k in range(last + 1, last + 5) if _is(art, k, AGENTIVE_VERBS)), None)
+    if verb is None:
+        return None
+    return next((k for k in refs_after if verb < art.refs[k].first <= verb + 2 and not art.governed(art.refs[k])), None)
+
+
+def third_party(art: Article, hit_last: int, ref: ActorRef) -> bool:
+    """An actor after a new clause (فيما أعلنت فرنسا …) or among attendees (بحضور، بمشاركة)."""
+    between = range(hit_last + 1, ref.first)
+    if any(art.word(k) in NEW_CLAUSE_WORDS for k in between) or _reported_clause_between(art, hit_last, ref.first):
+        return True
+    return any(
+        art.word(k) in ATTENDANCE_WORDS for k in range(max(hit_last + 1, ref.first - 3), ref.first))
+
+
+def _reported_clause_between(art: Article, k0: int, k1: int) -> bool:
+    """"…، وقالت إنها …": a comma then a new reported clause between the trigger and the actor."""
+    commas = [k for k in range(k0 + 1, k1) if "،" in art.text_between_tokens(k - 1, k) or "," in art.text_between_tokens(k - 1, k)]
+    return bool(commas) and any(art.word(k) in CLAUSE_OPENERS for k in range(commas[0], k1))
+
+
+def background(art: Article, tok: int) -> bool:
+    """"منذ انتشارها في مالي", "بوقف عملياتها العسكرية": a verbal noun after منذ dates a state of
+    affairs, after وقف/تعليق/إنهاء it is what stops: no new act."""
+    return not BACKGROUND_WORDS.isdisjoint(art.readings_at(tok - 1))
