@@ -301,9 +301,9 @@ def _sides(agent: ActorRef, target: ActorRef | None) -> tuple[str, str | None]:
     security forces arresting an official) keeps the two actors themselves."""
     if target is None:
         return agent.side, None
-    if target.side == agent.side and target.actor_id != agent.actor_id:
+    if target.side == agent.side and target.actor_id != agent.actor_id and target.side != target.actor_id:
         return agent.actor_id, target.actor_id
-    return agent.side, target.side
+    return agent.side, target.side  # a group's leader and the group: one side, no event
 
 
 def _records(art: Article, etype: str, roles: Roles, place, date, sent: Sentence) -> list[dict]:
