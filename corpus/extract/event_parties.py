@@ -21,7 +21,7 @@ from collections import Counter
 
 from corpus.extract.event_context import AGENT_MARKERS, CLAUSE_WORDS, FI, MIN, ActorRef, Article
 from corpus.extract.resources import load_json
-from corpus.extract.triggers import TRIGGER_FILE, readings, word_forms
+from corpus.extract.triggers import TRIGGER_FILE, word_forms
 from corpus.normalize import fold
 
 _DATA = load_json(TRIGGER_FILE)
