@@ -8,13 +8,13 @@ import streamlit as st
 from components import event_detail, item_view
 from components.html import COPY_SCRIPT, SCROLL_SCRIPT, article_html, markdown_text
 from components.layout import export_buttons, header
-from components.reader import marks_for, metadata_table, parse_span
+from components.reader import marks_for, metadata_table, parse_span, reader_articles
 from components.shell import context
 
 ctx = context("sources")
 header(ctx, "nav.sources")
 corpus, r = ctx.corpus, ctx.result
-ids = list(ctx.filters.articles) or sorted(set(r.reports["article_id"]) | set(r.quotes["article_id"])) or sorted(corpus.articles)
+ids = reader_articles(ctx)
 linked = item_view.open_in_reader(ctx, ids)  # (article id, start, end) of a linked item, or None
 if not ids:
     st.info(ctx.t("empty.article"))

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from components.html import Mark, markdown_link, markdown_text
 from components.i18n import fmt_date
 from corpus.models import visible_statuses
+from corpus.urlstate import filters_to_params
 
 _SPAN = re.compile(r"^\s*(\d{1,9})\s*-\s*(\d{1,9})\s*$")
+
+
+def reader_articles(ctx) -> list[str]:
+    """The articles the reader offers: the article filter's; with no filter at all, every
+    visible article (one with no event or quote too); else those with a matching event or
+    quote — none when nothing matches (the page says so)."""
+    if ctx.filters.articles:
+        return list(ctx.filters.articles)
+    if not filters_to_params(replace(ctx.filters, include_proposed=False)):
+        visible = visible_statuses(ctx.filters.include_proposed)
+        return sorted(key for key, article in ctx.corpus.articles.items() if article.status in visible)
+    return sorted(set(ctx.result.reports["article_id"]) | set(ctx.result.quotes["article_id"]))
 
 
 def parse_span(value: object, length: int) -> tuple[int, int] | None:

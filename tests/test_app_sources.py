@@ -54,3 +54,35 @@ def test_highlight_toggle_removes_marks():
     at.get("button_group")[0].set_value([]).run()
     assert not at.exception
     assert _highlighted_kinds(at) == set()
+
+
+def test_filters_that_match_no_article_say_so_instead_of_listing_every_article():
+    at = run_page("sources", {"lang": "fr", "q": "aucun-mot-de-ce-genre"})
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("empty.article", "fr")]
+    assert "reader_article" not in [s.key for s in at.selectbox]
+
+
+def test_with_no_filter_an_article_with_no_event_or_quote_can_be_read(tmp_path, monkeypatch):
+    """An added article in which nothing was found (or everything was rejected) is still in the
+    reader; a text filter then lists only the articles with matching items."""
+    import hashlib
+
+    from tests.fixtures import make_data_dir, tiny_records
+
+    records = tiny_records()
+    text = "نص مقال لم يُستخرج منه شيء بعد.\n"
+    bare = {**records["articles"][0], "id": "t2", "file": "articles/t2.txt", "title_en": "Nothing found yet",
+            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "published": "2010", "published_precision": 5,
+            "published_inferred": False, "published_evidence": None}
+    records["articles"].append(bare)
+    root = make_data_dir(tmp_path / "data", records)
+    (root / "articles" / "t2.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(root))
+    monkeypatch.setenv("ATLAS_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+    at = run_page("sources", {"lang": "en"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="reader_article").options == ["Aid", "Nothing found yet"]
+    at = run_page("sources", {"lang": "en", "q": "باماكو"})
+    assert at.selectbox(key="reader_article").options == ["Aid"]
