@@ -43,6 +43,8 @@ AGENTIVE_VERBS = _words("agentive_verbs") | {f + "ه" for w in _DATA["agentive_v
                                              for f in word_forms(w.split("/")[0], "v")}
 HAND_WORDS = _literal("hand_words")
 TERROR_WORDS = _words("terror_words")
+ATTACK_NOUNS = _words("attack_nouns")
+RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "اللذان", "اللتان"))
 FORCE_NOUNS = _words("force_nouns")
 OWN_STATE_WORDS = _literal("own_state_words")
 ATTENDANCE_WORDS = _literal("attendance_words")
@@ -90,8 +92,16 @@ def is_national(art: Article, ref: ActorRef) -> bool:
 
 
 def terror_attack(art: Article, tok: int, end: int) -> bool:
-    """"الهجوم الانتحاري", "الهجومين الإرهابيين", "تفجير سيارة مفخخة": unconventional violence."""
-    return any(_is(art, k, TERROR_WORDS) for k in range(tok, end + 1))
+    """"الهجوم الانتحاري", "الهجومين الإرهابيين", "تفجير سيارة مفخخة": unconventional violence;
+    an attack named by a noun (هجوم، هجمات، اعتداء) is coded ASSAULT whatever it hit."""
+    return _is(art, tok, ATTACK_NOUNS) or any(_is(art, k, TERROR_WORDS) for k in range(tok, end + 1))
+
+
+def describes_noun(art: Article, tok: int, violent_firsts: tuple) -> bool:
+    """"هجوم استهدف موقعا", "الهجوم الذي استهدف قافلة": a violent verb right after a violent
+    noun (or its relative pronoun) describes the act the noun names, not another one."""
+    prev = tok - 1 if art.word(tok - 1) not in RELATIVES else tok - 2
+    return any(prev - 2 <= v <= prev and _is(art, v, ATTACK_NOUNS) for v in violent_firsts if v < tok)
 
 
 def generic_fighters_after(art: Article, tok: int, end: int) -> bool:

@@ -154,7 +154,9 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
         hits = triggers[bisect.bisect_left(first_tokens, sent.t0):bisect.bisect_left(first_tokens, sent.t1)]
         sent = sent._replace(verbs=tuple((h.first, h.last, h.etype) for h in hits if h.pos in ("v", "p")),
                              violent=tuple(h.first for h in hits if h.etype in VIOLENT))
-        out.extend(_sentence_events(art, sent, [h for h in hits if not _inside_actor(art, sent, h)], story))
+        hits = [h for h in hits if not _inside_actor(art, sent, h) and not (
+            h.pos == "v" and h.etype in VIOLENT and parties.describes_noun(art, h.first, sent.violent))]
+        out.extend(_sentence_events(art, sent, hits, story))
         story.end_sentence(art, sent)
     return _one_per_act(art, out)
 
@@ -218,6 +220,8 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
         clause_date = _event_date(art, sent, hit, nxt, claimed)
         if not roles.agents or etype in reported or (hit.needs_date and _background_date(clause_date, story)):
             continue
+        if _told_again(art, hit, roles, story):
+            continue
         date = clause_date or story.pub_date
         story.sentence_agent = story.sentence_agent or roles.agents[0]
         if hit.pos != "r" and isinstance(roles.agents[0], ActorRef):
@@ -235,6 +239,15 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
     directed = {e["type"] for _n, e in two_sided}
     firsts = {e["type"]: n for n, e in reversed(one_sided) if e["type"] not in directed}
     return [e for _n, e in two_sided] + [e for n, e in one_sided if firsts.get(e["type"]) == n]
+
+
+def _told_again(art: Article, hit: Trigger, roles: Roles, story: _Story) -> bool:
+    """"الهجوم" (definite) after the article reported an attack by the same agent: that attack
+    told again, not a new one."""
+    if hit.pos != "n" or hit.etype not in VIOLENT or not _definite(art.word(hit.first)):
+        return False
+    side = roles.agents[0].side
+    return any((t, side) in story.acts for t in VIOLENT)
 
 
 def _background_date(clause_date, story: _Story) -> bool:
