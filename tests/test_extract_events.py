@@ -447,3 +447,12 @@ def test_wrong_pairs_are_not_produced(ex, text, wrong):
     bad = [f for f in found if any(f[0] == w[0] and (w[1] is None or f[1] == w[1]) and (w[2] is None or f[2] == w[2])
                                    for w in wrong)]
     assert not bad, found
+
+
+def test_one_attack_told_three_ways_is_one_assault(ex):
+    # a noun, a verb describing it and the definite noun again: one act, coded ASSAULT (a nominal
+    # attack) even on a military post
+    text = ("وتبنت جماعة نصرة الإسلام والمسلمين هجوما استهدف موقعا عسكريا ماليا قرب الحدود. "
+            "وقال بيان للجماعة إن الهجوم أسفر عن مقتل عشرة جنود.")
+    violent = [f for f in _found(ex, text, "2021-05-02") if f[0] in ("ASSAULT", "FIGHT")]
+    assert violent == [("ASSAULT", "JNIM", "MLI")], violent
