@@ -1,6 +1,6 @@
 """Map: boundaries (Kidal, northern Mali, the border zone), event markers and coarse areas
 coloured by quad class, diplomatic arcs, a legend. A click on a place filters every page and
-lists its events under the map; each opens its detail (the linked event, above the map)."""
+lists its events under the map; each opens its detail (the linked event, between the two)."""
 
 import streamlit as st
 
@@ -58,13 +58,13 @@ layers.append(mapview.label_layer(labels(ctx.lang, corpus.places, ctx.corpus_key
 if events.empty:
     st.info(ctx.t("empty.events"))
 basemap = st.toggle(ctx.t("map.basemap"), key="map_basemap")
-item_view.panel(ctx)  # ?event=ID / ?quote=ID (or an event opened below): its detail first
-linked = item_view.linked_event(ctx)  # the map opens centred on it
+linked = item_view.linked_event(ctx)  # ?event=ID / ?quote=ID: the map opens centred on it
 st.pydeck_chart(mapview.deck(encoded_base, layers, ctx.rtl, basemap,
                              mapview.view_on(*(linked["lat"], linked["lon"]) if linked else (None, None))),
                 key="map", on_select=on_select,
                 selection_mode="single-object", height=620)
 st.caption(ctx.t("map.select_hint"))
+item_view.panel(ctx)  # its detail under the map, above the list it may have been opened from
 place_events.draw(ctx, event_line)
 if not geo:
     st.warning(ctx.t("map.geo_missing"))
