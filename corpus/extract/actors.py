@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
@@ -117,15 +118,26 @@ def earlier_base(res, m) -> bool:
     return _first_base_end(res.doc.folded) <= res.doc.tokens[m.i].start
 
 
-_BASE_RE = re.compile(r"(?<![^\W\d_])[وفبل]?قاعده(?![^\W\d_])")
+_BASE_RE = re.compile(r"قاعده(?![^\W\d_])")  # the word's end; its start is checked by _word_start
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=8)
 def _first_base_end(folded: str) -> float:
-    """Where the document's first "قاعدة" (a base) ends (inf: none). A token starts after a
-    non-letter, so a base ends before a token's start exactly when it was written before it."""
-    hit = _BASE_RE.search(folded)
-    return hit.end() if hit else float("inf")
+    """Where the document's first word "قاعدة" (a base; و ف ب ل may lead) ends (inf: none).
+    A token starts after a non-letter, so a base ends before a token's start exactly when it
+    was written before it."""
+    for hit in _BASE_RE.finditer(folded):  # a literal scan, then the word start checked
+        if _word_start(folded, hit.start()):
+            return hit.end()
+    return float("inf")
+
+
+def _word_start(folded: str, pos: int) -> bool:
+    """No letter before pos, or one proclitic و ف ب ل with no letter before it."""
+    def letter_at(i: int) -> bool:
+        return i >= 0 and _LETTER_RE.match(folded, i) is not None
+    return not letter_at(pos - 1) or (folded[pos - 1] in "وفبل" and not letter_at(pos - 2))
 
 
 def in_apposition(res, m, actor_id: str) -> bool:
@@ -446,10 +458,12 @@ def late_surnames(res) -> None:
         return
     firsts = {sk[0] for sk in wanted}
     covered = [(a["start"], a["end"]) for a in res.actors] + [(p["start"], p["end"]) for p in res.places]
-    for idx, word in enumerate(res.doc.words):
+    words = res.doc.words
+    for idx in compress(range(len(words)), map(wanted.__contains__, map(skeleton, words))):
+        word = words[idx]
         if len(word) < 5 or word[0] not in firsts and word[2:3] not in firsts:
-            continue  # cheap filter: a skeleton starts with the word's first letter (or after ال)
-        person = wanted.get(skeleton(word))
+            continue  # a skeleton starts with the word's first letter (or after ال)
+        person = wanted[skeleton(word)]
         if person and not _covered(res, idx, covered):
             res.add_actor(idx, idx + 1, 0, person)
 

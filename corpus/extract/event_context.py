@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import repeat
 from typing import NamedTuple
 
 from corpus.extract.triggers import readings
@@ -109,13 +110,20 @@ class Article:
     def _actor_refs(self, actors: list[dict]) -> list[ActorRef]:
         usable = [a for a in sorted(actors, key=lambda a: a["start"])
                   if a["actor_id"] and not a["actor_id"].startswith("@") and a.get("kind") in EVENT_KINDS]
+        firsts = self.toks_at([a["start"] for a in usable])
+        lasts = self.toks_at([a["end"] - 1 for a in usable])
         return [ActorRef(a["actor_id"], self.person_side(a["actor_id"]) if a.get("kind") == "person"
-                         else self.side(a["actor_id"]), a.get("kind"), a["start"], a["end"],
-                         self.tok_at(a["start"]), self.tok_at(a["end"] - 1), a.get("mention")) for a in usable]
+                         else self.side(a["actor_id"]), a.get("kind"), a["start"], a["end"], first, last,
+                         a.get("mention")) for a, first, last in zip(usable, firsts, lasts, strict=True)]
 
     # -- positions -------------------------------------------------------------------------
     def tok_at(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
+
+    def toks_at(self, positions: list[int]) -> list[int]:
+        """`tok_at` of every position."""
+        found = map(bisect.bisect_right, repeat(self.tok_starts), positions)
+        return [k - 1 if k > 0 else 0 for k in found]
 
     def tok_after(self, pos: int) -> int:
         return bisect.bisect_left(self.tok_starts, pos)

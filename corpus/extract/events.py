@@ -150,10 +150,9 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
     first_tokens = [t.first for t in triggers]
     out: list[dict] = []
     for start, end in doc.sentences:
-        sent = _sentence(art, start, end)
-        hits = triggers[bisect.bisect_left(first_tokens, sent.t0):bisect.bisect_left(first_tokens, sent.t1)]
-        sent = sent._replace(verbs=tuple((h.first, h.last, h.etype) for h in hits if h.pos in ("v", "p")),
-                             violent=tuple(h.first for h in hits if h.etype in VIOLENT))
+        t0, t1 = art.tok_after(start), art.tok_after(end)
+        hits = triggers[bisect.bisect_left(first_tokens, t0):bisect.bisect_left(first_tokens, t1)]
+        sent = _sentence(art, start, end, t0, t1, hits)
         hits = [h for h in hits if not _inside_actor(art, sent, h) and not (
             h.pos == "v" and h.etype in VIOLENT and parties.describes_noun(art, h.first, sent.violent))]
         out.extend(_sentence_events(art, sent, hits, story))
@@ -185,15 +184,16 @@ def _publication_date(published: str | None) -> tuple[str | None, str]:
     return None, "unknown"
 
 
-def _sentence(art: Article, start: int, end: int) -> Sentence:
-    t0, t1 = art.tok_after(start), art.tok_after(end)
+def _sentence(art: Article, start: int, end: int, t0: int, t1: int, hits: list[Trigger]) -> Sentence:
+    """The sentence [start, end) over tokens [t0, t1) with its trigger hits."""
     lo, hi = bisect.bisect_left(art.ref_firsts, t0), bisect.bisect_left(art.ref_firsts, t1)
     topic = None
     if lo < hi and art.refs[lo].first <= t0 + 1:
         last = art.refs[lo].last
         if any(art.word(k) in CLAUSE_WORDS for k in range(last + 1, last + 3)):
             topic = art.refs[lo]
-    return Sentence(start, end, t0, t1, lo, hi, topic)
+    verbs = tuple((h.first, h.last, h.etype) for h in hits if h.pos in ("v", "p"))
+    return Sentence(start, end, t0, t1, lo, hi, topic, verbs, tuple(h.first for h in hits if h.etype in VIOLENT))
 
 
 def _inside_actor(art: Article, sent: Sentence, hit: Trigger) -> bool:
@@ -209,12 +209,14 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
     last_end: dict[str, int] = {}
     claimed: set[int] = set()  # dates already read as an earlier trigger's date
     reported: set[str] = set()  # ONE_PER_SENTENCE types already reported in this sentence
+    verb_firsts = [h.first for h in hits if h.pos != "n"]  # hits are in token order
     for n, hit in enumerate(hits):
         if len(two_sided) + len(one_sided) >= MAX_PER_SENTENCE:
             break
         if _skipped(art, hit, hits[:n], last_end):
             continue
-        nxt = next((h.first for h in hits[n + 1:] if h.pos != "n" and h.first > hit.last), sent.t1)
+        k = bisect.bisect_right(verb_firsts, hit.last)  # the next verb after the trigger
+        nxt = verb_firsts[k] if k < len(verb_firsts) else sent.t1
         roles = _roles(art, sent, hit, nxt, story)
         etype = _refined_type(art, hit, roles)
         clause_date = _event_date(art, sent, hit, nxt, claimed)
@@ -784,11 +786,19 @@ def _date_value(d: dict) -> tuple[str, str]:
 
 
 def _nearest_place(art: Article, sent: Sentence, hit: Trigger) -> str | None:
-    p0 = bisect.bisect_left(art.place_toks, (sent.t0, ""))
-    p1 = bisect.bisect_left(art.place_toks, (sent.t1, ""))
+    """The sentence's place nearest the trigger (the earlier one on a tie)."""
+    places = art.place_toks
+    p0 = bisect.bisect_left(places, (sent.t0, ""))
+    p1 = bisect.bisect_left(places, (sent.t1, ""))
     if p1 <= p0:
         return None
-    return min(art.place_toks[p0:p1], key=lambda p: abs(p[0] - hit.first))[1]
+    after = bisect.bisect_left(places, (hit.first, ""), p0, p1)  # the first place at or after it
+    if after == p0:
+        return places[after][1]
+    before = bisect.bisect_left(places, (places[after - 1][0], ""), p0, p1)  # the first of its token
+    if after == p1 or hit.first - places[before][0] <= places[after][0] - hit.first:
+        return places[before][1]
+    return places[after][1]
 
 
 # -- one event per act -----------------------------------------------------------------------
