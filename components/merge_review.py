@@ -13,7 +13,7 @@ import streamlit as st
 from components import data
 from components.auth import current_access
 from components.html import markdown_text
-from components.i18n import date_label, t
+from components.i18n import date_label, summary, t
 from corpus import clusters
 from corpus.store import ConflictError, Store
 
@@ -56,7 +56,7 @@ def proposals(store: Store, draft, lang: str) -> None:
         article = corpus.articles.get(target["article_id"])
         with st.container(border=True, key=f"aa_merge_{row['id']}"):
             st.markdown(f"**{t('merge.title', lang)}** · {markdown_text(row['text'][:120])}")
-            st.markdown(markdown_text(t("merge.body", lang, event=target.get(f"summary_{lang}") or target["summary_en"],
+            st.markdown(markdown_text(t("merge.body", lang, event=summary(target, lang)[0],
                                         date=date_label(target["date"], target["date_precision"], lang),
                                         source=article.title(lang) if article else target["article_id"])))
             merge, split = st.columns(2)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import compress
 from typing import NamedTuple
 
 import numpy as np
@@ -41,6 +40,7 @@ from corpus.query import (
     place_members,
     quote_part,
 )
+from corpus.search_keys import SearchKeys
 from corpus.store.repository import Store
 from corpus.store.union import Added, article_of, named_places, read_added, union_places
 
@@ -130,12 +130,12 @@ def _touches_merges(index: CorpusIndex, changes: Changes, links: Mapping[str, st
                for source, target in links.items())
 
 
-def _kept(frame: pd.DataFrame, search: tuple[str, ...], keep: np.ndarray, columns: list[str],
+def _kept(frame: pd.DataFrame, search: SearchKeys, keep: np.ndarray, columns: list[str],
           coded: Iterable[str]) -> FramePart:
     """The rows to keep, with coded columns back to plain values (re-coded after the splice)."""
     rows = frame.loc[keep, columns]
     rows = rows.assign(**{name: rows[name].astype(object) for name in coded})
-    return FramePart(rows, tuple(compress(search, keep)))
+    return FramePart(rows, search.compress(keep))
 
 
 def _joined(kept: FramePart, new: FramePart, links: Mapping) -> FramePart:
@@ -197,9 +197,7 @@ def apply_changes(index: CorpusIndex, changes: Changes, base_places: Mapping[str
     mentions = _mentions(index, changes)
     places = _places(index, events, mentions, base_places)
     articles = {k: v for k, v in index.corpus.articles.items() if k not in changes.replaced} | changes.added.articles
-    quote_records = {k: v for k, v in index.corpus.quotes.items() if k not in changes.replaced and
-                     v.article_id not in changes.replaced} | changes.added.quotes
-    corpus = dataclasses.replace(index.corpus, articles=articles, places=places, quotes=quote_records)
+    corpus = dataclasses.replace(index.corpus, articles=articles, places=places)
     same_places = places.keys() == index.corpus.places.keys()
     return dataclasses.replace(
         index, corpus=corpus, events=events.frame, quotes=quotes.frame, event_search=events.search,

@@ -22,6 +22,7 @@ from corpus.dates import date_range
 from corpus.filterspec import ID_FILTERS
 from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention, affiliation_root, visible_statuses
 from corpus.normalize import fold
+from corpus.search_keys import SearchKeys
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +51,9 @@ class CorpusIndex:
     quotes: pd.DataFrame
     actor_members: Mapping[str, frozenset[str]] = field(default_factory=dict)
     place_members: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    # Folded search text per row, in frame order (plain str `in` beats Arrow on long Arabic text).
-    event_search: tuple[str, ...] = ()
-    quote_search: tuple[str, ...] = ()
+    # Folded search text per row, in frame order: one string per frame (corpus/search_keys.py).
+    event_search: SearchKeys = field(default_factory=lambda: SearchKeys.of(()))
+    quote_search: SearchKeys = field(default_factory=lambda: SearchKeys.of(()))
     mentions_by_article: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
     years: tuple[int, int] | None = None  # first and last year of any event or quote
     actor_state: Mapping[str, str] = field(default_factory=dict)  # actor id → its state (state_of)
@@ -150,14 +151,16 @@ def _events_in_order(corpus: Corpus) -> list[Event]:
     return [events[i] for i in order]
 
 
-# Long texts only shown, never filtered: kept as the Python strings the records already hold
-# (object columns) instead of copied into Arrow, which would hold every text twice while the
-# index is built. Missing values are None.
-SHARED_TEXT = frozenset({"text", "summary_en", "summary_ar", "summary_fr", "date_note", "gloss_en", "gloss_fr", "gloss_ar"})
+# Long texts only shown, never filtered (evidence, summaries, notes, glosses): in Arrow, one
+# UTF-8 buffer per column instead of a Python string per row — a third of the memory, and no
+# small objects outliving the records they came from (those pin the allocator's arenas: at
+# 100,000 events a few scattered survivors kept ~100 MB of freed records resident). A missing
+# value reads NaN (not None): readers test `isinstance(value, str)` (i18n.summary, cards).
+TEXT_COLUMNS = frozenset({"text", "summary_en", "summary_ar", "summary_fr", "date_note", *GLOSS_FIELDS})
 
 
 def _column(name: str, values: list) -> Any:
-    return pd.Series(values, dtype=object) if name in SHARED_TEXT else values
+    return pd.Series(values, dtype=_ID) if name in TEXT_COLUMNS else values
 
 
 def _days(values: list) -> np.ndarray:
@@ -186,7 +189,7 @@ class FramePart:
     (in row order) and, for events, the `same_as`/`responds_to` links of the linked ones."""
 
     frame: pd.DataFrame
-    search: tuple[str, ...]
+    search: SearchKeys
     links: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
@@ -237,8 +240,8 @@ def _disagreements(frame: pd.DataFrame, shared: Mapping[str, list[int]]) -> dict
             for cid, rows in shared.items()}
 
 
-def _event_search(events: list[Event]) -> tuple[str, ...]:
-    return tuple(
+def _event_search(events: list[Event]) -> SearchKeys:
+    return SearchKeys.of(
         fold(" ".join(filter(None, (e.text, e.summary_en, e.summary_ar, e.summary_fr))))
         for e in events
     )
@@ -295,7 +298,7 @@ def quote_part(corpus: Corpus, quotes: Iterable, event_links: Mapping[str, tuple
                states: Mapping[str, str]) -> FramePart:
     """The index rows of `quotes` (`corpus` gives their articles, speakers and events)."""
     rows = _quote_rows(corpus, quotes, event_links, states)
-    search = tuple(row.pop("search") for row in rows)
+    search = SearchKeys.of(row.pop("search") for row in rows)
     for row in rows:
         first_last = row.pop("date_range")
         row["date_start"], row["date_end"] = first_last if first_last else (None, None)
@@ -326,13 +329,14 @@ EVENT_DTYPES = {"id": _ID, "article_id": _ID, "start": "int64", "end": "int64", 
 QUOTE_DTYPES = {"id": _ID, "article_id": _ID, "start": "int64", "end": "int64", "target": _ID, "date": _ID,
                 "date_precision": "Int64", "date_estimated": "bool", "year": "Int64", "event_id": _ID,
                 "cluster_id": _ID, "thread_id": _ID}
+EVENT_DTYPES |= {name: _ID for name in TEXT_COLUMNS if name in RAW_EVENT_COLUMNS}
+QUOTE_DTYPES |= {name: _ID for name in TEXT_COLUMNS if name in QUOTE_COLUMNS}
 
 
 def _sorted(part: FramePart, by: list[str]) -> FramePart:
-    """The part's rows sorted; the search keys (plain Python strings, never in Arrow) kept in step."""
+    """The part's rows sorted; the search keys kept in step."""
     frame = part.frame.sort_values(by, kind="stable", na_position="last")
-    order = frame.index.to_numpy()
-    return FramePart(frame.reset_index(drop=True), tuple(part.search[i] for i in order), part.links)
+    return FramePart(frame.reset_index(drop=True), part.search.take(frame.index.to_numpy()), part.links)
 
 
 def _typed(frame: pd.DataFrame, dtypes: Mapping[str, Any], coded: Iterable[str]) -> pd.DataFrame:
@@ -369,9 +373,9 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     states = state_of(corpus.actors)
     quotes = finish_quotes(quote_part(corpus, corpus.quotes.values(), links, states))
     del links
-    # The frame now holds every event field: drop the event records so a large corpus is not
-    # held twice (index.events is the one place to read events from).
-    slim = dataclasses.replace(corpus, events={}, mentions=[])
+    # The frames now hold every event and quote field: drop the records so a large corpus is
+    # not held twice (index.events / index.quotes are the one place to read them from).
+    slim = dataclasses.replace(corpus, events={}, quotes={}, mentions=[])
     return CorpusIndex(
         slim, events.frame, quotes.frame, actor_members(corpus), place_members(corpus, contained),
         events.search, quotes.search, mentions_by_article(corpus.mentions),
@@ -389,10 +393,6 @@ def _expand(members: Mapping[str, frozenset[str]], ids: Iterable[str]) -> set[st
     for item in ids:
         out |= members.get(item, {item})
     return out
-
-
-def _text_mask(search: tuple[str, ...], needle: str) -> np.ndarray:
-    return np.fromiter((needle in text for text in search), dtype=bool, count=len(search))
 
 
 def _overlaps(frame: pd.DataFrame, date_from: str | None, date_to: str | None) -> np.ndarray:
@@ -429,7 +429,7 @@ def _common_mask(frame: pd.DataFrame, filters: Filters, index: CorpusIndex) -> n
         mask &= frame["place_id"].isin(_expand(index.place_members, filters.places)).to_numpy()
     needle = fold(filters.text.strip())
     if needle:
-        mask &= _text_mask(index.event_search if frame is index.events else index.quote_search, needle)
+        mask &= (index.event_search if frame is index.events else index.quote_search).contains(needle)
     return mask
 
 

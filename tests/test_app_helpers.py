@@ -37,6 +37,12 @@ def index():
     return build_index(load_corpus(), geo.contained_places())
 
 
+@lru_cache(maxsize=1)
+def quotes():
+    """The curated quote records by id (the index keeps quotes in its frame only)."""
+    return load_corpus().quotes
+
+
 def filtered(params: dict[str, str]):
     """What run_query returns for these URL parameters on the curated corpus."""
     idx = index()

@@ -14,6 +14,7 @@ from tests.test_app_helpers import (
     filtered,
     index,
     markdown_plain,
+    quotes,
     run_page,
     shown_counts,
 )
@@ -40,10 +41,10 @@ def test_cards_are_exactly_the_filtered_quotes(params):
     assert shown_counts(at) == expected_counts(params)
     shown = _cards(at)
     assert len(shown) == min(cards.QUOTES_PAGE_SIZE, expected_counts(params)[2])
+    languages = dict(zip(index().quotes["id"], index().quotes["language"].astype(object), strict=True))
     for direction, language, quote_id in shown:
-        quote = index().corpus.quotes[quote_id]
-        assert language == quote.language
-        assert direction == ("rtl" if quote.language == "ar" else "ltr")
+        assert language == languages[quote_id]
+        assert direction == ("rtl" if language == "ar" else "ltr")
 
 
 def test_group_by_speaker():
@@ -178,7 +179,7 @@ def _card_of(at, quote_id: str) -> str:
 def test_a_curated_quote_shows_the_atlas_translation_under_it(lang):
     at = run_page("quotes", {"lang": lang})
     assert not at.exception
-    quote = index().corpus.quotes["q-001-03"]  # Attaf: "the military solution is impossible…"
+    quote = quotes()["q-001-03"]  # Attaf: "the military solution is impossible…"
     body = _card_of(at, quote.id)
     gloss = html.escape(getattr(quote, f"gloss_{lang}"), quote=True)
     assert body.index(html.escape(quote.text)) < body.index(gloss)  # the verbatim text comes first
@@ -189,17 +190,16 @@ def test_a_curated_quote_shows_the_atlas_translation_under_it(lang):
 def test_the_arabic_interface_shows_no_gloss_of_an_arabic_quote_but_the_french_quote_s():
     at = run_page("quotes", {"lang": "ar"})
     assert not at.exception
-    corpus = index().corpus
     arabic = _card_of(at, "q-001-03")
-    assert "atlas-gloss" not in arabic and corpus.quotes["q-001-03"].gloss_en not in arabic
+    assert "atlas-gloss" not in arabic and quotes()["q-001-03"].gloss_en not in arabic
     french = _card_of(at, "q-003-05")
-    assert html.escape(corpus.quotes["q-003-05"].gloss_ar) in french and 'class="atlas-gloss" dir="rtl" lang="ar"' in french
+    assert html.escape(quotes()["q-003-05"].gloss_ar) in french and 'class="atlas-gloss" dir="rtl" lang="ar"' in french
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_fragment_is_shown_inside_its_sentence_with_the_words_marked(lang):
     at = run_page("quotes", {"lang": lang})
-    quote = index().corpus.quotes["q-001-05"]  # the fragment التواطؤ ("collusion")
+    quote = quotes()["q-001-05"]  # the fragment التواطؤ ("collusion")
     assert quote.kind == "fragment"
     body = _card_of(at, quote.id)
     text = index().corpus.articles[quote.article_id].text
@@ -213,7 +213,7 @@ def test_a_fragment_is_shown_inside_its_sentence_with_the_words_marked(lang):
 
 def test_each_card_holds_its_citation_with_the_gloss_in_english():
     at = run_page("quotes", {"lang": "en"})
-    quote = index().corpus.quotes["q-001-03"]
+    quote = quotes()["q-001-03"]
     cited = [c for c in _citations(at) if c.endswith(f"{quote.article_id}:{quote.start}-{quote.end}")]
     assert len(cited) == 1
     assert f"“{quote.text}” [{t('quotes.gloss_label', 'en')}: “{quote.gloss_en}”]" in cited[0]

@@ -3,11 +3,11 @@
 import pytest
 
 from components.i18n import t
-from tests.test_app_helpers import assert_no_raw_keys, index, run_page
+from tests.test_app_helpers import assert_no_raw_keys, quotes, run_page
 
 
 def _first_quote():
-    return next(iter(index().corpus.quotes.values()))
+    return next(iter(quotes().values()))
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr"])
