@@ -5,7 +5,7 @@ import streamlit as st
 from components import event_detail, frames, item_view
 from components.barometer import barometer_svg
 from components.html import key_event
-from components.i18n import fmt_int, year_span
+from components.i18n import fmt_int, ltr, year_span
 from components.layout import export_buttons, header
 from components.shell import context
 
@@ -16,8 +16,8 @@ r, corpus = ctx.result, ctx.corpus
 years = sorted(int(y) for y in r.events["year"].dropna().unique())
 st.subheader(ctx.t("overview.coverage"))
 cols = st.columns(4)
-cols[0].metric(ctx.t("overview.articles"), fmt_int(r.reports["article_id"].nunique(), ctx.lang) + " / " + fmt_int(len(corpus.articles), ctx.lang))
-cols[1].metric(ctx.t("overview.years"), year_span(years) if years else ctx.t("misc.none"))
+cols[0].metric(ctx.t("overview.articles"), ltr(f"{fmt_int(r.reports['article_id'].nunique(), ctx.lang)} / {fmt_int(len(corpus.articles), ctx.lang)}"))
+cols[1].metric(ctx.t("overview.years"), ltr(year_span(years)) if years else ctx.t("misc.none"))
 cols[2].metric(ctx.t("overview.events"), fmt_int(len(r.events), ctx.lang))
 cols[3].metric(ctx.t("overview.quotes"), fmt_int(len(r.quotes), ctx.lang))
 

@@ -17,15 +17,13 @@ from dataclasses import dataclass
 from components import frames
 from components.cards import cited_title
 from components.filters import counts_line, dyad_label
-from components.i18n import fmt_date, year_span
+from components.i18n import fmt_date, ltr, year_span
 from corpus import plover
 
 MAX_KEY_EVENTS = 10
 MAX_KEY_QUOTES = 8
 MAX_TEXT = 600  # characters of a summary or quote shown before it is cut with an ellipsis
 QUOTE_KIND_ORDER = {"direct": 0, "reported": 1, "fragment": 2}
-# An id:span is a left-to-right token: isolated, so an Arabic line does not reorder its parts.
-LTR_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -62,12 +60,6 @@ class Figures:
     timeline: bytes | None = None
     barometer: bytes | None = None
     timeline_left_out: int = 0  # events dated more coarsely than the timeline's bars
-
-
-def ltr(text: str) -> str:
-    """A left-to-right token (a year range, an id:span) isolated, so that an Arabic line keeps
-    it whole and in order (2024–2025, not 2025–2024: an en dash between numbers is neutral)."""
-    return f"{LTR_ISOLATE}{text}{POP_ISOLATE}"
 
 
 def _names(ids, lookup: Callable[[str], str]) -> str:

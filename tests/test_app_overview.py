@@ -5,7 +5,7 @@ import re
 import pytest
 
 from components import frames
-from components.i18n import t
+from components.i18n import ltr, t
 from tests.test_app_helpers import (
     assert_no_raw_keys,
     expected_counts,
@@ -63,7 +63,20 @@ def test_reversed_year_range_is_said_corrected_not_ignored():
 def test_one_year_is_shown_as_one_year():
     at = run_page("overview", {"lang": "en", "year": "2025"})
     years = next(m.value for m in at.metric if m.label == t("overview.years", "en"))
-    assert years == "2025"
+    assert years == ltr("2025")
+
+
+def test_the_year_range_reads_first_to_last_in_arabic_too():
+    """An en dash between two numbers is neutral: in a right-to-left line 2006–2025 would be
+    drawn 2025–2006. The range is a left-to-right isolate, as in the brief."""
+    at = run_page("overview", {"lang": "ar", "year": "2008-2025"})
+    years = next(m.value for m in at.metric if m.label == t("overview.years", "ar"))
+    assert years == ltr("2008–2025")
+    at = run_page("overview", {"lang": "ar", "year": "2025"})  # and "2 / 5" articles is not drawn 5 / 2
+    shown, total = filtered({"year": "2025"}).reports["article_id"].nunique(), len(index().corpus.articles)
+    assert shown < total, "a view with fewer articles than the corpus, or this proves nothing"
+    articles = next(m.value for m in at.metric if m.label == t("overview.articles", "ar"))
+    assert articles == ltr(f"{shown} / {total}")
 
 
 def test_date_range_from_the_link_sets_the_inputs_and_filters():

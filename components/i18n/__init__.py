@@ -123,6 +123,12 @@ def date_label(value: str | None, precision: int | None, lang: str, estimated: o
     return f"{label} ({t('sources.estimated', lang)})" if estimated is True or estimated == 1 else label
 
 
+def ltr(text: str) -> str:
+    """A left-to-right token (a year range, an id:span) isolated, so that an Arabic line keeps
+    it whole and in order (2024–2025, not 2025–2024: an en dash between numbers is neutral)."""
+    return f"\u2066{text}\u2069"
+
+
 def year_span(years: list[int]) -> str:
     """'2010–2025', or one year alone ('2025', not '2025–2025')."""
     first, last = min(years), max(years)
