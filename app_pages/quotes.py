@@ -12,7 +12,7 @@ from components import cards, event_detail, frames, item_view, pager
 from components.cards import quote_card_data
 from components.filters import warn_ignored
 from components.html import COPY_SCRIPT, SCROLL_SCRIPT, markdown_text, quote_card
-from components.i18n import fmt_int
+from components.i18n import fmt_int, ltr
 from components.layout import export_buttons, header
 from components.shell import context
 
@@ -45,7 +45,7 @@ pages = -(-total // PAGE_SIZE)
 
 def page_label(number: int) -> str:
     first, last = number * PAGE_SIZE + 1, min(total, (number + 1) * PAGE_SIZE)
-    return ctx.t("count.quotes", shown=f"{fmt_int(first, ctx.lang)}–{fmt_int(last, ctx.lang)}",
+    return ctx.t("count.quotes", shown=ltr(f"{fmt_int(first, ctx.lang)}–{fmt_int(last, ctx.lang)}"),
                  total=fmt_int(total, ctx.lang))
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 from components import data
 from components.auth import current_access
 from components.html import display_text, markdown_text
+from components.i18n import ltr
 from corpus import ingest
 from corpus.models import ITEM_KINDS, STATUSES
 from corpus.store import ConflictError, Item, Store
@@ -288,7 +289,7 @@ def add_missing(d: Draft, t) -> None:
                 return
             d.working = current_items(d) + [item]
             st.session_state[GEN] = _gen() + 1
-            st.success(t("add.missing_added", start=start, end=end))
+            st.success(t("add.missing_added", span=ltr(f"{start}–{end}")))  # 120–260, not 260–120 in Arabic
             st.rerun()
 
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from components import cards
-from components.i18n import t
+from components.i18n import ltr, t
 from tests.test_app_helpers import (
     assert_no_raw_keys,
     expected_counts,
@@ -75,9 +75,9 @@ def test_paging_shows_every_quote_once_with_its_range(monkeypatch):
     total = expected_counts({})[2]
     pages = -(-total // 10)
     assert total > 10 and at.selectbox(key="quotes_page").options == [
-        t("count.quotes", "en", shown=f"{i * 10 + 1}–{min(total, i * 10 + 10)}", total=total) for i in range(pages)]
+        t("count.quotes", "en", shown=ltr(f"{i * 10 + 1}–{min(total, i * 10 + 10)}"), total=total) for i in range(pages)]
     seen = [q for _, _, q in _cards(at)]
-    assert len(seen) == 10 and _range(at) == t("count.quotes", "en", shown="1–10", total=total)
+    assert len(seen) == 10 and _range(at) == t("count.quotes", "en", shown=ltr("1–10"), total=total)
     at.button(key="quotes_next").click().run()
     assert at.session_state["quotes_page"] == 1
     seen += [q for _, _, q in _cards(at)]
@@ -85,7 +85,7 @@ def test_paging_shows_every_quote_once_with_its_range(monkeypatch):
         at.selectbox(key="quotes_page").set_value(number).run()
         assert not at.exception
         seen += [q for _, _, q in _cards(at)]
-    assert _range(at) == t("count.quotes", "en", shown=f"{(pages - 1) * 10 + 1}–{total}", total=total)
+    assert _range(at) == t("count.quotes", "en", shown=ltr(f"{(pages - 1) * 10 + 1}–{total}"), total=total)
     assert sorted(seen) == sorted(index().quotes.loc[index().quotes["status"].isin(("accepted", "edited")), "id"])
     # A filter change goes back to the first page.
     at.multiselect(key="f_quad").set_value(["verbal_conflict"]).run()
@@ -218,3 +218,9 @@ def test_each_card_holds_its_citation_with_the_gloss_in_english():
     assert len(cited) == 1
     assert f"“{quote.text}” [{t('quotes.gloss_label', 'en')}: “{quote.gloss_en}”]" in cited[0]
     assert not at.expander and not [c for c in at.code if "“" in c.value]  # a button per card, no expander
+
+
+def test_the_range_of_cards_reads_first_to_last_in_arabic():
+    at = run_page("quotes", {"lang": "ar"})
+    total = len(filtered({}).quotes)
+    assert t("count.quotes", "ar", shown=ltr(f"1–{min(total, 50)}"), total=total) in [c.value for c in at.caption]

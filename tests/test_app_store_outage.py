@@ -72,7 +72,7 @@ def dashboard() -> AppTest:
 
 
 def total_articles(at: AppTest) -> int:
-    return int(at.metric[0].value.split("/")[-1])
+    return int(at.metric[0].value.split("/")[-1].strip("\u2069 "))  # "shown / total" in an LTR isolate
 
 
 def unreachable(at: AppTest) -> bool:
