@@ -25,7 +25,10 @@ CASES = [
     # VSO: the actor right after the verb; target after the preposition
     ("أدانت الجزائر بشدة قرار السلطات المالية طرد السفير.", "2012-02-01",
      ("DISAPPROVE", "DZA", "MLI", "2012", "year")),
+    # summoning another state's envoy is a protest (DISAPPROVE); recalling one's own a SANCTION
     ("استدعت وزارة الخارجية الجزائرية سفير مالي لديها يوم 23 ديسمبر 2023.", "2023-12-24",
+     ("DISAPPROVE", "DZA", "MLI", "2023-12-23", "day")),
+    ("استدعت وزارة الخارجية الجزائرية سفيرها لدى مالي يوم 23 ديسمبر 2023.", "2023-12-24",
      ("SANCTION", "DZA", "MLI", "2023-12-23", "day")),
     # SVO with coordinated agents: one event each
     ("الجزائر والنيجر تتهمان مالي بخرق الاتفاق.", "2024-03",
@@ -228,7 +231,7 @@ def test_not_an_act(ex, text):
 
 
 def test_date_from_the_clause_else_the_publication_year(ex):
-    out = ex.extract("وفي 12 مارس 2014 استدعت الجزائر سفير مالي. ثم أدانت الجزائر قرار مالي.", "2014-06-02")
+    out = ex.extract("وفي 12 مارس 2014 استدعت الجزائر سفيرها لدى مالي. ثم أدانت الجزائر قرار مالي.", "2014-06-02")
     dates = {e["type"]: (e["date"], e["date_precision"]) for e in out["events"]}
     assert dates["SANCTION"] == ("2014-03-12", "day")
     assert dates["DISAPPROVE"] == ("2014", "year")

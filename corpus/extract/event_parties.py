@@ -39,11 +39,15 @@ PEOPLE_NOUNS = _words("people_nouns")
 COUNT_WORDS = _literal("count_words")
 GENERIC_FIGHTERS = _words("generic_fighters")
 CLAIM_WORDS = _words("claim_words")
+ACCUSE_WORDS = _words("accuse_words")
 AGENTIVE_VERBS = _words("agentive_verbs") | {f + "ه" for w in _DATA["agentive_verbs"]
                                              for f in word_forms(w.split("/")[0], "v")}
 HAND_WORDS = _literal("hand_words")
 TERROR_WORDS = _words("terror_words")
 ATTACK_NOUNS = _words("attack_nouns")
+ABDUCTION_VERBS = _words("abduction_verbs")
+SUMMON_HEADS = _words("summon_heads")
+ENVOY_WORDS = frozenset(fold(w) for w in ("سفير", "السفير", "سفراء", "السفراء", "القائم", "قائم"))
 RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "اللذان", "اللتان"))
 FORCE_NOUNS = _words("force_nouns")
 OWN_STATE_WORDS = _literal("own_state_words")
@@ -97,6 +101,19 @@ def terror_attack(art: Article, tok: int, end: int) -> bool:
     return _is(art, tok, ATTACK_NOUNS) or any(_is(art, k, TERROR_WORDS) for k in range(tok, end + 1))
 
 
+def abduction(art: Article, tok: int) -> bool:
+    """خطف، اختطف: states arrest; an abduction's state "subject" is its victim (passive)."""
+    return _is(art, tok, ABDUCTION_VERBS)
+
+
+def summons(art: Article, first: int, last: int) -> bool:
+    """"استدعت السفير الجزائري", "استدعاء سفير مالي لديها": another state's envoy summoned (a
+    protest), not the state's own envoy recalled (سفيرها، سفراءها من الجزائر)."""
+    if not _is(art, first, SUMMON_HEADS) or art.word(last) not in ENVOY_WORDS:
+        return False
+    return all(art.word(k) != MIN for k in range(last + 1, last + 7))
+
+
 def describes_noun(art: Article, tok: int, violent_firsts: tuple) -> bool:
     """"هجوم استهدف موقعا", "الهجوم الذي استهدف قافلة": a violent verb right after a violent
     noun (or its relative pronoun) describes the act the noun names, not another one."""
@@ -117,26 +134,44 @@ def is_group(art: Article, ref) -> bool:
 
 
 class Blame:
-    """The armed groups an article names, scored as the author of its attacks."""
+    """The armed groups an article names, scored as the author of its attacks, and a state its
+    accused ("اتهم الإطار الجيش المالي بشن غارات … إن الضربات استهدفت": the army struck)."""
 
     def __init__(self, art: Article):
         self.score: Counter = Counter()
         self.first: dict[str, ActorRef] = {}
-        for ref in art.refs:
-            if not is_group(art, ref):
+        for n, ref in enumerate(art.refs):
+            accused = _accused(art, n)
+            if not is_group(art, ref) and not (accused and art.is_state(ref.side) and not ref.mention):
                 continue
             self.first.setdefault(ref.side, ref)
-            claimed = any(_is(art, k, CLAIM_WORDS) for k in range(ref.first - 4, ref.last + 4))
+            claimed = accused or any(_is(art, k, CLAIM_WORDS) for k in range(ref.first - 4, ref.last + 4))
             self.score[ref.side] += 4 if claimed else 1
 
-    def author(self, art: Article, lo: int, hi: int, not_side: str | None = None) -> ActorRef | None:
-        """The group in the sentence refs[lo:hi] (the most blamed one), else the article's."""
-        local = {art.refs[k].side: art.refs[k] for k in range(lo, hi) if is_group(art, art.refs[k])}
+    def author(self, art: Article, lo: int, hi: int, tok: int, not_side: str | None = None) -> ActorRef | None:
+        """The group in the clause of the act at `tok` (refs[lo:hi] are its sentence's actors;
+        the most blamed one), else the article's. A group before "إن" reports, it did not act."""
+        local = {art.refs[k].side: art.refs[k] for k in range(lo, hi) if art.refs[k].side in self.first
+                 and not art.boundary(min(art.refs[k].last, tok) + 1, max(art.refs[k].first, tok))}
         for pool in (local, self.first):
             ranked = sorted((s for s in pool if s != not_side), key=lambda s: -self.score[s])
             if ranked:
                 return pool[ranked[0]]
         return None
+
+
+def _accused(art: Article, n: int) -> bool:
+    """Is refs[n] the object of an accusation (اتهم X Y، X يتهم Y): right after the verb with
+    its subject before it, or right after the subject that follows the verb?"""
+    ref = art.refs[n]
+    prev = art.refs[n - 1] if n else None
+    for k in range(ref.first - 1, max(ref.first - 8, 0) - 1, -1):
+        if not _is(art, k, ACCUSE_WORDS):
+            continue
+        if prev is not None and prev.first > k:  # VSO: the verb, its subject, the accused
+            return prev.first == k + 1 and ref.first - prev.last <= 2
+        return ref.first - k <= 2 and prev is not None and 0 < k - prev.last <= 2  # SVO
+    return False
 
 
 def forces_owner(art: Article, lo: int, tok: int) -> ActorRef | None:

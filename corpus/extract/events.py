@@ -362,6 +362,8 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
         roles = _noun_roles(art, sent, hit, near)
     roles = _pair_roles(art, sent, hit, near, roles)
     roles = _victims_are_not_agents(art, hit, roles)
+    if hit.pos == "v" and roles.agents and parties.abduction(art, hit.first) and _is_state(roles.agents[0].side):
+        roles = Roles([], roles.agents[:1], roles.anchor)  # "سايس ومعاونوه اختطفوا": states do not abduct
     if not roles.agents and (hit.etype in BLAMED or (hit.etype == "COERCE" and parties.generic_fighters_after(
             art, hit.first - 3, hit.last + 3))):
         return _blamed_roles(art, sent, hit, near, roles, nxt, story)
@@ -394,7 +396,7 @@ def _blamed_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, role
     """An attack, an abduction or a clash whose author the clause does not name (الهجوم
     الانتحاري، خطف مسلحون مجهولون): the group the article blames, against a party named in the
     act's own clause or the state where it happened."""
-    author = story.blame.author(art, sent.lo, sent.hi)
+    author = story.blame.author(art, sent.lo, sent.hi, hit.first)
     if author is None or (hit.pos == "n" and _definite(art.word(hit.first)) and (hit.etype, author.side) in story.acts):
         return roles._replace(agents=[])  # "الهجوم" again: the attack already reported
     roles = roles._replace(agents=[author])
@@ -420,7 +422,7 @@ def _violent_target(art: Article, sent: Sentence, hit: Trigger, nxt: int, roles:
         return _place_state(art, sent, hit, agent.side)
     if hit.etype != "FIGHT" and not parties.generic_fighters_after(art, hit.last + 1, min(nxt, hit.last + 6)):
         return []
-    group = story.blame.author(art, sent.lo, sent.hi, agent.side)
+    group = story.blame.author(art, sent.lo, sent.hi, hit.first, agent.side)
     return [group] if group else []
 
 
@@ -582,8 +584,9 @@ def _noun_agent_before(art: Article, sent: Sentence, hit: Trigger, near: Around)
         return Roles(art.coordinated(near.near_before, sent.lo, sent.hi, -1), [], hit.last)
     if near.subject_before is not None:
         return Roles([art.refs[near.subject_before]], [], hit.last)
-    if near.near_before is not None:
-        return Roles([art.refs[near.near_before]], [], hit.last)
+    if near.near_before is not None and not (
+            hit.etype in VIOLENT and art.boundary(art.refs[near.near_before].last + 1, hit.first)):
+        return Roles([art.refs[near.near_before]], [], hit.last)  # not "أوضح الوزير أن … بعد هجوم"
     return Roles([], [], hit.last)
 
 
@@ -679,9 +682,7 @@ def _members(art: Article, sent: Sentence, roles: Roles) -> set:
     """The actors coordinated with the agent (كل من الاتحاد الإفريقي والأمم المتحدة والاتحاد
     الأوروبي): fellow subjects of the act, never its target."""
     first = roles.agents[0]
-    if not isinstance(first, ActorRef) or first not in art.refs:
-        return set()
-    k = art.refs.index(first, sent.lo, sent.hi) if first in art.refs[sent.lo:sent.hi] else None
+    k = next((j for j in range(sent.lo, sent.hi) if art.refs[j] is first), None)
     if k is None:
         return set()
     return set(art.coordinated(k, sent.lo, sent.hi, 1, 8)) | set(art.coordinated(k, sent.lo, sent.hi, -1, 8))
@@ -713,15 +714,21 @@ def _named_as_place(art: Article, ref: ActorRef) -> bool:
 
 def _place_state(art: Article, sent: Sentence, hit: Trigger, side: str) -> list:
     """The state of the place (a country, a town, a region) named after the trigger in its
-    sentence, a venue included: where an attack happened."""
+    sentence, a venue included: where an attack happened; else of the last place named before
+    it ("سقطت المدينة في يد الحركة")."""
     p = bisect.bisect_right(art.place_toks, (hit.last, "\uffff"))
     while p < len(art.place_toks) and art.place_toks[p][0] < sent.t1:
-        place_id = art.place_toks[p][1]
-        state = art.country_of.get(place_id) or art.place_country.get(place_id)
+        state = _state_of_place(art, art.place_toks[p][1])
         if state and state != side:
             return [_StateRef(state)]
         p += 1
-    return []
+    p = bisect.bisect_left(art.place_toks, (hit.first, ""))
+    state = _state_of_place(art, art.place_toks[p - 1][1]) if p else None
+    return [_StateRef(state)] if state and state != side else []
+
+
+def _state_of_place(art: Article, place_id: str) -> str | None:
+    return art.country_of.get(place_id) or art.place_country.get(place_id)
 
 
 def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list:
@@ -745,6 +752,8 @@ def _refined_type(art: Article, hit: Trigger, roles: Roles) -> str:
     hands is FIGHT, a hostage falling into them ASSAULT."""
     if hit.etype == "CRIME" and roles.agents and _is_state(roles.agents[0].side):
         return "COERCE"
+    if hit.etype == "SANCTION" and parties.summons(art, hit.first, hit.last):
+        return "DISAPPROVE"  # استدعت السفير الجزائري: a summons to protest; سفيرها: a recall
     if hit.etype == "FIGHT" and art.word(hit.last) in parties.HAND_WORDS:
         victims = [t for t in roles.targets if isinstance(t, ActorRef) and (t.kind == "person" or parties.is_national(art, t))]
         return "ASSAULT" if victims else "FIGHT"
@@ -752,13 +761,13 @@ def _refined_type(art: Article, hit: Trigger, roles: Roles) -> str:
         return hit.etype
     agent_toks = {k for a in roles.agents if isinstance(a, ActorRef) for k in range(a.first, a.last + 1)}
     window = [k for k in range(hit.first + 1, hit.last + 5) if k not in agent_toks]  # القاعدة: AQIM
+    if roles.agents and any(parties.is_group(art, t) for t in roles.targets) and (
+            _is_state(roles.agents[0].side) or parties.is_group(art, roles.agents[0])):
+        return "FIGHT"  # قوات بلاده قتلت زعيم التنظيم، قتلوا عشرات من عناصر الحركة
     if parties.terror_attack(art, hit.first, hit.last + 3):
         return hit.etype
     if any(not MILITARY_OBJECTS.isdisjoint(art.readings_at(k)) for k in window):
         return "FIGHT"
-    if roles.agents and any(parties.is_group(art, t) for t in roles.targets) and (
-            _is_state(roles.agents[0].side) or parties.is_group(art, roles.agents[0])):
-        return "FIGHT"  # قوات بلاده قتلت زعيم التنظيم، قتلوا عشرات من عناصر الحركة
     return hit.etype
 
 
