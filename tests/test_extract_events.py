@@ -406,6 +406,11 @@ UNNAMED_PARTIES = [
     ("وطرد مقاتلو الحركة الوطنية لتحرير أزواد عناصر حركة التوحيد والجهاد من مدينة ميناكا.", ("FIGHT", "MNLA", "MUJAO")),
     # an official acts for the organisation he belongs to
     ("وطالب الأمين العام للأمم المتحدة بان كي مون بإطلاق سراح الرهائن.", ("DEMAND", "UN", None)),
+    # an abduction told in the passive: the state's people are its victims, the blamed group its author
+    ("وقالت مصادر إن نائب القنصل الجزائري ومرافقيه اختطفوا قرب غاو. وتتهم الجزائر حركة التوحيد والجهاد في غرب إفريقيا بالوقوف وراء العملية.",
+     ("ASSAULT", "MUJAO", "DZA")),
+    # a town falls into a group's hands: FIGHT against the town's state
+    ("وسقطت مدينة غاو في يد الحركة الوطنية لتحرير أزواد بعد معارك عنيفة.", ("FIGHT", "MNLA", "MLI")),
 ]
 
 
@@ -428,8 +433,10 @@ WRONG_PAIRS = [
      {("CRIME", "DZA", "GBR"), ("COERCE", "DZA", "GBR"), ("CRIME", "GBR", "JPN"), ("ASSAULT", "DZA", "GBR")}),
     # the victims of the condemned attack are not the target of the condemnation
     ("وأدانت الجزائر الهجوم الذي استهدف جنودا نيجريين قرب الحدود.", {("DISAPPROVE", "DZA", "NER")}),
-    # an accused's attack is not the accuser's
+    # an accused's attack is not the accuser's, nor is it the reporting group's in the next sentence
     ("واتهمت الحركة الوطنية لتحرير أزواد الجيش المالي بشن غارات على بلدة أنفيس.",
+     {("FIGHT", "MNLA", "MLI"), ("ASSAULT", "MNLA", "MLI")}),
+    ("واتهمت الحركة الوطنية لتحرير أزواد الجيش المالي بقصف مواقعها. وقال المتحدث باسم الحركة إن الغارات استهدفت سوقا شعبية في بلدة أنفيس.",
      {("FIGHT", "MNLA", "MLI"), ("ASSAULT", "MNLA", "MLI")}),
     # what is threatened, stopped or negated is no act; a deployment "since" is background
     ("وهددت الجماعة بإعدام الرهينة الفرنسي إذا لم تستجب باريس.", {("ASSAULT", None, "FRA")}),
