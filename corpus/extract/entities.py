@@ -117,6 +117,14 @@ def _longest_phrase(key: tuple, j: int, words, folded: str, fstarts, fends, phra
         j += 1
 
 
+def _without_conjunction(w: str) -> str:
+    """وفي → في: a locative preposition keeps its reading after و/ف."""
+    for c in ("و", "ف"):
+        if w.startswith(c) and w[1:] in place_rules.LOC_PREPS:
+            return w[1:]
+    return w
+
+
 def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Leftmost-longest lexicon phrases over the tokens (no match crosses punctuation)."""
     toks = doc.tokens
@@ -166,18 +174,20 @@ class EntityResolver:
         self.states_seen: list[str] = []
         self._affil_map: dict[str, str] = {}
         self._newlines: list[int] | None = None
+        self._prev_words: dict[int, str] = {}  # prev_word by token index (asked many times)
 
     # -- helpers ----------------------------------------------------------------------------
     def tok(self, idx: int) -> str:
         return self.doc.tokens[idx].text if 0 <= idx < len(self.doc.tokens) else ""
 
     def prev_word(self, m: Match, back: int = 1) -> str:
+        """The word `back` tokens before the match (none after a clitic), و/ف off a preposition."""
         if m.plen and back == 1:
             return ""
-        w = self.tok(m.i - back)
-        for c in ("و", "ف"):
-            if w.startswith(c) and w[1:] in place_rules.LOC_PREPS:
-                return w[1:]
+        idx = m.i - back
+        w = self._prev_words.get(idx)
+        if w is None:
+            w = self._prev_words[idx] = _without_conjunction(self.tok(idx))
         return w
 
     def same_sentence(self, a: int, b: int) -> bool:

@@ -29,6 +29,7 @@ EVENT_KINDS = frozenset({"state", "state_body", "person", "armed_group", "igo", 
 # "الجزائر وموريتانيا", "الجزائر، وموريتانيا", "الجزائر إلى جانب مالي", "رفقة", "بمعية";
 # "و + كتيبة/جماعة X" when the head noun is not part of the name found
 COORDINATION_RE = re.compile(r"\s*[،,]?\s*(?:و|إلى جانب|الى جانب|رفقة|بمعية)\s*(?:(?:كتيبة|جماعة|حركة|تنظيم|جبهة)\s+)?")
+COMMA_RE = re.compile("[،,]")
 STRONG_STOP_RE = re.compile(r"[؛;:.!?؟]")
 
 
@@ -66,6 +67,8 @@ class Article:
         self.words = doc.words or [t.text for t in doc.tokens]
         self.word_readings = list(map(readings, self.words))  # each token's bases, looked up once
         self.tok_starts = doc.orig_bounds()[0]
+        self._commas: list[int] | None = None  # comma offsets in the text (built when first asked)
+        self._joins: dict[int, bool] = {}  # _joined by ref index
         self._state_of = state_of
         self._org_of = org_of  # person → (organisation, its kind)
         self.org_kinds: dict[str, str | None] = {}
@@ -174,20 +177,50 @@ class Article:
         """A strong stop (. ; : ! ?) between tokens k0 and k1."""
         return k1 > k0 and bool(STRONG_STOP_RE.search(self.text_between_tokens(k0, k1)))
 
+    def _comma_positions(self) -> list[int]:
+        if self._commas is None:
+            self._commas = [m.start() for m in COMMA_RE.finditer(self.doc.text)]
+        return self._commas
+
+    def comma_in(self, start: int, end: int) -> bool:
+        """Is there a comma in text[start:end]?"""
+        commas = self._comma_positions()
+        k = bisect.bisect_left(commas, start)
+        return k < len(commas) and commas[k] < end
+
     def comma_between(self, ref: ActorRef, tok: int) -> bool:
-        return bool(re.search(r"[،,]", self.doc.text[ref.end:self.tok_starts[tok]]))
+        return self.comma_in(ref.end, self.tok_starts[tok])
+
+    def first_comma_gap(self, lo: int, hi: int) -> int | None:
+        """The first token k in [lo, hi) with a comma in text_between_tokens(k - 1, k), else None."""
+        lo = max(lo, 1)
+        if lo >= hi:
+            return None
+        commas = self._comma_positions()
+        c = bisect.bisect_left(commas, self.tok_starts[lo - 1])
+        if c == len(commas):
+            return None
+        k = bisect.bisect_right(self.tok_starts, commas[c])  # the gap before token k holds it
+        return k if k < hi else None
 
     def coordinated(self, idx: int, lo: int, hi: int, step: int, limit: int = 3) -> list[ActorRef]:
         """refs[idx] and the actors coordinated with it (step -1: before it, +1: after it), ≤ limit."""
         group = [self.refs[idx]]
         k = idx
         while lo <= k + step < hi and len(group) < limit:
-            a, b = (self.refs[k + step], self.refs[k]) if step < 0 else (self.refs[k], self.refs[k + step])
-            if not COORDINATION_RE.fullmatch(self.doc.text[a.end:b.start]):
+            if not self._joined(min(k, k + step)):
                 break
             k += step
             group.insert(0 if step < 0 else len(group), self.refs[k])
         return group
+
+    def _joined(self, k: int) -> bool:
+        """Are refs[k] and refs[k + 1] coordinated (و، إلى جانب، رفقة…)? Asked once per pair."""
+        joined = self._joins.get(k)
+        if joined is None:
+            a, b = self.refs[k], self.refs[k + 1]
+            joined = self._joins[k] = COORDINATION_RE.fullmatch(self.doc.text[a.end:b.start]) is not None
+        return joined
 
     def last_two_states(self, before_tok: int) -> list[str]:
         """The two states named last before a token (for البلدين، الجارتين), oldest first."""

@@ -219,8 +219,8 @@ def third_party(art: Article, hit_last: int, ref: ActorRef) -> bool:
 
 def _reported_clause_between(art: Article, k0: int, k1: int) -> bool:
     """"…، وقالت إنها …": a comma then a new reported clause between the trigger and the actor."""
-    commas = [k for k in range(k0 + 1, k1) if "،" in art.text_between_tokens(k - 1, k) or "," in art.text_between_tokens(k - 1, k)]
-    return bool(commas) and any(art.word(k) in CLAUSE_OPENERS for k in range(commas[0], k1))
+    comma = art.first_comma_gap(k0 + 1, k1)
+    return comma is not None and any(art.word(k) in CLAUSE_OPENERS for k in range(comma, k1))
 
 
 def background(art: Article, tok: int) -> bool:
