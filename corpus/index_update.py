@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from corpus.loader import Problem, extra_places
+from corpus.mention_table import MentionTable
 from corpus.models import Corpus, Place, visible_statuses
 from corpus.query import (
     CODED_EVENT_COLUMNS,
@@ -36,13 +37,12 @@ from corpus.query import (
     event_part,
     finish_events,
     finish_quotes,
-    mentions_by_article,
     place_members,
     quote_part,
 )
 from corpus.search_keys import SearchKeys
 from corpus.store.repository import Store
-from corpus.store.union import Added, article_of, named_places, read_added, union_places
+from corpus.store.union import Added, article_of, read_added, union_places
 
 
 class NeedsRebuild(Exception):
@@ -168,17 +168,15 @@ def _quotes(index: CorpusIndex, changes: Changes, events: FramePart) -> FramePar
     return finish_quotes(_joined(kept, quote_part(context, quotes, event_links, index.actor_state), {}))
 
 
-def _mentions(index: CorpusIndex, changes: Changes) -> dict:
-    out = {k: v for k, v in index.mentions_by_article.items() if k not in changes.replaced}
-    return out | mentions_by_article(changes.added.mentions)
+def _mentions(index: CorpusIndex, changes: Changes) -> MentionTable:
+    return index.mentions_by_article.without(changes.replaced) | MentionTable.of(changes.added.mentions)
 
 
-def _places(index: CorpusIndex, events: FramePart, mentions: Mapping, base_places: Mapping[str, Place]) -> dict[str, Place]:
+def _places(index: CorpusIndex, events: FramePart, mentions: MentionTable, base_places: Mapping[str, Place]) -> dict[str, Place]:
     """The union's places after the change (union.merge's rule, over the spliced rows)."""
     added = (events.frame["origin"] == "added").to_numpy(dtype=bool)
     named = set(events.frame["place_id"][added].dropna().astype(object))
-    added_mentions = (m for found in mentions.values() for m in found if m.origin == "added")
-    named |= named_places((), added_mentions)
+    named |= mentions.refs("place", origin="added")  # union.named_places over the added mentions
     return union_places(base_places, extra_places(), named)
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from corpus import claims, clusters, network, plover
 from corpus.dates import date_range
 from corpus.filterspec import ID_FILTERS
+from corpus.mention_table import MentionTable
 from corpus.models import GLOSS_FIELDS, Corpus, Event, Mention, affiliation_root, visible_statuses
 from corpus.normalize import fold
 from corpus.search_keys import SearchKeys
@@ -54,6 +55,7 @@ class CorpusIndex:
     # Folded search text per row, in frame order: one string per frame (corpus/search_keys.py).
     event_search: SearchKeys = field(default_factory=lambda: SearchKeys.of(()))
     quote_search: SearchKeys = field(default_factory=lambda: SearchKeys.of(()))
+    # article id → its mentions (corpus/mention_table.py: columns, a Mention made when read)
     mentions_by_article: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
     years: tuple[int, int] | None = None  # first and last year of any event or quote
     actor_state: Mapping[str, str] = field(default_factory=dict)  # actor id → its state (state_of)
@@ -378,7 +380,7 @@ def build_index(corpus: Corpus, contained: Mapping[str, Iterable[str]] | None = 
     slim = dataclasses.replace(corpus, events={}, quotes={}, mentions=[])
     return CorpusIndex(
         slim, events.frame, quotes.frame, actor_members(corpus), place_members(corpus, contained),
-        events.search, quotes.search, mentions_by_article(corpus.mentions),
+        events.search, quotes.search, MentionTable.of(corpus.mentions),
         _year_span(events.frame, quotes.frame), states, events.links,
     )
 
