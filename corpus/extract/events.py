@@ -458,6 +458,8 @@ def _verb_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, story:
     if vso is not None:
         agents = art.coordinated(vso, sent.lo, sent.hi, 1)
         return Roles(agents, [], agents[-1].last)
+    if story.sentence_agent is not None and _clause_initial(art, sent, hit) and hit.first > sent.t0:
+        return Roles([story.sentence_agent], [], hit.last)  # "انتقدت الجزائر …، ورفضت …": the same subject
     if subj is not None:
         return Roles(art.coordinated(subj, sent.lo, sent.hi, -1), [], hit.last)
     fallback = story.sentence_agent or story.agent
@@ -738,10 +740,24 @@ def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list
     while p < len(art.place_toks) and art.place_toks[p][0] < min(sent.t1, hit.last + WINDOW_AFTER):
         tok, place_id = art.place_toks[p]
         state = art.country_of.get(place_id)
-        if state and state != side and art.word(tok - 1) != FI and not art.place_prefix.get(tok, "").endswith("ب"):
-            return [_StateRef(state)]  # not a venue: في الجزائر، بالجزائر
+        venue = (art.word(tok - 1) == FI and MEMBER_NOUNS.isdisjoint(art.readings_at(tok - 2))) or \
+            art.place_prefix.get(tok, "").endswith("ب")  # في الجزائر، بالجزائر; not سفيريها في مالي
+        if state and state != side and not venue:
+            return [_StateRef(state)] + _conjoined_states(art, p, side)
         p += 1
     return []
+
+
+def _conjoined_states(art: Article, p: int, side: str) -> list:
+    """The countries joined to the place at place_toks[p] by و (سفيريها في مالي والنيجر)."""
+    out: list = []
+    while p + 1 < len(art.place_toks) and art.place_toks[p + 1][0] == art.place_toks[p][0] + 1 \
+            and art.place_prefix.get(art.place_toks[p + 1][0], "").startswith("و"):
+        p += 1
+        state = art.country_of.get(art.place_toks[p][1])
+        if state and state != side:
+            out.append(_StateRef(state))
+    return out
 
 
 # -- type, date, place -----------------------------------------------------------------------
