@@ -411,6 +411,13 @@ UNNAMED_PARTIES = [
      ("ASSAULT", "MUJAO", "DZA")),
     # a town falls into a group's hands: FIGHT against the town's state
     ("وسقطت مدينة غاو في يد الحركة الوطنية لتحرير أزواد بعد معارك عنيفة.", ("FIGHT", "MNLA", "MLI")),
+    # a verb joined by "، و" shares the sentence's agent, not a far actor named between
+    ("وانتقدت الجزائر بشدة ما وصفته بمحاولات المجلس العسكري في مالي اليائسة، ورفضت أي ربط بينها وبين الإرهاب.",
+     ("REJECT", "DZA", None)),
+    # a recall of envoys posted in two states; a summons told with a long subject
+    ("وأعلنت الجزائر استدعاء سفيريها في مالي والنيجر للتشاور.", ("SANCTION", "DZA", "MLI")),
+    ("وأعلنت الجزائر استدعاء سفيريها في مالي والنيجر للتشاور.", ("SANCTION", "DZA", "NER")),
+    ("واستدعى وزير الخارجية المالي عبد الله ديوب، يوم الأربعاء، سفير الجزائر في باماكو.", ("DISAPPROVE", "MLI", "DZA")),
 ]
 
 
