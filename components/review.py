@@ -33,6 +33,7 @@ from corpus.store.records import draft_article, item_problems
 
 log = logging.getLogger("atlas.review")
 DRAFT, PENDING, GEN, NOTICE = "aa_draft", "aa_pending", "aa_gen", "aa_notice"
+ADDED = "aa_missing_added"  # the "added at …" note, shown above the form after the rerun
 
 
 @dataclass
@@ -266,6 +267,8 @@ def current_items(d: Draft) -> list[Item]:
 def add_missing(d: Draft, t) -> None:
     with st.form("aa_missing"):
         st.subheader(t("add.missing"))
+        if added := st.session_state.pop(ADDED, None):
+            st.success(added)
         kind = st.selectbox(t("add.missing_kind"), ITEM_KINDS,
                             format_func=lambda k: t("add.kind." + k), key="aa_m_kind")
         surface = st.text_input(t("add.missing_text"), key="aa_m_text")
@@ -289,7 +292,9 @@ def add_missing(d: Draft, t) -> None:
                 return
             d.working = current_items(d) + [item]
             st.session_state[GEN] = _gen() + 1
-            st.success(t("add.missing_added", span=ltr(f"{start}–{end}")))  # 120–260, not 260–120 in Arabic
+            # Said after the rerun (a message drawn before st.rerun is never seen); 120–260 stays
+            # in that order in Arabic.
+            st.session_state[ADDED] = t("add.missing_added", span=ltr(f"{start}–{end}"))
             st.rerun()
 
 

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.auth import hash_password
 from components.html import markdown_text
+from components.i18n import ltr, t
 from corpus.store import Item, Store
 from corpus.store.db import dispose_all
 from tests.fixtures import make_data_dir
@@ -82,6 +83,8 @@ def add_via_page(at: AppTest) -> AppTest:
     at.selectbox(key="aa_m_kind").select("actor")
     next(b for b in at.button if "aa_missing" in (b.form_id or "")).click().run()
     assert not at.exception
+    start = TEXT.index("الوزير")
+    assert [s.value for s in at.success] == [t("add.missing_added", "en", span=ltr(f"{start}–{start + 6}"))]
     button(at, "aa_save").click().run()
     assert not at.exception
     return at
