@@ -77,7 +77,7 @@ def on_select() -> None:
 def edge_table(ctx, edges):
     """The edges as a table in the interface language (names, quad class, rounded score)."""
     table = edges.assign(source=edges["source"].map(ctx.actor), target=edges["target"].map(ctx.actor),
-                         quad=edges["quad"].map(lambda q: ctx.t("quad." + q) if isinstance(q, str) else ""),
+                         quad=edges["quad"].map(lambda q: ctx.t("quad." + q) if isinstance(q, str) else ctx.t("network.no_event")),
                          score=edges["score"].round(1))
     columns = {"source": ctx.t("network.col_source"), "target": ctx.t("network.col_target"),
                "events": ctx.t("network.col_events"), "quotes": ctx.t("network.col_quotes"),

@@ -117,6 +117,9 @@ def test_a_quote_with_no_event_draws_its_edge_and_the_speakers_other_quotes_coun
     nodes = fig["data"][-1]
     mali = nodes["hovertext"][[d[1] for d in nodes["customdata"]].index("MLI")]
     assert f"{t('network.alone', 'en')}: " in mali
+    table = at.dataframe[0].value.set_index([t("network.col_source", "en"), t("network.col_target", "en")])
+    name = index().corpus.actors["TERRORIST-GROUPS"].name("en")
+    assert table.loc[("Mali", name), t("network.col_quad", "en")] == t("network.no_event", "en")
 
 
 @pytest.mark.parametrize("value, named", [("yes", True), ("0", False), ("1", False)])
