@@ -18,7 +18,7 @@ from corpus.normalize import Normalized, normalize
 
 # A token: a run of letters/digits, or a Twitter handle / hashtag.
 TOKEN_RE = re.compile(r"[@#]?[^\W_]+")
-_TOKEN_SPLIT = re.compile(r"([@#]?[^\W_]+)")  # the same, captured: split() alternates gap, token
+_TOKEN_SPLIT = re.compile(r"([@#]?[^\W_]++)")  # the same, captured: split() alternates gap, token
 
 # One-letter proclitics (and their combinations) that attach to a name: و ف ب ل ك.
 CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import repeat
+from itertools import compress, repeat
+from operator import not_
 from typing import NamedTuple
 
 from corpus.extract.triggers import readings
@@ -44,6 +45,12 @@ def bare_forms(words: frozenset) -> frozenset:
     return frozenset(w for w in candidates if bare_word(w) in words)
 
 
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Does the sorted list hold a value in [lo, hi)?"""
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
+
+
 class ActorRef(NamedTuple):
     """An actor mention the events step can use: its id, its state (or itself), its tokens."""
 
@@ -67,7 +74,9 @@ class Article:
         self.words = doc.words or [t.text for t in doc.tokens]
         self.word_readings = list(map(readings, self.words))  # each token's bases, looked up once
         self.tok_starts = doc.orig_bounds()[0]
-        self._commas: list[int] | None = None  # comma offsets in the text (built when first asked)
+        self._found: dict = {}  # regex → offsets of its matches in the text (built when first asked)
+        self._clause_words: list[int] | None = None  # tokens in CLAUSE_WORDS
+        self._reading_tokens: dict[frozenset, list[int]] = {}  # tokens_reading by word set
         self._joins: dict[int, bool] = {}  # _joined by ref index
         self._state_of = state_of
         self._org_of = org_of  # person → (organisation, its kind)
@@ -79,10 +88,11 @@ class Article:
         self.refs = self._actor_refs(actors)
         self.ref_firsts = [r.first for r in self.refs]
         self.states_seen = [(r.first, r.side) for r in self.refs if self.is_state(r.side)]
-        self.place_toks = sorted((self.tok_at(p["start"]), p["place_id"]) for p in places if p["place_id"])
+        named = [p for p in places if p["place_id"]]
+        place_tokens = self.toks_at([p["start"] for p in named])
+        self.place_toks = sorted(zip(place_tokens, [p["place_id"] for p in named], strict=True))
         # the proclitics written before a place (بالجزائر → "ب"): ب is "in", a venue
-        self.place_prefix = {self.tok_at(p["start"]): doc.text[self.tok_starts[self.tok_at(p["start"])]:p["start"]]
-                             for p in places if p["place_id"]}
+        self.place_prefix = {k: doc.text[self.tok_starts[k]:p["start"]] for k, p in zip(place_tokens, named, strict=True)}
         self.dates = sorted(((self.tok_at(d["start"]), d) for d in dates if d["value"]), key=lambda x: x[0])
         self.date_toks = [t for t, _ in self.dates]
 
@@ -138,6 +148,24 @@ class Article:
         """The token's bases with proclitics removed (`triggers.readings`); none off the text."""
         return self.word_readings[k] if 0 <= k < len(self.word_readings) else readings("")
 
+    def tokens_reading(self, words: frozenset) -> list[int]:
+        """The tokens, in order, one of whose readings is in `words` (one pass per word set)."""
+        found = self._reading_tokens.get(words)
+        if found is None:
+            outside = map(words.isdisjoint, self.word_readings)
+            found = self._reading_tokens[words] = list(compress(range(len(self.word_readings)), map(not_, outside)))
+        return found
+
+    def last_reading(self, words: frozenset, lo: int, hi: int) -> int | None:
+        """The last token in [lo, hi) one of whose readings is in `words`, else None."""
+        found = self.tokens_reading(words)
+        k = bisect.bisect_left(found, hi) - 1
+        return found[k] if k >= 0 and found[k] >= lo else None
+
+    def any_reading(self, words: frozenset, lo: int, hi: int) -> bool:
+        """Does a token in [lo, hi) have a reading in `words`?"""
+        return _any_in(self.tokens_reading(words), lo, hi)
+
     def bare(self, k: int) -> str:
         return bare_word(self.word(k))
 
@@ -169,24 +197,34 @@ class Article:
 
     def boundary(self, k0: int, k1: int) -> bool:
         """A clause boundary between tokens k0..k1 (exclusive): أن، التي، … or a strong stop."""
-        if any(self.word(k) in CLAUSE_WORDS for k in range(k0, k1)):
+        if self._clause_words is None:
+            self._clause_words = list(compress(range(len(self.words)), map(CLAUSE_WORDS.__contains__, self.words)))
+        if _any_in(self._clause_words, k0, k1):
             return True
-        return k1 > k0 and bool(STRONG_STOP_RE.search(self.text_between_tokens(k0, k1)))
+        return self.strong_stop(k0, k1)
 
     def strong_stop(self, k0: int, k1: int) -> bool:
         """A strong stop (. ; : ! ?) between tokens k0 and k1."""
-        return k1 > k0 and bool(STRONG_STOP_RE.search(self.text_between_tokens(k0, k1)))
+        if k1 <= k0:
+            return False
+        if not 0 <= k0 < len(self.tok_starts):
+            return bool(STRONG_STOP_RE.search(self.text_between_tokens(k0, k1)))
+        end = self.tok_starts[k1] if k1 < len(self.tok_starts) else len(self.doc.text)
+        return _any_in(self._offsets(STRONG_STOP_RE), self.tok_starts[k0], end)
+
+    def _offsets(self, regex: re.Pattern) -> list[int]:
+        """Where a one-character class (commas, strong stops) occurs in the text, found once."""
+        found = self._found.get(regex)
+        if found is None:
+            found = self._found[regex] = [m.start() for m in regex.finditer(self.doc.text)]
+        return found
 
     def _comma_positions(self) -> list[int]:
-        if self._commas is None:
-            self._commas = [m.start() for m in COMMA_RE.finditer(self.doc.text)]
-        return self._commas
+        return self._offsets(COMMA_RE)
 
     def comma_in(self, start: int, end: int) -> bool:
         """Is there a comma in text[start:end]?"""
-        commas = self._comma_positions()
-        k = bisect.bisect_left(commas, start)
-        return k < len(commas) and commas[k] < end
+        return _any_in(self._comma_positions(), start, end)
 
     def comma_between(self, ref: ActorRef, tok: int) -> bool:
         return self.comma_in(ref.end, self.tok_starts[tok])

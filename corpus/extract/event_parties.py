@@ -145,7 +145,7 @@ class Blame:
             if not is_group(art, ref) and not (accused and art.is_state(ref.side) and not ref.mention):
                 continue
             self.first.setdefault(ref.side, ref)
-            claimed = accused or any(_is(art, k, CLAIM_WORDS) for k in range(ref.first - 4, ref.last + 4))
+            claimed = accused or art.any_reading(CLAIM_WORDS, ref.first - 4, ref.last + 4)
             self.score[ref.side] += 4 if claimed else 1
 
     def author(self, art: Article, lo: int, hi: int, tok: int, not_side: str | None = None) -> ActorRef | None:
@@ -165,13 +165,12 @@ def _accused(art: Article, n: int) -> bool:
     its subject before it, or right after the subject that follows the verb?"""
     ref = art.refs[n]
     prev = art.refs[n - 1] if n else None
-    for k in range(ref.first - 1, max(ref.first - 8, 0) - 1, -1):
-        if not _is(art, k, ACCUSE_WORDS):
-            continue
-        if prev is not None and prev.first > k:  # VSO: the verb, its subject, the accused
-            return prev.first == k + 1 and ref.first - prev.last <= 2
-        return ref.first - k <= 2 and prev is not None and 0 < k - prev.last <= 2  # SVO
-    return False
+    k = art.last_reading(ACCUSE_WORDS, max(ref.first - 8, 0), ref.first)  # the nearest accusation verb
+    if k is None:
+        return False
+    if prev is not None and prev.first > k:  # VSO: the verb, its subject, the accused
+        return prev.first == k + 1 and ref.first - prev.last <= 2
+    return ref.first - k <= 2 and prev is not None and 0 < k - prev.last <= 2  # SVO
 
 
 def forces_owner(art: Article, lo: int, tok: int) -> ActorRef | None:

@@ -222,8 +222,11 @@ def find_triggers(words: list[str], word_readings: list[frozenset] | None = None
     all_heads = list(map(heads, words))  # () for most words: only head tokens are visited
     for i in compress(range(len(words)), all_heads):
         entries = all_heads[i]
-        best = max(((_phrase_end(word_readings, i, e), e) for e in entries),
-                   key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank))
+        if len(entries) == 1:  # most heads start one phrase: nothing to rank
+            best = (_phrase_end(word_readings, i, entries[0]), entries[0])
+        else:
+            best = max(((_phrase_end(word_readings, i, e), e) for e in entries),
+                       key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank))
         if best[0] is not None:
             found.append(Trigger(i, best[0], best[1].etype, best[1].pos, best[1].needs_date, best[1].alone))
     return found
