@@ -23,6 +23,7 @@ from itertools import compress
 
 from corpus.extract.doc import CLITIC_LETTERS
 from corpus.extract.doc import TOKEN_RE as _KEY_RE
+from corpus.extract.spans import Cover
 from corpus.extract.speakers import SpeakerResolver, after_dateline, speech_words
 from corpus.normalize import fold
 
@@ -172,9 +173,9 @@ class QuoteFinder:
         self.words = speech_words()
         self.view = TokenView(doc)
         # names only: a class of actors in marks (“جماعات إرهابية”، "المتمردين") is a fragment
-        self.entity_spans = ([(a["start"], a["end"]) for a in actors
-                              if a.get("mention") is None and a["actor_id"] not in self.words.class_actors]
-                             + [(p["start"], p["end"]) for p in places])
+        self.entity_cover = Cover([(a["start"], a["end"]) for a in actors
+                                   if a.get("mention") is None and a["actor_id"] not in self.words.class_actors]
+                                  + [(p["start"], p["end"]) for p in places])
         self.speakers = SpeakerResolver(self.view, lex, actors)
 
     def sentence_end(self, pos: int) -> int:
@@ -233,7 +234,7 @@ class QuoteFinder:
             return False
         if len(words) > SHORT_QUOTE_WORDS:
             return self._after_name_noun(s)
-        if any(a <= s + 1 and b >= e - 1 for a, b in self.entity_spans) or all(map(_LATIN_NAME_RE.fullmatch, words)):
+        if self.entity_cover.reaches(s + 1, e - 1) or all(map(_LATIN_NAME_RE.fullmatch, words)):
             return True  # a known actor or place, or a capitalised Latin name ("Takuba")
         key = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
         entries = self.lex.phrases.get(key, ())

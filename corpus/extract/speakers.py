@@ -29,6 +29,7 @@ from corpus.extract.actor_lexicon import WORDS as ACTOR_WORDS
 from corpus.extract.actors import english_name, looks_like_name_word, skeleton
 from corpus.extract.entities import slug
 from corpus.extract.resources import load_json
+from corpus.extract.spans import Cover
 from corpus.normalize import fold
 
 SPEECH_FILE = "speech.json"
@@ -199,6 +200,7 @@ class SpeakerResolver:
         self._skeletons: dict | None = None
         self.previous_sentence = -1
         self.quote_spans: list[tuple[int, int]] = []  # set by the quote finder before resolving
+        self._cover, self._cover_of = Cover([]), None  # the quote spans as a Cover, and of which list
 
     def _addressee(self, mention: dict) -> bool:
         """A medium after لـ (قال لوكالة فرانس برس، في تصريح لـ"الخبر"): who the speaker spoke
@@ -234,7 +236,9 @@ class SpeakerResolver:
     def _quoted(self, at: int) -> bool:
         """Position `at` lies inside a quotation: a verb there is the quoted speaker's, not the
         verb that introduces the quote (إن الجزائر ترفض …، وإن …)."""
-        return any(s <= at < e for s, e in self.quote_spans)
+        if self._cover_of is not self.quote_spans:  # the quote finder sets the list once
+            self._cover, self._cover_of = Cover(self.quote_spans), self.quote_spans
+        return self._cover.reaches(at, at + 1)
 
     def resolve_after(self, k: int, end: int) -> Speaker | None:
         """The speaker named after a relay (…، حسبما قال المتحدث X): the subject of verb k."""
