@@ -452,6 +452,10 @@ WRONG_PAIRS = [
     ("وهي أعنف خسارة تتكبدها مجموعة فاغنر منذ انتشارها في مالي.", {("MOBILIZE", "WAGNER", None), ("MOBILIZE", "RUS", None)}),
     # an accord signed long before publication is a reference, not an act
     ("وأعلنت باماكو إنهاء العمل باتفاق السلام الموقع في الجزائر عام 2015.", {("AGREE", "MLI", None), ("AGREE", "MLI", "DZA")}),
+    # a death sentence is no execution; lifting a siege is no siege
+    ("وأصدرت محكمة في باماكو حكما بالإعدام على قيادي في تنظيم القاعدة في بلاد المغرب الإسلامي.",
+     {("ASSAULT", None, None), ("FIGHT", None, None)}),
+    ("وأعلن الجيش المالي رفع الحصار عن مدينة كيدال.", {("COERCE", None, None)}),
     # "بالجزائر" (in Algiers) is a venue, not the counterpart of a signing
     ("واتفق الطرفان على وقف إطلاق النار. ووقعت الحكومة المالية والحركات المسلحة الوثيقة في 15 ماي بالجزائر.",
      {("AGREE", "MLI", "DZA")}),
