@@ -341,9 +341,12 @@ def test_trigger_wording(ex, text, expected):
         assert [f[:2] for f in found] == [("REJECT", "MLI")], found
 
 
+# the agent at its state's level (PLOVER codes the state; the dev-set gold writes "MLI"), the
+# target the person; soldiers seizing power with no named body are their state's
 @pytest.mark.parametrize("sentence, actor1, actor2", [
-    ("وفي 18 آب/أغسطس 2020، أطاح الجيش المالي بالرئيس إبراهيم أبو بكر كيتا.", "MLI-ARMY", "ibrahim-boubacar-keita"),
-    ("اعتقلت قوات الأمن المالية الرئيس إبراهيم أبو بكر كيتا.", "MLI-ARMY", "ibrahim-boubacar-keita"),
+    ("وفي 18 آب/أغسطس 2020، أطاح الجيش المالي بالرئيس إبراهيم أبو بكر كيتا.", "MLI", "ibrahim-boubacar-keita"),
+    ("اعتقلت قوات الأمن المالية الرئيس إبراهيم أبو بكر كيتا.", "MLI", "ibrahim-boubacar-keita"),
+    ("واستولى عسكريون على السلطة في باماكو بعد إطاحتهم بالرئيس إبراهيم أبو بكر كيتا.", "MLI", "ibrahim-boubacar-keita"),
 ])
 def test_an_act_inside_one_state_keeps_its_two_actors(sentence, actor1, actor2):
     from corpus.extract.pipeline import extract_text
@@ -456,6 +459,11 @@ WRONG_PAIRS = [
     ("وأصدرت محكمة في باماكو حكما بالإعدام على قيادي في تنظيم القاعدة في بلاد المغرب الإسلامي.",
      {("ASSAULT", None, None), ("FIGHT", None, None)}),
     ("وأعلن الجيش المالي رفع الحصار عن مدينة كيدال.", {("COERCE", None, None)}),
+    # a coup that dates the story ("بعد … على إطاحة الجيش بالرئيس") is no new act; soldiers seizing
+    # power are not the visitor named earlier in the sentence
+    ("ويأتي هذا التطور بعد أكثر من شهرين على إطاحة الجيش بالرئيس محمد بازوم.", {("COERCE", None, None)}),
+    ("ووصل وزير الخارجية الجزائري إلى باماكو في أول زيارة منذ استولى عسكريون على السلطة في مالي.",
+     {("COERCE", "DZA", None)}),
     # "بالجزائر" (in Algiers) is a venue, not the counterpart of a signing
     ("واتفق الطرفان على وقف إطلاق النار. ووقعت الحكومة المالية والحركات المسلحة الوثيقة في 15 ماي بالجزائر.",
      {("AGREE", "MLI", "DZA")}),

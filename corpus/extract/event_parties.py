@@ -46,6 +46,8 @@ HAND_WORDS = _literal("hand_words")
 TERROR_WORDS = _words("terror_words")
 ATTACK_NOUNS = _words("attack_nouns")
 ABDUCTION_VERBS = _words("abduction_verbs")
+COUP_WORDS = _words("coup_words")
+TIME_ANCHORS = frozenset(fold(w) for w in ("بعد", "إثر", "عقب", "منذ", "قبل", "وبعد", "غداة"))
 SUMMON_HEADS = _words("summon_heads")
 ENVOY_WORDS = frozenset(fold(w) for w in ("سفير", "السفير", "سفراء", "السفراء", "القائم", "قائم"))
 RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "اللذان", "اللتان"))
@@ -104,6 +106,16 @@ def terror_attack(art: Article, tok: int, end: int) -> bool:
 def abduction(art: Article, tok: int) -> bool:
     """خطف، اختطف: states arrest; an abduction's state "subject" is its victim (passive)."""
     return _is(art, tok, ABDUCTION_VERBS)
+
+
+def coup(art: Article, first: int, last: int) -> bool:
+    """إطاحة، انقلاب، استولى على السلطة: a seizure of power."""
+    return any(_is(art, k, COUP_WORDS) for k in (first, last))
+
+
+def time_anchor(art: Article, tok: int) -> bool:
+    """"بعد أيام من …", "إثر …", "منذ …" up to five words before: the act dates something else."""
+    return any(art.word(k) in TIME_ANCHORS and not art.boundary(k + 1, tok) for k in range(tok - 5, tok))
 
 
 def summons(art: Article, first: int, last: int) -> bool:

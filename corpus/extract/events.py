@@ -271,6 +271,8 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
         return True
     if hit.pos == "n" and (art.bare(hit.first - 1) in DEMONSTRATIVES or parties.background(art, hit.first)):
         return True
+    if hit.pos == "n" and hit.etype == "COERCE" and parties.time_anchor(art, hit.first):
+        return True  # "بعد أكثر من شهرين على إطاحة الجيش بالرئيس": a coup that dates the story
     if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
         return True
     if parties.denied(art, hit.first, [h.first for h in earlier if h.etype == "REJECT"]):
@@ -313,11 +315,11 @@ def _after_any(art: Article, words: frozenset, tok: int, span: int) -> bool:
 
 def _sides(agent: ActorRef, target: ActorRef | None) -> tuple[str, str | None]:
     """actor1 → actor2 at state level; an act inside one state (an army ousting its president,
-    security forces arresting an official) keeps the two actors themselves."""
+    security forces arresting an official) keeps the target person itself."""
     if target is None:
         return agent.side, None
-    if target.side == agent.side and target.actor_id != agent.actor_id and target.side != target.actor_id:
-        return agent.actor_id, target.actor_id
+    if target.side == agent.side and getattr(agent, "actor_id", None) != target.actor_id and target.side != target.actor_id:
+        return agent.side, target.actor_id  # the state's army → its president: MLI → the person
     return agent.side, target.side  # a group's leader and the group: one side, no event
 
 
@@ -364,6 +366,9 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     roles = _victims_are_not_agents(art, hit, roles)
     if hit.pos == "v" and roles.agents and parties.abduction(art, hit.first) and _is_state(roles.agents[0].side):
         roles = Roles([], roles.agents[:1], roles.anchor)  # "سايس ومعاونوه اختطفوا": states do not abduct
+    if not roles.agents and hit.etype == "COERCE" and parties.coup(art, hit.first, hit.last) and not (
+            hit.pos == "n" and parties.time_anchor(art, hit.first)):
+        roles = _coup_roles(art, sent, hit, near, nxt)
     if not roles.agents and (hit.etype in BLAMED or (hit.etype == "COERCE" and parties.generic_fighters_after(
             art, hit.first - 3, hit.last + 3))):
         return _blamed_roles(art, sent, hit, near, roles, nxt, story)
@@ -377,6 +382,16 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     if len(roles.agents) > 1 and hit.etype in SYMMETRIC:
         return Roles(roles.agents[:1], roles.agents[1:], roles.anchor)  # اتفقت X وY، اندماج X وY
     return roles
+
+
+def _coup_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, nxt: int) -> Roles:
+    """"استولى عسكريون على السلطة إثر إطاحتهم بالرئيس X": soldiers with no named body oust
+    their own state's leader: the state (its army) → the person."""
+    person = next((art.refs[k] for k in near.after if art.refs[k].kind == "person" and art.refs[k].first < nxt + 6
+                   and art.is_state(art.refs[k].side)), None)
+    if person is None:
+        return Roles([], [], hit.last)
+    return Roles([_StateRef(person.side)], [person], person.last)
 
 
 def _victims_are_not_agents(art: Article, hit: Trigger, roles: Roles) -> Roles:
@@ -458,6 +473,9 @@ def _verb_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, story:
     if vso is not None:
         agents = art.coordinated(vso, sent.lo, sent.hi, 1)
         return Roles(agents, [], agents[-1].last)
+    if hit.etype in VIOLENT and art.word(hit.first + 1).endswith("ون") and not any(
+            art.refs[k].first == hit.first + 1 for k in near.after):
+        return Roles([], [], hit.last)  # "استولى عسكريون", "خطف مسلحون": a subject no actor names
     if story.sentence_agent is not None and _clause_initial(art, sent, hit) and hit.first > sent.t0:
         return Roles([story.sentence_agent], [], hit.last)  # "انتقدت الجزائر …، ورفضت …": the same subject
     if subj is not None:
@@ -496,9 +514,12 @@ def _vso_subject(art: Article, hit: Trigger, near: Around) -> int | None:
 
 
 def _object_slot(art: Article, hit: Trigger, ref: ActorRef) -> bool:
-    """A phrase that ends in a preposition (تقف إلى جانب، تعاون مع، وافق على) takes its object
-    next: the actor after it is not the verb's subject."""
-    return hit.last > hit.first and ref.first > hit.last and art.bare(hit.last) in PREPOSITIONS | {JANIB}
+    """A verb phrase's subject stands inside it (استولى عسكريون على السلطة، وصل الوزير إلى) or
+    completes its last noun (غادر آخر جنود قوة برخان); an actor after a phrase ending in a
+    preposition (تقف إلى جانب مالي), or further on, is its object."""
+    if hit.last == hit.first or ref.first <= hit.last:
+        return False
+    return art.bare(hit.last) in PREPOSITIONS | {JANIB} or ref.first > hit.last + 1
 
 
 def _office_holder(art: Article, hit: Trigger, near: Around, k: int) -> int | None:
@@ -698,8 +719,8 @@ INTRA_STATE_TYPES = frozenset({"COERCE", "ASSAULT", "FIGHT", "CRIME"})
 def _other_side(hit: Trigger, agent, ref: ActorRef) -> bool:
     if ref.side != agent.side:
         return True
-    return (hit.etype in INTRA_STATE_TYPES and isinstance(agent, ActorRef)
-            and ref.actor_id != agent.actor_id and ref.kind in ("person", "armed_group", "group"))
+    return (hit.etype in INTRA_STATE_TYPES and getattr(agent, "actor_id", None) != ref.actor_id
+            and ref.kind in ("person", "armed_group", "group"))
 
 
 def _in_venue(art: Article, ref: ActorRef) -> bool:
