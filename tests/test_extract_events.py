@@ -412,6 +412,9 @@ UNNAMED_PARTIES = [
     # an abduction told in the passive: the state's people are its victims, the blamed group its author
     ("وقالت مصادر إن نائب القنصل الجزائري ومرافقيه اختطفوا قرب غاو. وتتهم الجزائر حركة التوحيد والجهاد في غرب إفريقيا بالوقوف وراء العملية.",
      ("ASSAULT", "MUJAO", "DZA")),
+    # a movement signs or demands with no counterpart named: the state the story is about
+    ("وقالت الحكومة المالية إن المفاوضات ستستأنف. ووقعت تنسيقية الحركات الأزوادية أمس على اتفاق السلام.",
+     ("AGREE", "CMA", "MLI")),
     # a town falls into a group's hands: FIGHT against the town's state
     ("وسقطت مدينة غاو في يد الحركة الوطنية لتحرير أزواد بعد معارك عنيفة.", ("FIGHT", "MNLA", "MLI")),
     # a verb joined by "، و" shares the sentence's agent, not a far actor named between

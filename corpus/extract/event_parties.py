@@ -159,6 +159,8 @@ class Blame:
             self.first.setdefault(ref.side, ref)
             claimed = accused or art.any_reading(CLAIM_WORDS, ref.first - 4, ref.last + 4)
             self.score[ref.side] += 4 if claimed else 1
+        states = Counter(r.side for r in art.refs if art.is_state(r.side))
+        self.focus = states.most_common(1)[0][0] if states else None  # the state the story is about
 
     def author(self, art: Article, lo: int, hi: int, tok: int, not_side: str | None = None) -> ActorRef | None:
         """The group in the clause of the act at `tok` (refs[lo:hi] are its sentence's actors;

@@ -66,6 +66,8 @@ GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "CRIME"})
 # acts whose unnamed author is the armed group the article blames (attacks, abductions, clashes)
 BLAMED = frozenset({"ASSAULT", "CRIME", "FIGHT"})
+# a movement's agreement, talks, demand or refusal with no counterpart named: the state the story is about
+COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "DEMAND", "REJECT"})
 # verbal acts whose object may be an act of violence (أدان الهجوم، طالب بوقف القتال، أشاد بالعملية)
 JUDGING = frozenset({"DISAPPROVE", "DEMAND", "SUPPORT"})
 # a verbal noun right after these names what is threatened, asked or refused, not an act done
@@ -381,6 +383,9 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     roles = roles._replace(targets=[t for t in roles.targets if _other_side(hit, roles.agents[0], t)])
     if len(roles.agents) > 1 and hit.etype in SYMMETRIC:
         return Roles(roles.agents[:1], roles.agents[1:], roles.anchor)  # اتفقت X وY، اندماج X وY
+    focus = story.blame.focus
+    if not roles.targets and hit.etype in COUNTERPART_TYPES and focus and parties.is_group(art, roles.agents[0]):
+        return roles._replace(targets=[_StateRef(focus)])  # وقعت التنسيقية على الاتفاق: with the government
     return roles
 
 
