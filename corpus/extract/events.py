@@ -66,8 +66,9 @@ GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "CRIME"})
 # acts whose unnamed author is the armed group the article blames (attacks, abductions, clashes)
 BLAMED = frozenset({"ASSAULT", "CRIME", "FIGHT"})
-# a movement's agreement, talks, demand or refusal with no counterpart named: the state the story is about
-COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "DEMAND", "REJECT"})
+# a movement's agreement, talks, demand, refusal, protest, threat or release with no counterpart named:
+# the state the story is about
+COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "CONCEDE"})
 # verbal acts whose object may be an act of violence (أدان الهجوم، طالب بوقف القتال، أشاد بالعملية)
 JUDGING = frozenset({"DISAPPROVE", "DEMAND", "SUPPORT"})
 # a verbal noun right after these names what is threatened, asked or refused, not an act done
