@@ -52,8 +52,8 @@ def create(url: str) -> Engine:
     """A new engine for `url` (not migrated; see `open_engine`)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # a URI (file:…) names an existing file
         engine = create_engine(url, connect_args={"timeout": busy_seconds(), "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
