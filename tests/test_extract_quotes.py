@@ -273,3 +273,26 @@ def test_a_speech_verb_inside_a_quotation_does_not_introduce_the_next_one(ex):
     text = "وقال الوزير عطاف إن الجزائر ترفض التدخل الأجنبي، لكنه أكد أن الحوار هو الحل الوحيد للأزمة."
     q = _quote(ex, text, "الحوار هو الحل الوحيد للأزمة")
     assert _speaker_id(q) == "ahmed-attaf"  # not Algeria, the subject of ترفض inside the first quote
+
+
+# -- blind-set families, round 4 (sentences written for these tests) ---------------------------
+@pytest.mark.parametrize("text", [
+    "وتبنى «تنظيم القاعدة في بلاد المغرب الإسلامي» الهجوم على الثكنة في شمال البلاد.",  # a known name
+    "ونشرت الحركة صورا للأسرى على «تويتر» مساء الأحد.",  # a platform after a preposition
+    "وشاركت بعثة الأمم المتحدة في مالي «منيسما» في تأمين مراكز الاقتراع.",  # an acronym after its name
+    "وفرض «الانقلابيون» حظرا للتجول في العاصمة منذ مساء الخميس.",  # a label nobody says
+    "وأحال الرئيس الملف إلى «القضاء» بعد أسبوع من الأحداث.",
+    "وأعلن القيادي المتشدد عن تأسيس «إمارة الصحراء الكبرى» في شمال البلاد.",  # a name after تأسيس
+    "وشن الجيش هجوما أطلق عليه اسم «البرق» في منطقة حدودية.",
+])
+def test_a_quoted_name_or_label_with_no_speaker_is_no_quote(ex, text):
+    assert [q for q in _quotes(ex, text) if q["kind"] != "reported"] == []
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ("ووصف الرئيس المالي الهجوم بـ«الجبان» في خطاب متلفز.", "الجبان"),
+    ("وأغلقت الجزائر مجالها الجوي، متهمة باماكو بـ«الانتهاكات المتكررة» لأجوائها.", "الانتهاكات المتكررة"),
+    ("وقال الوزير إن ما جرى في العاصمة «انقلاب» على الشرعية.", "انقلاب"),
+])
+def test_a_short_fragment_that_a_speech_word_attributes_stays_a_fragment(ex, text, quoted):
+    assert _quote(ex, text, quoted)["kind"] == "fragment"

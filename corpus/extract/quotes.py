@@ -39,6 +39,8 @@ _COMMA_GAP_RE = re.compile("[،,]")
 MIN_REPORTED_WORDS = 3
 SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
 NAMED_QUOTE_WORDS = 5  # … or of this many right after a naming noun (اتفاق "السلم والمصالحة في مالي")
+LABEL_WORDS = 2  # a quotation of at most this many words with no speech word in reach is a label
+NAME_QUOTE_WORDS = 8  # a longer quotation that a known name fills is still a name
 
 
 def _is_letter(ch: str) -> bool:
@@ -177,6 +179,8 @@ class QuoteFinder:
                                    if a.get("mention") is None and a["actor_id"] not in self.words.class_actors]
                                   + [(p["start"], p["end"]) for p in places])
         self.speakers = SpeakerResolver(self.view, lex, actors)
+        self.long_name_ends = {a["end"] for a in actors if a.get("mention") is None
+                               and a["kind"] not in ("person", "state") and len(a["text"].split()) >= 3}
 
     def sentence_end(self, pos: int) -> int:
         return self.view.sentence(pos)[1]
@@ -212,7 +216,7 @@ class QuoteFinder:
                 e = self._coord_cut(s, e)
             s, e = _trim(text, s, e, strip_final=not balanced)
             words = text[s:e].split()
-            if e <= s or self._scare(s, e, words):
+            if e <= s or self._scare(s, e, words) or self._unattributed(s, e, words):
                 continue
             quotes.append({"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, e, words)})
         return quotes
@@ -230,12 +234,16 @@ class QuoteFinder:
     def _scare(self, s: int, e: int, words: list[str]) -> bool:
         """Marks around a mere name: a known actor or place, or a name after a noun that
         introduces one (صحيفة «…»، حقل “…”) or a location preposition (في "سيفاري")."""
+        if len(words) <= NAME_QUOTE_WORDS and self._fills_name(s, e):
+            return True  # a known actor or place («تنظيم القاعدة في بلاد المغرب الإسلامي»)
         if len(words) > NAMED_QUOTE_WORDS:
             return False
+        if self._opens_with_name_noun(words):
+            return True  # «إمارة الصحراء الكبرى»، «تنظيم الدولة الإسلامية»
         if len(words) > SHORT_QUOTE_WORDS:
             return self._after_name_noun(s)
-        if self.entity_cover.reaches(s + 1, e - 1) or all(map(_LATIN_NAME_RE.fullmatch, words)):
-            return True  # a known actor or place, or a capitalised Latin name ("Takuba")
+        if all(map(_LATIN_NAME_RE.fullmatch, words)) or self._acronym_after_name(s, words):
+            return True  # a capitalised Latin name ("Takuba"), an acronym after its name
         key = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
         entries = self.lex.phrases.get(key, ())
         if any(x.kind == "place" or (x.kind == "actor" and x.ref not in self.words.class_actors) for x in entries):
@@ -250,6 +258,43 @@ class QuoteFinder:
             return True
         bare_name = len(key) <= 2 and not any(w.startswith("ال") for w in key)
         return previous in LOCATION_PREPOSITIONS and bare_name
+
+    def _fills_name(self, s: int, e: int) -> bool:
+        """A known actor or place fills the quotation, after any naming nouns that open it
+        (تنظيم، حركة، جماعة …)."""
+        view = self.view
+        k = view.token_at(s)
+        while k < len(view.words) and view.oends[k] < e and view.words[k] in self.words.name_nouns:
+            k += 1
+        start = view.ostarts[k] if k < len(view.words) else e
+        return self.entity_cover.reaches(start + 1, e - 1)
+
+    def _opens_with_name_noun(self, words: list[str]) -> bool:
+        """A naming noun in construct with a definite word (إمارة الصحراء، عملية البرق): a name."""
+        folded = [fold(w) for w in words[:2]]
+        return len(folded) == 2 and folded[0] in self.words.name_nouns and folded[1].startswith("ال")
+
+    def _acronym_after_name(self, s: int, words: list[str]) -> bool:
+        """One word in marks right after a body's long name (بعثة الأمم المتحدة في مالي «مينوسما»):
+        its acronym or short name."""
+        if len(words) != 1 or fold(words[0]).startswith("ال"):
+            return False
+        gap_start = s - 1
+        while gap_start > 0 and self.doc.text[gap_start - 1] in " (\"«“„":
+            gap_start -= 1
+        return gap_start in self.long_name_ends
+
+    def _unattributed(self, s: int, e: int, words: list[str]) -> bool:
+        """A label in marks («الانقلابيون»، «القضاء»): a word or two that no speech verb,
+        statement or relay word of the sentence before it, nor a speech verb right after it,
+        attributes to anyone."""
+        if len(words) > LABEL_WORDS:
+            return False
+        sent_start = self.view.sentence(s)[0] if self.doc.sentences else 0
+        if self.view.verb_tokens(sent_start, s):
+            return False
+        k = self.view.token_at(e + 1)
+        return not (k < len(self.view.words) and self.view.words[k] in self.words.speech_verbs)
 
     def _after_name_noun(self, s: int) -> bool:
         """The quotation follows a noun that introduces a name (صحيفة، حملة، وبعملية …)."""
