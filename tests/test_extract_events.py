@@ -400,6 +400,8 @@ UNNAMED_PARTIES = [
     # deployments
     ("وقالت بعثة الأمم المتحدة إنها ستبدأ انتشارها في شمال مالي الشهر المقبل.", ("MOBILIZE", "MINUSMA", None)),
     ("وقال مصدر إن وحدات من الجيش الموريتاني تمشط المنطقة الحدودية.", ("MOBILIZE", "MRT", None)),
+    # a deployment "in" a country: the host is the target
+    ("ونشرت فرنسا أربعة آلاف جندي في مالي لمواجهة الجماعات المسلحة.", ("MOBILIZE", "FRA", "MLI")),
     # destruction of heritage (one-sided) and a court calling it a crime
     ("وهدمت جماعة أنصار الدين مقامات أولياء في تمبكتو. واعتبرت اليونسكو هدم المقامات جريمة بحق التراث الإنساني.",
      ("DISAPPROVE", "UNESCO", None)),

@@ -69,6 +69,8 @@ BLAMED = frozenset({"ASSAULT", "CRIME", "FIGHT"})
 # a movement's agreement, talks, demand, refusal, protest, threat or release with no counterpart named:
 # the state the story is about
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "CONCEDE"})
+# a deployment "in" a country is that country's affair: the host is the target (نشرت قوات في مالي)
+HOSTED = frozenset({"MOBILIZE"})
 # verbal acts whose object may be an act of violence (أدان الهجوم، طالب بوقف القتال، أشاد بالعملية)
 JUDGING = frozenset({"DISAPPROVE", "DEMAND", "SUPPORT"})
 # a verbal noun right after these names what is threatened, asked or refused, not an act done
@@ -767,7 +769,8 @@ def _place_target(art: Article, sent: Sentence, hit: Trigger, side: str) -> list
     while p < len(art.place_toks) and art.place_toks[p][0] < min(sent.t1, hit.last + WINDOW_AFTER):
         tok, place_id = art.place_toks[p]
         state = art.country_of.get(place_id)
-        venue = (art.word(tok - 1) == FI and MEMBER_NOUNS.isdisjoint(art.readings_at(tok - 2))) or \
+        venue = (art.word(tok - 1) == FI and MEMBER_NOUNS.isdisjoint(art.readings_at(tok - 2))
+                 and hit.etype not in HOSTED) or \
             art.place_prefix.get(tok, "").endswith("ب")  # في الجزائر، بالجزائر; not سفيريها في مالي
         if state and state != side and not venue:
             return [_StateRef(state)] + _conjoined_states(art, p, side)
