@@ -400,6 +400,14 @@ UNNAMED_PARTIES = [
     # deployments
     ("وقالت بعثة الأمم المتحدة إنها ستبدأ انتشارها في شمال مالي الشهر المقبل.", ("MOBILIZE", "MINUSMA", None)),
     ("وقال مصدر إن وحدات من الجيش الموريتاني تمشط المنطقة الحدودية.", ("MOBILIZE", "MRT", None)),
+    # a group in ـين after the verb is its object; the joined verb keeps the sentence's agent
+    ("وأدان الاتحاد الإفريقي سيطرة المتمردين على المدينة، وطالب المتمردين بالانسحاب الفوري.", ("DEMAND", "AU", None)),
+    # a verb joined inside a relative clause shares its antecedent (not the sentence's first agent)
+    ("وفرضت الولايات المتحدة قيودا على أعضاء المجلس العسكري في مالي الذين نفذوا الانقلاب وأطاحوا بالرئيس أمادو توماني توريه.",
+     ("COERCE", "MLI", "MLI")),  # MLI → Amadou Toumani Touré (compared here at state level)
+    # the army encircles the site the group holds
+    ("وتبنت كتيبة الموقعون بالدماء احتجاز الرهائن. وأكد مصدر أمني أن وحدات من الجيش الجزائري تطوق الموقع.",
+     ("FIGHT", "DZA", "AL-MOURABITOUN")),
     # a deployment "in" a country: the host is the target
     ("ونشرت فرنسا أربعة آلاف جندي في مالي لمواجهة الجماعات المسلحة.", ("MOBILIZE", "FRA", "MLI")),
     # destruction of heritage (one-sided) and a court calling it a crime
@@ -464,6 +472,8 @@ WRONG_PAIRS = [
     ("وأصدرت محكمة في باماكو حكما بالإعدام على قيادي في تنظيم القاعدة في بلاد المغرب الإسلامي.",
      {("ASSAULT", None, None), ("FIGHT", None, None)}),
     ("وأعلن الجيش المالي رفع الحصار عن مدينة كيدال.", {("COERCE", None, None)}),
+    # an actor inside a prepositional phrase after the verb is not its subject (بوقف العمليات الفرنسية)
+    ("وتبنت الجماعة العملية وطالبت بوقف العمليات العسكرية الفرنسية في مالي.", {("DEMAND", "FRA", None)}),
     # a coup that dates the story ("بعد … على إطاحة الجيش بالرئيس") is no new act; soldiers seizing
     # power are not the visitor named earlier in the sentence
     ("ويأتي هذا التطور بعد أكثر من شهرين على إطاحة الجيش بالرئيس محمد بازوم.", {("COERCE", None, None)}),

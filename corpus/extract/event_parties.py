@@ -236,6 +236,19 @@ def _reported_clause_between(art: Article, k0: int, k1: int) -> bool:
     return comma is not None and any(art.word(k) in CLAUSE_OPENERS for k in range(comma, k1))
 
 
+def relative_antecedent(art: Article, lo: int, tok: int) -> ActorRef | None:
+    """"X الذين نفذوا … وأطاحوا": a verb joined by و inside a relative clause (no stop, no comma
+    between) shares the clause's subject, the actor right before the relative pronoun."""
+    for k in range(tok - 1, max(tok - 10, 0), -1):
+        if art.word(k) in RELATIVES:
+            before = [r for r in art.refs[lo:] if r.last < k]
+            if before and before[-1].last >= k - 2 and not art.strong_stop(k, tok) \
+                    and "،" not in art.text_between_tokens(k, tok):
+                return before[-1]
+            return None
+    return None
+
+
 def background(art: Article, tok: int) -> bool:
     """"منذ انتشارها في مالي", "بوقف عملياتها العسكرية": a verbal noun after منذ dates a state of
     affairs, after وقف/تعليق/إنهاء it is what stops: no new act."""

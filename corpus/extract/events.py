@@ -297,8 +297,9 @@ def _content_of(art: Article, hit: Trigger, earlier: list[Trigger]) -> bool:
             continue
         if hit.pos == "n" and hit.first - h.last <= 2:
             return True
-        if hit.pos == "n" and _read_after_bi(art.word(hit.first)) and not art.boundary(h.last + 1, hit.first):
-            return True  # هددت الحركة … بإعدام الرهينة
+        if hit.pos == "n" and (_read_after_bi(art.word(hit.first)) or _read_after_bi(art.word(hit.first - 1))) \
+                and not art.boundary(h.last + 1, hit.first):
+            return True  # هددت الحركة … بإعدام الرهينة، طالب … بعقد اجتماع
         if art.word(hit.first - 1) in CONTENT_MARKERS and hit.first - h.last <= WINDOW_BEFORE and not art.boundary(h.last + 1, hit.first - 1):
             return True
     return False
@@ -384,8 +385,9 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     if not roles.agents:
         return roles
     roles = roles._replace(targets=[t for t in roles.targets if _other_side(hit, roles.agents[0], t)])
-    if len(roles.agents) > 1 and hit.etype in SYMMETRIC:
-        return Roles(roles.agents[:1], roles.agents[1:], roles.anchor)  # اتفقت X وY، اندماج X وY
+    if len(roles.agents) > 1 and hit.etype in SYMMETRIC and (not roles.targets or all(
+            art.is_state(a.side) for a in roles.agents)):  # اتفقت X وY، اندماج X وY، وقع قادة X وY وZ
+        return Roles(roles.agents[:1], roles.agents[1:], roles.anchor)
     focus = story.blame.focus
     if not roles.targets and hit.etype in COUNTERPART_TYPES and focus and parties.is_group(art, roles.agents[0]):
         return roles._replace(targets=[_StateRef(focus)])  # وقعت التنسيقية على الاتفاق: with the government
@@ -484,6 +486,9 @@ def _verb_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, story:
     if hit.etype in VIOLENT and art.word(hit.first + 1).endswith("ون") and not any(
             art.refs[k].first == hit.first + 1 for k in near.after):
         return Roles([], [], hit.last)  # "استولى عسكريون", "خطف مسلحون": a subject no actor names
+    antecedent = parties.relative_antecedent(art, sent.lo, hit.first)
+    if antecedent is not None and art.word(hit.first)[:1] == "و":
+        return Roles([antecedent], [], hit.last)  # "أعضاء المجلس الذين نفذوا الانقلاب وأطاحوا بالرئيس"
     if story.sentence_agent is not None and _clause_initial(art, sent, hit) and hit.first > sent.t0:
         return Roles([story.sentence_agent], [], hit.last)  # "انتقدت الجزائر …، ورفضت …": the same subject
     if subj is not None:
@@ -515,10 +520,18 @@ def _vso_subject(art: Article, hit: Trigger, near: Around) -> int | None:
             return None
         if art.governed(ref):
             return _office_holder(art, hit, near, k)
-        if any(art.word(t) in PREPOSITIONS or art.word(t) in CLAUSE_WORDS for t in between):
+        if any(art.word(t) in PREPOSITIONS or art.word(t) in CLAUSE_WORDS or _read_after_bi(art.word(t))
+               for t in between) or _object_case(art, ref):
             return None
         return k
     return None
+
+
+def _object_case(art: Article, ref: ActorRef) -> bool:
+    """"طالبتا المتمردين بالانسحاب": a group named by a plural in ـين after the verb is its object
+    (the subject would be ـون)."""
+    return ref.kind in ("armed_group", "group") and art.doc.text[ref.start:ref.end].endswith("ين") \
+        and art.word(ref.first).startswith(("ال", "وال"))
 
 
 def _object_slot(art: Article, hit: Trigger, ref: ActorRef) -> bool:
