@@ -10,13 +10,19 @@
 - *The reporting subject's forces.* "قوات بلاده قتلت …", "أن قواتها حيّدت …": the forces of the
   actor who reports it.
 - *A passive act's agent.* "اختُطف X على يد Y", "سقط في يد Y", "من قبل Y": Y did it.
-- *A relative clause's agent.* "العقوبات التي فرضتها X", "هجمات شنتها X": X did it.
+- *A relative clause's agent.* "العقوبات التي فرضتها X", "هجمات شنتها X": X did it; "X الذين
+  نفذوا … وأطاحوا": the joined verb is X's too.
+- *Acts and their kind.* Summoning another state's envoy (a protest) versus recalling one's own;
+  an abduction told in the passive; a coup by unnamed soldiers; an attack noun (ASSAULT); a
+  violent verb describing an attack noun; what a denial, a negation or a time anchor leaves
+  unreported.
 
 Every word list is in `corpus/lexicon/triggers.json`.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from corpus.extract.event_context import AGENT_MARKERS, CLAUSE_WORDS, FI, MIN, ActorRef, Article
@@ -196,8 +202,18 @@ def forces_owner(art: Article, lo: int, tok: int) -> ActorRef | None:
     word = art.word(k)
     if not _is(art, k, FORCE_NOUNS) or not (word.endswith(("ها", "ه", "هم")) or k < tok - 1):
         return None
-    before = [r for r in art.refs[lo:] if r.last < k and not art.governed(r)]
-    return before[-1] if before else None
+    j = _last_ref_before(art, lo, k)
+    while j is not None and j >= lo and art.governed(art.refs[j]):
+        j -= 1
+    return art.refs[j] if j is not None and j >= lo else None
+
+
+def _last_ref_before(art: Article, lo: int, tok: int) -> int | None:
+    """The index of the last actor of refs[lo:] that ends before token `tok`."""
+    j = bisect.bisect_left(art.ref_firsts, tok, lo) - 1
+    while j >= lo and art.refs[j].last >= tok:
+        j -= 1
+    return j if j >= lo else None
 
 
 def passive_agent(art: Article, refs_after: list[int], start: int, end: int) -> int | None:
@@ -241,10 +257,10 @@ def relative_antecedent(art: Article, lo: int, tok: int) -> ActorRef | None:
     between) shares the clause's subject, the actor right before the relative pronoun."""
     for k in range(tok - 1, max(tok - 10, 0), -1):
         if art.word(k) in RELATIVES:
-            before = [r for r in art.refs[lo:] if r.last < k]
-            if before and before[-1].last >= k - 2 and not art.strong_stop(k, tok) \
+            j = _last_ref_before(art, lo, k)
+            if j is not None and art.refs[j].last >= k - 2 and not art.strong_stop(k, tok) \
                     and "،" not in art.text_between_tokens(k, tok):
-                return before[-1]
+                return art.refs[j]
             return None
     return None
 
