@@ -24,7 +24,7 @@ from itertools import compress
 from corpus.extract.doc import CLITIC_LETTERS
 from corpus.extract.doc import TOKEN_RE as _KEY_RE
 from corpus.extract.spans import Cover
-from corpus.extract.speakers import SpeakerResolver, after_dateline, speech_words
+from corpus.extract.speakers import SpeakerResolver, speech_words
 from corpus.normalize import fold
 
 MARK_RE = re.compile(r"''|’’|‘‘|[“”„«»\"]")
@@ -189,8 +189,7 @@ class QuoteFinder:
         marked = self._marked()
         self._long_starts = [q["start"] for q in marked if len(q["text"].split()) > SHORT_QUOTE_WORDS]
         reported = self._reported(marked)
-        relayed = self._relayed_clauses(marked + reported)
-        quotes = sorted(marked + reported + relayed, key=lambda q: q["start"])
+        quotes = sorted(marked + reported, key=lambda q: q["start"])
         self.speakers.quote_spans = [(q["start"], q["end"]) for q in quotes]
         for q in quotes:
             speaker = self._speaker_of(q)
@@ -202,7 +201,9 @@ class QuoteFinder:
 
     def _speaker_of(self, quote: dict):
         if quote.get("_verb") is not None:
-            return self.speakers.resolve_after(quote["_verb"], quote["end"])
+            speaker = self.speakers.resolve_after(quote["_verb"], quote["end"])
+            if speaker is not None:
+                return speaker
         return self.speakers.resolve(quote.get("_anchor", quote["start"]), quote["end"])
 
     # -- quotations in marks -------------------------------------------------------------------
@@ -218,7 +219,11 @@ class QuoteFinder:
             words = text[s:e].split()
             if e <= s or self._scare(s, e, words) or self._unattributed(s, e, words):
                 continue
-            quotes.append({"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, e, words)})
+            quote = {"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, e, words)}
+            verb = self._verb_after(e)
+            if verb is not None and not self.view.verb_tokens(self.view.sentence(s)[0], s):
+                quote["_verb"] = verb  # "…"، قال شاهد عيان: the subject of the verb after it
+            quotes.append(quote)
         return quotes
 
     def _coord_cut(self, s: int, e: int) -> int:
@@ -293,8 +298,7 @@ class QuoteFinder:
         sent_start = self.view.sentence(s)[0] if self.doc.sentences else 0
         if self.view.verb_tokens(sent_start, s):
             return False
-        k = self.view.token_at(e + 1)
-        return not (k < len(self.view.words) and self.view.words[k] in self.words.speech_verbs)
+        return self._verb_after(e) is None
 
     def _after_name_noun(self, s: int) -> bool:
         """The quotation follows a noun that introduces a name (صحيفة، حملة، وبعملية …)."""
@@ -330,11 +334,15 @@ class QuoteFinder:
 
     def _stands_alone(self, s: int, e: int) -> bool:
         """The quotation opens its sentence, or a speech verb follows it ("…"، قالت الوزيرة)."""
-        if not self._before_words(s, 1):
-            return True
+        return not self._before_words(s, 1) or self._verb_after(e) is not None
+
+    def _verb_after(self, e: int) -> int | None:
+        """The speech verb right after a quotation and a comma ("…"، قالت الوزيرة), if any."""
         k = self.view.token_at(e + 1)
-        return (k < len(self.view.words) and self.view.words[k] in self.words.speech_verbs
-                and bool(re.match(r"\W{0,3}[،,]", self.doc.text[e:self.view.ostarts[k]])))
+        if k < len(self.view.words) and self.view.words[k] in self.words.speech_verbs \
+                and re.match(r"\W{0,3}[،,]", self.doc.text[e:self.view.ostarts[k]]):
+            return k
+        return None
 
     def _ends_clause(self, e: int) -> bool:
         """Only a closing mark and punctuation (or the end of the text) follow position e."""
@@ -440,36 +448,6 @@ class QuoteFinder:
         """A participle followed by its own complementizer (مؤكدا أن، مشيرا إلى أن)."""
         view = self.view
         return any(w in self.words.complementizers for w in view.words[tj + 1:tj + 5])
-
-    # -- a clause relayed to a speaker named after it ------------------------------------------
-    def _relayed_clauses(self, quotes: list[dict]) -> list[dict]:
-        """"<clause>، حسبما قال المتحدث X": the clause is X's reported speech, when its sentence
-        holds no other quotation and no speech verb before the relay."""
-        view, sw, text = self.view, self.words, self.doc.text
-        out = []
-        starts = compress(range(len(view.words)), map(sw.relay_first.__contains__, view.words))
-        for k in starts:
-            n = self._relay_length(k)
-            if not n or not k or view.word(k + n) not in sw.relay_after_verbs:
-                continue
-            sent_start, sent_end = view.sentence(view.ostarts[k])
-            clause_end = view.oends[k - 1]
-            if not re.search(r"[،,]", text[clause_end:view.ostarts[k]]):
-                continue
-            if view.verb_tokens(sent_start, clause_end) or any(sent_start <= q["start"] < sent_end for q in quotes):
-                continue
-            s, e = _trim(text, after_dateline(text, sent_start, clause_end), clause_end, strip_final=True)
-            if len(text[s:e].split()) >= MIN_REPORTED_WORDS:
-                out.append({"start": s, "end": e, "text": text[s:e], "kind": "reported", "_verb": k + n})
-        return out
-
-    def _relay_length(self, k: int) -> int:
-        """How many tokens a relay phrase (حسبما، وفقا لما …) starting at token k has (0: none)."""
-        view = self.view
-        for phrase in self.words.relay_after:
-            if tuple(view.words[k:k + len(phrase)]) == phrase:
-                return len(phrase)
-        return 0
 
 
 def find_quotes(doc, lex, actors: list[dict], places: list[dict]) -> list[dict]:

@@ -113,10 +113,7 @@ class SpeechWords:
     complementizers: frozenset
     clause_openers: frozenset
     resumptive: frozenset
-    relay_after: tuple  # phrases (token tuples) that relay a clause to a speaker after it
-    relay_first: frozenset  # their first words
     anchors: frozenset  # tokens a speaker is looked for from: verbs, statements, relay words
-    relay_after_verbs: frozenset
     subject_stops: frozenset
     person_stops: frozenset  # the prepositions a speaker's name never follows (لدى، مع …)
     relay_before: frozenset  # حسب، وفقا ل …: the source after them speaks (وحسب البيان، فإن)
@@ -131,6 +128,7 @@ class SpeechWords:
     anonymous_heads: frozenset  # مسؤول، مصدر: an indefinite source, even before name-like words
     unnamed: dict
     unnamed_by_head: dict  # first word → the unnamed-source keys it opens, longest first
+    partitive_sources: frozenset  # أحد، إحدى: "one of" + another unnamed source names that one
     source_adjectives: dict
     demonyms: dict
     name_nouns: frozenset
@@ -142,7 +140,6 @@ def speech_words() -> SpeechWords:
     data = load_json(SPEECH_FILE)
     verbs = _inflected(data["speech_verbs"] + " " + data["speech_participles"]) | _with_objects(data["speech_verbs"])
     relay_before = _inflected_conj(data["relay_before"])
-    relay_after = tuple(tuple(fold(p).split()) for p in data["relay_after"])
     unnamed = {tuple(fold(k).split()): v for k, v in data["unnamed_sources"].items()}
     statements = _folded(data["statement_nouns"])
     complementizers = _folded(data["complementizers"])
@@ -156,14 +153,14 @@ def speech_words() -> SpeechWords:
         object_verbs=_inflected(data["object_verbs"]), writer_verbs=_folded(data["writer_verbs"]),
         statements=statements, complementizers=complementizers,
         clause_openers=_folded(data["clause_openers"]), resumptive=_folded(data["resumptive"]),
-        relay_after=relay_after, relay_first=frozenset(p[0] for p in relay_after),
         anchors=verbs | statements | relay_before | _inflected(data["attribute_verbs"]),
-        relay_after_verbs=_inflected(data["relay_after_verbs"]), subject_stops=_folded(data["subject_stops"]),
+        subject_stops=_folded(data["subject_stops"]),
         person_stops=_folded(data["person_stops"]), relay_before=_inflected_conj(data["relay_before"]),
         subject_skip=_folded(data["subject_skip"]), relatives=_folded(data["relatives"]), modal_before_an=_folded(data["modal_before_an"]),
         titles=_folded(data["title_nouns"]), issuer_links=_folded(data["issuer_links"]), officials=_folded(data["official_nouns"]),
         official_links=_folded(data["official_links"]), sentence_openers=_folded(data["sentence_openers"]),
         anonymous_heads=_folded(data["anonymous_heads"]), unnamed=unnamed, unnamed_by_head=_by_head(unnamed),
+        partitive_sources=frozenset((fold(w),) for w in data["partitive_sources"].split()),
         source_adjectives={fold(k): v for k, v in data["source_adjectives"].items()},
         demonyms=dict(data["demonyms"]),
         class_actors=frozenset(data["class_actors"]) | {g["id"] for g in ACTOR_WORDS["group_phrases"]}, name_nouns=_folded(data["name_nouns"]),
@@ -639,12 +636,13 @@ class SpeakerResolver:
     def _unnamed(self, j: int, end: int, inside: list[dict]) -> Speaker | None:
         """مصادر عسكرية مالية / شهود عيان / مسؤول في وزارة الدفاع."""
         view, words = self.view, self.words
-        first = view.word(j)
-        keys = words.unnamed_by_head.get(first, ()) or words.unnamed_by_head.get(first[1:] if first[:1] == "ل" else "", ())
-        key = next((k for k in keys if tuple(view.words[j + 1:j + len(k)]) == k[1:]), None)
+        key = self._unnamed_key(j)
         if key is None:
             return None
         after = j + len(key)
+        inner = self._unnamed_key(after) if key in words.partitive_sources else None
+        if inner is not None:  # أحد شهود العيان، أحد السكان: one of the eyewitnesses
+            key, after = inner, after + len(inner)
         link = after
         while view.word(link) in words.source_adjectives:
             link += 1  # مصادر مسؤولة في الجيش (but مصدر مقرب من الوساطة is not the mediation)
@@ -655,6 +653,13 @@ class SpeakerResolver:
         if key[0].startswith("ال") and self.previous is not None:  # المصادر / المصدر نفسه
             return Speaker(self.previous.actor_id, self.previous.name_en, self.previous.kind, "continuation")
         return Speaker(UNNAMED_SOURCE, self._source_name(key, after, end), "unnamed_source", "unnamed_source")
+
+    def _unnamed_key(self, j: int) -> tuple | None:
+        """The unnamed-source phrase (a key of `unnamed_sources`) starting at token j."""
+        view, words = self.view, self.words
+        first = view.word(j)
+        keys = words.unnamed_by_head.get(first, ()) or words.unnamed_by_head.get(first[1:] if first[:1] == "ل" else "", ())
+        return next((k for k in keys if tuple(view.words[j + 1:j + len(k)]) == k[1:]), None)
 
     def _body_at(self, j: int) -> dict | None:
         """The institution whose mention starts at token j (في وزارة الدفاع، باسم الخارجية)."""
