@@ -131,6 +131,15 @@ async def warm_up(base: str) -> None:
             await _until_finished(ws, {}, timeout=600)
 
 
+def _high_water_mb(pid: int) -> float:
+    """The process's peak resident size over its whole life (VmHWM: the index build included)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")), float("nan"))
+
+
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
@@ -154,7 +163,7 @@ def measure(base: str, pid: int, count: int, seconds: float, max_steps: int) -> 
     times = tally.times or [float("nan")]
     lines = [f"N={count}: {len(tally.times)} page runs, {len(tally.errors)} errors, "
              f"median {statistics.median(times):.2f} s, p95 {_p95(times):.2f} s, "
-             f"server peak RSS {peak[0] / 1024:.0f} MB"]
+             f"server peak RSS {peak[0] / 1024:.0f} MB (since start, build included: {_high_water_mb(pid):.0f} MB)"]
     lines += [f"  error: {e}" for e in tally.errors[:5]]
     return "\n".join(lines)
 
@@ -176,6 +185,8 @@ def main(argv: list[str] | None = None) -> None:
         try:
             print(f"server {base} (pid {proc.pid}); {os.cpu_count()} cores; warming up")
             asyncio.run(warm_up(base))
+            print(f"after warm-up: RSS {_rss_kb(proc.pid) / 1024:.0f} MB, peak so far {_high_water_mb(proc.pid):.0f} MB",
+                  flush=True)
             for count in args.sessions:
                 print(measure(base, proc.pid, count, args.seconds, args.steps), flush=True)
         finally:

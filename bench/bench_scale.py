@@ -36,6 +36,7 @@ def measure_one(data_dir: Path, runs: int) -> dict:
     """In this (fresh) process: load + index time, RSS, per-page reruns."""
     from bench.bench_app import rerun_ms
     from corpus.loader import collect
+    from corpus.memory import release_freed_memory
     from corpus.query import build_index
 
     start = time.perf_counter()
@@ -43,6 +44,7 @@ def measure_one(data_dir: Path, runs: int) -> dict:
     index = build_index(corpus)
     load_s = time.perf_counter() - start
     del corpus
+    release_freed_memory()  # as the app's LiveIndex does after a build
     rss_indexed = _rss_mb()
     events = len(index.events)
     del index

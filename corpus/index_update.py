@@ -31,6 +31,8 @@ from corpus.query import (
     CODED_EVENT_COLUMNS,
     CODED_QUOTE_COLUMNS,
     RAW_EVENT_COLUMNS,
+    TEXT,
+    TEXT_COLUMNS,
     CorpusIndex,
     FramePart,
     _year_span,
@@ -132,9 +134,11 @@ def _touches_merges(index: CorpusIndex, changes: Changes, links: Mapping[str, st
 
 def _kept(frame: pd.DataFrame, search: SearchKeys, keep: np.ndarray, columns: list[str],
           coded: Iterable[str]) -> FramePart:
-    """The rows to keep, with coded columns back to plain values (re-coded after the splice)."""
+    """The rows to keep, with coded columns back to plain values and texts back to strings
+    (re-coded after the splice)."""
     rows = frame.loc[keep, columns]
-    rows = rows.assign(**{name: rows[name].astype(object) for name in coded})
+    rows = rows.assign(**{name: rows[name].astype(object) for name in coded},
+                       **{name: rows[name].astype(TEXT) for name in TEXT_COLUMNS if name in rows})
     return FramePart(rows, search.compress(keep))
 
 

@@ -27,6 +27,7 @@ from corpus.index_update import (
     read_changes,
 )
 from corpus.loader import Problem, collect
+from corpus.memory import release_freed_memory
 from corpus.models import Place, visible_statuses
 from corpus.query import CorpusIndex, build_index
 from corpus.store.union import combine, read_added, wide_base
@@ -81,6 +82,8 @@ class LiveIndex:
             current = self._snapshot
             if current is None or current.added != added:
                 self._snapshot = self._refresh(current, store, added)
+                snapshot = current = None  # the replaced index goes (unless a session still reads it)
+                release_freed_memory()
             return self._snapshot
         finally:
             self._lock.release()
