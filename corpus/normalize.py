@@ -12,6 +12,7 @@ are lower-cased and stripped of accents (é → e) so French matches too.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -155,3 +156,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower().replace("`", "'")
     return _fold_changed(text)[0]
+
+
+# `fold` of the short strings asked again and again (words, names): remembered, bounded.
+fold_word = functools.lru_cache(maxsize=65536)(fold)

@@ -38,7 +38,7 @@ class Doc:
     tokens: list[Token]
     published: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
-    _sent_of_token: list[int] = field(default_factory=list)
+    _token_sentences: dict = field(default_factory=dict)  # token_sentence by token index
     words: list[str] = field(default_factory=list)  # token texts (folded), parallel to tokens
     fstarts: list[int] = field(default_factory=list)  # token starts / ends (folded offsets)
     fends: list[int] = field(default_factory=list)
@@ -89,6 +89,17 @@ class Doc:
             self._sent_starts_of = sents
         k = bisect.bisect_right(self._sent_starts, ostart) - 1
         return k if k > 0 else 0
+
+    def token_sentence(self, i: int) -> int:
+        """`sentence_index` of token i's start, remembered per token (for the sentences set)."""
+        memo = self._token_sentences
+        if memo.get("of") is not self.sentences:
+            memo.clear()
+            memo["of"] = self.sentences
+        found = memo.get(i)
+        if found is None:
+            found = memo[i] = self.sentence_index(self.orig_offset(self.tokens[i].start))
+        return found
 
     def published_date(self) -> tuple[dt.date | None, int]:
         """(date, precision length 10/7/4) of the publication date, or (None, 0)."""

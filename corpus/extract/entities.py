@@ -38,7 +38,7 @@ from corpus.extract.lexicon import (
     Lexicon,
     key,
 )
-from corpus.normalize import fold
+from corpus.normalize import fold, fold_word
 
 
 def _f(words: str) -> frozenset:
@@ -66,7 +66,6 @@ NAME_AL_OK = _f("الله الدين الرحمن العزيز القادر ال
                 "الحليم العالي الحق الناصر المؤمن الغني الرزاق الوهاب الحفيظ الجليل الإله الحي")
 _MALI = fold("مالي")
 _MALI_BARE = (fold("مالي"), fold("مالية"))
-_fold_memo = lru_cache(maxsize=4096)(fold)
 PERSON_ANAPHORA = {fold("الوزير"): "MIN", fold("الرئيس"): "PRES"}
 
 _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة",
@@ -194,9 +193,7 @@ class EntityResolver:
         """True when no sentence break lies between tokens a and b."""
         if a < 0 or b >= len(self.doc.tokens):
             return False
-        oa = self.doc.orig_offset(self.doc.tokens[a].start)
-        ob = self.doc.orig_offset(self.doc.tokens[b].start)
-        return self.doc.sentence_index(oa) == self.doc.sentence_index(ob)
+        return self.doc.token_sentence(a) == self.doc.token_sentence(b)
 
     def punct_between(self, a: int, b: int) -> bool:
         t = self.doc.tokens
@@ -430,7 +427,7 @@ class EntityResolver:
         surface = ref.split(":", 1)[1]
         year = (self.doc.published or "")[:4]
         for s, aid, start, end in self.lex.generic_groups:
-            if _fold_memo(s) == surface and year and start <= year <= end:
+            if fold_word(s) == surface and year and start <= year <= end:
                 return aid
         return None
 

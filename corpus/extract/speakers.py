@@ -30,7 +30,7 @@ from corpus.extract.actors import english_name, looks_like_name_word, skeleton
 from corpus.extract.entities import slug
 from corpus.extract.resources import load_json
 from corpus.extract.spans import Cover
-from corpus.normalize import fold
+from corpus.normalize import fold, fold_word
 
 SPEECH_FILE = "speech.json"
 UNNAMED_SOURCE = "unnamed-source"  # the actor id of a speaker the article does not name
@@ -361,7 +361,7 @@ class SpeakerResolver:
                   if a["kind"] in SPEAKER_KINDS and a.get("mention") != "adjective"]
         if not issuer:
             return None
-        gap = {fold(w) for w in _WORD_RE.findall(view.doc.text[stmt_end:issuer[0]["start"]])}
+        gap = set(map(fold_word, _WORD_RE.findall(view.doc.text[stmt_end:issuer[0]["start"]])))
         return _speaker_of(issuer[0], "statement") if gap <= self.words.issuer_links else None
 
     def _names_actor(self, j: int, limit: int) -> bool:
@@ -429,7 +429,7 @@ class SpeakerResolver:
         gap = view.doc.text[before[-1]["end"]:verb_start]
         if _BREAK_RE.search(gap):
             return None  # a dateline or a credit: باماكو (رويترز) - قال
-        gap_words = [fold(w) for w in _WORD_RE.findall(gap)]
+        gap_words = list(map(fold_word, _WORD_RE.findall(gap)))
         if gap_words and all(w in self.words.relatives for w in gap_words):
             return _speaker_of(before[-1], "sv")
         if len(gap_words) <= 2 and not _COMMA_RE.search(gap):
