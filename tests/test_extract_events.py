@@ -408,6 +408,10 @@ UNNAMED_PARTIES = [
     # the army encircles the site the group holds
     ("وتبنت كتيبة الموقعون بالدماء احتجاز الرهائن. وأكد مصدر أمني أن وحدات من الجيش الجزائري تطوق الموقع.",
      ("FIGHT", "DZA", "AL-MOURABITOUN")),
+    # shrines destroyed by a group named between verb and object; a court's "war crime"
+    ("ودمر مسلحو جماعة أنصار الدين سبعة أضرحة في تمبكتو.", ("ASSAULT", "ANSAR-DINE", None)),
+    ("وقالت المدعية العامة للمحكمة الجنائية الدولية إن تدمير الأضرحة جريمة حرب.", ("DISAPPROVE", "ICC", None)),
+    ("وتقاتل القوات الفرنسية جماعة أنصار الدين في شمال مالي منذ يناير.", ("FIGHT", "FRA", "ANSAR-DINE")),
     # a deployment "in" a country: the host is the target
     ("ونشرت فرنسا أربعة آلاف جندي في مالي لمواجهة الجماعات المسلحة.", ("MOBILIZE", "FRA", "MLI")),
     # destruction of heritage (one-sided) and a court calling it a crime
@@ -474,6 +478,13 @@ WRONG_PAIRS = [
     ("وأعلن الجيش المالي رفع الحصار عن مدينة كيدال.", {("COERCE", None, None)}),
     # an actor inside a prepositional phrase after the verb is not its subject (بوقف العمليات الفرنسية)
     ("وتبنت الجماعة العملية وطالبت بوقف العمليات العسكرية الفرنسية في مالي.", {("DEMAND", "FRA", None)}),
+    # air strikes after في are the means of the killing, not a second act by the article's group;
+    # sanctions condemned are not the condemner's
+    ("وتنشط جماعة أنصار الدين في المنطقة. وقالت وزارة الدفاع الفرنسية إن قواتها قتلت عشرات المسلحين في غارات جوية قرب تساليت.",
+     {("ASSAULT", "ANSAR-DINE", None)}),
+    ("وندد المجلس العسكري في مالي بالعقوبات ووصفها بأنها غير شرعية.", {("SANCTION", "MLI", None)}),
+    # fighting alongside a group is no fight against it
+    ("وقال شهود إن المسلحين الذين يقاتلون إلى جانب الحركة الوطنية لتحرير أزواد دخلوا المدينة.", {("FIGHT", None, "MNLA")}),
     # a coup that dates the story ("بعد … على إطاحة الجيش بالرئيس") is no new act; soldiers seizing
     # power are not the visitor named earlier in the sentence
     ("ويأتي هذا التطور بعد أكثر من شهرين على إطاحة الجيش بالرئيس محمد بازوم.", {("COERCE", None, None)}),

@@ -158,11 +158,23 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
         t0, t1 = art.tok_after(start), art.tok_after(end)
         hits = triggers[bisect.bisect_left(first_tokens, t0):bisect.bisect_left(first_tokens, t1)]
         sent = _sentence(art, start, end, t0, t1, hits)
-        hits = [h for h in hits if not _inside_actor(art, sent, h) and not (
-            h.pos == "v" and h.etype in VIOLENT and parties.describes_noun(art, h.first, sent.violent))]
+        hits = [h for h in hits if not _inside_actor(art, sent, h) and not _same_violence(art, sent, h, hits)]
         out.extend(_sentence_events(art, sent, hits, story))
         story.end_sentence(art, sent)
     return _one_per_act(art, out)
+
+
+def _same_violence(art: Article, sent: Sentence, hit: Trigger, hits: list[Trigger]) -> bool:
+    """One act told twice in a clause: a violent verb describing an attack noun ("هجوم استهدف
+    موقعا"), or a violent noun after في/خلال naming the means of a violent verb before it ("قتلت
+    عشرات المسلحين في غارات جوية")."""
+    if hit.etype not in VIOLENT:
+        return False
+    if hit.pos == "v":
+        return parties.describes_noun(art, hit.first, sent.violent)
+    return hit.pos == "n" and art.word(hit.first - 1) in parties.MEANS_WORDS and any(
+        h.pos == "v" and h.etype in VIOLENT and 0 < hit.first - h.last <= 8 and not art.boundary(h.last + 1, hit.first)
+        for h in hits)
 
 
 class _Story:
@@ -243,9 +255,22 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
     # a one-sided event (no target) is kept when the sentence has no two-sided event of its type,
     # from the first trigger of its type ("أدانت … وطالبت بالإفراج" is two acts; "طالب كل من X
     # وY" one act of each)
+    two_sided = _first_per_pair(two_sided)
     directed = {e["type"] for _n, e in two_sided}
     firsts = {e["type"]: n for n, e in reversed(one_sided) if e["type"] not in directed}
     return [e for _n, e in two_sided] + [e for n, e in one_sided if firsts.get(e["type"]) == n]
+
+
+def _first_per_pair(events: list[tuple]) -> list[tuple]:
+    """One sentence, one act per type and pair ("نفذوا انقلاب 22 مارس وأطاحوا بالرئيس"): the first."""
+    seen: set = set()
+    out = []
+    for n, ev in events:
+        key = (ev["type"], ev["actor1"], ev["actor2"])
+        if key not in seen:
+            seen.add(key)
+            out.append((n, ev))
+    return out
 
 
 def _told_again(art: Article, hit: Trigger, roles: Roles, story: _Story) -> bool:
@@ -293,6 +318,9 @@ def _content_of(art: Article, hit: Trigger, earlier: list[Trigger]) -> bool:
     right after it, or after its "إلى"/"أن" later in the clause (دعا الوزير، في ختام الأشغال، إلى سحب:
     after a preposition even a verb form reads as a noun)?"""
     for h in earlier:
+        if h.etype in JUDGING and h.pos == "v" and hit.etype not in VIOLENT and 0 < hit.first - h.last <= 8 \
+                and _read_after_bi(art.word(hit.first)) and not art.boundary(h.last + 1, hit.first):
+            return True  # ندد بالعقوبات، رحب بالاتفاق: the object judged, not an act of the judge
         if h.etype not in CONTENT_OF or h.last >= hit.first:
             continue
         if hit.pos == "n" and hit.first - h.last <= 2:
