@@ -316,3 +316,35 @@ def test_a_news_sentence_with_its_source_at_the_end_is_no_quote(ex, text):
     """Reported speech needs a speech verb and its أن/إن clause (guidelines); a news sentence
     credited to a source after it (، حسبما أعلن X / وفق X) is the writer's report."""
     assert _quotes(ex, text) == []
+
+
+SUBJECT_CASES = [
+    # the statement already mentioned is its issuer's, not the body named since
+    ("statement issued before", "وأصدرت المجموعة الاقتصادية لدول غرب أفريقيا بيانا في ختام قمتها. "
+     "وقرر البنك المركزي لدول غرب أفريقيا تعليق التعاملات مع مالي. "
+     "وأضاف البيان أن العقوبات ستبقى سارية حتى تنظيم الانتخابات.",
+     "العقوبات ستبقى سارية حتى تنظيم الانتخابات", "ECOWAS"),
+    ("closing statement of a summit", "وأوضح البيان الختامي لقمة المجموعة الاقتصادية لدول غرب أفريقيا أن "
+     "العقوبات ستبقى سارية حتى تنظيم الانتخابات.", "العقوبات ستبقى سارية حتى تنظيم الانتخابات", "ECOWAS"),
+    # a title in construct (وزير الخارجية الجزائري) is the person of that state named before
+    ("construct title of a state", "وصل رمطان لعمامرة إلى باماكو أمس. "
+     "وقال وزير الخارجية المالي عبد الله ديوب إن بلاده ترحب بالمبادرة الجديدة. "
+     "وأكد وزير الخارجية الجزائري، عقب اللقاء، أن الجزائر ستبقى إلى جانب مالي.",
+     "الجزائر ستبقى إلى جانب مالي", "ramtane-lamamra"),
+]
+
+
+@pytest.mark.parametrize("family,text,quoted,speaker", SUBJECT_CASES, ids=[c[0] for c in SUBJECT_CASES])
+def test_the_speaker_is_the_subject_not_a_body_named_nearby(ex, family, text, quoted, speaker):
+    assert _speaker_id(_quote(ex, text, quoted)) == speaker
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ("\"نتابع مصير الرهينتين باهتمام بالغ\"، قالت وزيرة الخارجية النمساوية أورسولا بلاسنيك للصحفيين.",
+     "نتابع مصير الرهينتين باهتمام بالغ"),
+    ("وقالت وزيرة الخارجية النمساوية أورسولا بلاسنيك في بيان إن بلادها تتابع مصير الرهينتين.",
+     "بلادها تتابع مصير الرهينتين"),
+])
+def test_a_titled_person_unknown_to_the_lexicon_speaks_not_her_state(ex, text, quoted):
+    name_en = english_name("أورسولا بلاسنيك")
+    assert _quote(ex, text, quoted)["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}

@@ -382,9 +382,28 @@ class SpeakerResolver:
         if issuer is not None:
             return issuer
         stmt_end = view.oends[j]
+        earlier = self._earlier_statement_issuer(j) if view.word(j).startswith("ال") else None
+        if earlier is not None:
+            return earlier
         if self.previous is not None and self.previous.kind in ISSUER_KINDS:
             return Speaker(self.previous.actor_id, self.previous.name_en, self.previous.kind, "statement")
         return self._last_institution(view.ostarts[j], stmt_end)
+
+    def _earlier_statement_issuer(self, j: int) -> Speaker | None:
+        """"البيان" (the statement already mentioned): the issuer of the last statement noun
+        before it (أصدرت X بيانا … وأضاف البيان), not the last body named since."""
+        view = self.view
+        lo = view.token_at(max(0, view.ostarts[j] - TITLE_REACH))
+        i = next((i for i in range(j - 1, lo - 1, -1) if view.word(i) in self.words.statements), None)
+        if i is None:
+            return None
+        sent_start, sent_end = view.sentence(view.ostarts[i])
+        issuer = self._issuer_after(i, sent_end)
+        if issuer is not None:
+            return issuer
+        subjects = [a for a in self.actors_before(sent_start, view.ostarts[i])
+                    if a["kind"] in INSTITUTION_KINDS and a.get("mention") != "adjective" and self._is_sentence_subject(a)]
+        return _speaker_of(subjects[0], "statement") if subjects else None
 
     def _last_institution(self, verb_start: int, stmt_end: int) -> Speaker | None:
         """"البيان المالي" with no issuer named: the last body of that state named before."""
@@ -699,8 +718,8 @@ class SpeakerResolver:
         state when the phrase names one; an indefinite title is its body (متحدث باسم الخارجية)."""
         view = self.view
         start = view.ostarts[j]
-        states = {self.lex.root_state(a["actor_id"]) for a in inside} - {None}
-        if view.word(j).startswith("ال"):
+        states = self._title_states(j, inside)
+        if self._definite_title(j, inside):
             persons = [a for a in self.actors_before(max(0, start - TITLE_REACH), start)
                        if a["kind"] == "person" and a.get("mention") is None]
             compatible = [a for a in persons if not states or self.lex.root_state(a["actor_id"]) in states]
@@ -709,6 +728,24 @@ class SpeakerResolver:
         bodies = [a for a in inside if a.get("mention") != "adjective"] or [
             a for a in self._short_forms(j + 1, start) if not states or self.lex.root_state(a["actor_id"]) in states]
         return _speaker_of(bodies[0], "title") if bodies else None
+
+    def _title_states(self, j: int, inside: list[dict]) -> set:
+        """The states a title phrase names: its actors' and its nisbas' (وزير الخارجية الجزائري),
+        even when the actor step gave the nisba no mention."""
+        view = self.view
+        states = {self.lex.root_state(a["actor_id"]) for a in inside} - {None}
+        for i in range(j + 1, min(j + 4, len(view.words))):
+            if _COMMA_RE.search(view.doc.text[view.oends[i - 1]:view.ostarts[i]]):
+                break
+            states |= {e.ref for e in self.lex.phrases.get((view.word(i),), ()) if e.kind == "nisba"}
+        return states
+
+    def _definite_title(self, j: int, inside: list[dict]) -> bool:
+        """الوزير، or a title in construct with a definite word or a state (وزير الخارجية
+        الجزائري، وزير خارجية مالي): one known person, not "an official"."""
+        view = self.view
+        return view.word(j).startswith("ال") or view.word(j + 1).startswith("ال") or any(
+            a["kind"] == "state" and a.get("mention") != "adjective" for a in inside)
 
     def _short_forms(self, j: int, start: int) -> list[dict]:
         """The few words after a title that open the name of a body named before (الناطق باسم
