@@ -66,9 +66,9 @@ GOVERNING = frozenset({"REJECT", "THREATEN", "DISAPPROVE", "SANCTION"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "CRIME"})
 # acts whose unnamed author is the armed group the article blames (attacks, abductions, clashes)
 BLAMED = frozenset({"ASSAULT", "CRIME", "FIGHT"})
-# a movement's agreement, talks, demand, refusal, protest, threat or release with no counterpart named:
+# a movement's agreement, talks, demand, refusal, protest, threat, release or withdrawal with no counterpart named:
 # the state the story is about
-COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "CONCEDE"})
+COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "CONCEDE", "RETREAT"})
 # a deployment "in" a country is that country's affair: the host is the target (نشرت قوات في مالي)
 HOSTED = frozenset({"MOBILIZE"})
 # verbal acts whose object may be an act of violence (أدان الهجوم، طالب بوقف القتال، أشاد بالعملية)
