@@ -348,3 +348,29 @@ def test_the_speaker_is_the_subject_not_a_body_named_nearby(ex, family, text, qu
 def test_a_titled_person_unknown_to_the_lexicon_speaks_not_her_state(ex, text, quoted):
     name_en = english_name("أورسولا بلاسنيك")
     assert _quote(ex, text, quoted)["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}
+
+
+def test_a_quotation_interrupted_by_and_he_added_is_two_quotes(ex):
+    text = "وقال عطاف: «الجزائر لن تتخلى عن مالي في هذه الظروف الصعبة، وأضاف: سنواصل دعم الحوار بين الأطراف»."
+    qs = _quotes(ex, text)
+    assert [(q["text"], q["kind"], _speaker_id(q)) for q in qs] == [
+        ("الجزائر لن تتخلى عن مالي في هذه الظروف الصعبة", "direct", "ahmed-attaf"),
+        ("سنواصل دعم الحوار بين الأطراف", "direct", "ahmed-attaf")]
+
+
+def test_marks_around_a_whole_clause_after_the_subject_make_a_direct_quote(ex):
+    text = "وأوضح الناطق باسم الخارجية الجزائرية «إننا ندين بشدة هذا الاعتداء الإرهابي الجبان»."
+    assert _quote(ex, text, "إننا ندين بشدة هذا الاعتداء الإرهابي الجبان")["kind"] == "direct"
+
+
+def test_a_movement_spokesman_named_in_apposition_is_not_the_official_quoted_before(ex):
+    text = ("قال عطاف إن الجزائر ترفض التدخل الأجنبي. "
+            "وأضاف المتحدث باسم التنسيقية، محمد المولود رمضان، أن الحركات ملتزمة بالاتفاق.")
+    q = _quote(ex, text, "الحركات ملتزمة بالاتفاق")
+    name_en = english_name("محمد المولود رمضان")
+    assert q["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}
+
+
+def test_a_reply_is_reported_speech(ex):
+    text = "غير أن وزير الخارجية المالي عبد الله ديوب رد بأن بلاده لن تقبل أي وساطة خارجية."
+    assert _speaker_id(_quote(ex, text, "بلاده لن تقبل أي وساطة خارجية")) == "abdoulaye-diop"

@@ -36,6 +36,7 @@ _AN_PREP = fold("عن")
 _ILA = fold("إلى")
 LOCATION_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى قرب بين نحو".split())
 _COMMA_GAP_RE = re.compile("[،,]")
+_INTERRUPTION_RE = re.compile(r"[،,.]\s*(\w+)(?:\s+\w+){0,3}\s*:")  # …، وأضاف (الوزير): …
 MIN_REPORTED_WORDS = 3
 SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
 NAMED_QUOTE_WORDS = 5  # … or of this many right after a naming noun (اتفاق "السلم والمصالحة في مالي")
@@ -215,16 +216,34 @@ class QuoteFinder:
             if not balanced:
                 self.unbalanced.append(s)
                 e = self._coord_cut(s, e)
-            s, e = _trim(text, s, e, strip_final=not balanced)
-            words = text[s:e].split()
-            if e <= s or self._scare(s, e, words) or self._unattributed(s, e, words):
-                continue
-            quote = {"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, e, words)}
-            verb = self._verb_after(e)
-            if verb is not None and not self.view.verb_tokens(self.view.sentence(s)[0], s):
-                quote["_verb"] = verb  # "…"، قال شاهد عيان: the subject of the verb after it
-            quotes.append(quote)
+            for s2, e2 in self._interrupted(s, e):
+                quote = self._marked_quote(s2, e2, strip_final=not balanced or e2 < e)
+                if quote is not None:
+                    quotes.append(quote)
         return quotes
+
+    def _marked_quote(self, s: int, e: int, strip_final: bool) -> dict | None:
+        text = self.doc.text
+        s, e = _trim(text, s, e, strip_final=strip_final)
+        words = text[s:e].split()
+        if e <= s or self._scare(s, e, words) or self._unattributed(s, e, words):
+            return None
+        quote = {"start": s, "end": e, "text": text[s:e], "kind": self._kind(s, e, words)}
+        verb = self._verb_after(e)
+        if verb is not None and not self.view.verb_tokens(self.view.sentence(s)[0], s):
+            quote["_verb"] = verb  # "…"، قال شاهد عيان: the subject of the verb after it
+        return quote
+
+    def _interrupted(self, s: int, e: int) -> list[tuple[int, int]]:
+        """A quotation the writer interrupts inside its marks («…، وأضاف: …»، "…، ويتابع الوزير: …"):
+        the parts before and after the speech verb and its colon."""
+        text, view, parts = self.doc.text, self.view, []
+        for m in _INTERRUPTION_RE.finditer(text, s, e):
+            k = view.token_at(m.start(1))
+            if k < len(view.words) and view.words[k] in self.words.speech_verbs:
+                parts.append((s, m.start()))
+                s = m.end()
+        return [*parts, (s, e)]
 
     def _coord_cut(self, s: int, e: int) -> int:
         """An unbalanced quotation ends before a coordinated complementizer (… وأن)."""
@@ -323,6 +342,8 @@ class QuoteFinder:
         line_start = s <= 1 or "\n" in self.doc.text[max(0, s - 2):s]
         if ":" in raw_before or line_start or (len(words) >= 3 and self._stands_alone(s, e)):
             return "direct"
+        if len(words) >= 3 and fold(words[0]) in self.words.complementizers:
+            return "direct"  # قال الناطق «إننا ندين …»: the marks hold the whole clause
         before = self._before_words(s, 3)
         right_after = bool(before) and before[-1] in self.words.complementizers
         one_word_after = len(before) > 1 and before[-2] in self.words.complementizers and self._ends_clause(e)

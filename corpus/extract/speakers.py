@@ -36,6 +36,7 @@ SPEECH_FILE = "speech.json"
 UNNAMED_SOURCE = "unnamed-source"  # the actor id of a speaker the article does not name
 SPEAKER_KINDS = ("person", "state_body", "state", "igo", "media", "other", "armed_group", "group")
 ISSUER_KINDS = ("state_body", "igo", "media", "armed_group", "group", "other")
+NON_STATE_KINDS = ("igo", "armed_group", "group", "other")
 INSTITUTION_KINDS = ("state_body", "state", "igo", "media", "other", "armed_group", "group")
 CONTINUATION_SENTENCES = 3  # a continuation verb reaches back this many sentences
 TITLE_REACH = 900  # characters back a definite title looks for its person
@@ -571,7 +572,7 @@ class SpeakerResolver:
         actor step did not give, in apposition (المتحدث باسم الحركة، موسى آغ محمد، إن)."""
         view = self.view
         n = 0
-        while n < 4 and i + n < len(view.words) and looks_like_name_word(view.word(i + n), first=n == 0):
+        while n < 4 and i + n < len(view.words) and self._name_word(i + n, first=n == 0):
             n += 1
             nxt = i + n
             closed = nxt >= len(view.words) or view.word(nxt) in self.words.complementizers \
@@ -619,17 +620,29 @@ class SpeakerResolver:
             return None
         last = view.token_at(end) - 1
         first = last + 1
-        while first - 1 > j + 1 and self._free_name_word(first - 1) and (
+        while first - 1 > j + 1 and self._free_name_word(first - 1, middle=first <= last) and (
                 first > last or not _COMMA_RE.search(view.doc.text[view.oends[first - 1]:view.ostarts[first]])):
             first -= 1  # back over name-like words no actor holds, never across a comma
-        if not 2 <= last - first + 1 <= 4 or not looks_like_name_word(view.word(first), first=True):
+        while first < last and not looks_like_name_word(view.word(first), first=True):
+            first += 1  # a name never opens with an article word (الجمعية الخيرية نادية …)
+        if not 2 <= last - first + 1 <= 4:
             return None
         name_en = english_name(view.doc.text[view.ostarts[first]:view.oends[last]])
         return Speaker(slug(name_en), name_en, "person", "title_name")
 
-    def _free_name_word(self, i: int) -> bool:
+    def _free_name_word(self, i: int, middle: bool) -> bool:
         view = self.view
-        return looks_like_name_word(view.word(i), first=False) and not self.actors_in(view.ostarts[i] - 2, view.oends[i])
+        named = self._name_word(i, first=False) if middle else looks_like_name_word(view.word(i), first=False)
+        return named and not self.actors_in(view.ostarts[i] - 2, view.oends[i])
+
+    def _name_word(self, i: int, first: bool) -> bool:
+        """A word of a name: name-like, or inside a name an article + a name-like word followed
+        by another name word (محمد المولود رمضان، عبد الله الأمين ولد …)."""
+        w = self.view.word(i)
+        if looks_like_name_word(w, first):
+            return True
+        return (not first and w.startswith("ال") and looks_like_name_word(w[2:], first=False)
+                and looks_like_name_word(self.view.word(i + 1), first=False))
 
     def _surname(self, j: int) -> dict | None:
         """A word the actor step left unresolved that is the surname of a person named before,
@@ -722,12 +735,21 @@ class SpeakerResolver:
         if self._definite_title(j, inside):
             persons = [a for a in self.actors_before(max(0, start - TITLE_REACH), start)
                        if a["kind"] == "person" and a.get("mention") is None]
-            compatible = [a for a in persons if not states or self.lex.root_state(a["actor_id"]) in states]
+            stateless = not states and any(a["kind"] in NON_STATE_KINDS for a in inside)
+            compatible = [a for a in persons if self._compatible(a, states, stateless)]
             if compatible:
                 return _speaker_of(compatible[-1], "title")
         bodies = [a for a in inside if a.get("mention") != "adjective"] or [
             a for a in self._short_forms(j + 1, start) if not states or self.lex.root_state(a["actor_id"]) in states]
         return _speaker_of(bodies[0], "title") if bodies else None
+
+    def _compatible(self, person: dict, states: set, stateless: bool) -> bool:
+        """A person may hold a title of these states; a title of a movement or an international
+        body (المتحدث باسم التنسيقية) is no state official's."""
+        state = self.lex.root_state(person["actor_id"])
+        if stateless:
+            return state is None
+        return not states or state in states
 
     def _title_states(self, j: int, inside: list[dict]) -> set:
         """The states a title phrase names: its actors' and its nisbas' (وزير الخارجية الجزائري),
