@@ -8,7 +8,7 @@ import pytest
 
 from components.mapview import VIEW
 from tests.e2e.conftest import open_app, wait_ready
-from tests.test_app_helpers import expected_counts, index
+from tests.test_app_helpers import expected_counts, index, quotes
 
 pytestmark = pytest.mark.e2e
 
@@ -139,9 +139,9 @@ def test_year_and_actor_link_shows_exactly_the_matching_quotes(page, server):
     page.wait_for_selector("div.atlas-quote[data-quote-id]", timeout=30_000)
     cards = _cards(page)
     assert len(cards) == expected_counts({"year": "2025", "actor": "DZA"})[2]
-    quotes = index().corpus.quotes
+    records = quotes()  # the curated quote records (the index keeps quotes in its frame only)
     for quote_id, direction, lang in cards:
-        assert lang == quotes[quote_id].language
+        assert lang == records[quote_id].language
         assert direction == ("rtl" if lang == "ar" else "ltr")
     assert any(d == "rtl" for _, d, _ in cards)
     assert not page.console_errors, page.console_errors
