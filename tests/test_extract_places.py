@@ -170,7 +170,7 @@ def test_border_areas_and_lands(ex, text, pid):
 
 # -- cue words ------------------------------------------------------------------------------------
 def test_quoted_names_after_cue_words(ex):
-    assert pairs(ex, 'نصب المسلحون كمينا في منطقة "تيلمسي" أمس') == [("تيلمسي", None)]
+    assert pairs(ex, 'نصب المسلحون كمينا في منطقة "تيمزوغين" أمس') == [("تيمزوغين", None)]
 
 
 def test_visits_and_the_capital_noun(ex):
@@ -200,6 +200,22 @@ def test_names_that_are_common_words_need_a_cue(ex):
     assert pairs(ex, "استقبل الرئيس إبراهيم بوبكر كيتا الوفد") == []
     assert pairs(ex, "حفرت المنظمة بئرا ثم بئر ماء في القرية") == []  # بئر folds to Ber's name
     assert ("بير", "ber") in pairs(ex, "هاجم مسلحون بلدة بير شرق تمبكتو")
+    assert pairs(ex, "وارتكبت الميليشيا انتهاكا جديدا بحق المدنيين") == []  # a violation, not Intahaka
+    assert ("انتهاكا", "intahaka") in pairs(ex, "سيطر مسلحون على منجم الذهب في منطقة انتهاكا")
+
+
+# -- small localities of the Sahel conflicts --------------------------------------------------
+@pytest.mark.parametrize("text,pid", [
+    ("قتل عشرات الجنود في هجوم على معسكر بولكيسي قرب الحدود البوركينية", "boulkessi"),
+    ("هاجم مسلحون على دراجات نارية قريتي تشوما بانغو وزاروم داري", "tchoma-bangou"),
+    ("هاجم مسلحون على دراجات نارية قريتي تشوما بانغو وزاروم داري", "zaroumdareye"),
+    ("وتعرض موقع للجيش في إنديليمان لهجوم انتحاري", "indelimane"),
+    ("وأغلقت السلطات معبر غوغي الحدودي مع موريتانيا", "gogui"),
+    ("ونقل الجرحى إلى مستشفى كاي غرب البلاد", "kayes"),  # a short spelling of the town
+    ("وعقد قادة دول الساحل قمتهم في مدينة بو الفرنسية", "pau"),
+])
+def test_small_localities_of_the_region(ex, text, pid):
+    assert pid in [p for _, p in pairs(ex, text)]
 
 
 # -- spellings -----------------------------------------------------------------------------------
