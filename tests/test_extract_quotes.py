@@ -374,3 +374,29 @@ def test_a_movement_spokesman_named_in_apposition_is_not_the_official_quoted_bef
 def test_a_reply_is_reported_speech(ex):
     text = "غير أن وزير الخارجية المالي عبد الله ديوب رد بأن بلاده لن تقبل أي وساطة خارجية."
     assert _speaker_id(_quote(ex, text, "بلاده لن تقبل أي وساطة خارجية")) == "abdoulaye-diop"
+
+
+def test_the_source_is_the_one_the_article_named_before(ex):
+    text = ("قتل أربعة جنود في كمين قرب الحدود، وفق مصدر أمني. "
+            "وقال المصدر، مفضلا عدم ذكر اسمه، إن المهاجمين فروا نحو الصحراء.")
+    q = _quote(ex, text, "المهاجمين فروا نحو الصحراء")
+    assert q["speaker"] == {"actor_id": UNNAMED_SOURCE, "name_en": "Security source"}
+
+
+def test_an_unknown_name_right_after_the_verb_is_a_new_person(ex):
+    text = "وقال حمادي كوناتي وهو تاجر في السوق \"المسلحون أطلقوا النار في كل الاتجاهات طوال ساعة\"."
+    q = _quote(ex, text, "المسلحون أطلقوا النار في كل الاتجاهات طوال ساعة")
+    name_en = english_name("حمادي كوناتي")
+    assert q["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}
+
+
+def test_the_object_of_a_demand_is_no_name(ex):
+    text = "وقال أحد رفاقه، طالبا عدم ذكر اسمه: \"كان يستعد لمرحلة جديدة بعد عودته إلى الشمال\"."
+    q = _quote(ex, text, "كان يستعد لمرحلة جديدة بعد عودته إلى الشمال")
+    assert q["speaker"]["actor_id"] == UNNAMED_SOURCE
+
+
+def test_a_name_in_the_same_marks_inside_a_quotation_does_not_close_it(ex):
+    text = "وأوضح المصدر أن \"مسلحين من تنظيم \"داعش\" هاجموا الثكنة فجرا قبل أن يفروا\"."
+    assert [q["text"] for q in _quotes(ex, text) if q["kind"] != "reported"] == [
+        "مسلحين من تنظيم \"داعش\" هاجموا الثكنة فجرا قبل أن يفروا"]

@@ -40,6 +40,7 @@ _INTERRUPTION_RE = re.compile(r"[،,.]\s*(\w+)(?:\s+\w+){0,3}\s*:")  # …، و�
 MIN_REPORTED_WORDS = 3
 SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
 NAMED_QUOTE_WORDS = 5  # … or of this many right after a naming noun (اتفاق "السلم والمصالحة في مالي")
+NESTED_NAME_CHARS = 40  # a name in marks inside a quotation of the same marks is this short
 LABEL_WORDS = 2  # a quotation of at most this many words with no speech word in reach is a label
 NAME_QUOTE_WORDS = 8  # a longer quotation that a known name fills is still a name
 
@@ -93,7 +94,13 @@ def _text_marks(text: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
 def _pair_paragraph(marks, para_end: int, sentence_end) -> list[tuple[int, int, bool]]:
     out = []
     open_ = None  # (start, end, mark) of the mark that opened the current quotation
-    for s, e, mark, opener, closer in marks:
+    skip = set()
+    for i, (s, e, mark, opener, closer) in enumerate(marks):
+        if i in skip:
+            continue
+        if open_ is not None and _nested_name(marks, i):
+            skip.add(i + 1)  # "… تنظيم "داعش" الإرهابي …": a name in marks inside the quotation
+            continue
         if open_ is None:
             if mark not in CLOSERS and (opener or not closer):
                 open_ = (s, e, mark)
@@ -113,6 +120,17 @@ def _pair_paragraph(marks, para_end: int, sentence_end) -> list[tuple[int, int, 
         end = sentence_end(opened_at) if sentence_end else para_end
         out.append((opened_at, min(end, para_end), False))
     return out
+
+
+def _nested_name(marks, i: int) -> bool:
+    """Mark i opens a short name inside an open quotation of the same symmetric mark: the
+    next mark closes it within a few words and a later one closes the quotation."""
+    if i + 2 >= len(marks):
+        return False
+    s, _e, mark, opener, closer = marks[i]
+    s1, _e1, mark1, _opener1, closer1 = marks[i + 1]
+    return (mark not in OPENERS and mark not in CLOSERS and opener and not closer
+            and mark1 == mark and closer1 and s1 - s <= NESTED_NAME_CHARS and marks[i + 2][4])
 
 
 def _paragraphs(text: str):

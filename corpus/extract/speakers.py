@@ -42,6 +42,8 @@ CONTINUATION_SENTENCES = 3  # a continuation verb reaches back this many sentenc
 TITLE_REACH = 900  # characters back a definite title looks for its person
 _BREAK_RE = re.compile(r"[.؟?!()\-–—]")
 _COMMA_RE = re.compile(r"[،,]")
+_NAME_CLOSER_RE = re.compile(r"[،,:\"«“”]")
+_HE = frozenset(("وهو", "وهي"))
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _KEY_WORD_RE = re.compile(r"[@#]?[^\W_]+")  # the lexicon's phrase keys
 _TO_RE = re.compile(r"(?:^|\s)لـ?\s*[\"'«“”]*\s*\Z")  # a lone لـ right before a mention
@@ -570,16 +572,34 @@ class SpeakerResolver:
     def _appositive_name(self, i: int) -> bool:
         """Two to four name-like words from token i closed by a comma or أن/إن: a name the
         actor step did not give, in apposition (المتحدث باسم الحركة، موسى آغ محمد، إن)."""
+        return self._free_name_length(i, _COMMA_RE) > 0
+
+    def _free_name_length(self, i: int, closer: re.Pattern, closing_words: frozenset = frozenset()) -> int:
+        """How many name-like words (2–4) from token i a closer (in the gap after them), أن/إن
+        or one of `closing_words` ends; 0 when none does."""
         view = self.view
         n = 0
         while n < 4 and i + n < len(view.words) and self._name_word(i + n, first=n == 0):
             n += 1
             nxt = i + n
             closed = nxt >= len(view.words) or view.word(nxt) in self.words.complementizers \
-                or _COMMA_RE.search(view.doc.text[view.oends[nxt - 1]:view.ostarts[nxt]])
-            if n >= 2 and closed:
-                return True
-        return False
+                or view.word(nxt) in closing_words \
+                or closer.search(view.doc.text[view.oends[nxt - 1]:view.ostarts[nxt]])
+            if n >= 2 and closed and looks_like_name_word(view.word(nxt - 1), first=False):
+                return n
+        return 0
+
+    def _bare_name(self, j: int) -> Speaker | None:
+        """A name no actor holds right after the verb, closed by a comma, a colon, a mark, أن/إن
+        or "وهو" (وقال فلان الفلاني وهو صاحب محل "…"): a new person, named by transliteration."""
+        view = self.view
+        if self.actors_in(view.ostarts[j] - 2, view.oends[j]) or view.word(j - 1) in self.words.object_verbs:
+            return None  # طالبا عدم ذكر اسمه: the object of a verb of demand, not its subject
+        n = self._free_name_length(j, _NAME_CLOSER_RE, _HE)
+        if not n or any(view.word(i) in self.words.anchors for i in range(j, j + n)):
+            return None
+        name_en = english_name(view.doc.text[view.ostarts[j]:view.oends[j + n - 1]])
+        return Speaker(slug(name_en), name_en, "person", "bare_name")
 
     def noun_phrase(self, j: int, limit: int, rule: str) -> Speaker | None:
         """The speaker a noun phrase starting at token j names."""
@@ -597,7 +617,7 @@ class SpeakerResolver:
         titled = self._name_after_title(j, person_end)
         if titled is not None:
             return titled
-        source = self._unnamed(j, end, inside)
+        source = self._unnamed(j, end, inside) or (self._bare_name(j) if rule == "vs" else None)
         if source is not None:
             return source
         if view.word(j) in self.words.titles or view.word(j) in self.words.statements:
@@ -682,9 +702,27 @@ class SpeakerResolver:
             body = self._body_at(link + 1)
             if body is not None:
                 return _speaker_of(body, "source_of_body")
-        if key[0].startswith("ال") and self.previous is not None:  # المصادر / المصدر نفسه
-            return Speaker(self.previous.actor_id, self.previous.name_en, self.previous.kind, "continuation")
+        definite = self._definite_source(key, j) if key[0].startswith("ال") else None
+        if definite is not None:  # المصادر / المصدر نفسه
+            return definite
         return Speaker(UNNAMED_SOURCE, self._source_name(key, after, end), "unnamed_source", "unnamed_source")
+
+    def _definite_source(self, key: tuple, j: int) -> Speaker | None:
+        """المصدر / المصادر: the source quoted just before, else the source the article named
+        before without ال (وفق مصدر أمني … وقال المصدر), else the previous speaker."""
+        previous, view = self.previous, self.view
+        if previous is not None and previous.kind == "unnamed_source":
+            return Speaker(previous.actor_id, previous.name_en, previous.kind, "continuation")
+        head = (key[0][2:],)
+        lo = view.token_at(max(0, view.ostarts[j] - 2 * TITLE_REACH))
+        for i in range(j - 1, lo - 1, -1):
+            w = view.word(i)
+            if head in self.words.unnamed and head[0] in (w, w[1:]):
+                end = view.oends[min(i + 4, len(view.words) - 1)]
+                return Speaker(UNNAMED_SOURCE, self._source_name(head, i + 1, end), "unnamed_source", "continuation")
+        if previous is not None:
+            return Speaker(previous.actor_id, previous.name_en, previous.kind, "continuation")
+        return None
 
     def _unnamed_key(self, j: int) -> tuple | None:
         """The unnamed-source phrase (a key of `unnamed_sources`) starting at token j."""
