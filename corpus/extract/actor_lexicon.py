@@ -51,6 +51,8 @@ TUAREG_PARTICLES = frozenset(_folded(WORDS["tuareg_particles"]))
 NAME_AL_OK = frozenset(_folded(WORDS["name_al_ok"]))
 NAME_STOP = frozenset(_folded(WORDS["name_stop"]))
 GIVEN_NAMES = {fold(w): lat for w, lat in WORDS["given_names"].items()}
+# how names are usually written in Latin letters (romanising new persons only)
+NAME_SPELLINGS = {fold(w): lat for w, lat in WORDS["name_spellings"].items()}
 ORG_CUES = frozenset(_folded(WORDS["org_cues"]))
 ORG_GLOSSARY = {fold(w): en for w, en in WORDS["org_glossary"].items()}
 ORG_ANCHORS = frozenset(_folded(WORDS["org_anchor_words"]))

@@ -31,6 +31,7 @@ from corpus.extract.actor_lexicon import (
     GIVEN_NAMES,
     NAME_AL_OK,
     NAME_PARTICLES,
+    NAME_SPELLINGS,
     NAME_STOP,
     ORG_ANCHORS,
     ORG_CUES,
@@ -174,12 +175,16 @@ def english_name(name_ar: str) -> str:
     given names and particles as usually written (محمد → Mohamed, آغ → Ag, ولد → Ould), other
     words letter by letter (short vowels are not written; inserting them guessed worse)."""
     words = fold(name_ar).split()
+    french_e = [w.endswith("يه") for w in name_ar.split()]  # ه, not the ta marbuta of عطية
     out = []
     for i, word in enumerate(words):
         if i and words[i - 1] == "عبد" and out[-1] == "Abdel":
             out[-1] = "Abdallah" if word == "الله" else "Abdel" + _english_word(word[2:] if word.startswith("ال") else word).lower()
             continue
-        out.append(_english_word(word))
+        latin = _english_word(word)
+        if len(french_e) == len(words) and french_e[i] and latin.endswith("ia") and len(word) > 3:
+            latin = latin[:-2] + "é"  # French -é/-et written يه: جوبيه → Joubé, ليجيه → Lidjé
+        out.append(latin)
     return " ".join(out)
 
 
@@ -188,6 +193,8 @@ def _english_word(word: str) -> str:
         return GIVEN_NAMES[word]
     if word in NAME_PARTICLES:
         return NAME_PARTICLES[word]
+    if word in NAME_SPELLINGS:
+        return NAME_SPELLINGS[word]
     core = word[2:] if word.startswith("ال") and len(word) > 4 else word
     prefix = "Al-" if core is not word else ""
     return prefix + _letters(core).capitalize()
@@ -344,7 +351,8 @@ def known_person(res, i: int, j: int) -> str | None:
         return earlier
     by_word = _distinctive_word_person(res, i, j)
     if by_word:
-        return by_word if _same_given_name(res, i, j, by_word) else None
+        fits = _same_given_name(res, i, j, by_word) and _surname_fits(res, j, by_word)
+        return by_word if fits else None
     sk = skeleton(surname)
     if len(sk) < 3 or surname in GIVEN_NAMES or surname in NAME_AL_OK:
         return None
@@ -361,6 +369,12 @@ def _same_given_name(res, i: int, j: int, person: str) -> bool:
     if j - i < 2 or first not in GIVEN_NAMES and first not in NAME_AL_OK:
         return True
     return first in res.lex.name_tokens.get(person, ()) or len(first) < 4
+
+
+def _surname_fits(res, j: int, person: str) -> bool:
+    """The name's last word is spelt like one of the person's words up to the long vowels
+    (أماني توماني توريه ~ Touré): a different surname (كريستيان لوبيرغ) is another person."""
+    return skeleton(res.tok(j - 1)) in {skeleton(t) for t in res.lex.name_tokens.get(person, ())}
 
 
 def _distinctive_word_person(res, i: int, j: int) -> str | None:
