@@ -73,6 +73,8 @@ ORDINAL_DAYS: dict[str, int] = {re.sub(r"\s+", " ", w): n for w, n in _word_valu
 SAME_YEAR, THIS_WORDS, YEAR_WORDS = _words("same_year"), _words("this_words"), _words("year_words")
 TODAY, TOMORROW = fold("اليوم"), fold("غدا")
 VERB_CUES_BEFORE = _words("verb_cues_before")
+BETWEEN_WORDS = _words("between_words")
+NOT_UNIT_BEFORE = _words("not_unit_before")
 
 # -- regex pieces (folded text) ---------------------------------------------------------------
 _END = r"(?![^\W_])"  # no letter or digit right after
@@ -96,6 +98,9 @@ _WEEKDAY = _alt(WEEKDAYS)
 _WEEKDAY_PREFIX = _alt(_words("weekday_prefixes"))
 # a day in digits, أول/الفاتح, or an ordinal before من (الثامن من آب)
 _DAY = rf"(?:(?P<d>[0-3]?\d|{_alt(FIRST_DAY_WORDS)})|(?P<od>{_alt(ORDINAL_DAYS)})(?=\s+{_OF}\s))"
+_RANGE_LINK = rf"\s*(?:{fold('و')}?{_alt(_words('range_links'))})\s*"
+# more days sharing the month: 12 و13 أغسطس، 12 إلى 14 مارس، 3-5 مارس، 3 و4 و5 مارس
+_MORE_DAYS = rf"(?P<more>(?:{_RANGE_LINK}[0-3]?\d(?!\d))+)?"
 
 
 class Resolved(NamedTuple):
@@ -176,17 +181,30 @@ class Timeline:
         return self.pub.year - (month > self.pub.month)
 
     def year_relative(self, word: str, month: int, day: int | None) -> int | None:
-        """The year of 'أفريل الماضي' / '13 أفريل الماضي' / 'سبتمبر المقبل' seen from publication."""
+        """The year of 'أفريل الماضي' / '13 أفريل الماضي' / 'سبتمبر المقبل' seen from publication.
+        A day in the publication month is this year when the day of publication is unknown (13
+        أفريل الماضي in an April issue); with only a year of publication, it is read from its
+        middle (جانفي المقبل is next year, ديسمبر الماضي last year)."""
         if not self.pub:
             return None
+        if day and self.pub_len == 7 and month == self.pub.month:
+            return self.pub.year
         here = (month, day if day and self.pub_len == 10 else 0)
         now = (self.pub.month, self.pub.day if day and self.pub_len == 10 else 0)
+        if self.pub_len < 7:
+            now = (7, 0)
         direction = _direction(word)
         if direction < 0:
             return self.pub.year - (here >= now)
         if direction > 0:
             return self.pub.year + (here <= now)
         return self.pub.year
+
+    def month_from_pub(self, delta: int) -> Resolved:
+        """The publication month shifted by delta months; with a year of publication, that year."""
+        if self.pub_len < 7:
+            return Resolved(_fmt(self.pub.year), "year", True)
+        return Resolved(_fmt(*_shift_month(self.pub.year, self.pub.month, delta)), "month", True)
 
     def capped(self, day: dt.date) -> Resolved:
         """A day computed from publication, never more precise than the publication date."""
@@ -285,7 +303,7 @@ def _resolve_unit(tl: Timeline, g: dict) -> Resolved | None:
         year = tl.last_year
         return Resolved(_fmt(year) if year else None, "year" if year else "unknown", False)
     unit = UNITS[g["u"]]
-    if not ("rel" in g or "this" in g or ("mod" in g and unit == "year")):
+    if not ("rel" in g or "this" in g or "mod" in g):
         return None  # a bare العام / الشهر is not a date (الرأي العام)
     if not tl.pub:
         return Resolved(None, "unknown", True)
@@ -295,15 +313,17 @@ def _resolve_unit(tl: Timeline, g: dict) -> Resolved | None:
         if "mod" in g:
             return Resolved(_fmt(year, PERIOD_MONTH[g["mod"]]), "month", True)
         return Resolved(_fmt(year), "year", True)
-    if unit == "month" and tl.pub_len >= 7:
-        return Resolved(_fmt(*_shift_month(tl.pub.year, tl.pub.month, delta)), "month", True)
-    return Resolved(None, "unknown", True)
+    if unit == "month":  # بداية الشهر، نهاية الشهر الماضي: the month (the year if that is all we know)
+        return tl.month_from_pub(delta)
+    return Resolved(None, "unknown", True)  # الأسبوع الماضي، منتصف الأسبوع
 
 
 def _resolve_day_of_month(tl: Timeline, g: dict) -> Resolved | None:
     """14 من الشهر الجاري / 3 من الشهر الماضي / العاشر من الشهر الجاري / يوم 15 الجاري."""
-    if not tl.pub or tl.pub_len < 7:
+    if not tl.pub:
         return Resolved(None, "unknown", True)
+    if tl.pub_len < 7:  # the day is known, the month is not: the year of publication
+        return Resolved(_fmt(tl.pub.year), "year", True)
     year, month = _shift_month(tl.pub.year, tl.pub.month, _direction(g.get("rel")))
     return _day_value(tl, year, month, _day_of(g), True)
 
@@ -381,6 +401,18 @@ def _veto_year(folded: str, start: int, end: int, g: dict) -> bool:
     return _NOT_YEAR_BEFORE_RE.search(folded[max(0, start - 30):start]) is not None
 
 
+_DASH_LINK_RE = re.compile(r"\s*[-–/]\s*")
+
+
+def _veto_year_list(folded: str, start: int, end: int, g: dict) -> bool:
+    """Two years are one expression when a dash or slash joins them (2012-2013), or when a dual
+    noun or بين governs both (عامي 2012 و2013، بين 2012 و2014); من 2012 إلى 2015 stays two dates."""
+    if int(g["y2"]) <= int(g["y"]) or _veto_year(folded, start, end, g):
+        return True
+    governed = "dual" in g or _is_one_of(_prev_word(folded, start), BETWEEN_WORDS)
+    return not (governed or _DASH_LINK_RE.fullmatch(g["link"]))
+
+
 def _veto_day_month(folded: str, start: int, end: int, g: dict) -> bool:
     """حركة 23 مارس: a yearless date inside a name."""
     return "y" not in g and _is_one_of(_prev_word(folded, start), NAMED_EVENT_NOUNS)
@@ -401,10 +433,10 @@ def _veto_month(folded: str, start: int, end: int, g: dict) -> bool:
 
 def _veto_unit(folded: str, start: int, end: int, g: dict) -> bool:
     """A bare العام / الشهر (الرأي العام) is not a date; with a relative word, هذا, a period
-    modifier (بداية العام) or نفس it is."""
-    if "same" in g or "rel" in g or "this" in g:
-        return False
-    return not ("mod" in g and UNITS[g["u"]] == "year")
+    modifier (بداية العام، مطلع الشهر، منتصف الأسبوع) or نفس it is."""
+    if _is_one_of(_prev_word(folded, start), NOT_UNIT_BEFORE):
+        return True  # عطلة نهاية الأسبوع، كل نهاية شهر: a kind of time, not a date
+    return not ("same" in g or "rel" in g or "this" in g or "mod" in g)
 
 
 def _veto_ago(folded: str, start: int, end: int, g: dict) -> bool:
@@ -450,12 +482,12 @@ FORMATS: tuple[DateFormat, ...] = (
         frozenset({"month"}), _resolve_day_month),
     # 1 جانفي 2025، الخميس 25 يناير 2024، يوم 31 مارس، 13 أغسطس/آب الماضي، الفاتح من نوفمبر 1954
     DateFormat("day_month", re.compile(
-        rf"(?:(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})\s*,?\s*)?{_DAY}(?:er)?\s*-?\s*"
+        rf"(?:(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})\s*,?\s*)?{_DAY}{_MORE_DAYS}(?:er)?\s*-?\s*"
         rf"(?:{_OF}\s+)?(?:{_SHAHR}\s+)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
         frozenset({"digit", "first_day", "ordinal", "weekday", "wd_prefix"}), _resolve_day_month, _veto_day_month),
     # 14 من الشهر الجاري، العاشر من الشهر الماضي، 15 الجاري
     DateFormat("day_of_month", re.compile(
-        rf"{_DAY}\s+(?:(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL})|(?P<cur>{_alt(CURRENT)})){_END}"),
+        rf"{_DAY}{_MORE_DAYS}\s+(?:(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL})|(?P<cur>{_alt(CURRENT)})){_END}"),
         frozenset({"digit", "ordinal"}), _resolve_day_of_month),
     # سبتمبر 2009، سبتمبر .2009، منتصف شهر أوت 2009، يوليو/تموز العام الماضي، أوت الفارط،
     # يوليو من نفس العام، في شتنبر
@@ -481,8 +513,13 @@ FORMATS: tuple[DateFormat, ...] = (
                frozenset({"deixis"}), _resolve_deictic, _veto_deictic),
     # الخميس، اليوم الأحد، يوم الخميس الماضي، الأحد المقبل
     DateFormat("weekday", re.compile(
-        rf"(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_alt(PAST | NEXT)}))?{_END}"),
+        rf"(?:(?P<pre>{_WEEKDAY_PREFIX})(?:\s*(?:[,،]|(?P<open>\())\s*|\s+))?(?P<wd>{_WEEKDAY})"
+        rf"(?(open)\s*\)|(?:\s+(?P<rel>{_alt(PAST | NEXT)}))?{_END})"),
         frozenset({"weekday", "wd_prefix"}), _resolve_weekday, _veto_weekday),
+    # two years in one expression: 2012-2013، 2012/2013، عامي 2012 و2013، بين 2012 و2013
+    DateFormat("year_list", re.compile(
+        rf"(?:(?P<dual>{_alt(_words('year_duals'))})\s+)?{_YEAR}(?P<link>{_RANGE_LINK}|\s*/\s*)(?P<y2>(?:19|20)\d\d)(?!\d)"),
+        frozenset({"year_digits", "year_dual"}), _resolve_year, _veto_year_list),
     # a year alone: اتفاق 2015، في 2012، منذ 2015
     DateFormat("year", re.compile(r"(?<![\d/.,:-])(?P<y>(?:19[5-9]|20[0-3])\d)(?![\d/:]|[.,]\d)"),
                frozenset({"year_digits"}), _resolve_year, _veto_year),
@@ -500,7 +537,7 @@ def _class_index() -> dict[str, frozenset[str]]:
         "month": _first_words(MONTHS), "weekday": set(WEEKDAYS),
         "wd_prefix": _first_words(_words("weekday_prefixes")), "first_day": set(FIRST_DAY_WORDS),
         "ordinal": _first_words(ORDINAL_DAYS),
-        "mod": set(PERIOD_MONTH), "year_word": set(YEAR_WORDS),
+        "mod": set(PERIOD_MONTH), "year_word": set(YEAR_WORDS), "year_dual": set(_words("year_duals")),
         "unit": set(UNITS) | set(THIS_WORDS) | _first_words(SAME_YEAR),
         "ago": set(_words("ago_words")), "deixis": _first_words(DEICTIC_DAYS),
     }
