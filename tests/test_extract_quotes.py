@@ -400,3 +400,15 @@ def test_a_name_in_the_same_marks_inside_a_quotation_does_not_close_it(ex):
     text = "وأوضح المصدر أن \"مسلحين من تنظيم \"داعش\" هاجموا الثكنة فجرا قبل أن يفروا\"."
     assert [q["text"] for q in _quotes(ex, text) if q["kind"] != "reported"] == [
         "مسلحين من تنظيم \"داعش\" هاجموا الثكنة فجرا قبل أن يفروا"]
+
+
+def test_a_participle_after_a_relayed_main_clause_speaks_with_its_subject(ex):
+    text = ("ووفقا لوكالة فرانس برس، فإن المجموعة الاقتصادية لدول غرب أفريقيا أمهلت العسكريين أسبوعا، "
+            "مؤكدة أنها لا تستبعد استخدام القوة ضد الانقلابيين.")
+    assert _speaker_id(_quote(ex, text, "لا تستبعد استخدام القوة ضد الانقلابيين")) == "ECOWAS"
+
+
+def test_words_a_body_asks_for_are_a_fragment(ex):
+    text = "وطلبت المجموعة الاقتصادية لدول غرب أفريقيا في ختام القمة «الإفراج الفوري» عن الرئيس المحتجز."
+    q = _quote(ex, text, "الإفراج الفوري")
+    assert (q["kind"], _speaker_id(q)) == ("fragment", "ECOWAS")

@@ -258,12 +258,14 @@ class SpeakerResolver:
 
     def _implicit_subject(self, verbs: list[int], sentence: int, sent_start: int) -> Speaker | None:
         """A speech verb with no subject: mid-sentence (…، حيث أعلنت أن) the sentence's topic
-        or main clause's subject; opening its sentence (وأضاف أن) the previous speaker."""
+        or main clause's subject; opening its sentence (وأضاف أن) the previous speaker. A relay
+        word with no source (وفقا لوكالة …) is no verb here."""
+        verbs = [k for k in verbs if self.view.word(k) not in self.words.relay_before] or verbs
         first = verbs[0]
         if self._opens_sentence(first, sent_start):
             return self._continuation(sentence, first) or self._topic(verbs, sent_start)
         return (self._topic(verbs, sent_start) or self._main_clause_subject(sent_start, first)
-                or self._continuation(sentence, first))
+                or self._free_subject(sent_start, first) or self._continuation(sentence, first))
 
     def _opens_sentence(self, k: int, sent_start: int) -> bool:
         """Only conjunctions and adverbs (كما، ثم، من جهته) stand before token k in its sentence."""
@@ -279,6 +281,13 @@ class SpeakerResolver:
         if i + 1 >= verb or self.view.word(i + 1) in self.words.subject_stops:
             return None
         return self.noun_phrase(i + 1, self.view.ostarts[verb], "main_clause")
+
+    def _free_subject(self, sent_start: int, verb: int) -> Speaker | None:
+        """…، فإن مجموعة دول غرب أفريقيا كانت قد أعطت …، مؤكدة أنها: the first actor of the
+        sentence before the verb that no preposition governs (a source after لـ/عن is no subject)."""
+        free = [a for a in self.actors_before(sent_start, self.view.ostarts[verb])
+                if a["kind"] in SPEAKER_KINDS and a.get("mention") != "adjective" and not self._governed(a)]
+        return _speaker_of(free[0], "main_clause") if free else None
 
     def _remember(self, speaker: Speaker, sentence: int) -> None:
         self.previous, self.previous_sentence = speaker, sentence
