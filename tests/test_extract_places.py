@@ -329,3 +329,49 @@ def test_a_dateline_before_an_outlet_in_marks(ex, text, city):
     assert [p["text"] for p in out["places"]] == [city]
     outlet = text[text.index(city) + len(city):].split("-")[1].strip()
     assert not any(outlet in q["text"] for q in out.get("quotes", []))
+
+
+# -- names the gazetteer did not know, and how they are spelt ------------------------------------
+@pytest.mark.parametrize("text,pid", [
+    ("قتل مسلحون عشرات القرويين في تشوما بانغو غرب النيجر.", "tchoma-bangou"),
+    ("هاجم إرهابيون معسكر الجيش في بولكيسي قرب الحدود مع بوركينا فاسو.", "boulkessi"),
+    ("فر السكان من إنديليمان نحو مدينة أخرى.", "indelimane"),
+    ("عبرت الشاحنات الحدود عند ديبولي باتجاه السنغال.", "diboli"),
+])
+def test_small_localities_of_the_sahel(ex, text, pid):
+    assert pid in [p for _t, p in pairs(ex, text)]
+
+
+@pytest.mark.parametrize("text,word,pid", [
+    ("وصل الوفد إلى تمبكتوا صباح اليوم.", "تمبكتوا", "tombouctou"),   # a final alef
+    ("اندلعت المعارك في تساليتي أمس.", "تساليتي", "tessalit"),       # a final ي
+    ("دخلت القوات مدينة أغيلهوك.", "أغيلهوك", "aguelhok"),            # a long vowel written
+])
+def test_a_spelling_variant_of_a_known_place(ex, text, word, pid):
+    assert (word, pid) in pairs(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "يعد ذلك انتهاكا صارخا للاتفاق.",          # a masdar shaped like Intahaka
+    "وقال سفيرها إن الوضع مستقر.",             # a pronoun ending (not Sévaré)
+])
+def test_an_ordinary_word_is_no_spelling_variant(ex, text):
+    assert pairs(ex, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "أقامت المنظمة مخيما للاجئين في المنطقة.",
+    "ظلت المدينة قرب الحدود هادئة.",
+    "وصلوا إلى منطقة قرب النهر.",
+])
+def test_a_common_word_after_a_cue_is_no_new_place(ex, text):
+    assert all(p is not None for _t, p in pairs(ex, text))
+
+
+def test_common_word_morphology():
+    from corpus.extract.places import common_word
+    from corpus.normalize import fold
+    for word in ("انتهاكا", "للاجئين", "ظلت", "بو", "قرب", "تفجير", "استهداف", "يقولون", "اللاجئين"):
+        assert common_word(fold(word)), word
+    for word in ("تساليت", "انديليمان", "بولكيسي", "تينزاوتين", "تيلوا", "مولودو"):
+        assert not common_word(fold(word)), word

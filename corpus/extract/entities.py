@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from corpus.extract import actor_context
+from corpus.extract import actor_context, variants
 from corpus.extract import actors as actor_rules
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import GIVEN_NAMES
@@ -160,6 +160,23 @@ def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def with_variants(doc: Doc, lex: Lexicon, matches: list[Match]) -> list[Match]:
+    """The matches plus the words no phrase covered that spell a known place or organisation
+    differently (باماكوا، كيدالي، منيسما: `variants.py`)."""
+    covered = set()
+    for m in matches:
+        covered.update(range(m.i, m.j))
+    words = doc.words if len(doc.words) == len(doc.tokens) else [t.text for t in doc.tokens]
+    extra = []
+    for idx, w in enumerate(words):
+        if idx in covered or len(w) < variants.MIN_LETTERS:
+            continue
+        found = variants.variant_key(lex, w)
+        if found:
+            extra.append(Match(idx, idx + 1, found[1], lex.phrases[found[0]], lex.groups(found[0])))
+    return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
 
 class EntityResolver:
@@ -669,7 +686,7 @@ def resolve_entities(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
 def resolve_entities_with_states(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict], dict[str, str]]:
     """(places, actors, the state of each new person found after a title with a nisba)."""
     resolver = EntityResolver(doc, lex)
-    resolver.run(lexicon_matches(doc, lex))
+    resolver.run(with_variants(doc, lex, lexicon_matches(doc, lex)))
     actor_rules.late_surnames(resolver)
     actors = sorted(resolver.actors, key=lambda a: a["start"])
     actors = actor_context.refine_actors(resolver, actor_rules.drop_repeats(actors))

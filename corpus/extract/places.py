@@ -388,7 +388,8 @@ def cue_place(res, i: int, by_start: dict) -> int:
             return nxt.j
         return i + 1
     name = res.tok(i + 1)
-    if strip_cue(res, i) in KNOWN_ONLY_CUES or not res._looks_like_name(name, allow_al=True) or adjective_like(name):
+    if strip_cue(res, i) in KNOWN_ONLY_CUES or not res._looks_like_name(name, allow_al=True) \
+            or adjective_like(name) or common_word(name):
         return i + 1
     j = i + 2
     if name in NAME_HEADS and j < len(res.doc.tokens) and not res.punct_between(i + 1, j):
@@ -408,6 +409,27 @@ def strip_cue(res, i: int) -> str:
         if stem in CUE_WORDS or stem in KNOWN_ONLY_CUES:
             return stem
     return res.tok(i)
+
+
+COMMON_WORDS = _words("common_words")
+# Arabic word shapes that are not foreign names (folded, accusative ا allowed at the end):
+# masdars افتعال انفعال استفعال تفعيل مفاعلة تفاعل, a plural أفعال, a verb with a plural
+# ending (…وا، …ون), a 3-letter past verb in ت (ظلت).
+_WORD_SHAPES = re.compile(
+    r"^(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|م.ا..ه|ت.ا..|ا..ا.)ا?$"  # masdars, أفعال (+ accusative ا)
+    r"|^(?:[يت]|س[يت]).{3}(?:ون|وا)$|^..(?:وا|ت)$"  # يقولون، ستعملوا؛ ظلت، قالوا
+)
+
+
+def common_word(word: str) -> bool:
+    """A folded word that is an ordinary Arabic word, never a place's name: a listed word, a
+    word of at most two letters, a definite phrase with لل (للاجئين) or ال + a plural (…ين،
+    …ون، …ات), or a masdar, plural or verb shape (`_WORD_SHAPES`: انتهاكا، تفجير، قالوا)."""
+    if word in COMMON_WORDS or len(word) <= 2 or word.startswith("لل"):
+        return True
+    if word.startswith("ال") and word.endswith(("ين", "ون", "ات")) and len(word) >= 7:
+        return True
+    return bool(_WORD_SHAPES.match(word))
 
 
 def adjective_like(word: str) -> bool:
