@@ -525,3 +525,17 @@ def test_a_shared_middle_name_with_another_surname_is_another_person(ex):
     actors = actors_of(ex, "وقال الناطق باسم الخارجية الفرنسية كريستيان لوبيرغ إن باريس تتابع الوضع.", "2019-06")
     assert ("كريستيان لوبيرغ", "roch-marc-christian-kabore") not in actors
     assert any(t == "كريستيان لوبيرغ" and a.startswith("christian") for t, a in actors)
+
+
+# -- names of organisations spelt otherwise; first names shared with a dictionary person ---------
+@pytest.mark.parametrize("text,surface", [
+    ("وأعلنت بعثة الميونسما انسحاب قواتها من القاعدة.", "الميونسما"),   # two vowels swapped
+    ("وقالت منيسما إن دورياتها مستمرة.", "منيسما"),                     # a press spelling
+])
+def test_an_organisation_spelt_otherwise(ex, text, surface):
+    assert (surface, "MINUSMA") in actors_of(ex, text, "2016-05-01")
+
+
+def test_a_shared_first_name_with_another_surname_is_another_person(ex):
+    found = dict(actors_of(ex, "وقالت وزيرة الخارجية النمساوية أورسولا شتراوخ إن بلادها قلقة.", "2024-03-10"))
+    assert found.get("أورسولا شتراوخ") not in (None, "ursula-von-der-leyen"), found

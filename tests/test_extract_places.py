@@ -354,9 +354,14 @@ def test_a_spelling_variant_of_a_known_place(ex, text, word, pid):
 @pytest.mark.parametrize("text", [
     "يعد ذلك انتهاكا صارخا للاتفاق.",          # a masdar shaped like Intahaka
     "وقال سفيرها إن الوضع مستقر.",             # a pronoun ending (not Sévaré)
+    "وانتهت المدة المحددة للمفاوضات.",          # ال + a short word (not Médéa)
+    "وتحدث الرئيس باراك أوباما طويلا.",          # two vowels changed in a short word (not Barrick)
+    "ويعد الاتحاد الافريقي شريكا أساسيا.",       # a nisba is the name cut before its last vowel
+    "وطالب والامم المتحدة بالتهدئة.",            # و + الامم, not one word
 ])
 def test_an_ordinary_word_is_no_spelling_variant(ex, text):
-    assert pairs(ex, text) == []
+    assert all(p not in ("intahaka", "sevare", "medea", "africa", "ouallam") for _t, p in pairs(ex, text))
+    assert "BARRICK" not in actor_ids(ex, text)
 
 
 @pytest.mark.parametrize("text", [

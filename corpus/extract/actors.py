@@ -379,8 +379,7 @@ def _surname_fits(res, j: int, person: str) -> bool:
 
 def _distinctive_word_person(res, i: int, j: int) -> str | None:
     """A name with a distinctive word (not a given name, 5+ letters) of exactly one
-    dictionary person (أماني توماني توريه → Amadou Toumani Touré); in a two-word name the
-    surname must fit that person too (أورسولا + another surname is someone else). Remembered per document
+    dictionary person (أماني توماني توريه → Amadou Toumani Touré). Remembered per document
     (on the resolver, so nothing outlives the document)."""
     memo = res.__dict__.setdefault("_distinctive_memo", {})
     if (i, j) not in memo:
@@ -395,17 +394,7 @@ def _distinctive_word_person_uncached(res, i: int, j: int) -> str | None:
         word = res.tok(x)
         if len(word) >= 5 and word not in GIVEN_NAMES and word not in NAME_PARTICLES and word not in NAME_AL_OK:
             found |= index.get("=" + word, set())
-    if len(found) != 1:
-        return None
-    person = next(iter(found))
-    if j - i == 2 and not _surname_fits(res, res.tok(j - 1), person):
-        return None  # أورسولا بلاسنيك: a shared first name, another surname
-    return person
-
-
-def _surname_fits(res, surname: str, person: str) -> bool:
-    """The surname is spelt like one of the person's names up to the long vowels."""
-    return any(skeleton(t) == skeleton(surname) for t in res.lex.name_tokens.get(person, ()))
+    return next(iter(found)) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=65536)

@@ -5,10 +5,12 @@ The press spells foreign names freely: a long vowel written or not (تنزاوت
 منيسما / مينوسما), a final alef or ي added (باماكوا، كيدالي), a doubled letter. Hamza and alef
 forms, ى/ي and ة/ه are already folded by `corpus.normalize.fold`. A word and a name are
 variants when their *skeletons* agree: the first letter, then the consonants (ا و ي dropped),
-doubled letters collapsed, the article ال kept apart, and at most `MAX_EDITS` vowels added or
-dropped turn one into the other (never a vowel for another: زيارة is not زوارة). Guards: the
-word has at least `MIN_LETTERS` letters and its skeleton at least three consonants; exactly one
-place or organisation has that skeleton, not a GeoNames bulk town; the word is not itself a
+doubled letters collapsed, the article ال kept apart, and one vowel added or dropped turns one
+into the other (two in a long word; never a vowel for another: زيارة is not زوارة; never the
+name cut before its last vowel: افريقي is a nisba). Guards: the word has at least
+`MIN_LETTERS` letters besides the article (المدة is no المدية), its skeleton at least three
+consonants; exactly one place or organisation has that skeleton, not a GeoNames bulk town; a
+word و/ف/ب/ل + ال… is read that way (والامم); the word is not itself a
 phrase of the lexicon, does not end in a pronoun (سفيرها), and is not an ordinary Arabic word
 (`places.common_word`: listed words, masdar, plural and verb shapes — انتهاكا is no Intahaka).
 """
@@ -22,6 +24,7 @@ from corpus.extract.places import common_word
 
 MIN_LETTERS = 5
 MAX_EDITS = 2  # vowels added or dropped (تنزاوتين → تينزاوتين: 1; الميونسما → المينوسما: 2)
+LONG_WORD = 7  # letters (article aside) from which two edits are allowed: سفارة is no سيفاريه
 BULK_PREFIX = "gn-"  # GeoNames bulk towns: too many, too far, too close to common words
 PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "نا")  # سفيرها is "her ambassador", not Sévaré
 VOWELS = frozenset("اوي")
@@ -65,6 +68,17 @@ def _one_thing(keys: dict[frozenset, tuple[str, ...]]) -> tuple[str, ...] | None
     return None
 
 
+def _close(word: str, name: str) -> bool:
+    """One vowel added or dropped (two in a word of `LONG_WORD` letters besides the article,
+    not ending in ة: الميونسما), never the name cut before its last vowel (ماركو is no
+    ماركوي, افريقي no افريقيا: a nisba)."""
+    if name.startswith(word):
+        return False
+    core = word.removeprefix("ال")
+    allowed = MAX_EDITS if len(core) >= LONG_WORD and not core.endswith("ه") else 1
+    return vowel_edits(word, name) <= allowed
+
+
 def _consonants(sk: str) -> int:
     return len(sk[2:] if sk.startswith("ال") else sk)
 
@@ -104,11 +118,14 @@ def _variant_target(lex, entries) -> frozenset | None:
 def variant_key(lex, word: str) -> tuple[tuple[str, ...], int] | None:
     """(phrase key, clitic length) of the known name a folded word spells differently."""
     index = variant_index(lex)
-    for stem, plen in strip_clitic(word):
-        if len(stem) < MIN_LETTERS or (stem,) in lex.phrases or stem.endswith(PRONOUN_ENDINGS) \
+    readings = strip_clitic(word)
+    if any(stem.startswith("ال") for stem, plen in readings if plen):
+        readings = [r for r in readings if r[1]]  # والامم is و + الامم, not one word
+    for stem, plen in readings:
+        if len(stem.removeprefix("ال")) < MIN_LETTERS or (stem,) in lex.phrases or stem.endswith(PRONOUN_ENDINGS) \
                 or common_word(stem):
             continue
         k = index.get(skeleton(stem))
-        if k and k[0] != stem and vowel_edits(stem, k[0]) <= MAX_EDITS:
+        if k and k[0] != stem and _close(stem, k[0]):
             return k, plen
     return None
