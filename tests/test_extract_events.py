@@ -52,7 +52,7 @@ CASES = [
      ("ASSAULT", "AQIM", "FRA", "2010", "year")),
     # holding hostages stays CRIME
     ("ولا يزال تنظيم القاعدة يحتجز رهينتين إيطاليين في شمال مالي.", "2011-02",
-     ("CRIME", "AQIM", "ITA", "2011", "year")),
+     ("CRIME", "AL-QAEDA", "ITA", "2011", "year")),
     # Egyptian style, a release: the hostage is the target
     ("أفرجت جماعة نصرة الإسلام والمسلمين عن رهينة ألماني في مالي.", "2019-05",
      ("CONCEDE", "JNIM", None, "2019", "year")),
@@ -179,7 +179,7 @@ RULE_CASES = [
     # a verb + preposition phrase: the subject may stand between (وصل الوزير … إلى)
     ("وصل وزير الخارجية الموريتاني إلى باماكو في زيارة رسمية.", "2022-05-02", ("CONSULT", "MRT", "MLI")),
     # passive with an explicit agent: "من قبل X" after a verbal noun
-    ("وتعرضت موريتانيا لاعتداء من قبل تنظيم القاعدة.", "2011-07", ("ASSAULT", "AQIM", "MRT")),
+    ("وتعرضت موريتانيا لاعتداء من قبل تنظيم القاعدة.", "2011-07", ("ASSAULT", "AL-QAEDA", "MRT")),
     # a masdar with its genitive agent
     ("وجاءت إدانة موريتانيا للهجوم بعد ساعات.", "2016-04", ("DISAPPROVE", "MRT", None)),
     # a reported accusation: X اتهم Y
@@ -194,7 +194,7 @@ RULE_CASES = [
     # "عن جانب X": the party an act is done for
     ("ووقع الاتفاق عن جانب الحكومة المالية وزير الخارجية.", "2015-06-21", ("AGREE", "MLI", None)),
     # an attack on armed forces is FIGHT
-    ("وهاجم تنظيم القاعدة ثكنة للجيش الموريتاني.", "2008-09-16", ("FIGHT", "AQIM", "MRT")),
+    ("وهاجم تنظيم القاعدة ثكنة للجيش الموريتاني.", "2008-09-16", ("FIGHT", "AL-QAEDA", "MRT")),
 ]
 
 

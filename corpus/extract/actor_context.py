@@ -3,10 +3,14 @@
 - **Source credits are not actors.** A news agency or outlet in a dateline or byline
   ("باماكو (رويترز) -", "(الأناضول)", "نواكشوط - أ ف ب -") or as the addressee of a statement
   ("قال لوكالة فرانس برس", "في تصريح لرويترز") is the source of the text, not an actor of the news.
-- **Which al-Qaeda.** "تنظيم القاعدة"/"القاعدة" with no regional qualifier is core al-Qaeda
-  unless the story places it in the Maghreb or the Sahel: a qualified AQIM mention, an AQIM
-  leader, the word المغاربي, or a place or state of the region in the same sentence; a mention of the core
-  leadership (الظواهري، بن لادن) keeps it core.
+- **Which al-Qaeda.** "تنظيم القاعدة"/"القاعدة" with no regional qualifier is the name of
+  core al-Qaeda, also in a Sahel story, unless the story names AQIM itself (a qualified AQIM
+  mention, an AQIM leader, the word المغاربي: the short name then refers back to it); a mention of
+  the core leadership (الظواهري، بن لادن) keeps it core, and so does a network phrase
+  (المرتبطة بتنظيم القاعدة، الموالية للقاعدة، فرع القاعدة: `qaeda_network_words`).
+- **Classes are not names.** "الجماعات الإرهابية"، "جماعات جهادية"، "الوساطة الدولية" designate a
+  class or a collective (`class_actor_ids`): kept as nominal mentions for the quote and event
+  steps, not listed as named actors (the guidelines list named actors only).
 - **Body phrases.** A body head (هيئة، مديرية، المخابرات، مكتب…) + up to five definite words +
   a nisba is that state's body, whatever the words between (هيئة الأركان العامة للجيوش المالية →
   MLI-ARMY, المديرية العامة للأمن الوطني الجزائرية → DZA-SECURITY); a bare body or an adjective
@@ -14,7 +18,7 @@
 - **Unknown Latin acronyms** (CMOC, SOMIMA) standing alone in Arabic text are organisations
   (three capitals or more, not part of a code such as an aircraft registration TZ-98D).
 
-Word lists: `actor_words.json` (`qaeda_qualifiers`, `qaeda_region_states`, `source_addressee`,
+Word lists: `actor_words.json` (`qaeda_qualifiers`, `qaeda_network_words`, `source_addressee`,
 `body_phrase_heads`, `body_phrase_codes`).
 """
 
@@ -27,7 +31,8 @@ from corpus.normalize import fold
 
 CORE_QAEDA, AQIM = "AL-QAEDA", "AQIM"
 QAEDA_QUALIFIERS = tuple(fold(w) for w in WORDS["qaeda_qualifiers"])
-QAEDA_REGION_STATES = frozenset(WORDS["qaeda_region_states"])
+QAEDA_NETWORK_WORDS = frozenset(fold(w) for w in WORDS["qaeda_network_words"])
+CLASS_ACTORS = frozenset(WORDS["class_actor_ids"])
 ADDRESSEE_PREFIXES = tuple(fold(w) for w in WORDS["source_addressee"])
 _DASH = re.compile(r"\s*[-–—]")
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9/-])[A-Z][A-Z&]{2,7}(?![A-Za-z0-9/-])")  # not TZ-98D
@@ -42,6 +47,9 @@ def refine_actors(res, actors: list[dict]) -> list[dict]:
     """The resolver's sorted actor mentions after the document-level corrections."""
     actors = [a for a in actors if not source_credit(res, a)]
     qaeda_branch(res, actors)
+    for a in actors:
+        if a["actor_id"] in CLASS_ACTORS:
+            a.setdefault("mention", "nominal")  # a class of actors is no actor's name
     actors = body_phrases(res, actors)
     actors.extend(unknown_acronyms(res, actors))
     return sorted(actors, key=lambda a: a["start"])
@@ -81,7 +89,7 @@ def qaeda_branch(res, actors: list[dict]) -> None:
     core_named = any(_affiliation(res, a) == CORE_QAEDA for a in actors)
     regional = _aqim_in_story(res, actors)
     for a in bare:
-        aqim = not core_named and (regional or _regional_place_near(res, a, actors))
+        aqim = not core_named and regional and not _network_phrase(res, a)
         a["actor_id"] = AQIM if aqim else CORE_QAEDA
         a["name_en"] = res.lex.actor_name(a["actor_id"])
 
@@ -102,14 +110,12 @@ def _aqim_in_story(res, actors: list[dict]) -> bool:
     return any(_affiliation(res, a) == AQIM for a in actors)
 
 
-def _regional_place_near(res, a: dict, actors: list[dict]) -> bool:
-    """A place or a state of the Maghreb or the Sahel in the mention's sentence."""
-    sentence = res.doc.sentence_index(a["start"])
-    states = [res.lex.places[p["place_id"]].country for p in res.places
-              if p["place_id"] in res.lex.places and res.doc.sentence_index(p["start"]) == sentence]
-    states += [res.lex.root_state(x["actor_id"]) for x in actors
-               if x["actor_id"] and res.doc.sentence_index(x["start"]) == sentence]
-    return any(st in QAEDA_REGION_STATES for st in states)
+def _network_phrase(res, a: dict) -> bool:
+    """المرتبطة بتنظيم القاعدة، فرع القاعدة: a group's tie to the al-Qaeda network (the core)."""
+    before = res.doc.text[max(0, a["start"] - 40):a["start"]].split()
+    if before and not res.doc.text[a["start"] - 1].isspace():
+        before.pop()  # the clitic of the mention's own word (بـ، لـ)
+    return bool(before) and fold(before[-1]) in QAEDA_NETWORK_WORDS
 
 
 # -- body phrases ----------------------------------------------------------------------------
