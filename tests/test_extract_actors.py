@@ -78,6 +78,13 @@ def test_state_bodies_by_rule(ex, text, surface, actor):
     assert (surface, actor) in actors_of(ex, text)
 
 
+def test_a_transitional_government_is_the_story_state_body_but_the_government_is_nominal(ex):
+    text = "نيامي - رفضت السلطات الانتقالية الانتقادات. وقالت الحكومة إنها ماضية في خطتها."
+    named = named_of(ex, text, "2024-03")
+    assert ("السلطات الانتقالية", "NER-GOV") in named
+    assert not any(t == "الحكومة" for t, _ in named)
+
+
 @pytest.mark.parametrize("text,surface,actor", [
     ("هاجم متمردو الطوارق ثكنة في الشمال.", "متمردو الطوارق", "TUAREG-REBELS"),
     ("وتبنى المسلحين التوارق الهجوم.", "المسلحين التوارق", "TUAREG-REBELS"),

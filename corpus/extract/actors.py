@@ -47,6 +47,8 @@ from corpus.normalize import fold
 MENTION_KEY = "mention"  # set on non-name mentions only: "adjective" | "nominal"
 JUNTA_PERIODS = {state: [tuple(p) for p in periods] for state, periods in WORDS["junta_periods"].items()}
 NOMINAL_BODY_CODES = frozenset({"GOV", "ARMY"})
+# السلطات الانتقالية، الحكومة المركزية: one government of the story, not "a government"
+SPECIFIC_BODY_WORDS = frozenset(fold(w) for w in WORDS["specific_body_words"])
 DATELINE_WEIGHT = 3  # "الجزائر – أعلنت وزارة الخارجية": the filing city's state leads
 LEADER_OF_BODY = {"JUNTA": "PRES", "GOV": "PM", "PRES": "PRES", "ARMY": "COS"}
 _BY = (fold("في"), fold("ب"), fold("لدى"))
@@ -660,14 +662,15 @@ def _junta_at(state: str, when: str | None) -> bool:
 def resolve_bare_body(res, m, code: str, counts: Counter) -> int:
     """A body named without its state: with the state right after (وزارة الدفاع في مالي، القوات
     المسلحة لجمهورية مالي) it names a body; inferred from context, a specific body
-    (وزارة الدفاع، المجلس العسكري) names one too, but a generic one (الحكومة، الجيش) and any
-    single word (الخارجية is also "foreign") is a nominal mention."""
+    (وزارة الدفاع، المجلس العسكري، السلطات الانتقالية) names one too, but a generic one (الحكومة،
+    الجيش) and any single word (الخارجية is also "foreign") is a nominal mention."""
     state, end = _construct_state(res, m.j)
     explicit = state is not None
     state = state or bare_body_state(res, m, code, counts)
     if not state:
         return m.j
-    nominal = not explicit and (m.j - m.i == 1 or code in NOMINAL_BODY_CODES)
+    generic = code in NOMINAL_BODY_CODES and not any(res.tok(k) in SPECIFIC_BODY_WORDS for k in range(m.i, m.j))
+    nominal = not explicit and (m.j - m.i == 1 or generic)
     res.add_actor(m.i, end or m.j, m.plen, f"{state}-{code}", mention="nominal" if nominal else None)
     return end or m.j
 
