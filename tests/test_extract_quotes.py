@@ -412,3 +412,23 @@ def test_words_a_body_asks_for_are_a_fragment(ex):
     text = "وطلبت المجموعة الاقتصادية لدول غرب أفريقيا في ختام القمة «الإفراج الفوري» عن الرئيس المحتجز."
     q = _quote(ex, text, "الإفراج الفوري")
     assert (q["kind"], _speaker_id(q)) == ("fragment", "ECOWAS")
+
+
+def test_an_unnamed_spokesman_and_the_spokesman_after_him(ex):
+    text = ("أعلن متحدث عسكري عن تعليق العمل بالدستور، مؤكدا أن قائد المتمردين سيلقي خطابا في المساء. "
+            "وأوضح المتحدث في تصريح لاحق \"أن الجنود اعتقلوا عددا من الوزراء في العاصمة\".")
+    first = _quote(ex, text, "قائد المتمردين سيلقي خطابا في المساء")
+    second = _quote(ex, text, "أن الجنود اعتقلوا عددا من الوزراء في العاصمة")
+    spokesman = {"actor_id": UNNAMED_SOURCE, "name_en": "Military spokesman"}
+    assert first["speaker"] == spokesman and second["speaker"] == spokesman
+
+
+def test_a_relayed_unnamed_leader_speaks_not_the_medium(ex):
+    text = "وذكرت قناة فرانس 24 نقلا عن قيادي بالتمرد أنه تم توقيف الرئيس ورئيس الحكومة."
+    q = _quote(ex, text, "تم توقيف الرئيس ورئيس الحكومة")
+    assert q["speaker"] == {"actor_id": UNNAMED_SOURCE, "name_en": "Leader"}
+
+
+def test_a_source_name_in_marks_after_a_relay_word_is_no_quote(ex):
+    text = "وقال رئيس الوزراء إن الحكومة مستعدة للحوار مع العسكريين، بحسب \"العين الإخبارية\"."
+    assert [q["text"] for q in _quotes(ex, text)] == ["الحكومة مستعدة للحوار مع العسكريين"]

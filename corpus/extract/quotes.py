@@ -294,8 +294,8 @@ class QuoteFinder:
         if not before:
             return False
         previous = before[-1]
-        if previous in self.words.name_prepositions and len(key) <= 2:
-            return True  # قالت مصادر لـ"الشروق"
+        if (previous in self.words.name_prepositions or previous in self.words.relay_before) and len(key) <= 2:
+            return True  # قالت مصادر لـ"الشروق"، بحسب "العين الإخبارية"
         if self._after_name_noun(s):
             return True
         bare_name = len(key) <= 2 and not any(w.startswith("ال") for w in key)

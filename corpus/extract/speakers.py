@@ -779,16 +779,39 @@ class SpeakerResolver:
         view = self.view
         start = view.ostarts[j]
         states = self._title_states(j, inside)
+        if self._same_source_title(j):
+            return Speaker(self.previous.actor_id, self.previous.name_en, self.previous.kind, "title")
         if self._definite_title(j, inside):
             persons = [a for a in self.actors_before(max(0, start - TITLE_REACH), start)
                        if a["kind"] == "person" and a.get("mention") is None]
             stateless = not states and any(a["kind"] in NON_STATE_KINDS for a in inside)
             compatible = [a for a in persons if self._compatible(a, states, stateless)]
-            if compatible:
-                return _speaker_of(compatible[-1], "title")
+            since = compatible[-1]["end"] if compatible else 0
+            earlier = self._indefinite_before(j, since) if view.word(j).startswith("ال") else None
+            if earlier is not None or compatible:
+                return earlier or _speaker_of(compatible[-1], "title")
         bodies = [a for a in inside if a.get("mention") != "adjective"] or [
             a for a in self._short_forms(j + 1, start) if not states or self.lex.root_state(a["actor_id"]) in states]
         return _speaker_of(bodies[0], "title") if bodies else None
+
+    def _same_source_title(self, j: int) -> bool:
+        """المتحدث right after an unnamed spokesman spoke ("Military spokesman"): the same one."""
+        previous, head = self.previous, self.view.word(j)
+        noun = self.words.unnamed.get((head[2:],), "") if head.startswith("ال") else ""
+        return bool(noun) and previous is not None and previous.kind == "unnamed_source" \
+            and previous.name_en.lower().endswith(noun)
+
+    def _indefinite_before(self, j: int, since: int) -> Speaker | None:
+        """المتحدث: the unnamed source the same title named without ال after position `since`
+        (the last person it could name): أعلن متحدث عسكري … وأوضح المتحدث."""
+        view = self.view
+        head = view.word(j)[2:]
+        lo = view.token_at(max(since, view.ostarts[j] - TITLE_REACH))
+        i = next((i for i in range(j - 1, lo - 1, -1) if head in (view.word(i), view.word(i)[1:])), None)
+        if i is None:
+            return None
+        speaker = self._unnamed(i, view.sentence(view.ostarts[i])[1], [])
+        return Speaker(speaker.actor_id, speaker.name_en, speaker.kind, "title") if speaker else None
 
     def _compatible(self, person: dict, states: set, stateless: bool) -> bool:
         """A person may hold a title of these states; a title of a movement or an international
