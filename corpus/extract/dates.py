@@ -360,7 +360,7 @@ def _resolve_weekday(tl: Timeline, g: dict) -> Resolved:
     pre = re.sub(r"\s+", " ", g.get("pre", ""))
     if _direction(g.get("rel")) > 0 or DEICTIC_DAYS.get(pre, 0) > 0:
         return tl.days_from_pub((weekday - tl.pub.weekday()) % 7 or 7)
-    if "future" in g and "rel" not in g:  # من المقرر أن يصل الأحد
+    if "future" in g and "rel" not in g and pre not in DEICTIC_DAYS:  # من المقرر أن يصل الأحد
         return tl.days_from_pub((weekday - tl.pub.weekday()) % 7)
     back = (tl.pub.weekday() - weekday) % 7
     if back == 0 and "rel" in g:
@@ -511,10 +511,10 @@ FORMATS: tuple[DateFormat, ...] = (
     # أمس، أول أمس، اليوم، غدا
     DateFormat("deictic", re.compile(rf"(?P<deixis>{_alt(DEICTIC_DAYS)}){_END}"),
                frozenset({"deixis"}), _resolve_deictic, _veto_deictic),
-    # الخميس، اليوم الأحد، يوم الخميس الماضي، الأحد المقبل
+    # الخميس، اليوم الأحد، أمس (الخميس)، يوم الخميس الماضي، الأحد المقبل، يومي الأربعاء والخميس
     DateFormat("weekday", re.compile(
         rf"(?:(?P<pre>{_WEEKDAY_PREFIX})(?:\s*(?:[,،]|(?P<open>\())\s*|\s+))?(?P<wd>{_WEEKDAY})"
-        rf"(?(open)\s*\)|(?:\s+(?P<rel>{_alt(PAST | NEXT)}))?{_END})"),
+        rf"(?:{_RANGE_LINK}(?P<wd2>{_WEEKDAY}))?(?(open)\s*\))(?:\s+(?P<rel>{_alt(PAST | NEXT)}))?{_END}"),
         frozenset({"weekday", "wd_prefix"}), _resolve_weekday, _veto_weekday),
     # two years in one expression: 2012-2013، 2012/2013، عامي 2012 و2013، بين 2012 و2013
     DateFormat("year_list", re.compile(
@@ -614,16 +614,31 @@ def _candidates(doc) -> list[_Candidate]:
     return found
 
 
-_FUTURE_RE = re.compile(rf"(?:^|\W)[وف]?{_alt(_words('future_cues'))}(?!\w)")
+# a future verb (سيزور، وستعقد) where a verb stands: opening its clause, or after أن/إن/أنه and
+# at most a two-word subject (أن الرئيس سيستقبل)
+_FUTURE_VERB = (rf"(?!{_alt(_words('not_future_verbs'))}(?!\w)){fold('س')}[يتن][^\W\d_]{{2,}}")
+_FUTURE_RE = re.compile(
+    rf"(?:(?:^|\W)[وف]?{_alt(_words('future_cues'))}"
+    rf"|(?:^\s*|\W{_alt(_words('verb_slots'))}(?:\s+[^\W\d_]+){{0,2}}\s+)[وف]?{_FUTURE_VERB})(?!\w)")
+_PAST_PLAN_RE = re.compile(rf"(?:^|\W)[وف]?{_alt(_words('past_plan_words'))}\s*$")
+_RELATIVE_RE = re.compile(rf"(?:^|\W){_alt(_words('relative_pronouns'))}(?!\w)")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?\n,;]")
 
 
 def _mark_future(folded: str, start: int, groups: dict) -> None:
-    """Flag a match whose clause so far speaks of what is planned (من المقرر، سوف، يعتزم)."""
+    """Flag a match whose clause so far speaks of what is planned (من المقرر، سوف، يعتزم, a verb
+    in the future سيزور، ستعقد), unless the plan is told as past (كان من المقرر) or the date sits
+    in a relative clause after it (ينتظر أن يعلن نتائج التحقيق الذي بدأ الأربعاء)."""
     window = folded[max(0, start - 60):start]
     breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(window)]
-    if _FUTURE_RE.search(window, breaks[-1] if breaks else 0):
-        groups["future"] = "1"
+    clause = window[breaks[-1]:] if breaks else window
+    cues = list(_FUTURE_RE.finditer(clause))
+    if not cues:
+        return
+    cue = cues[-1]
+    if _PAST_PLAN_RE.search(clause, 0, cue.start() + 1) or _RELATIVE_RE.search(clause, cue.end()):
+        return
+    groups["future"] = "1"
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
