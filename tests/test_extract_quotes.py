@@ -432,3 +432,20 @@ def test_a_relayed_unnamed_leader_speaks_not_the_medium(ex):
 def test_a_source_name_in_marks_after_a_relay_word_is_no_quote(ex):
     text = "وقال رئيس الوزراء إن الحكومة مستعدة للحوار مع العسكريين، بحسب \"العين الإخبارية\"."
     assert [q["text"] for q in _quotes(ex, text)] == ["الحكومة مستعدة للحوار مع العسكريين"]
+
+
+def test_a_person_name_in_marks_is_no_quote(ex):
+    text = "وذكرت الوكالة أن الوزير حظي باستقبال \"عبد الرحمان كوليبالي\" وزير الماليين في الخارج."
+    assert [q["text"] for q in _quotes(ex, text) if q["kind"] != "reported"] == []
+
+
+def test_on_the_tongue_of_a_person_names_the_speaker(ex):
+    text = ("وغداة لقائه بالأمين العام للحركة، نقل على لسان \"لعمامرة\" قوله: "
+            "\"الذكرى الأولى للتوقيع ستكون مناسبة لانطلاقة جديدة في مسار السلام\".")
+    q = _quote(ex, text, "الذكرى الأولى للتوقيع ستكون مناسبة لانطلاقة جديدة في مسار السلام")
+    assert _speaker_id(q) == "ramtane-lamamra"
+
+
+def test_a_reported_clause_starts_after_the_shadda_of_anna(ex):
+    text = "وذكرت الوكالة أنّ الوزير سيترأس أشغال اللجنة الثنائية في باماكو."
+    assert [q["text"] for q in _quotes(ex, text)] == ["الوزير سيترأس أشغال اللجنة الثنائية في باماكو"]

@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from itertools import compress
 
+from corpus.extract.actor_lexicon import GIVEN_NAMES
+from corpus.extract.actors import looks_like_name_word
 from corpus.extract.doc import CLITIC_LETTERS
 from corpus.extract.doc import TOKEN_RE as _KEY_RE
 from corpus.extract.spans import Cover
@@ -34,6 +36,7 @@ _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9.'’-]*")
 _AN = fold("أن")
 _AN_PREP = fold("عن")
 _ILA = fold("إلى")
+_ABD = fold("عبد")  # عبد + ال…: one given name (عبد الرحمن)
 LOCATION_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى قرب بين نحو".split())
 _COMMA_GAP_RE = re.compile("[،,]")
 _INTERRUPTION_RE = re.compile(r"[،,.]\s*(\w+)(?:\s+\w+){0,3}\s*:")  # …، وأضاف (الوزير): …
@@ -122,6 +125,15 @@ def _pair_paragraph(marks, para_end: int, sentence_end) -> list[tuple[int, int, 
     return out
 
 
+def _person_name(words: list[str]) -> bool:
+    """Two or three words that open with a given name and all look like a name's (a person's
+    name in marks: «عبد الرحمن سيلا»)."""
+    folded = [fold(w) for w in words]
+    return 2 <= len(folded) <= 3 and folded[0] in GIVEN_NAMES and all(
+        looks_like_name_word(w, first=i == 0) or (i and folded[i - 1] == _ABD and w.startswith("ال"))
+        for i, w in enumerate(folded))
+
+
 def _nested_name(marks, i: int) -> bool:
     """Mark i opens a short name inside an open quotation of the same symmetric mark: the
     next mark closes it within a few words and a later one closes the quotation."""
@@ -146,8 +158,8 @@ def _comma_after(text: str, pos: int) -> bool:
 
 
 def _trim(text: str, s: int, e: int, strip_final: bool) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
+    while s < e and (text[s].isspace() or "\u064b" <= text[s] <= "\u0652"):
+        s += 1  # spaces, and a diacritic left by the word before (أنّ)
     while e > s and (text[e - 1].isspace() or (strip_final and text[e - 1] in ".،,؛:")):
         e -= 1
     return s, e
@@ -284,8 +296,8 @@ class QuoteFinder:
             return True  # «إمارة الصحراء الكبرى»، «تنظيم الدولة الإسلامية»
         if len(words) > SHORT_QUOTE_WORDS:
             return self._after_name_noun(s)
-        if all(map(_LATIN_NAME_RE.fullmatch, words)) or self._acronym_after_name(s, words):
-            return True  # a capitalised Latin name ("Takuba"), an acronym after its name
+        if all(map(_LATIN_NAME_RE.fullmatch, words)) or self._acronym_after_name(s, words) or _person_name(words):
+            return True  # a capitalised Latin name ("Takuba"), an acronym after its name, «عبد الرحمن سيلا»
         key = tuple(_KEY_RE.findall(fold(self.doc.text[s:e])))
         entries = self.lex.phrases.get(key, ())
         if any(x.kind == "place" or (x.kind == "actor" and x.ref not in self.words.class_actors) for x in entries):
