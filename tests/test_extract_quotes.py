@@ -240,6 +240,21 @@ def test_a_name_in_apposition_after_a_long_role_is_the_speaker_not_the_body(ex):
     assert q["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}
 
 
+@pytest.mark.parametrize("text,quoted,name_ar", [
+    ("وصرح الناطق باسم الحركة، إبراهيم سيسي، بأن المقاتلين سيطروا على المدينة.",
+     "المقاتلين سيطروا على المدينة", "إبراهيم سيسي"),  # a generic body noun between
+    ("وقال المتحدث باسم الجماعة سيدو ديارا إن المقاتلين انسحبوا من المعسكر ليلا.",
+     "المقاتلين انسحبوا من المعسكر ليلا", "سيدو ديارا"),
+    ("وصرحت المديرة العامة للمنظمة، فاتوماتا كوناتي، أن المواقع الأثرية تتعرض للتخريب.",
+     "المواقع الأثرية تتعرض للتخريب", "فاتوماتا كوناتي"),
+])
+def test_the_person_named_after_a_body_title_speaks_and_is_an_actor(ex, text, quoted, name_ar):
+    name_en = english_name(name_ar)
+    q = _quote(ex, text, quoted)
+    assert q["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}
+    assert (name_ar, slug(name_en)) in [(a["text"], a["actor_id"]) for a in ex.extract(text)["actors"]]
+
+
 def test_a_continuation_verb_with_its_own_subject_starts_a_new_speaker(ex):
     text = ("وأكد عطاف أن الجزائر متمسكة بالحوار الشامل. "
             "وأضاف مسؤول عسكري مالي أن الوحدات انسحبت من البلدة ليلا.")

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import compress
@@ -567,11 +568,17 @@ def _company_word(res, j: int, by_start: dict) -> bool:
     return res._looks_like_name(word, allow_al=False)
 
 
+def person_slug(name_en: str) -> str:
+    """A new person's id: the Latin name in lower-case ASCII words (Ibrahim Cissé → ibrahim-cisse)."""
+    ascii_name = unicodedata.normalize("NFKD", name_en).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "person"
+
+
 def add_new_person(res, i: int, j: int, state: str | None, office: str | None) -> str:
     """A person the dictionary does not know: id = slug of the Latin name."""
     s, e = res.span_of(i, j)
     name_en = english_name(res.doc.text[s:e])
-    aid = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-") or "person"
+    aid = person_slug(name_en)
     res.add_actor(i, j, 0, aid, name=name_en, kind="person")
     if office:
         res.person_titles.setdefault(aid, set()).add(office)

@@ -83,8 +83,7 @@ def transliterate(name: str) -> str:
     return " ".join(words)
 
 
-def slug(name_en: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-") or "person"
+slug = actor_rules.person_slug
 
 
 @dataclass(slots=True)
@@ -534,6 +533,8 @@ class EntityResolver:
         """An organisation or body right after a title (المتحدث باسم المجلس العسكري، زعيم
         حركة أنصار الدين): emitted as its own mention; returns (next token, its root)."""
         nxt = by_start.get(j)
+        if nxt is None and j < len(self.doc.tokens) and not self.punct_between(j - 1, j):
+            return self._generic_complement(j)
         if nxt is None or self.punct_between(j - 1, j):
             return j, None
         kinds = (nxt.groups or _split_entries(nxt.entries)).kinds
@@ -546,6 +547,18 @@ class EntityResolver:
         added = self.actors[before:]
         org = added[-1]["actor_id"] if added else None
         return end, org
+
+    def _generic_complement(self, j: int) -> tuple[int, str | None]:
+        """المتحدث باسم الحركة، فلان: a generic organisation noun after a title is stepped over
+        (a nominal mention of the last such actor), so the name after it is still read."""
+        stem, plen = _generic_stem(self.tok(j))
+        target = GENERIC_NOUNS.get(stem)
+        if not target or target.startswith("person"):
+            return j, None
+        before = len(self.actors)
+        self._generic_noun(j, stem, plen)
+        added = self.actors[before:]
+        return j + 1, added[-1]["actor_id"] if added else None
 
     def _skip_ranks(self, k: int, by_start: dict) -> int:
         """وزير الدولة المالي، العقيد عبد الله مايغا: ranks and second titles between."""
@@ -648,6 +661,17 @@ _TITLE_KEYS = {k: v for k, v in _TITLE_KEYS.items()}
 
 
 @lru_cache(maxsize=65536)
+def _generic_stem(word: str) -> tuple[str, int]:
+    """(stem, clitic length) of a generic noun, the clitic read as the curators do (للمنظمة →
+    ل + المنظمة); ("", 0) when the word is none."""
+    for stem, plen in strip_clitic(word):
+        if stem in GENERIC_NOUNS:
+            return stem, plen
+        if word.startswith("لل") and "ال" + word[2:] in GENERIC_NOUNS:
+            return "ال" + word[2:], 1
+    return "", 0
+
+
 def _is_trigger_word(w: str) -> bool:
     for stem, _ in strip_clitic(w):
         if stem in GENERIC_NOUNS or stem in place_rules.TRIGGERS:
