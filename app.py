@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import filters, shell
+from components.gate import PAGE_RUNS
 from components.i18n import t
 
 ROOT = Path(__file__).resolve().parent
@@ -20,6 +21,7 @@ shell.page_config(lang)
 pages = [st.Page(ROOT / path, title=t(key, lang), url_path=url or None, default=not url)
          for path, key, url in PAGES if (ROOT / path).exists()]
 page = st.navigation(pages)
-if shell.prepare(lang, page.url_path) is None:
-    st.stop()
-page.run()
+with PAGE_RUNS.turn():  # a few page runs compute at once, the others wait their turn (memory)
+    if shell.prepare(lang, page.url_path) is None:
+        st.stop()
+    page.run()

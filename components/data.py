@@ -19,9 +19,11 @@ import streamlit as st
 
 from corpus.live_index import UNAVAILABLE, LiveIndex
 from corpus.loader import DEFAULT_DATA_DIR, FILES, Problem
+from corpus.memory import limit_malloc_arenas
 from corpus.query import CorpusIndex
 
 log = logging.getLogger("atlas.store")
+limit_malloc_arenas()  # once per process: sessions' threads share a few heaps (corpus/memory.py)
 
 
 def data_dir() -> Path:
