@@ -464,3 +464,15 @@ def test_on_the_tongue_of_a_person_names_the_speaker(ex):
 def test_a_reported_clause_starts_after_the_shadda_of_anna(ex):
     text = "وذكرت الوكالة أنّ الوزير سيترأس أشغال اللجنة الثنائية في باماكو."
     assert [q["text"] for q in _quotes(ex, text)] == ["الوزير سيترأس أشغال اللجنة الثنائية في باماكو"]
+
+
+def test_the_statement_before_is_a_statement_not_remarks_it_cites(ex):
+    text = ("استندت الحكومة المالية في بيانها إلى تصريحات وزير الخارجية الجزائري أحمد عطاف. "
+            "وأضاف البيان أن هذه التصريحات تأتي في إطار مواقف الجزائر السابقة.")
+    assert _speaker_id(_quote(ex, text, "هذه التصريحات تأتي في إطار مواقف الجزائر السابقة")) == "MLI-GOV"
+
+
+def test_the_medium_that_relayed_a_statement_is_not_its_speaker(ex):
+    text = ("وقال وزير الخارجية أحمد عطاف للصحفيين في تصريح مطول نقلته إذاعة الجزائر الدولية \"الجزائر تتابع بانشغال كبير "
+            "الوضع في مالي\".")
+    assert _speaker_id(_quote(ex, text, "الجزائر تتابع بانشغال كبير الوضع في مالي")) == "ahmed-attaf"

@@ -339,6 +339,8 @@ class SpeakerResolver:
             return self._resumptive(k, sent_start)
         if verb in words.participles:
             return None  # مؤكدا، مشيرا: the main clause's subject speaks
+        if verb.endswith(("ه", "ها")) and words.statements & {view.word(k - 1), view.word(k - 2)}:
+            return None  # في تصريح نقلته إذاعة …: the medium that relayed the statement
         before = self._subject_before(k, sent_start)
         if before is not None:
             return before
@@ -406,7 +408,9 @@ class SpeakerResolver:
         before it (أصدرت X بيانا … وأضاف البيان), not the last body named since."""
         view = self.view
         lo = view.token_at(max(0, view.ostarts[j] - TITLE_REACH))
-        i = next((i for i in range(j - 1, lo - 1, -1) if view.word(i) in self.words.statements), None)
+        stem = view.word(j)[2:]  # بيان: a بيان before (بيانا، بيانها), not تصريحات
+        i = next((i for i in range(j - 1, lo - 1, -1)
+                  if view.word(i) in self.words.statements and stem in view.word(i)), None)
         if i is None:
             return None
         sent_start, sent_end = view.sentence(view.ostarts[i])
