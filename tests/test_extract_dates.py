@@ -321,3 +321,20 @@ def test_weekday_wins_over_a_lagging_publication(text, expected):
 ])
 def test_publication_known_to_the_month_or_year(text, published, expected):
     check(text, published, expected)
+
+
+# -- the same day or month as the date last written -----------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("انسحب الجنود من القاعدة في 9 أكتوبر 2019، وفي اليوم نفسه دخلتها القوات الحكومية",
+     [("9 أكتوبر 2019", "2019-10-09"), ("اليوم نفسه", "2019-10-09")]),
+    ("وصلت القافلة أمس الأربعاء إلى أنفيف، وفي نفس اليوم غادرت قافلة أخرى",
+     [("أمس الأربعاء", "2016-03-09"), ("نفس اليوم", "2016-03-09")]),
+    ("اندلعت الاشتباكات في جانفي 2013، وفي الشهر نفسه تدخلت القوات الفرنسية",
+     [("جانفي 2013", "2013-01"), ("الشهر نفسه", "2013-01")]),
+    ("وقعت الهدنة في 4 ماي 2015 ثم الاتفاق في 15 من الشهر نفسه",
+     [("4 ماي 2015", "2015-05-04"), ("15 من الشهر نفسه", "2015-05-15")]),
+    # nothing dated before: a date whose value cannot be known
+    ("وفي اليوم نفسه أعلن الجيش حظر التجول", [("اليوم نفسه", None)]),
+])
+def test_same_day_or_month_as_the_last_date(text, expected):
+    check(text, "2016-03-10", expected)

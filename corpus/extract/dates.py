@@ -74,6 +74,7 @@ SAME_YEAR, THIS_WORDS, YEAR_WORDS = _words("same_year"), _words("this_words"), _
 TODAY, TOMORROW = fold("اليوم"), fold("غدا")
 VERB_CUES_BEFORE = _words("verb_cues_before")
 BETWEEN_WORDS = _words("between_words")
+SAME_DAY, SAME_MONTH = _words("same_day"), _words("same_month")
 NOT_UNIT_BEFORE = _words("not_unit_before")
 
 # -- regex pieces (folded text) ---------------------------------------------------------------
@@ -152,12 +153,20 @@ class Timeline:
                 self.pub = None
         self.last_year: int | None = None  # the last year written in the text
         self.dated: tuple[int, int] | None = None  # (year, sentence) of the last dated day/month
+        self.last: dict[str, str] = {}  # the last day and month found: {"day": "2012-03-03", "month": "2012-03"}
         self.sentence = 0  # the sentence of the expression being resolved
 
     def wrote(self, year: int, dated: bool = False) -> None:
         self.last_year = year
         if dated:
             self.dated = (year, self.sentence)
+
+    def saw(self, found: Resolved) -> None:
+        """Remember the last day and month found, for اليوم نفسه / الشهر نفسه."""
+        if found.value and found.precision == "day":
+            self.last["day"] = found.value
+        if found.value and found.precision in ("day", "month"):
+            self.last["month"] = found.value[:7]
 
     def year_in_context(self, month: int, future: bool = False) -> int | None:
         """The year of a yearless day-month or month. From publication: the latest year that
@@ -319,13 +328,24 @@ def _resolve_unit(tl: Timeline, g: dict) -> Resolved | None:
 
 
 def _resolve_day_of_month(tl: Timeline, g: dict) -> Resolved | None:
-    """14 من الشهر الجاري / 3 من الشهر الماضي / العاشر من الشهر الجاري / يوم 15 الجاري."""
+    """14 من الشهر الجاري / 3 من الشهر الماضي / العاشر من الشهر الجاري / يوم 15 الجاري /
+    15 من الشهر نفسه (the month last found)."""
+    if "smonth" in g:
+        month = tl.last.get("month")
+        return _day_value(tl, int(month[:4]), int(month[5:]), _day_of(g), False) if month else None
     if not tl.pub:
         return Resolved(None, "unknown", True)
     if tl.pub_len < 7:  # the day is known, the month is not: the year of publication
         return Resolved(_fmt(tl.pub.year), "year", True)
     year, month = _shift_month(tl.pub.year, tl.pub.month, _direction(g.get("rel")))
     return _day_value(tl, year, month, _day_of(g), True)
+
+
+def _resolve_same_period(tl: Timeline, g: dict) -> Resolved:
+    """اليوم نفسه، في نفس اليوم، الشهر نفسه: the day or month last found (unknown without one)."""
+    precision = "day" if g["same_p"] in SAME_DAY else "month"
+    value = tl.last.get(precision)
+    return Resolved(value, precision if value else "unknown", False)
 
 
 def _resolve_ago(tl: Timeline, g: dict) -> Resolved | None:
@@ -485,9 +505,10 @@ FORMATS: tuple[DateFormat, ...] = (
         rf"(?:(?:(?P<pre>{_WEEKDAY_PREFIX})\s+)?(?P<wd>{_WEEKDAY})\s*,?\s*)?{_DAY}{_MORE_DAYS}(?:er)?\s*-?\s*"
         rf"(?:{_OF}\s+)?(?:{_SHAHR}\s+)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
         frozenset({"digit", "first_day", "ordinal", "weekday", "wd_prefix"}), _resolve_day_month, _veto_day_month),
-    # 14 من الشهر الجاري، العاشر من الشهر الماضي، 15 الجاري
+    # 14 من الشهر الجاري، العاشر من الشهر الماضي، 15 الجاري، 15 من الشهر نفسه
     DateFormat("day_of_month", re.compile(
-        rf"{_DAY}{_MORE_DAYS}\s+(?:(?:{_OF}\s+)?{fold('الشهر')}\s+(?P<rel>{_REL})|(?P<cur>{_alt(CURRENT)})){_END}"),
+        rf"{_DAY}{_MORE_DAYS}\s+(?:(?:{_OF}\s+)?(?:(?P<smonth>{_alt(SAME_MONTH)})|{fold('الشهر')}\s+(?P<rel>{_REL}))"
+        rf"|(?P<cur>{_alt(CURRENT)})){_END}"),
         frozenset({"digit", "ordinal"}), _resolve_day_of_month),
     # سبتمبر 2009، سبتمبر .2009، منتصف شهر أوت 2009، يوليو/تموز العام الماضي، أوت الفارط،
     # يوليو من نفس العام، في شتنبر
@@ -503,6 +524,9 @@ FORMATS: tuple[DateFormat, ...] = (
         rf"{_MOD}(?:(?P<same>{_alt(SAME_YEAR)})|(?:(?P<this>{_alt(THIS_WORDS)})\s+)?"
         rf"(?P<u>{_alt(UNITS)})(?:\s+(?P<rel>{_REL}))?){_END}"),
         frozenset({"mod", "unit"}), _resolve_unit, _veto_unit),
+    # اليوم نفسه، في نفس اليوم، الشهر نفسه
+    DateFormat("same_period", re.compile(rf"(?P<same_p>{_alt(SAME_DAY | SAME_MONTH)}){_END}"),
+               frozenset({"same_period"}), _resolve_same_period),
     # قبل سنتين، قبل ثلاث سنوات، قبل 5 أعوام
     DateFormat("ago", re.compile(
         rf"{_alt(_words('ago_words'))}\s+(?:(?P<num>\d{{1,2}}|{_alt(NUMBER_WORDS)})\s+)?"
@@ -539,7 +563,7 @@ def _class_index() -> dict[str, frozenset[str]]:
         "ordinal": _first_words(ORDINAL_DAYS),
         "mod": set(PERIOD_MONTH), "year_word": set(YEAR_WORDS), "year_dual": set(_words("year_duals")),
         "unit": set(UNITS) | set(THIS_WORDS) | _first_words(SAME_YEAR),
-        "ago": set(_words("ago_words")), "deixis": _first_words(DEICTIC_DAYS),
+        "ago": set(_words("ago_words")), "same_period": _first_words(SAME_DAY | SAME_MONTH), "deixis": _first_words(DEICTIC_DAYS),
     }
     index: dict[str, set[str]] = {}
     for cls, words in members.items():
@@ -673,6 +697,7 @@ def find_dates(doc) -> list[dict]:
         timeline.sentence = doc.sentence_index(ostart)
         found = FORMATS[cand.order].resolve(timeline, cand.groups)
         if found is not None:
+            timeline.saw(found)
             out.append({"start": ostart, "end": oend, "text": doc.text[ostart:oend],
                         "value": found.value, "precision": found.precision, "relative": found.relative})
     return out
