@@ -5,8 +5,9 @@ Sentences are written for these tests in the manner of Arabic news (not taken fr
 import pytest
 
 from corpus.extract import Extractor
+from corpus.extract import actors as actor_rules
 from corpus.extract.actor_lexicon import name_variants
-from corpus.extract.entities import resolve_entities
+from corpus.extract.entities import resolve_entities, resolve_entities_with_states
 from corpus.extract.lexicon import key
 from corpus.extract.quotes import find_quotes
 from corpus.loader import DEFAULT_DATA_DIR, collect
@@ -559,3 +560,45 @@ def test_an_organisation_spelt_otherwise(ex, text, surface):
 def test_a_shared_first_name_with_another_surname_is_another_person(ex):
     found = dict(actors_of(ex, "وقالت وزيرة الخارجية النمساوية أورسولا شتراوخ إن بلادها قلقة.", "2024-03-10"))
     assert found.get("أورسولا شتراوخ") not in (None, "ursula-von-der-leyen"), found
+
+
+# -- persons the dictionary does not know, in lists of hostages and tourists ---------------------
+def test_a_nationality_before_a_name_is_a_person_of_that_state(ex):
+    text = "وأطلق الخاطفون سراح الفرنسي بيتر لامبير والسويدي ماغنوس لارسون بعد مفاوضات طويلة."
+    _places, actors, states = resolve_entities_with_states(ex.doc(text, "2014-01-01"), ex.lexicon)
+    found = {a["text"]: a for a in actors if a["kind"] == "person"}
+    assert set(found) == {"بيتر لامبير", "ماغنوس لارسون"}, found
+    assert found["ماغنوس لارسون"]["name_en"].startswith("Magnus")
+    assert states[found["بيتر لامبير"]["actor_id"]] == "FRA"
+    assert states[found["ماغنوس لارسون"]["actor_id"]] == "SWE"
+
+
+def test_names_after_a_person_noun_and_their_surnames_later(ex):
+    text = ("وخطف مسلحون السائحين هانس ميلبرغ وكلاوس فايدنر قرب الحدود. "
+            "وقال مصدر إن ميلبرغ نقل إلى مكان مجهول بينما بقي فايدنر في المخيم.")
+    found = actors_of(ex, text, "2010-02-01")
+    persons = [(t, a) for t, a in found if a and a not in ex.lexicon.actors]
+    assert [t for t, _ in persons] == ["هانس ميلبرغ", "كلاوس فايدنر", "ميلبرغ", "فايدنر"], persons
+    assert persons[2][1] == persons[0][1] and persons[3][1] == persons[1][1]
+
+
+def test_a_person_noun_before_ordinary_words_makes_no_person(ex):
+    found = actors_of(ex, "وأكد الصحفي المستقل أن الرهائن بخير.", "2010-02-01")
+    assert not [t for t, a in found if a and a not in ex.lexicon.actors], found
+
+
+# -- a ministry of a state named by a variant of its nisba; classes are no actors ----------------
+def test_a_nisba_written_without_its_alef(ex):
+    found = actors_of(ex, "وقالت وزارة الخارجية النمسوية إن الرهينتين بخير.", "2008-04-01")
+    assert ("وزارة الخارجية النمسوية", "AUT-MFA") in found
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("وهاجمت الجماعات الإرهابية مواقع الجيش.", "TERRORIST-GROUPS"),
+    ("وبث التلفزيون الحكومي المالي بيانا للمجلس العسكري.", "MLI-MEDIA"),
+])
+def test_a_class_or_a_state_outlet_is_a_nominal_mention(ex, text, actor):
+    doc = ex.doc(text, "2013-01-01")
+    _places, actors = resolve_entities(doc, ex.lexicon)
+    assert actor in [a["actor_id"] for a in actors]
+    assert actor not in [a["actor_id"] for a in actor_rules.named_mentions(actors)]

@@ -15,6 +15,8 @@
   a nisba is that state's body, whatever the words between (هيئة الأركان العامة للجيوش المالية →
   MLI-ARMY, المديرية العامة للأمن الوطني الجزائرية → DZA-SECURITY); a bare body or an adjective
   inside the phrase merges into it.
+- **Classes and state outlets.** Unnamed terrorist groups and state broadcasters are nominal
+  mentions, not actors of the list (`class_actor_ids`, `class_actor_suffixes`).
 - **Unknown Latin acronyms** (CMOC, SOMIMA) standing alone in Arabic text are organisations
   (three capitals or more, not part of a code such as an aircraft registration TZ-98D).
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 import re
 
 from corpus.extract.actor_lexicon import WORDS
+from corpus.extract.actors import MENTION_KEY
 from corpus.normalize import fold
 
 CORE_QAEDA, AQIM = "AL-QAEDA", "AQIM"
@@ -52,7 +55,22 @@ def refine_actors(res, actors: list[dict]) -> list[dict]:
             a.setdefault("mention", "nominal")  # a class of actors is no actor's name
     actors = body_phrases(res, actors)
     actors.extend(unknown_acronyms(res, actors))
+    class_mentions(actors)
     return sorted(actors, key=lambda a: a["start"])
+
+
+# -- classes and state outlets ----------------------------------------------------------------
+CLASS_ACTORS = frozenset(WORDS["class_actor_ids"])
+CLASS_SUFFIXES = tuple(WORDS["class_actor_suffixes"])
+
+
+def class_mentions(actors: list[dict]) -> None:
+    """Unnamed terrorist groups and state broadcasters (الجماعات الإرهابية، التلفزيون الرسمي
+    المالي) name no political actor: nominal mentions (the quote and event steps keep them)."""
+    for a in actors:
+        aid = a.get("actor_id") or ""
+        if MENTION_KEY not in a and (aid in CLASS_ACTORS or aid.endswith(CLASS_SUFFIXES)):
+            a[MENTION_KEY] = "nominal"
 
 
 # -- source credits -------------------------------------------------------------------------

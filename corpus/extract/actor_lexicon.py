@@ -145,8 +145,13 @@ def name_variants(folded_name: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def nisba_spellings(stem: str) -> set[str]:
-    """Common spelling variants of a nisba stem: امريك / اميرك (American)."""
+    """Common spelling variants of a nisba stem: امريك / اميرك (American), نمساو / نمسو
+    (Austrian: the alef before و written or not)."""
     out = {stem}
+    if stem.endswith("او") and len(stem) >= 5:
+        out.add(stem[:-2] + "و")
+    elif stem.endswith("و") and len(stem) >= 4 and stem[-2] not in "اوي":
+        out.add(stem[:-1] + "او")
     if "مريك" in stem:
         out.add(stem.replace("مريك", "ميرك"))
     if "ميرك" in stem:

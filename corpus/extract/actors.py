@@ -22,7 +22,6 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
 
 from corpus.extract import places as place_rules
 from corpus.extract.actor_lexicon import (
@@ -344,6 +343,68 @@ def is_given_name(word: str) -> bool:
     return word in GIVEN_NAMES
 
 
+PERSON_NOUNS = frozenset(fold(w) for w in WORDS["person_nouns"])
+NISBA_PERSON_BEFORE = frozenset(fold(w) for w in WORDS["nisba_person_before"]) | PERSON_NOUNS
+
+
+def nisba_person(res, m, state: str, by_start: dict) -> int | None:
+    """البريطاني ستيفن مالكولم، والسويدي جاك ريكجي: a definite nisba used as a noun (after
+    a conjunction, a preposition, a comma, a person noun or at a sentence start) right before
+    an unknown name is a person of that state. Returns the end of the name, or None."""
+    last = res.tok(m.j - 1)
+    if not res.tok(m.i)[m.plen:].startswith("ال") or not last.endswith(("ي", "يه")):
+        return None
+    before = m.i == 0 or m.plen or res.punct_between(m.i - 1, m.i) or not res.same_sentence(m.i - 1, m.i)
+    if not before and not any(s in NISBA_PERSON_BEFORE for s, _ in strip_clitic(res.tok(m.i - 1))):
+        return None
+    return names_after(res, m.j, 0, state, by_start)
+
+
+def person_noun_names(res, i: int, by_start: dict) -> int | None:
+    """السائحين فولفغانغ إبنر وأندريا كلويبر: the names right after a person noun (and the
+    ones joined to them by و) are persons."""
+    if not any(s in PERSON_NOUNS for s, _ in strip_clitic(res.tok(i))):
+        return None
+    end = names_after(res, i + 1, 0, None, by_start)
+    while end and end < len(res.doc.tokens) and res.tok(end).startswith("و") \
+            and not res.punct_between(end - 1, end) and end not in by_start:
+        end = names_after(res, end, 1, None, by_start) or None
+    return end
+
+
+def names_after(res, k: int, plen: int, state: str | None, by_start: dict) -> int | None:
+    """A known or new person whose unknown name (two words at least) starts at token k after
+    a clitic of `plen` letters; None when there is none or the lexicon knows a word of it."""
+    if k >= len(res.doc.tokens) or res.punct_between(k - 1, k) or k in by_start:
+        return None
+    end = name_end(res, k)
+    if plen and end is None:
+        end = _name_after_clitic(res, k)
+    if not end or any(x in by_start for x in range(k, end)):
+        return None
+    known = known_person(res, k, end) if not plen else None
+    if known:
+        res.add_actor(k, end, 0, known)
+        return end
+    s, e = res.span_of(k, end, plen)
+    name_en = english_name(res.doc.text[s:e])
+    aid = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-") or "person"
+    res.add_actor(k, end, plen, aid, name=name_en, kind="person")
+    res.__dict__.setdefault("_listed_persons", set()).add(aid)
+    if state:
+        res._affil[aid] = state
+    return end
+
+
+def _name_after_clitic(res, k: int) -> int | None:
+    """واندريا كلويبر: a name opened by the conjunction و (two name-like words)."""
+    first = res.tok(k)[1:]
+    if k + 1 < len(res.doc.tokens) and looks_like_name_word(first, first=True) \
+            and looks_like_name_word(res.tok(k + 1), first=False) and not res.punct_between(k, k + 1):
+        return k + 2
+    return None
+
+
 def known_person(res, i: int, j: int) -> str | None:
     """The person a name refers to: one named before in the document with that surname
     (الجنرال كوني after كافوقونا كوني), else the dictionary's person whose surname is spelt
@@ -471,18 +532,48 @@ def late_surnames(res) -> None:
     persons = {a["actor_id"] for a in res.actors if a["kind"] == "person"} - {None}
     wanted = {skeleton(t): p for p in persons for t in res.lex.name_tokens.get(p, ())
               if t not in GIVEN_NAMES and len(skeleton(t)) >= 4}
-    if not wanted:
+    exact = _new_person_surnames(res)
+    names = {a["actor_id"]: a["name_en"] for a in res.actors if a.get("actor_id") in exact.values()}
+    if not wanted and not exact:
         return
     firsts = {sk[0] for sk in wanted}
     covered = [(a["start"], a["end"]) for a in res.actors] + [(p["start"], p["end"]) for p in res.places]
     words = res.doc.words
-    for idx in compress(range(len(words)), map(wanted.__contains__, map(skeleton, words))):
-        word = words[idx]
-        if len(word) < 5 or word[0] not in firsts and word[2:3] not in firsts:
-            continue  # a skeleton starts with the word's first letter (or after ال)
-        person = wanted[skeleton(word)]
+    for idx, word in enumerate(words):
+        person, plen = _late_person(word, exact, wanted, firsts)
         if person and not _covered(res, idx, covered):
-            res.add_actor(idx, idx + 1, 0, person)
+            res.add_actor(idx, idx + 1, plen, person, name=names.get(person))
+
+
+def _late_person(word: str, exact: dict, wanted: dict, firsts: set) -> tuple[str | None, int]:
+    """(person, clitic length) a later word names: a new person's surname as written (وإبنر),
+    or a dictionary surname up to its long vowels (بوقادوم ~ بوقدوم)."""
+    if word in exact:
+        return exact[word], 0
+    if word[:1] in CLITIC_LETTERS and word[1:] in exact:
+        return exact[word[1:]], 1
+    sk = skeleton(word)
+    if sk in wanted and len(word) >= 5 and (word[0] in firsts or word[2:3] in firsts):
+        return wanted[sk], 0  # a skeleton starts with the word's first letter (or after ال)
+    return None, 0
+
+
+def _new_person_surnames(res) -> dict[str, str]:
+    """The last word of each person the dictionary does not know introduced by a person noun
+    or a nationality (السائح فولفغانغ إبنر، البريطاني ستيفن مالكولم … وقال إبنر): the same
+    person later in the article. (Persons after a title are left out: their surnames,
+    transliterated letter by letter, too often name nobody the reader would recognise.)"""
+    out = {}
+    listed = res.__dict__.get("_listed_persons", ())
+    for a in res.actors:
+        aid = a.get("actor_id")
+        words = fold(a["text"]).split()
+        if a["kind"] != "person" or aid not in listed or len(words) < 2:
+            continue
+        last = words[-1]
+        if len(last) >= 4 and last not in GIVEN_NAMES and last not in NAME_STOP and not last.startswith("ال"):
+            out.setdefault(last, aid)
+    return out
 
 
 def _covered(res, idx: int, spans) -> bool:

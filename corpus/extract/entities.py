@@ -291,7 +291,8 @@ class EntityResolver:
         if person and not self.actors_overlap(*person):
             self._person_by_pattern(*person)
             return person[1]
-        organisation_end = actor_rules.unknown_organisation(self, i) or actor_rules.unknown_company(self, i, by_start)
+        organisation_end = actor_rules.unknown_organisation(self, i) or actor_rules.unknown_company(self, i, by_start) \
+            or actor_rules.person_noun_names(self, i, by_start)
         if organisation_end:
             return organisation_end
         for stem, plen in strip_clitic(w):
@@ -364,6 +365,10 @@ class EntityResolver:
         places = g.places
         actors = g.actors
         nisbas = g.nisbas
+        person_end = actor_rules.nisba_person(self, m, nisbas[0].ref, by_start) if nisbas else None
+        if person_end:
+            self.add_actor(m.i, m.j, m.plen, nisbas[0].ref, mention="adjective")
+            return person_end
         if actors and any(e.generic for e in actors) and not places:
             return self._title_alias(m, actors, by_start)
         if places and actors and actor_rules.mali_adjective(self, m):
@@ -676,7 +681,8 @@ def _is_trigger_word(w: str) -> bool:
     for stem, _ in strip_clitic(w):
         if stem in GENERIC_NOUNS or stem in place_rules.TRIGGERS:
             return True
-    return w in actor_rules.PATTERN_PARTICLES or w in actor_rules.ORG_CUES or actor_rules.is_company_cue(w)
+    return w in actor_rules.PATTERN_PARTICLES or w in actor_rules.ORG_CUES or actor_rules.is_company_cue(w) \
+        or any(stem in actor_rules.PERSON_NOUNS for stem, _ in strip_clitic(w))
 
 
 _TRIGGER_MEMO: dict[str, bool] = {}
