@@ -15,8 +15,8 @@
   a nisba is that state's body, whatever the words between (هيئة الأركان العامة للجيوش المالية →
   MLI-ARMY, المديرية العامة للأمن الوطني الجزائرية → DZA-SECURITY); a bare body or an adjective
   inside the phrase merges into it.
-- **Classes and state outlets.** Unnamed terrorist groups and state broadcasters are nominal
-  mentions, not actors of the list (`class_actor_ids`, `class_actor_suffixes`).
+- **State outlets.** A state broadcaster (التلفزيون الرسمي المالي) is a nominal mention, not an
+  actor of the list (`state_outlet_suffixes`).
 - **Unknown Latin acronyms** (CMOC, SOMIMA) standing alone in Arabic text are organisations
   (three capitals or more, not part of a code such as an aircraft registration TZ-98D).
 
@@ -55,21 +55,19 @@ def refine_actors(res, actors: list[dict]) -> list[dict]:
             a.setdefault("mention", "nominal")  # a class of actors is no actor's name
     actors = body_phrases(res, actors)
     actors.extend(unknown_acronyms(res, actors))
-    class_mentions(actors)
+    state_outlets(actors)
     return sorted(actors, key=lambda a: a["start"])
 
 
-# -- classes and state outlets ----------------------------------------------------------------
-CLASS_ACTORS = frozenset(WORDS["class_actor_ids"])
-CLASS_SUFFIXES = tuple(WORDS["class_actor_suffixes"])
+# -- state outlets -----------------------------------------------------------------------------
+OUTLET_SUFFIXES = tuple(WORDS["state_outlet_suffixes"])
 
 
-def class_mentions(actors: list[dict]) -> None:
-    """Unnamed terrorist groups and state broadcasters (الجماعات الإرهابية، التلفزيون الرسمي
-    المالي) name no political actor: nominal mentions (the quote and event steps keep them)."""
+def state_outlets(actors: list[dict]) -> None:
+    """A state broadcaster (التلفزيون الرسمي المالي → MLI-TV/MLI-MEDIA) is an outlet, not a
+    political actor: a nominal mention (the quote and event steps keep it)."""
     for a in actors:
-        aid = a.get("actor_id") or ""
-        if MENTION_KEY not in a and (aid in CLASS_ACTORS or aid.endswith(CLASS_SUFFIXES)):
+        if MENTION_KEY not in a and (a.get("actor_id") or "").endswith(OUTLET_SUFFIXES):
             a[MENTION_KEY] = "nominal"
 
 

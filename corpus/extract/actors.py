@@ -235,7 +235,7 @@ def _cue_word(word: str) -> bool:
 
 def _present_verb(word: str) -> bool:
     """يزور، يقول، يعتبر: a present-tense verb, not a name (ياو، يوسف are names)."""
-    if word.startswith(("سي", "ست")) and len(word) >= 6 and word[2] not in "اويد" and word[-1] not in "واه":
+    if word.startswith(("سي", "ست")) and len(word) >= 5 and word[2] not in "اويد" and word[-1] not in "واه":
         return word not in GIVEN_NAMES  # سيستقبل، ستواصل: the future prefix on a verb
     return word.startswith("ي") and len(word) >= 4 and word[1] not in "اوي" and word not in GIVEN_NAMES
 
