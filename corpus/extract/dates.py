@@ -316,7 +316,7 @@ def _resolve_unit(tl: Timeline, g: dict) -> Resolved | None:
         return None  # a bare العام / الشهر is not a date (الرأي العام)
     if not tl.pub:
         return Resolved(None, "unknown", True)
-    delta = _direction(g.get("rel"))
+    delta = _direction(g.get("rel")) * (2 if "before" in g else 1)  # العام قبل الماضي
     if unit == "year":
         year = tl.pub.year + delta
         if "mod" in g:
@@ -380,7 +380,8 @@ def _resolve_weekday(tl: Timeline, g: dict) -> Resolved:
     pre = re.sub(r"\s+", " ", g.get("pre", ""))
     if _direction(g.get("rel")) > 0 or DEICTIC_DAYS.get(pre, 0) > 0:
         return tl.days_from_pub((weekday - tl.pub.weekday()) % 7 or 7)
-    if "future" in g and "rel" not in g and pre not in DEICTIC_DAYS:  # من المقرر أن يصل الأحد
+    if ("future" in g or pre in THIS_WORDS) and "rel" not in g and pre not in DEICTIC_DAYS:
+        # من المقرر أن يصل الأحد، يستقبل الوزير هذا الجمعة: on or after publication
         return tl.days_from_pub((weekday - tl.pub.weekday()) % 7)
     back = (tl.pub.weekday() - weekday) % 7
     if back == 0 and "rel" in g:
@@ -519,10 +520,10 @@ FORMATS: tuple[DateFormat, ...] = (
     DateFormat("year_word", re.compile(
         rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+(?:{_alt(YEAR_WORDS)}\s*)?|{_alt(YEAR_WORDS)}\s*)[,.]?\s*{_YEAR}"),
                frozenset({"mod", "year_word"}), _resolve_year_word),
-    # الشهر الماضي، العام المقبل، هذا العام، بداية العام، نهاية العام الماضي، نفس العام
+    # الشهر الماضي، العام المقبل، هذا العام، بداية العام، نهاية العام الماضي، نفس العام، العام قبل الماضي
     DateFormat("unit", re.compile(
         rf"{_MOD}(?:(?P<same>{_alt(SAME_YEAR)})|(?:(?P<this>{_alt(THIS_WORDS)})\s+)?"
-        rf"(?P<u>{_alt(UNITS)})(?:\s+(?P<rel>{_REL}))?){_END}"),
+        rf"(?P<u>{_alt(UNITS)})(?:\s+(?:(?P<before>{fold('قبل')})\s+)?(?P<rel>{_REL}))?){_END}"),
         frozenset({"mod", "unit"}), _resolve_unit, _veto_unit),
     # اليوم نفسه، في نفس اليوم، الشهر نفسه
     DateFormat("same_period", re.compile(rf"(?P<same_p>{_alt(SAME_DAY | SAME_MONTH)}){_END}"),
@@ -638,12 +639,13 @@ def _candidates(doc) -> list[_Candidate]:
     return found
 
 
-# a future verb (سيزور، وستعقد) where a verb stands: opening its clause, or after أن/إن/أنه and
-# at most a two-word subject (أن الرئيس سيستقبل)
+# a future verb (سيزور، وستعقد) where a verb stands: opening its clause, or after أن/إن/أنه or a
+# relative pronoun and at most a two-word subject (أن الرئيس سيستقبل، الاجتماع الذي سيجري)
 _FUTURE_VERB = (rf"(?!{_alt(_words('not_future_verbs'))}(?!\w)){fold('س')}[يتن][^\W\d_]{{2,}}")
 _FUTURE_RE = re.compile(
     rf"(?:(?:^|\W)[وف]?{_alt(_words('future_cues'))}"
-    rf"|(?:^\s*|\W{_alt(_words('verb_slots'))}(?:\s+[^\W\d_]+){{0,2}}\s+)[وف]?{_FUTURE_VERB})(?!\w)")
+    rf"|(?:^\s*|\W{_alt(_words('verb_slots') | _words('relative_pronouns'))}(?:\s+[^\W\d_]+){{0,2}}\s+)[وف]?"
+    rf"{_FUTURE_VERB})(?!\w)")
 _PAST_PLAN_RE = re.compile(rf"(?:^|\W)[وف]?{_alt(_words('past_plan_words'))}\s*$")
 _RELATIVE_RE = re.compile(rf"(?:^|\W){_alt(_words('relative_pronouns'))}(?!\w)")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?\n,;]")
