@@ -476,3 +476,20 @@ def test_the_medium_that_relayed_a_statement_is_not_its_speaker(ex):
     text = ("وقال وزير الخارجية أحمد عطاف للصحفيين في تصريح مطول نقلته إذاعة الجزائر الدولية \"الجزائر تتابع بانشغال كبير "
             "الوضع في مالي\".")
     assert _speaker_id(_quote(ex, text, "الجزائر تتابع بانشغال كبير الوضع في مالي")) == "ahmed-attaf"
+
+
+@pytest.mark.parametrize("text,quoted,name", [
+    ("قال عطاف إن الجزائر ترفض التدخل الأجنبي. واعتبر الخبير في الشؤون الأمنية أحمد بن سالمي أن الوضع "
+     "في الساحل ينذر بانفجار.", "الوضع في الساحل ينذر بانفجار", "أحمد بن سالمي"),
+    ("وأكدت الناطقة باسم الخارجية الفرنسية آن ماري لوكلير أن باريس قلقة من الوضع في الشمال.",
+     "باريس قلقة من الوضع في الشمال", "آن ماري لوكلير"),
+])
+def test_a_named_speaker_is_not_carried_over_from_before(ex, text, quoted, name):
+    name_en = english_name(name)
+    assert _quote(ex, text, quoted)["speaker"] == {"actor_id": slug(name_en), "name_en": name_en}
+
+
+def test_the_speaker_after_said_it(ex):
+    text = ("قال عطاف إن الجزائر ترفض التدخل الأجنبي. "
+            "وحسب ما صرح به وزير الداخلية نور الدين بدوي، فإن الحدود مؤمنة بالكامل.")
+    assert _speaker_id(_quote(ex, text, "الحدود مؤمنة بالكامل")) == "noureddine-bedoui"

@@ -173,8 +173,14 @@ class TokenView:
         self.doc = doc
         words = doc.words if len(doc.words) == len(doc.tokens) else [t.text for t in doc.tokens]
         ostarts, oends = doc.orig_bounds()
-        self.words, self.ostarts, self.oends = words, ostarts, oends
         sw = speech_words()
+        madda = [i for i in compress(range(len(words)), map(sw.complementizers.__contains__, words))
+                 if doc.text[ostarts[i]] == "آ"]
+        if madda:  # آن (Anne) folds like أن: a name, never a complementizer
+            words = list(words)
+            for i in madda:
+                words[i] = "آ" + words[i][1:]
+        self.words, self.ostarts, self.oends = words, ostarts, oends
         flags = list(map(sw.anchors.__contains__, words))
         for i in compress(range(len(words)), map(sw.transmit.__contains__, words)):
             flags[i] = _AN_PREP in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from corpus.extract.actor_lexicon import GIVEN_NAMES
 from corpus.extract.actor_lexicon import WORDS as ACTOR_WORDS
 from corpus.extract.actors import english_name, looks_like_name_word, skeleton
 from corpus.extract.entities import slug
@@ -335,8 +336,8 @@ class SpeakerResolver:
             return self._statement(k + 1, limit, sent_start)
         if verb in words.presentative_verbs and nxt == _FI and view.word(k + 2) in words.statements:
             return self._statement(k + 2, limit, sent_start)  # جاء في بيان الخارجية
-        if nxt in words.resumptive:
-            return self._resumptive(k, sent_start)
+        if nxt in words.resumptive:  # بيانا اتهمت فيه / حسب ما صرح به وزير الداخلية
+            return self._resumptive(k, sent_start) or self._subject_after(k + 1, limit)
         if verb in words.participles:
             return None  # مؤكدا، مشيرا: the main clause's subject speaks
         if verb.endswith(("ه", "ها")) and words.statements & {view.word(k - 1), view.word(k - 2)}:
@@ -649,8 +650,7 @@ class SpeakerResolver:
         (رئيسة الهلال الأحمر الجزائري سعيدة بن حبيلس): a new person, named by transliteration."""
         view = self.view
         head = view.word(j)
-        if head not in self.words.titles and head[1:] not in self.words.titles:
-            return None
+        titled = head in self.words.titles or head[1:] in self.words.titles
         last = view.token_at(end) - 1
         first = last + 1
         while first - 1 > j + 1 and self._free_name_word(first - 1, middle=first <= last) and (
@@ -658,8 +658,8 @@ class SpeakerResolver:
             first -= 1  # back over name-like words no actor holds, never across a comma
         while first < last and not looks_like_name_word(view.word(first), first=True):
             first += 1  # a name never opens with an article word (الجمعية الخيرية نادية …)
-        if not 2 <= last - first + 1 <= 4:
-            return None
+        if not 2 <= last - first + 1 <= 4 or not (titled or view.word(first) in GIVEN_NAMES):
+            return None  # after a role noun no title list holds (الخبير، الباحث), a given name first
         name_en = english_name(view.doc.text[view.ostarts[first]:view.oends[last]])
         return Speaker(slug(name_en), name_en, "person", "title_name")
 
