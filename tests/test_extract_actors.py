@@ -607,3 +607,9 @@ def test_a_state_outlet_is_a_nominal_mention(ex, text, actor):
 def test_a_short_future_verb_after_a_title_is_no_name(ex):
     found = actors_of(ex, "وأعلنت الرئاسة أن الرئيس سيلقي خطابا مساء اليوم.", "2024-03-10")
     assert not any("سيلقي" in t for t, _ in found), found
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_not_for_a_listed_spokesperson(ex):
+    # spokespersons are many at a time (deputies, several services): no office holder is guessed
+    out = ex.extract("وأكد المتحدث باسم الأمم المتحدة أن المنظمة قلقة من تدهور الوضع في شمال مالي.", "2016-05")
+    assert [q["speaker"]["actor_id"] for q in out["quotes"]] == ["UN"]

@@ -620,7 +620,7 @@ class EntityResolver:
         """No name: the office holder at the article's date, or the last person of that state."""
         aid = None
         owner = state or org
-        if office and owner and office not in ("MIN", "OFFICIAL", "AMB"):
+        if office and owner and office not in ("MIN", "OFFICIAL", "AMB", "SPOKES"):
             aid = self.lex.incumbent(office, owner, self.when())
         if aid is None and state and office in ("MIN", "OFFICIAL"):
             aid = self.last_actor(lambda a: self.lex.actor_kind(a) == "person" and (
