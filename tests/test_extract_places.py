@@ -380,3 +380,27 @@ def test_common_word_morphology():
         assert common_word(fold(word)), word
     for word in ("تساليت", "انديليمان", "بولكيسي", "تينزاوتين", "تيلوا", "مولودو"):
         assert not common_word(fold(word)), word
+
+
+# -- areas built from a name and a nisba; "the country" is the story's ---------------------------
+@pytest.mark.parametrize("text,word,pid", [
+    ("وتنشط المجموعات المسلحة في الصحراء الجزائرية منذ عقود.", "الصحراء الجزائرية", "algeria@sahara"),
+    ("واكتشفت الشركة حقلا جديدا في الصحراء التونسية.", "الصحراء التونسية", "tunisia@sahara"),
+])
+def test_the_sahara_with_a_nisba_is_that_states_saharan_part(ex, text, word, pid):
+    assert (word, pid) in pairs(ex, text)
+    info = ex.lexicon.places[pid]
+    base = ex.lexicon.places[pid.split("@")[0]]
+    assert info.lat < base.lat  # the south of a Maghreb state
+
+
+def test_the_sahara_of_a_sahel_state_is_its_north(ex):
+    places = places_of(ex, "وتتحرك الجماعات في الصحراء المالية بحرية.")
+    assert [p["place_id"] for p in places] == ["mali@sahara"]
+    assert ex.lexicon.places["mali@sahara"].lat > ex.lexicon.places["mali"].lat
+
+
+def test_the_country_is_the_state_the_story_is_about(ex):
+    text = ("تعيش مالي أزمة منذ سنوات، وتعهدت حكومة مالي بالحوار مع الحركات في مالي. "
+            "وقالت فرنسا إن قواتها ستبقى في شمال البلاد.")
+    assert ("شمال البلاد", "northern-mali") in pairs(ex, text)

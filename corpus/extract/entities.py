@@ -382,6 +382,9 @@ class EntityResolver:
                 self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))
             return m.j
         if places:
+            area_end = place_rules.sahara_of_state(self, m, places)
+            if area_end:
+                return area_end
             pid = place_rules.place_choice(self, m, places)
             self.add_place(m.i, m.j, m.plen, pid)
             return m.j

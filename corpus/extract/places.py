@@ -412,6 +412,9 @@ def strip_cue(res, i: int) -> str:
 
 
 COMMON_WORDS = _words("common_words")
+SAHARA = "sahara"
+DATELINE_WEIGHT = 3  # as actors.DATELINE_WEIGHT (places is imported by actors)
+SAHARA_MIDDLE_LAT = 23.0  # a state centred north of it meets the Sahara in its south
 # Arabic word shapes that are not foreign names (folded, accusative ا allowed at the end):
 # masdars افتعال انفعال استفعال تفعيل مفاعلة تفاعل, a plural أفعال, a verb with a plural
 # ending (…وا، …ون), a 3-letter past verb in ت (ظلت).
@@ -482,8 +485,7 @@ def _area_base(res, j: int, by_start: dict, definite: bool) -> tuple[str | None,
     the story), or a nisba after a definite direction (الشمال المالي)."""
     word = res.tok(j)
     if word in COUNTRY_WORDS:
-        state = res.states_seen[-1] if res.states_seen else None
-        return res.lex.country_place.get(state), j + 1
+        return res.lex.country_place.get(story_state(res)), j + 1
     state = res._nisba_state(word)
     if state and definite:
         return res.lex.country_place.get(state), j + 1
@@ -493,6 +495,42 @@ def _area_base(res, j: int, by_start: dict, definite: bool) -> tuple[str | None,
     if m is None or m.plen and not (definite and m.clitic(res.doc) == "ل"):
         return None, j  # بمالي: not a base; الشمال الشرقي لمالي: one
     return _base_of_match(res.lex, m), m.j
+
+
+def story_state(res) -> str | None:
+    """The state البلاد ("the country") means: the one the article is about (named most; a
+    dateline counts once, as wire stories are filed from the reporting state), not the last
+    one named; the last one named breaks ties and stands in while no count exists."""
+    counts = dict(getattr(res, "state_counts", None) or {})
+    dateline = getattr(res, "dateline_state", None)
+    if dateline in counts:
+        counts[dateline] -= DATELINE_WEIGHT - 1
+    seen = res.states_seen
+    if counts:
+        top = max(counts.values())
+        tied = {st for st, n in counts.items() if n == top}
+        return next((st for st in reversed(seen) if st in tied), None) or min(tied)
+    return seen[-1] if seen else None
+
+
+def sahara_of_state(res, m, places: list[Entry]) -> int | None:
+    """الصحراء الجزائرية، الصحراء التونسية: the part of that state the Sahara covers (the south
+    of a Maghreb state, the north of a Sahel state: the side away from the sea or the savanna),
+    one area span named "<state> Sahara"."""
+    if m.j - m.i != 1 or not any(e.ref == SAHARA for e in places) or m.j >= len(res.doc.tokens):
+        return None
+    state = res._nisba_state(res.tok(m.j))
+    base = res.lex.country_place.get(state) if state and not res.punct_between(m.i, m.j) else None
+    info = res.lex.places.get(base) if base else None
+    if info is None or info.lat is None:
+        return None
+    pid = f"{base}@sahara"
+    if pid not in res.lex.places:
+        side = "south" if info.lat > SAHARA_MIDDLE_LAT else "north"
+        lat, lon = res.lex.sectors.get(base, {}).get(side) or (info.lat, info.lon)
+        res.lex.places[pid] = PlaceInfo(pid, "area", f"{info.name_en} Sahara", lat, lon, info.country, 5)
+    res.add_place(m.i, m.j + 1, m.plen, pid)
+    return m.j + 1
 
 
 def _base_of_match(lex: Lexicon, m) -> str | None:
