@@ -284,6 +284,18 @@ def test_days_sharing_a_month(text, published, expected):
     check(text, published, expected)
 
 
+# -- two months under one dual noun: one expression, the first month ------------------------
+@pytest.mark.parametrize("text,published,expected", [
+    ("تراجعت حركة العبور خلال شهري مارس وأبريل 2013", None, [("شهري مارس وأبريل 2013", "2013-03")]),
+    ("تضاعف عدد اللاجئين خلال شهري جويلية وأوت الماضيين", "2016-05-20",
+     [("شهري جويلية وأوت الماضيين", "2015-07")]),
+    # without the dual, each month is its own date (the first takes the year of the second)
+    ("بين مارس وأبريل 2013 تراجعت الحركة", None, [("مارس", "2013-03"), ("أبريل 2013", "2013-04")]),
+])
+def test_months_under_a_dual_noun(text, published, expected):
+    check(text, published, expected)
+
+
 # -- a part of this month or week, named from publication ----------------------------------
 @pytest.mark.parametrize("text,published,expected", [
     ("استأنفت القوافل رحلاتها بداية الشهر نحو الشمال", "2017-06-22", [("بداية الشهر", "2017-06")]),

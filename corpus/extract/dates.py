@@ -516,6 +516,11 @@ FORMATS: tuple[DateFormat, ...] = (
     DateFormat("month", re.compile(
         rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+(?:{_SHAHR}\s+)?)?{_MONTH_PAIR}(?:{_YEAR_TAIL})?{_END}"),
         frozenset({"month", "mod"}), _resolve_month, _veto_month),
+    # two months under one dual noun: شهري مارس وأبريل 2013، شهري جويلية وأوت الماضيين
+    DateFormat("month_list", re.compile(
+        rf"{_alt(_words('month_duals'))}\s+(?P<m>{_MONTH})(?:\s*/\s*{_MONTH})?{_RANGE_LINK}{_MONTH}(?:\s*/\s*{_MONTH})?"
+        rf"(?:{_YEAR_TAIL})?{_END}"),
+        frozenset({"month_dual"}), _resolve_month),
     # عام 2015، سنة 2006، بداية عام 2025، نهاية 2014
     DateFormat("year_word", re.compile(
         rf"(?:(?P<mod>{_alt(PERIOD_MONTH)})\s+(?:{_alt(YEAR_WORDS)}\s*)?|{_alt(YEAR_WORDS)}\s*)[,.]?\s*{_YEAR}"),
@@ -563,6 +568,7 @@ def _class_index() -> dict[str, frozenset[str]]:
         "wd_prefix": _first_words(_words("weekday_prefixes")), "first_day": set(FIRST_DAY_WORDS),
         "ordinal": _first_words(ORDINAL_DAYS),
         "mod": set(PERIOD_MONTH), "year_word": set(YEAR_WORDS), "year_dual": set(_words("year_duals")),
+        "month_dual": set(_words("month_duals")),
         "unit": set(UNITS) | set(THIS_WORDS) | _first_words(SAME_YEAR),
         "ago": set(_words("ago_words")), "same_period": _first_words(SAME_DAY | SAME_MONTH), "deixis": _first_words(DEICTIC_DAYS),
     }
