@@ -493,3 +493,27 @@ def test_the_speaker_after_said_it(ex):
     text = ("قال عطاف إن الجزائر ترفض التدخل الأجنبي. "
             "وحسب ما صرح به وزير الداخلية نور الدين بدوي، فإن الحدود مؤمنة بالكامل.")
     assert _speaker_id(_quote(ex, text, "الحدود مؤمنة بالكامل")) == "noureddine-bedoui"
+
+
+def test_a_source_attributed_far_after_nasabat_speaks(ex):
+    text = ("ونسبت شبكة (سي إن إن) الإخبارية الأمريكية إلى المتحدث باسم الخارجية النمساوية بيتر لاونسكي "
+            "قوله إن هناك مؤشرات تدل على احتمال تمديد المهلة.")
+    q = _quote(ex, text, "هناك مؤشرات تدل على احتمال تمديد المهلة")
+    assert q["speaker_rule"] == "relay" and "ministry" not in q["speaker"]["name_en"].lower()
+
+
+def test_one_of_the_mediators_is_an_unnamed_source_not_the_speaker_before(ex):
+    text = ("وقال وزير الخارجية أحمد عطاف إن الجزائر تتابع الملف عن قرب. "
+            "ونقل عن أحد الوسطاء النمساويين قوله إن حكومة بلاده على اتصال مع الخاطفين.")
+    q = _quote(ex, text, "حكومة بلاده على اتصال مع الخاطفين")
+    assert q["speaker"] == {"actor_id": UNNAMED_SOURCE, "name_en": "Austrian mediators"}
+
+
+def test_the_statement_of_a_named_organisation(ex):
+    text = "وجاء في بيان تنظيم \"القاعدة في بلاد المغرب الإسلامي\" أن هذا التمديد يمثل فرصة أخيرة لعائلتي الرهينتين."
+    assert _speaker_id(_quote(ex, text, "هذا التمديد يمثل فرصة أخيرة لعائلتي الرهينتين")) == "AQIM"
+
+
+def test_a_concessive_clause_keeps_its_illa_part(ex):
+    text = "وقال المتحدث عطاف إنه على الرغم من انتهاء المهلة، إلا أن هناك مؤشرات على تمديدها."
+    assert [q["text"] for q in _quotes(ex, text)] == ["على الرغم من انتهاء المهلة، إلا أن هناك مؤشرات على تمديدها"]

@@ -36,7 +36,8 @@ _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9.'’-]*")
 _AN = fold("أن")
 _AN_PREP = fold("عن")
 _ILA = fold("إلى")
-_ABD = fold("عبد")  # عبد + ال…: one given name (عبد الرحمن)
+_ABD = fold("عبد")
+_ILLA, _RAGHM = fold("إلا"), fold("رغم")  # (على ال/ب)رغم …، إلا أن  # عبد + ال…: one given name (عبد الرحمن)
 LOCATION_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى قرب بين نحو".split())
 _COMMA_GAP_RE = re.compile("[،,]")
 _INTERRUPTION_RE = re.compile(r"[،,.]\s*(\w+)(?:\s+\w+){0,3}\s*:")  # …، وأضاف (الوزير): …
@@ -44,6 +45,7 @@ MIN_REPORTED_WORDS = 3
 SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
 NAMED_QUOTE_WORDS = 5  # … or of this many right after a naming noun (اتفاق "السلم والمصالحة في مالي")
 NESTED_NAME_CHARS = 40  # a name in marks inside a quotation of the same marks is this short
+ATTRIBUTION_REACH = 10  # tokens from نسب to its إلى (a medium's name and adjectives between)
 LABEL_WORDS = 2  # a quotation of at most this many words with no speech word in reach is a label
 NAME_QUOTE_WORDS = 8  # a longer quotation that a known name fills is still a name
 
@@ -185,7 +187,7 @@ class TokenView:
         for i in compress(range(len(words)), map(sw.transmit.__contains__, words)):
             flags[i] = _AN_PREP in words[i + 1:i + 6]  # تنقل هذه المساعدات: carrying, not speech
         for i in compress(range(len(words)), map(sw.attribute.__contains__, words)):
-            flags[i] = _ILA in words[i + 1:i + 6]
+            flags[i] = _ILA in words[i + 1:i + 1 + ATTRIBUTION_REACH]  # نسبت شبكة (سي إن إن) الإخبارية إلى
         self.verb_index = list(compress(range(len(words)), flags))
         self.verb_starts = [ostarts[i] for i in self.verb_index]
 
@@ -497,9 +499,13 @@ class QuoteFinder:
                 return view.oends[tj - 1]  # … مؤكدا أن …: a second reported clause
             new_clause = (w in sw.clause_openers or (w in sw.speech_verbs and not participle)
                           or (w.startswith("وس") and len(w) > 4))
-            if new_clause and _COMMA_GAP_RE.search(text, view.oends[tj - 1], a):
+            if new_clause and _COMMA_GAP_RE.search(text, view.oends[tj - 1], a) and not self._concessive(comp, tj):
                 return view.oends[tj - 1]
         return sent_end
+
+    def _concessive(self, comp: int, tj: int) -> bool:
+        """رغم …، إلا أن …: the إلا clause completes a concessive one, it opens none."""
+        return self.view.words[tj] == _ILLA and any(w.endswith(_RAGHM) for w in self.view.words[comp + 1:tj])
 
     def _opens_clause(self, tj: int) -> bool:
         """A participle followed by its own complementizer (مؤكدا أن، مشيرا إلى أن)."""

@@ -359,7 +359,8 @@ class SpeakerResolver:
     def _relayed(self, k: int, limit: int, preposition: str) -> Speaker | None:
         """نقلا عن مصادر في الجيش / نقلت عن بيان لوزارة الدفاع: the source after عن."""
         view = self.view
-        for j in range(k + 1, min(k + 7, len(view.words))):
+        reach = 11 if preposition == _ILA else 7  # نسبت شبكة (سي إن إن) الإخبارية الأمريكية إلى
+        for j in range(k + 1, min(k + reach, len(view.words))):
             if view.ostarts[j] >= limit:
                 break
             if view.word(j) == preposition:
@@ -377,7 +378,8 @@ class SpeakerResolver:
         if not issuer:
             return None
         gap = set(map(fold_word, _WORD_RE.findall(view.doc.text[stmt_end:issuer[0]["start"]])))
-        return _speaker_of(issuer[0], "statement") if gap <= self.words.issuer_links else None
+        links = self.words.issuer_links | self.words.name_nouns  # بيان تنظيم "القاعدة"
+        return _speaker_of(issuer[0], "statement") if gap <= links else None
 
     def _names_actor(self, j: int, limit: int) -> bool:
         """Token j starts an actor's name or a title (لوزارة الدفاع، لوزير الخارجية)."""
@@ -715,7 +717,7 @@ class SpeakerResolver:
             body = self._body_at(link + 1)
             if body is not None:
                 return _speaker_of(body, "source_of_body")
-        definite = self._definite_source(key, j) if key[0].startswith("ال") else None
+        definite = self._definite_source(key, j) if key[0].startswith("ال") and j + len(key) == after else None
         if definite is not None:  # المصادر / المصدر نفسه
             return definite
         return Speaker(UNNAMED_SOURCE, self._source_name(key, after, end), "unnamed_source", "unnamed_source")
