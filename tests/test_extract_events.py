@@ -511,3 +511,45 @@ def test_one_attack_told_three_ways_is_one_assault(ex):
             "وقال بيان للجماعة إن الهجوم أسفر عن مقتل عشرة جنود.")
     violent = [f for f in _found(ex, text, "2021-05-02") if f[0] in ("ASSAULT", "FIGHT")]
     assert violent == [("ASSAULT", "JNIM", "MLI")], violent
+
+
+# -- round 4: families of a blind set (sentences written for these tests, none from an article) --
+# must produce (type, actor1, actor2) at state level
+ROUND4_MUST = [
+    # a complaint to a court: the complainer against the accused; the court (أمام) is the venue
+    ("وأودعت مالي شكوى أمام محكمة العدل الدولية تتهم فيها الجزائر بالعدوان على سيادتها.",
+     ("DISAPPROVE", "MLI", "DZA")),
+    ("وتقدمت الحكومة الانتقالية بشكوى لدى مجلس الأمن الدولي ضد الجزائر.", ("DISAPPROVE", "MLI", "DZA")),
+]
+
+# must not produce (None = any)
+ROUND4_MUST_NOT = [
+    ("وأودعت مالي شكوى أمام محكمة العدل الدولية تتهم فيها الجزائر بالعدوان على سيادتها.",
+     {("DISAPPROVE", "ICJ", None), ("ASSAULT", "ICJ", None), ("DISAPPROVE", "MLI", "UNSC")}),
+    ("وتقدمت الحكومة الانتقالية بشكوى لدى مجلس الأمن الدولي ضد الجزائر.", {("DISAPPROVE", "MLI", "UNSC")}),
+    # "الهجوم الذي وقع" occurred: no signing
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وقتل جنديان في الهجوم الذي وقع أمس على معسكر للبعثة الأممية.",
+     {("AGREE", None, None)}),
+    # holding hostages "since" a past date is the story's background, not a new act
+    ("وبث تنظيم القاعدة في بلاد المغرب الإسلامي شريطا مصورا لرهينة سويسرية تحتجزها الجماعة منذ أبريل.",
+     {("CRIME", None, None), ("ASSAULT", None, None)}),
+    # a junta's call to its own civil servants is home policy
+    ("وأطاح عسكريون في مالي بالرئيس أمادو توماني توريه. ودعا المجلس العسكري الموظفين إلى العودة إلى مكاتبهم.",
+     {("DEMAND", None, None)}),
+    ("ودعت الحكومة المالية المواطنين إلى التزام الهدوء.", {("DEMAND", None, None)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_MUST)
+def test_round4_families_produce(ex, text, expected):
+    etype, a1, a2 = expected
+    found = _found(ex, text, "2015-03-01")
+    assert any(f[0] == etype and f[1] == a1 and (a2 is None or f[2] == a2) for f in found), found
+
+
+@pytest.mark.parametrize("text,wrong", ROUND4_MUST_NOT)
+def test_round4_traps_are_not_produced(ex, text, wrong):
+    found = _found(ex, text, "2015-03-01")
+    bad = [f for f in found if any(f[0] == w[0] and (w[1] is None or f[1] == w[1]) and (w[2] is None or f[2] == w[2])
+                                   for w in wrong)]
+    assert not bad, found

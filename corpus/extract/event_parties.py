@@ -64,6 +64,9 @@ ATTENDANCE_WORDS = _literal("attendance_words")
 NEW_CLAUSE_WORDS = _literal("new_clause_words")
 BACKGROUND_WORDS = _literal("background_words")
 NEGATIONS = _literal("negations")
+HOLD_VERBS = _words("hold_verbs")
+DOMESTIC_ADDRESSEES = _words("domestic_addressees")
+SINCE = fold("منذ")
 DENIAL_VERBS = _words("denial_verbs")
 THAT = frozenset(fold(w) for w in ("أن", "بأن", "أنه", "أنها", "بأنه", "بأنها"))
 ALA = fold("على")
@@ -270,3 +273,17 @@ def background(art: Article, tok: int) -> bool:
     """"منذ انتشارها في مالي", "بوقف عملياتها العسكرية": a verbal noun after منذ dates a state of
     affairs, after وقف/تعليق/إنهاء it is what stops: no new act."""
     return not BACKGROUND_WORDS.isdisjoint(art.readings_at(tok - 1))
+
+
+def held_since(art: Article, hit) -> bool:
+    """"رهائن تحتجزهم الجماعة منذ أبريل": holding hostages since a past date is the story's
+    background (the act was the abduction, told elsewhere), not a new act."""
+    return hit.pos == "v" and _is(art, hit.first, HOLD_VERBS) and any(
+        art.word(k) == SINCE and not art.boundary(hit.last + 1, k) for k in range(hit.last + 1, hit.last + 8))
+
+
+def domestic_call(art: Article, hit, anchor: int) -> bool:
+    """"دعا المجلس العسكري الموظفين إلى العودة إلى العمل": a demand on the state's own people
+    (civil servants, citizens) is home policy, not an act between parties."""
+    start = max(hit.last, anchor) + 1  # after the verb and its subject
+    return hit.etype == "DEMAND" and any(_is(art, k, DOMESTIC_ADDRESSEES) for k in range(start, start + 2))

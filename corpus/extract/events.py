@@ -85,6 +85,7 @@ MAX_PER_SENTENCE = 6
 _PREC_NAME = {10: "day", 7: "month", 4: "year"}
 BI_ISM, NIYABA, JANIB = fold("باسم"), fold("نيابة"), fold("جانب")
 KULL = fold("كل")
+DIDD = fold("ضد")
 CONTENT_MARKERS = frozenset(fold(w) for w in ("إلى", "أن", "بأن", "وإلى"))  # دعا إلى، لا تقبل أن، نفى أن
 
 
@@ -101,6 +102,7 @@ PLACE_HEADS = _word_set("place_heads")  # شمال، حدود…: "شمال ما
 TITLE_HEADS = _word_set("title_heads")  # الأمين العام للأمم المتحدة: an office of the body after it
 MEMBER_NOUNS = _word_set("member_nouns")  # قيادي، عضو، عناصر: "قياديا في الحركة" is the group
 COMPLEMENTIZERS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["complementizers"])
+VENUE_WORDS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["venue_words"])  # أمام المحكمة: a venue
 TOPIC_HEADS = _word_set("topic_heads")  # مكافحة الإرهاب والتهريب وخطف الرعايا: topics, not acts
 # types PLOVER codes with no target (a mobilisation, a protest, an inquiry, a refusal…); an attack,
 # an arrest or a clash with no stated target is most often a reference, not a reported act
@@ -165,9 +167,11 @@ def find_events(doc, actors: list[dict], places: list[dict], dates: list[dict],
 
 
 def _same_violence(art: Article, sent: Sentence, hit: Trigger, hits: list[Trigger]) -> bool:
-    """One act told twice in a clause: a violent verb describing an attack noun ("هجوم استهدف
+    """One act told twice in a clause (or "الهجوم الذي وقع": occurred, not signed): a violent verb describing an attack noun ("هجوم استهدف
     موقعا"), or a violent noun after في/خلال naming the means of a violent verb before it ("قتلت
     عشرات المسلحين في غارات جوية")."""
+    if hit.etype == "AGREE" and hit.pos == "v":
+        return parties.describes_noun(art, hit.first, sent.violent)  # الهجوم الذي وقع أمس: occurred
     if hit.etype not in VIOLENT:
         return False
     if hit.pos == "v":
@@ -247,7 +251,7 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
             story.agent = roles.agents[0]
         place = _nearest_place(art, sent, hit)
         for ev in _records(art, etype, roles, place, date, sent):
-            if not ev["actor2"] and not (etype in ONE_SIDED_TYPES or hit.alone):
+            if not ev["actor2"] and (not (etype in ONE_SIDED_TYPES or hit.alone) or parties.domestic_call(art, hit, roles.anchor)):
                 continue
             (two_sided if ev["actor2"] else one_sided).append((n, ev))
             story.acts.add((etype, ev["actor1"]))
@@ -301,6 +305,8 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
         return True
     if hit.pos == "n" and (art.bare(hit.first - 1) in DEMONSTRATIVES or parties.background(art, hit.first)):
         return True
+    if parties.held_since(art, hit):
+        return True  # رهائن تحتجزهم الجماعة منذ أبريل: the story's background, not a new act
     if hit.pos == "n" and hit.etype == "COERCE" and parties.time_anchor(art, hit.first):
         return True  # "بعد أكثر من شهرين على إطاحة الجيش بالرئيس": a coup that dates the story
     if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
@@ -388,8 +394,9 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     near = _around(art, sent, hit)
     if hit.pos == "r":
         roles = _receive_roles(art, hit, near)
-    elif _resumptive(art, hit) and near.before:
-        roles = Roles([art.refs[near.before[-1]]], [], hit.last)  # بيانا اتهمت فيه الجزائر
+    elif _resumptive(art, hit) and any(not _in_venue(art, art.refs[k]) for k in near.before):
+        issuer = next(art.refs[k] for k in reversed(near.before) if not _in_venue(art, art.refs[k]))
+        roles = Roles([issuer], [], hit.last)  # بيانا اتهمت فيه الجزائر; شكوى أمام المحكمة تتهم فيها
     elif hit.pos == "v":
         roles = _verb_roles(art, sent, hit, near, story)
     elif hit.pos == "p":
@@ -731,6 +738,10 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
                  and refs[k] not in roles.agents][:1]
         if freed:
             return freed
+    against = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3 and art.word(refs[k].first - 1) == DIDD
+               and _other_side(hit, roles.agents[0], refs[k])]
+    if against:  # شكوى لدى مجلس الأمن ضد الجزائر: the party complained against, not the venue
+        return art.coordinated(against[0], sent.lo, sent.hi, 1)
     members = _members(art, sent, roles)
     cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3
             and _other_side(hit, roles.agents[0], refs[k]) and refs[k] not in members
@@ -773,8 +784,10 @@ def _other_side(hit: Trigger, agent, ref: ActorRef) -> bool:
 
 
 def _in_venue(art: Article, ref: ActorRef) -> bool:
-    """"في مجلس الأمن" is a venue; "قياديا في الحركة", "زعيم كتيبة في التنظيم" name a member
+    """"في مجلس الأمن", "أمام المحكمة" are venues; "قياديا في الحركة", "زعيم كتيبة في التنظيم" name a member
     of the party."""
+    if art.word(ref.first - 1) in VENUE_WORDS:
+        return True  # شكوى أمام محكمة العدل الدولية: the court hears, it does not act
     return art.word(ref.first - 1) == FI and all(
         MEMBER_NOUNS.isdisjoint(art.readings_at(k)) for k in (ref.first - 2, ref.first - 3))
 
