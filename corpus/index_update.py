@@ -31,7 +31,6 @@ from corpus.query import (
     CODED_EVENT_COLUMNS,
     CODED_QUOTE_COLUMNS,
     RAW_EVENT_COLUMNS,
-    TEXT,
     TEXT_COLUMNS,
     CorpusIndex,
     FramePart,
@@ -39,6 +38,7 @@ from corpus.query import (
     event_part,
     finish_events,
     finish_quotes,
+    joined_texts,
     place_members,
     quote_part,
 )
@@ -134,16 +134,22 @@ def _touches_merges(index: CorpusIndex, changes: Changes, links: Mapping[str, st
 
 def _kept(frame: pd.DataFrame, search: SearchKeys, keep: np.ndarray, columns: list[str],
           coded: Iterable[str]) -> FramePart:
-    """The rows to keep, with coded columns back to plain values and texts back to strings
-    (re-coded after the splice)."""
+    """The rows to keep, with coded columns back to plain values (re-coded after the splice;
+    the texts stay coded: `_joined` appends the new rows' texts to their codes)."""
     rows = frame.loc[keep, columns]
-    rows = rows.assign(**{name: rows[name].astype(object) for name in coded},
-                       **{name: rows[name].astype(TEXT) for name in TEXT_COLUMNS if name in rows})
+    rows = rows.assign(**{name: rows[name].astype(object) for name in coded})
     return FramePart(rows, search.compress(keep))
 
 
 def _joined(kept: FramePart, new: FramePart, links: Mapping) -> FramePart:
-    frame = pd.concat([kept.frame, new.frame[kept.frame.columns]], ignore_index=True) if len(new.frame) else kept.frame
+    texts = [name for name in kept.frame.columns if name in TEXT_COLUMNS]
+    if len(new.frame):
+        plain = [name for name in kept.frame.columns if name not in TEXT_COLUMNS]
+        frame = pd.concat([kept.frame[plain], new.frame[plain]], ignore_index=True)
+        frame = frame.assign(**{name: joined_texts(kept.frame[name], new.frame[name]) for name in texts})
+        frame = frame[kept.frame.columns]
+    else:
+        frame = kept.frame
     return FramePart(frame.reset_index(drop=True), kept.search + new.search, links)
 
 

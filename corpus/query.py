@@ -332,9 +332,7 @@ EVENT_DTYPES = {"id": _ID, "article_id": _ID, "start": "int64", "end": "int64", 
 QUOTE_DTYPES = {"id": _ID, "article_id": _ID, "start": "int64", "end": "int64", "target": _ID, "date": _ID,
                 "date_precision": "Int64", "date_estimated": "bool", "year": "Int64", "event_id": _ID,
                 "cluster_id": _ID, "thread_id": _ID}
-TEXT = _ID  # the texts' type before they are coded (corpus/index_update.py splices in it)
-EVENT_DTYPES |= {name: _ID for name in TEXT_COLUMNS if name in RAW_EVENT_COLUMNS}
-QUOTE_DTYPES |= {name: _ID for name in TEXT_COLUMNS if name in QUOTE_COLUMNS}
+TEXT = _ID  # the texts' type before they are coded (TEXT_COLUMNS: Arrow strings, then categoricals)
 
 
 def _sorted(part: FramePart, by: list[str]) -> FramePart:
@@ -352,14 +350,42 @@ def _typed(frame: pd.DataFrame, dtypes: Mapping[str, Any], coded: Iterable[str])
 
 
 def _coded_text(texts: pd.Series) -> pd.Series:
-    """The texts (Arrow strings) as a categorical of sorted categories, equal to
-    `texts.astype("category")` but without the lookup table pandas builds to check that the
-    categories are unique (a Python string per distinct text: 45 MB at 100,000 events). They
-    are: factorize made them. Nothing looks a text up by value (search goes through SearchKeys)."""
-    codes, uniques = pd.factorize(texts, sort=True)
-    categories = pd.Index(uniques)
+    """The texts as a categorical whose categories are the distinct texts in order of first
+    appearance — from Arrow strings (a build) or renumbered from a categorical (a splice: no
+    string is hashed), so both give the same column."""
+    if isinstance(texts.dtype, pd.CategoricalDtype):
+        raw = texts.cat.codes.to_numpy()
+        present = raw >= 0
+        codes = np.full(len(raw), -1, dtype=np.int64)
+        codes[present], first = pd.factorize(raw[present])
+        uniques = texts.cat.categories.take(first)
+    else:
+        codes, uniques = pd.factorize(texts)
+    return pd.Series(_categorical(codes, uniques), index=texts.index)
+
+
+def _categorical(codes: np.ndarray, uniques) -> pd.Categorical:
+    """A categorical of these (unique) texts, without the lookup table pandas builds to check
+    that categories are unique (a Python string per text: 45 MB at 100,000 events). Nothing
+    looks a text up by value: search goes through SearchKeys."""
+    categories = pd.Index(uniques, dtype=TEXT)
     categories._cache["is_unique"] = True
-    return pd.Series(pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories)), index=texts.index)
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories))
+
+
+def joined_texts(kept: pd.Series, new: pd.Series) -> pd.Series:
+    """Kept rows' coded texts followed by new rows' texts (strings), as one categorical (in no
+    canonical order yet: finish_* renumbers it). Only the new rows' texts are looked up."""
+    categories = kept.cat.categories
+    values = new.tolist()
+    wanted = list(dict.fromkeys(v for v in values if isinstance(v, str)))
+    known = np.flatnonzero(pd.Series(categories.array).isin(wanted).to_numpy(dtype=bool)) if wanted else []
+    position = dict(zip(categories.take(known).tolist(), np.asarray(known).tolist(), strict=True))
+    extra = [v for v in wanted if v not in position]
+    position |= {v: len(categories) + i for i, v in enumerate(extra)}
+    new_codes = np.array([position[v] if isinstance(v, str) else -1 for v in values], dtype=np.int64)
+    codes = np.concatenate((kept.cat.codes.to_numpy().astype(np.int64), new_codes))
+    return pd.Series(_categorical(codes, categories.append(pd.Index(extra, dtype=TEXT)) if extra else categories))
 
 
 def finish_events(part: FramePart, presorted: bool = False) -> FramePart:
