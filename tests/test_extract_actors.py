@@ -613,3 +613,13 @@ def test_an_unnamed_spokesman_speaks_for_the_body_not_for_a_listed_spokesperson(
     # spokespersons are many at a time (deputies, several services): no office holder is guessed
     out = ex.extract("وأكد المتحدث باسم الأمم المتحدة أن المنظمة قلقة من تدهور الوضع في شمال مالي.", "2016-05")
     assert [q["speaker"]["actor_id"] for q in out["quotes"]] == ["UN"]
+
+
+@pytest.mark.parametrize("text,surface,actor", [
+    ("وقالت اللجنة الوطنية لاستعادة الديمقراطية والدولة إنها ستسلم السلطة.",
+     "اللجنة الوطنية لاستعادة الديمقراطية والدولة", "MLI-CNRDRE"),
+    ("وعقدت لجنة المتابعة الدولية اجتماعها الدوري.", "لجنة المتابعة الدولية", "CSA"),
+    ("وقررت لجنة التراث العالمي إدراج الأضرحة في قائمة التراث المهدد.", "لجنة التراث العالمي", "UNESCO-WHC"),
+])
+def test_committees_by_their_press_names(ex, text, surface, actor):
+    assert (surface, actor) in actors_of(ex, text, "2016-01-01")

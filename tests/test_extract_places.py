@@ -404,3 +404,18 @@ def test_the_country_is_the_state_the_story_is_about(ex):
     text = ("تعيش مالي أزمة منذ سنوات، وتعهدت حكومة مالي بالحوار مع الحركات في مالي. "
             "وقالت فرنسا إن قواتها ستبقى في شمال البلاد.")
     assert ("شمال البلاد", "northern-mali") in pairs(ex, text)
+
+
+@pytest.mark.parametrize("text,capital", [
+    ("باماكو - وصل الوفد إلى قصر الرئاسة حيث استقبله الرئيس.", "bamako"),
+    ("وعقد الاجتماع بالقصر الرئاسي في نيامي مساء أمس.", "niamey"),
+])
+def test_a_palace_where_something_happens_is_a_place(ex, text, capital):
+    places = places_of(ex, text)
+    palace = next(p for p in places if "قصر" in p["text"])
+    assert palace["place_id"] == capital and palace["name_en"].startswith("Presidential Palace")
+    assert not [a for a in actor_ids(ex, text) if a and a.endswith("-PRES")]
+
+
+def test_a_palace_that_speaks_is_the_presidency(ex):
+    assert "MLI-PRES" in actor_ids(ex, "باماكو - قال قصر الرئاسة في بيان إن الرئيس سيسافر.")

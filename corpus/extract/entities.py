@@ -360,6 +360,11 @@ class EntityResolver:
             if not body.ref.startswith("@bare:"):
                 self.add_actor(m.i, m.j, m.plen, body.ref)
                 return m.j
+            if body.ref == "@bare:PRES":
+                state = actor_rules.bare_body_state(self, m, "PRES", self.state_counts)
+                palace_end = place_rules.palace_place(self, m, state)
+                if palace_end:
+                    return palace_end
             if not g.actors:
                 return actor_rules.resolve_bare_body(self, m, body.ref[6:], self.state_counts)
         places = g.places

@@ -513,6 +513,24 @@ def story_state(res) -> str | None:
     return seen[-1] if seen else None
 
 
+PALACE_HEADS = frozenset(fold(w) for w in ("قصر", "القصر"))
+
+
+def palace_place(res, m, state: str | None) -> int | None:
+    """إلى قصر الرئاسة، في القصر الرئاسي، بقصر الرئاسة: a palace where something happens is a
+    building, a place (at the capital of the state whose presidency it is), not the presidency."""
+    if res.tok(m.i)[m.plen:] not in PALACE_HEADS or not state:
+        return None
+    if not (res.prev_word(m) in LOC_PREPS or m.clitic(res.doc).endswith("ب")):
+        return None
+    capital = res.lex.capital_place.get(state)
+    if capital is None:
+        return None
+    res.add_place(m.i, m.j, m.plen, capital)
+    res.places[-1]["name_en"] = f"Presidential Palace ({res.lex.places[capital].name_en})"
+    return m.j
+
+
 def sahara_of_state(res, m, places: list[Entry]) -> int | None:
     """الصحراء الجزائرية، الصحراء التونسية: the part of that state the Sahara covers (the south
     of a Maghreb state, the north of a Sahel state: the side away from the sea or the savanna),
