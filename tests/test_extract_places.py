@@ -156,6 +156,20 @@ def test_the_country_of_the_story(ex):
     assert ("شرق البلاد", "mauritania@east") in pairs(ex, text)
 
 
+@pytest.mark.parametrize("text,pid", [
+    # the article's main state, not the foreign state named just before
+    ("نيامي - قتل عشرون جنديا نيجريا في كمين. وقال الجيش إن المهاجمين جاؤوا من مالي. "
+     "ويشهد غرب البلاد هجمات متكررة.", "niger@west"),
+    ("قتل جنود ماليون في هجوم على معسكر في وسط مالي. وأرسلت فرنسا تعزيزات. وأدانت الجزائر الهجوم. "
+     "وتشهد مناطق شمال البلاد أعمال عنف منذ سنوات.", "northern-mali"),
+    # but a place of another country earlier in the same sentence wins
+    ("الجزائر - أكد الوزير الجزائري أن بلاده تدعم الحوار. وقادت الجزائر وساطة في مالي بين باماكو "
+     "والحركات المتمردة في شمال البلاد.", "northern-mali"),
+])
+def test_the_country_word_is_the_main_state_of_the_article(ex, text, pid):
+    assert pid in [p for t, p in pairs(ex, text) if "البلاد" in t]
+
+
 # -- borders and lands ---------------------------------------------------------------------------
 @pytest.mark.parametrize("text,pid", [
     ("شددت الرقابة على الحدود الجزائرية النيجرية", "dza-ner-border"),

@@ -726,10 +726,17 @@ def bare_body_state(res, m, code: str, counts: Counter) -> str | None:
     if code == "JUNTA":
         ruled = Counter({s: c for s, c in counts.items() if _junta_at(s, res.when())})
         candidates = ruled or counts
-    if not candidates:
+    return focus_state(res, candidates)
+
+
+def focus_state(res, counts: Counter | None = None) -> str | None:
+    """The article's main state: the one it names most (a dateline counts triple), ties to the
+    one named last before this point; None when it names none."""
+    counts = res.state_counts if counts is None else counts
+    if not counts:
         return None
-    top = max(candidates.values())
-    tied = [s for s, c in candidates.items() if c == top]
+    top = max(counts.values())
+    tied = [s for s, c in counts.items() if c == top]
     recent = [s for s in reversed(res.states_seen) if s in tied]
     return recent[0] if recent else tied[0]
 

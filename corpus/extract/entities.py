@@ -257,6 +257,18 @@ class EntityResolver:
     def when(self) -> str | None:
         return self.doc.published
 
+    def focus_state(self, j: int) -> str | None:
+        """The state البلاد at token j stands for: the country of the last place named before it
+        in its sentence (… في مالي … شمال البلاد), else the state the story is about
+        (places.story_state: not merely the last state named)."""
+        start = self.doc.tokens[j].start
+        sentence = self.doc.sentence_index(start)
+        for p in reversed(self.places):
+            info = self.lex.places.get(p["place_id"]) if p["place_id"] else None
+            if p["start"] < start and info and info.country and self.doc.sentence_index(p["start"]) == sentence:
+                return info.country
+        return place_rules.story_state(self)
+
     # -- resolution -------------------------------------------------------------------------
     def run(self, matches: list[Match]) -> None:
         by_start = {m.i: m for m in matches}

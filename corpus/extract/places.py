@@ -359,12 +359,12 @@ def capital_by_nisba(res, i: int, stem: str, plen: int, by_start: dict) -> int |
 
 def _state_of_capital(res, definite: bool, j: int, by_start: dict) -> tuple[str | None, int]:
     """The state a capital noun is the capital of: a nisba after it, or after the
-    indefinite عاصمة, البلاد (the state of the story) or a state's name."""
+    indefinite عاصمة, البلاد (the article's main state) or a state's name."""
     state = res._nisba_state(res.tok(j))
     if state or definite:
         return state, j + 1
     if res.tok(j) in COUNTRY_WORDS:
-        return (res.states_seen[-1] if res.states_seen else None), j + 1
+        return res.focus_state(j), j + 1
     m = by_start.get(j)
     if m is None or m.plen:
         return None, j
@@ -481,11 +481,11 @@ def _combine(found: list[str]) -> str | None:
 
 
 def _area_base(res, j: int, by_start: dict, definite: bool) -> tuple[str | None, int]:
-    """The place an area is part of: a gazetteer country/region/town at j, البلاد (the state of
-    the story), or a nisba after a definite direction (الشمال المالي)."""
+    """The place an area is part of: a gazetteer country/region/town at j, البلاد (a place's country
+    earlier in the sentence, else the article's main state), or a nisba after a definite direction (الشمال المالي)."""
     word = res.tok(j)
     if word in COUNTRY_WORDS:
-        return res.lex.country_place.get(story_state(res)), j + 1
+        return res.lex.country_place.get(res.focus_state(j)), j + 1
     state = res._nisba_state(word)
     if state and definite:
         return res.lex.country_place.get(state), j + 1
