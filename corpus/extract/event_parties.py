@@ -67,6 +67,7 @@ NEGATIONS = _literal("negations")
 HOLD_VERBS = _words("hold_verbs")
 DOMESTIC_ADDRESSEES = _words("domestic_addressees")
 SINCE = fold("منذ")
+AFTER_THAT = frozenset(fold(w) for w in ("بعدما", "وبعدما", "أن"))  # بعدما احتجزهما، بعد أن احتجزهما
 DENIAL_VERBS = _words("denial_verbs")
 THAT = frozenset(fold(w) for w in ("أن", "بأن", "أنه", "أنها", "بأنه", "بأنها"))
 ALA = fold("على")
@@ -116,6 +117,13 @@ def terror_attack(art: Article, tok: int, end: int) -> bool:
 def abduction(art: Article, tok: int) -> bool:
     """خطف، اختطف: states arrest; an abduction's state "subject" is its victim (passive)."""
     return _is(art, tok, ABDUCTION_VERBS)
+
+
+def hostage_state(art: Article, tok: int) -> str | None:
+    """The state of the first hostages or tourists named by nationality before `tok` (رهائن
+    سويديين، السائحين النمسويين): an abduction told with no victim in its clause ("تم اختطافهم في
+    تمبكتو"، "وخطف إبنر ورفيقته") was an act against them, not against the state it happened in."""
+    return next((ref.side for ref in art.refs if ref.first < tok and is_national(art, ref)), None)
 
 
 def coup(art: Article, first: int, last: int) -> bool:
@@ -277,9 +285,13 @@ def background(art: Article, tok: int) -> bool:
 
 def held_since(art: Article, hit) -> bool:
     """"رهائن تحتجزهم الجماعة منذ أبريل": holding hostages since a past date is the story's
-    background (the act was the abduction, told elsewhere), not a new act."""
-    return hit.pos == "v" and _is(art, hit.first, HOLD_VERBS) and any(
-        art.word(k) == SINCE and not art.boundary(hit.last + 1, k) for k in range(hit.last + 1, hit.last + 8))
+    background (the act was the abduction, told elsewhere), not a new act; so is a holding told
+    after بعدما/بعد أن."""
+    if hit.pos != "v" or not _is(art, hit.first, HOLD_VERBS):
+        return False
+    if any(art.word(k) in AFTER_THAT for k in (hit.first - 1, hit.first - 2)):
+        return True  # "أفرج عنهما بعدما احتجزهما مسلحون": the holding that led to the release
+    return any(art.word(k) == SINCE and not art.boundary(hit.last + 1, k) for k in range(hit.last + 1, hit.last + 8))
 
 
 def domestic_call(art: Article, hit, anchor: int) -> bool:

@@ -410,6 +410,8 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     if not roles.agents and hit.etype == "COERCE" and parties.coup(art, hit.first, hit.last) and not (
             hit.pos == "n" and parties.time_anchor(art, hit.first)):
         roles = _coup_roles(art, sent, hit, near, nxt)
+    if hit.etype == "CONCEDE":
+        roles = _release_roles(art, sent, hit, near, roles, story)
     if not roles.agents and (hit.etype in BLAMED or (hit.etype == "COERCE" and parties.generic_fighters_after(
             art, hit.first - 3, hit.last + 3))):
         return _blamed_roles(art, sent, hit, near, roles, nxt, story)
@@ -437,6 +439,17 @@ def _coup_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, nxt: i
     if person is None:
         return Roles([], [], hit.last)
     return Roles([_StateRef(person.side)], [person], person.last)
+
+
+def _release_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, roles: Roles, story: _Story) -> Roles:
+    """"أعلنت فيينا الإفراج عن السائحين النمساويين": hostages freed are released by their captors
+    (the group the article blames) toward the hostages' state, not by the state announcing it."""
+    freed = next((art.refs[k] for k in near.after if parties.is_national(art, art.refs[k])
+                  and not art.boundary(hit.last + 1, art.refs[k].first)), None)
+    if freed is None or (roles.agents and roles.agents[0].side != freed.side):
+        return roles
+    captor = story.blame.author(art, sent.lo, sent.hi, hit.first, freed.side)
+    return Roles([captor], [freed], freed.last) if captor is not None else roles
 
 
 def _victims_are_not_agents(art: Article, hit: Trigger, roles: Roles) -> Roles:
@@ -478,6 +491,9 @@ def _violent_target(art: Article, sent: Sentence, hit: Trigger, nxt: int, roles:
     """A state's forces fighting unnamed fighters (حيدت خمسين إرهابيا، تصدت للهجمات): the group
     the article blames. A group's attack with no named target: the state where it happened."""
     agent = roles.agents[0]
+    held = parties.hostage_state(art, hit.first) if parties.abduction(art, hit.first) else None
+    if held and held != agent.side:
+        return [_StateRef(held)]  # "تم اختطافهم في تمبكتو": the hostages' state, not the place's
     if not art.is_state(agent.side):
         return _place_state(art, sent, hit, agent.side)
     if hit.etype != "FIGHT" and not parties.generic_fighters_after(art, hit.last + 1, min(nxt, hit.last + 6)):
