@@ -517,3 +517,10 @@ def test_the_statement_of_a_named_organisation(ex):
 def test_a_concessive_clause_keeps_its_illa_part(ex):
     text = "وقال المتحدث عطاف إنه على الرغم من انتهاء المهلة، إلا أن هناك مؤشرات على تمديدها."
     assert [q["text"] for q in _quotes(ex, text)] == ["على الرغم من انتهاء المهلة، إلا أن هناك مؤشرات على تمديدها"]
+
+
+def test_the_spokesman_of_the_movements_is_no_state_official_named_before(ex):
+    text = ("استقبل الرئيس عبد المجيد تبون ممثلي الحركات الأزوادية. وقال المتحدث باسم الحركات إن "
+            "الجزائر تملك اليوم ديناميكية جديدة للسلم في المنطقة.")
+    q = _quote(ex, text, "الجزائر تملك اليوم ديناميكية جديدة للسلم في المنطقة")
+    assert _speaker_id(q) != "abdelmadjid-tebboune"

@@ -790,7 +790,7 @@ class SpeakerResolver:
         if self._definite_title(j, inside):
             persons = [a for a in self.actors_before(max(0, start - TITLE_REACH), start)
                        if a["kind"] == "person" and a.get("mention") is None]
-            stateless = not states and any(a["kind"] in NON_STATE_KINDS for a in inside)
+            stateless = not states and (any(a["kind"] in NON_STATE_KINDS for a in inside) or self._for_group(j))
             compatible = [a for a in persons if self._compatible(a, states, stateless)]
             since = compatible[-1]["end"] if compatible else 0
             earlier = self._indefinite_before(j, since) if view.word(j).startswith("ال") else None
@@ -818,6 +818,16 @@ class SpeakerResolver:
             return None
         speaker = self._unnamed(i, view.sentence(view.ostarts[i])[1], [])
         return Speaker(speaker.actor_id, speaker.name_en, speaker.kind, "title") if speaker else None
+
+    def _for_group(self, j: int) -> bool:
+        """المتحدث باسم الحركات / الناطق باسم التنسيقية: a title that speaks for a movement or
+        a group the actor step did not name (a naming noun after باسم), not for a state."""
+        view = self.view
+        if view.word(j + 1) not in self.words.official_links:
+            return False
+        noun = view.word(j + 2)
+        noun = noun[2:] if noun.startswith("ال") else noun
+        return noun in self.words.name_nouns or (noun.endswith("ات") and noun[:-2] + fold("ة") in self.words.name_nouns)
 
     def _compatible(self, person: dict, states: set, stateless: bool) -> bool:
         """A person may hold a title of these states; a title of a movement or an international
