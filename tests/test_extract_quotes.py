@@ -524,3 +524,13 @@ def test_the_spokesman_of_the_movements_is_no_state_official_named_before(ex):
             "الجزائر تملك اليوم ديناميكية جديدة للسلم في المنطقة.")
     q = _quote(ex, text, "الجزائر تملك اليوم ديناميكية جديدة للسلم في المنطقة")
     assert _speaker_id(q) != "abdelmadjid-tebboune"
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ("وقال حمادي كوناتي وهو تاجر في السوق \"المسلحون أطلقوا النار في كل الاتجاهات طوال ساعة\".",
+     "المسلحون أطلقوا النار في كل الاتجاهات طوال ساعة"),
+    ("وقال عطاف في تصريح نقلته الإذاعة ''الجزائر تتابع بانشغال كبير الوضع في مالي''· وأضاف أن بلاده مستعدة.",
+     "الجزائر تتابع بانشغال كبير الوضع في مالي"),
+])
+def test_a_clause_in_marks_after_the_speaker_and_adjuncts_is_direct(ex, text, quoted):
+    assert _quote(ex, text, quoted)["kind"] == "direct"

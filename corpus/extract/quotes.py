@@ -46,7 +46,8 @@ SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in
 NAMED_QUOTE_WORDS = 5  # … or of this many right after a naming noun (اتفاق "السلم والمصالحة في مالي")
 NESTED_NAME_CHARS = 40  # a name in marks inside a quotation of the same marks is this short
 ATTRIBUTION_REACH = 10  # tokens from نسب to its إلى (a medium's name and adjectives between)
-LABEL_WORDS = 2  # a quotation of at most this many words with no speech word in reach is a label
+LABEL_WORDS = 2
+QUOTE_VERB_REACH = 12  # tokens from a speech verb to a clause in marks it introduces  # a quotation of at most this many words with no speech word in reach is a label
 NAME_QUOTE_WORDS = 8  # a longer quotation that a known name fills is still a name
 
 
@@ -389,7 +390,21 @@ class QuoteFinder:
             return "direct"
         if before and before[-1] in self.words.speech_verbs and len(words) >= 4:
             return "direct"
+        if len(words) >= 4 and self._ends_clause(e) and self._after_subject_of_verb(s):
+            return "direct"  # وقال فلان وهو صاحب محل "…" / وقال X في تصريح نقلته إذاعة … "…"
         return "fragment"
+
+    def _after_subject_of_verb(self, s: int) -> bool:
+        """A finite speech verb of the sentence comes before the quotation with only its subject
+        and adjuncts between (no أن/إن, no participle), and no clitic holds the mark (بـ"…")."""
+        view = self.view
+        if self.doc.text[max(0, s - 2):s - 1] in CLITIC_LETTERS or self.doc.text[s - 2:s - 1] == "ـ":
+            return False
+        verbs = [k for k in view.verb_tokens(view.sentence(s)[0], s) if view.words[k] in self.words.speech_verbs]
+        if not verbs or view.words[verbs[-1]] in self.words.participles:
+            return False
+        between = view.words[verbs[-1] + 1:view.token_at(s)]
+        return len(between) <= QUOTE_VERB_REACH and not any(w in self.words.complementizers for w in between)
 
     def _stands_alone(self, s: int, e: int) -> bool:
         """The quotation opens its sentence, or a speech verb follows it ("…"، قالت الوزيرة)."""
@@ -406,7 +421,7 @@ class QuoteFinder:
     def _ends_clause(self, e: int) -> bool:
         """Only a closing mark and punctuation (or the end of the text) follow position e."""
         rest = self.doc.text[e:e + 6].lstrip("\"'”»’“« ")
-        return not rest or rest[0] in ".،,؛:!?؟\n)"
+        return not rest or rest[0] in ".،,؛:!?؟\n)·"
 
     # -- reported speech -----------------------------------------------------------------------
     def _reported(self, marked: list[dict]) -> list[dict]:
