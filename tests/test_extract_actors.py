@@ -623,3 +623,12 @@ def test_an_unnamed_spokesman_speaks_for_the_body_not_for_a_listed_spokesperson(
 ])
 def test_committees_by_their_press_names(ex, text, surface, actor):
     assert (surface, actor) in actors_of(ex, text, "2016-01-01")
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("وقال سفيرنا الخاص أنطون شتيرن إن المفاوضات جارية.", "أنطون شتيرن"),
+    ("وأوفدت الحكومة مبعوثها الخاص كارل مولر إلى باماكو.", "كارل مولر"),
+])
+def test_a_title_with_a_possessive_introduces_a_name(ex, text, surface):
+    found = dict(actors_of(ex, text, "2009-01-01"))
+    assert found.get(surface, "").startswith(("anton", "karl")), found

@@ -433,3 +433,17 @@ def test_a_palace_where_something_happens_is_a_place(ex, text, capital):
 
 def test_a_palace_that_speaks_is_the_presidency(ex):
     assert "MLI-PRES" in actor_ids(ex, "باماكو - قال قصر الرئاسة في بيان إن الرئيس سيسافر.")
+
+
+@pytest.mark.parametrize("text,word,pid", [
+    ("وشهدت باماكو احتجاجات واسعة أمس.", "باماكو", "bamako"),
+    ("واحتضنت نيامي القمة الثالثة لقادة دول الساحل.", "نيامي", "niamey"),
+    ("وباريس تشهد مظاهرات ضد الحكومة.", "باريس", "paris"),
+])
+def test_a_capital_where_something_happens_is_a_place(ex, text, word, pid):
+    assert (word, pid) in pairs(ex, text)
+
+
+def test_a_capital_that_announces_is_its_state(ex):
+    text = "وأعلنت باماكو أنها ترفض الاتهامات."
+    assert "MLI" in actor_ids(ex, text) and pairs(ex, text) == []

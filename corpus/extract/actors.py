@@ -344,6 +344,7 @@ def is_given_name(word: str) -> bool:
 
 
 PERSON_NOUNS = frozenset(fold(w) for w in WORDS["person_nouns"])
+FOREIGN_GIVEN = frozenset(fold(w) for w in WORDS["foreign_given_names"])  # كارل، ستيفن…
 NISBA_PERSON_BEFORE = frozenset(fold(w) for w in WORDS["nisba_person_before"]) | PERSON_NOUNS
 
 
@@ -428,9 +429,10 @@ def known_person(res, i: int, j: int) -> str | None:
 
 
 def _same_given_name(res, i: int, j: int, person: str) -> bool:
-    """A name that opens with a given name (عبد العزيز …) is not a person whose names lack it."""
+    """A name that opens with a given name (عبد العزيز …، كارل …: a European one of
+    `name_spellings` too) is not a person whose names lack it."""
     first = res.tok(i + 1) if res.tok(i) == "عبد" and i + 1 < j else res.tok(i)
-    if j - i < 2 or first not in GIVEN_NAMES and first not in NAME_AL_OK:
+    if j - i < 2 or first not in GIVEN_NAMES and first not in NAME_AL_OK and first not in FOREIGN_GIVEN:
         return True
     return first in res.lex.name_tokens.get(person, ()) or len(first) < 4
 

@@ -394,6 +394,8 @@ class EntityResolver:
         if places and actors:
             if place_rules.is_place_context(self, m, places) or actor_rules.territory_genitive(self, m):
                 self.add_place(m.i, m.j, m.plen, place_rules.place_choice(self, m, places))
+                if place_rules.hosting_city(self, m):  # تحتضن باماكو ندوة: the host state, for events
+                    self.add_actor(m.i, m.j, m.plen, self._actor_choice(actors), mention="nominal")
             else:
                 aid = self._actor_choice(actors)
                 self.add_actor(m.i, m.j, m.plen, aid, mention=actor_rules.adjective_reading(aid, actors, nisbas))

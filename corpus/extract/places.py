@@ -165,7 +165,20 @@ def is_place_context(res, m, places: list[Entry]) -> bool:
         return True  # العاصمة باماكو، يزور باماكو
     if prev == _MA3 and any(_is_border_word(res.tok(m.i - k)) for k in (2, 3, 4)):
         return True  # الحدود مع النيجر
-    return dateline(res, m)
+    return dateline(res, m) or capital and venue(res, m)
+
+
+def hosting_city(res, m) -> bool:
+    """A capital read as a venue by `venue` alone (no preposition or ب before it): its state
+    still hosts what happens there, a nominal actor the event step may use."""
+    return not m.plen and res.prev_word(m) not in LOC_PREPS and venue(res, m) and not dateline(res, m)
+
+
+def venue(res, m) -> bool:
+    """شهدت باماكو احتجاجات، احتضنت نيامي القمة، باماكو تشهد: a city where something happens."""
+    after = res.tok(m.j) if m.j < len(res.doc.tokens) and not res.punct_between(m.j - 1, m.j) else ""
+    before = res.prev_word(m)
+    return any(w in VENUE_VERBS or w[:1] in "وف" and w[1:] in VENUE_VERBS for w in (before, after) if w)
 
 
 def visited(res, m) -> bool:
@@ -412,6 +425,7 @@ def strip_cue(res, i: int) -> str:
 
 
 COMMON_WORDS = _words("common_words")
+VENUE_VERBS = _words("venue_verbs")
 SAHARA = "sahara"
 DATELINE_WEIGHT = 3  # as actors.DATELINE_WEIGHT (places is imported by actors)
 SAHARA_MIDDLE_LAT = 23.0  # a state centred north of it meets the Sahara in its south
