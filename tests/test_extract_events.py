@@ -531,6 +531,11 @@ ROUND4_MUST = [
     ("وتم الإفراج عن الرهائن الفرنسيين الأربعة بعد مفاوضات شاقة. وكان تنظيم القاعدة في بلاد المغرب الإسلامي قد خطفهم في أرليت.",
      ("CONCEDE", "AQIM", "FRA")),
     ("وأفرجت السلطات المالية عن عشرات المعتقلين من الحركة الوطنية لتحرير أزواد.", ("CONCEDE", "MLI", "MNLA")),
+    # a meeting of several states: one CONSULT, the host (the venue's state, a member) first
+    ("وبدأ وزراء خارجية دول الميدان الجزائر ومالي وموريتانيا والنيجر اجتماعهم في الجزائر العاصمة.", ("CONSULT", "DZA", "MLI")),
+    ("واجتمع رؤساء أركان جيوش مالي وموريتانيا والنيجر والجزائر في نواكشوط.", ("CONSULT", "MRT", None)),
+    # a named class narrating a past act is still its agent
+    ("وهاجمت الجماعات الإرهابية ثكنة للجيش المالي قرب موبتي.", ("ASSAULT", "TERRORIST-GROUPS", "MLI")),
 ]
 
 # must not produce (None = any)
@@ -550,6 +555,19 @@ ROUND4_MUST_NOT = [
      {("CONCEDE", "DEU", None)}),
     ("وأفرج عن سائحين نمساويين في مالي بعدما احتجزهما تنظيم القاعدة في بلاد المغرب الإسلامي عدة أشهر.",
      {("CRIME", None, None)}),
+    # one meeting, one event: no pair without the host, no one-sided CONSULT beside it
+    ("وبدأ وزراء خارجية دول الميدان الجزائر ومالي وموريتانيا والنيجر اجتماعهم في الجزائر العاصمة.",
+     {("CONSULT", "MLI", None), ("CONSULT", "DZA", "MRT"), ("CONSULT", "DZA", "NER")}),
+    ("واجتمع رؤساء أركان جيوش مالي وموريتانيا والنيجر والجزائر في نواكشوط.", {("CONSULT", "MLI", None)}),
+    # a class of actors in a statement's general present is no act; a charter's body is no party;
+    # the topic of a meeting (لبحث …) is neither an act nor its counterpart; a summit named in a
+    # reference (تطبيقا لقرار القمة) is no meeting
+    ("وأكد البيان أن الجماعات الإرهابية تهدد أمن المنطقة بأكملها.", {("THREATEN", None, None)}),
+    ("وقال الوزير إن الجماعات الإرهابية تستهدف المدنيين والعسكريين على حد سواء.", {("ASSAULT", None, None)}),
+    ("واعتبرت باماكو أن تدمير الطائرة يشكل انتهاكا لميثاق الأمم المتحدة.", {("DISAPPROVE", "MLI", "UN")}),
+    ("وعقد الاتحاد الاقتصادي والنقدي لغرب إفريقيا اجتماعا طارئا في داكار لبحث تداعيات العقوبات على مالي.",
+     {("CONSULT", "UEMOA", "MLI"), ("SANCTION", None, None)}),
+    ("وأوضح البنك المركزي لدول غرب إفريقيا أنه جمد حسابات الدولة المالية تطبيقا لقرار القمة.", {("CONSULT", None, None)}),
     # a junta's call to its own civil servants is home policy
     ("وأطاح عسكريون في مالي بالرئيس أمادو توماني توريه. ودعا المجلس العسكري الموظفين إلى العودة إلى مكاتبهم.",
      {("DEMAND", None, None)}),

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from corpus import plover
 from corpus.extract import event_parties as parties
+from corpus.extract.actor_context import CLASS_ACTORS
 from corpus.extract.event_context import (
     AGENT_MARKERS,
     AN,
@@ -52,6 +53,7 @@ from corpus.extract.triggers import (
     TRIGGER_FILE,
     Trigger,
     find_triggers,
+    present_tense,
     readings,
     word_forms,
 )
@@ -103,6 +105,9 @@ TITLE_HEADS = _word_set("title_heads")  # الأمين العام للأمم ا�
 MEMBER_NOUNS = _word_set("member_nouns")  # قيادي، عضو، عناصر: "قياديا في الحركة" is the group
 COMPLEMENTIZERS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["complementizers"])
 VENUE_WORDS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["venue_words"])  # أمام المحكمة: a venue
+PURPOSE_MASDARS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["purpose_masdars"])  # اجتماع لبحث العقوبات
+CHARTER_HEADS = _word_set("charter_heads")  # انتهاك لميثاق الأمم المتحدة: the UN is no party
+REFERENCE_HEADS = _word_set("reference_heads")  # تطبيقا لقرار القمة: a meeting named, not held
 TOPIC_HEADS = _word_set("topic_heads")  # مكافحة الإرهاب والتهريب وخطف الرعايا: topics, not acts
 # types PLOVER codes with no target (a mobilisation, a protest, an inquiry, a refusal…); an attack,
 # an arrest or a clash with no stated target is most often a reference, not a reported act
@@ -243,7 +248,7 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
         clause_date = _event_date(art, sent, hit, nxt, claimed)
         if not roles.agents or etype in reported or (hit.needs_date and _background_date(clause_date, story)):
             continue
-        if _told_again(art, hit, roles, story):
+        if _told_again(art, hit, roles, story) or _generic_statement(art, hit, roles):
             continue
         date = clause_date or story.pub_date
         story.sentence_agent = story.sentence_agent or roles.agents[0]
@@ -286,6 +291,15 @@ def _told_again(art: Article, hit: Trigger, roles: Roles, story: _Story) -> bool
     return any((t, side) in story.acts for t in VIOLENT)
 
 
+def _generic_statement(art: Article, hit: Trigger, roles: Roles) -> bool:
+    """"الجماعات الإرهابية تهدد أمن المنطقة": a class of actors (not a named one) as the agent of
+    a present-tense verb or a verbal noun is a statement's general background, not a reported act."""
+    agent = roles.agents[0]
+    if getattr(agent, "actor_id", None) not in CLASS_ACTORS:
+        return False
+    return hit.pos != "v" or present_tense(art.word(hit.first))
+
+
 def _background_date(clause_date, story: _Story) -> bool:
     """A reference ("الاتفاق الموقع …") is an act only with a date in its clause, and not when
     that date lies three or more years before publication (the accord signed in 2015, in 2024)."""
@@ -311,6 +325,10 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
         return True  # "بعد أكثر من شهرين على إطاحة الجيش بالرئيس": a coup that dates the story
     if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
         return True
+    if _after_any(art, PURPOSE_MASDARS, hit.first, 6):
+        return True  # عقد اجتماعا لبحث تداعيات العقوبات: the topic of the meeting
+    if hit.etype == "CONSULT" and hit.pos == "n" and not REFERENCE_HEADS.isdisjoint(art.readings_at(hit.first - 1)):
+        return True  # تطبيقا لقرار القمة، على هامش المؤتمر: a meeting named, not a meeting held
     if parties.denied(art, hit.first, [h.first for h in earlier if h.etype == "REJECT"]):
         return True  # نفت فرنسا أن تكون قد دعمت …
     if _content_of(art, hit, earlier):
@@ -424,11 +442,28 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     roles = roles._replace(targets=[t for t in roles.targets if _other_side(hit, roles.agents[0], t)])
     if len(roles.agents) > 1 and hit.etype in SYMMETRIC and (not roles.targets or all(
             art.is_state(a.side) for a in roles.agents)):  # اتفقت X وY، اندماج X وY، وقع قادة X وY وZ
+        if hit.etype == "CONSULT" and all(art.is_state(a.side) for a in roles.agents):
+            return _meeting_roles(art, sent, hit, roles)
         return Roles(roles.agents[:1], roles.agents[1:], roles.anchor)
     focus = story.blame.focus
     if not roles.targets and hit.etype in COUNTERPART_TYPES and focus and parties.is_group(art, roles.agents[0]):
         return roles._replace(targets=[_StateRef(focus)])  # وقعت التنسيقية على الاتفاق: with the government
     return roles
+
+
+def _meeting_roles(art: Article, sent: Sentence, hit: Trigger, roles: Roles) -> Roles:
+    """A meeting of several states ("اجتمع رؤساء أركان جيوش الجزائر ومالي والنيجر في تمنراست") is
+    one CONSULT: the host (the state of the venue, when it is a member named in the sentence)
+    first, with the first other member."""
+    place = _nearest_place(art, sent, hit)
+    host = _state_of_place(art, place) if place else None
+    named = {art.refs[k].side for k in range(sent.lo, sent.hi)}
+    if host not in named:
+        return Roles(roles.agents[:1], roles.agents[1:2], roles.anchor)
+    first = next(a for a in roles.agents if a.side == host) if any(a.side == host for a in roles.agents) \
+        else _StateRef(host)
+    other = next(a for a in roles.agents if a.side != host)
+    return Roles([first], [other], roles.anchor)
 
 
 def _coup_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, nxt: int) -> Roles:
@@ -761,7 +796,7 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
     members = _members(art, sent, roles)
     cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3
             and _other_side(hit, roles.agents[0], refs[k]) and refs[k] not in members
-            and not _in_venue(art, refs[k]) and not _named_as_place(art, refs[k])
+            and not _in_venue(art, refs[k]) and not _named_as_place(art, refs[k]) and not _not_a_party(art, hit, refs[k])
             and not parties.third_party(art, hit.last, refs[k]) and not _victim_of(sent, hit, refs[k])
             and (hit.etype in VIOLENT | {"CONCEDE"} or not parties.is_national(art, refs[k]))]
     if cand and parties.is_national(art, refs[cand[0]]):
@@ -769,6 +804,14 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
     if cand:
         return art.coordinated(cand[0], sent.lo, sent.hi, 1)
     return _place_target(art, sent, hit, side)
+
+
+def _not_a_party(art: Article, hit: Trigger, ref: ActorRef) -> bool:
+    """"انتهاكا لميثاق الأمم المتحدة": the body whose charter is invoked; "اجتماعا لبحث العقوبات على
+    مالي": an actor after the purpose of a meeting is its topic."""
+    if not CHARTER_HEADS.isdisjoint(art.readings_at(ref.first - 1)):
+        return True
+    return any(art.word(k) in PURPOSE_MASDARS for k in range(hit.last + 1, ref.first))
 
 
 def _victim_of(sent: Sentence, hit: Trigger, ref: ActorRef) -> bool:

@@ -162,6 +162,24 @@ def default_index() -> TriggerIndex:
     return build_index(load_json(TRIGGER_FILE))
 
 
+@lru_cache(maxsize=1)
+def _present_only() -> frozenset:
+    """Every present-tense form of the dictionary's verbs that is not also a past form."""
+    present, past = set(), set()
+    for rows in load_json(TRIGGER_FILE)["types"].values():
+        for row in rows:
+            for head in row["head"] if row.get("pos") in ("v", "r") and not row.get("literal") else ():
+                p, _, pr = fold(head).partition("/")
+                past |= _past_forms(p)
+                present |= _present_forms(pr) if pr else set()
+    return frozenset(present - past)
+
+
+def present_tense(word: str) -> bool:
+    """Is the token a present-tense trigger verb (تهدد، يحاربون), the tense of a general statement?"""
+    return not _present_only().isdisjoint(readings(word))
+
+
 # -- lookup --------------------------------------------------------------------------------
 _OUTER = ("", "و", "ف")
 _INNER = ("", "ب", "ل", "ك", "س")
