@@ -447,3 +447,8 @@ def test_a_capital_where_something_happens_is_a_place(ex, text, word, pid):
 def test_a_capital_that_announces_is_its_state(ex):
     text = "وأعلنت باماكو أنها ترفض الاتهامات."
     assert "MLI" in actor_ids(ex, text) and pairs(ex, text) == []
+
+
+def test_a_direction_glued_to_a_country_is_its_area(ex):
+    found = pairs(ex, "وتنتشر الجماعات في جنوبتونس وشمالمالي منذ سنوات.")
+    assert found == [("جنوبتونس", "tunisia@south"), ("شمالمالي", "northern-mali")]

@@ -740,6 +740,7 @@ def resolve_entities_with_states(doc: Doc, lex: Lexicon) -> tuple[list[dict], li
     resolver = EntityResolver(doc, lex)
     resolver.run(with_variants(doc, lex, lexicon_matches(doc, lex)))
     actor_rules.late_surnames(resolver)
+    place_rules.glued_directions(resolver)
     actors = sorted(resolver.actors, key=lambda a: a["start"])
     actors = actor_context.refine_actors(resolver, actor_rules.drop_repeats(actors))
     return resolver.places, actors, dict(resolver._affil_map)

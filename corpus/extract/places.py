@@ -545,6 +545,39 @@ def palace_place(res, m, state: str | None) -> int | None:
     return m.j
 
 
+_GLUED_DIRECTIONS = tuple(sorted((w for w in DIRECTIONS if not w.startswith("ال") and not w.endswith("ي")),
+                                 key=len, reverse=True))  # شمال جنوب شرق غرب وسط
+_GLUED_RE = re.compile("|".join(_GLUED_DIRECTIONS))
+
+
+def glued_directions(res) -> None:
+    """جنوبتونس، شمالمالي: a direction word glued to a country or region name (a missing space)
+    is that area, one span; only words no mention covers."""
+    covered = [(x["start"], x["end"]) for x in res.places + res.actors]
+    found = False
+    for idx, word in enumerate(res.doc.words):
+        if len(word) < 6 or not _GLUED_RE.search(word[:6]):
+            continue  # most words hold no direction word at their start
+        for stem, plen in strip_clitic(word):
+            head = next((d for d in _GLUED_DIRECTIONS if stem.startswith(d) and len(stem) > len(d) + 2), None)
+            base = _glued_base(res.lex, stem[len(head):]) if head else None
+            s, e = res.span_of(idx, idx + 1, plen)
+            if base and not any(a < e and s < b for a, b in covered):
+                res.add_place(idx, idx + 1, plen, area_id(res.lex, base, DIRECTIONS[head]))
+                found = True
+                break
+    if found:
+        res.places.sort(key=lambda p: p["start"])
+
+
+def _glued_base(lex: Lexicon, rest: str) -> str | None:
+    """A country or region the rest of a glued word names."""
+    entries = lex.phrases.get((rest,), ())
+    bases = [e.ref for e in entries if e.kind == "place" and e.ref in lex.places
+             and lex.places[e.ref].kind in ("country", "region")]
+    return bases[0] if bases else None
+
+
 def sahara_of_state(res, m, places: list[Entry]) -> int | None:
     """الصحراء الجزائرية، الصحراء التونسية: the part of that state the Sahara covers (the south
     of a Maghreb state, the north of a Sahel state: the side away from the sea or the savanna),
