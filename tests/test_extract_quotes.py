@@ -534,3 +534,13 @@ def test_the_spokesman_of_the_movements_is_no_state_official_named_before(ex):
 ])
 def test_a_clause_in_marks_after_the_speaker_and_adjuncts_is_direct(ex, text, quoted):
     assert _quote(ex, text, quoted)["kind"] == "direct"
+
+
+def test_the_object_after_a_definite_title_is_not_its_body(ex):
+    text = "ووصف الوزير قوات «فاغنر» بأنها مرتزقة تنتهك حقوق الإنسان في البلاد."
+    assert _speaker_id(_quote(ex, text, "مرتزقة تنتهك حقوق الإنسان في البلاد")) != "WAGNER"
+
+
+def test_a_name_in_marks_after_forces_is_no_quote(ex):
+    text = "وأكد الوزير أن قوات «ليكورن» ستغادر البلاد قبل نهاية الصيف المقبل."
+    assert [q["kind"] for q in _quotes(ex, text)] == ["reported"]

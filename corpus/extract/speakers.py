@@ -796,9 +796,21 @@ class SpeakerResolver:
             earlier = self._indefinite_before(j, since) if view.word(j).startswith("ال") else None
             if earlier is not None or compatible:
                 return earlier or _speaker_of(compatible[-1], "title")
-        bodies = [a for a in inside if a.get("mention") != "adjective"] or [
+        definite = view.word(j).startswith("ال")
+        bodies = [a for a in inside if a.get("mention") != "adjective" and (not definite or self._linked(a))] or [
             a for a in self._short_forms(j + 1, start) if not states or self.lex.root_state(a["actor_id"]) in states]
         return _speaker_of(bodies[0], "title") if bodies else None
+
+    def _linked(self, mention: dict) -> bool:
+        """A body a definite title speaks for is linked to it (الناطق باسم الحركة، المسؤول في
+        الوزارة، المتحدث للجيش); a definite title takes no genitive, so a body right after it
+        (ووصف الوزير قوات فاغنر) is the verb's object."""
+        if fold(mention["text"][:1]) in ("ل", "ب"):
+            return True
+        k = self.view.token_at(mention["start"] - 1) - 1
+        while k >= 0 and self.view.oends[k] > mention["start"]:
+            k -= 1
+        return k >= 0 and self.view.word(k) in self.words.official_links
 
     def _same_source_title(self, j: int) -> bool:
         """المتحدث right after an unnamed spokesman spoke ("Military spokesman"): the same one."""
