@@ -404,6 +404,10 @@ class EntityResolver:
             area_end = place_rules.sahara_of_state(self, m, places)
             if area_end:
                 return area_end
+            with_state = place_rules.state_after_with(self, m, places)
+            if with_state:
+                self.add_place(with_state[0], m.j, 0, with_state[1])
+                return m.j
             pid = place_rules.place_choice(self, m, places)
             self.add_place(m.i, m.j, m.plen, pid)
             return m.j

@@ -260,6 +260,20 @@ def place_choice(res, m, places: list[Entry]) -> str:
     return pid
 
 
+def state_after_with(res, m, places: list[Entry]) -> tuple[int, str] | None:
+    """الحدود مع مالي (a border phrase of the gazetteer): the annotation guidelines count "حدود
+    مالي" as the country used as a location, so the state named after مع is the place, span its
+    name (first token, place id); None for any other phrase."""
+    words = tuple(res.tok(x) for x in range(m.i, m.j))
+    if _MA3 not in words[1:-1] or not any(res.lex.places[e.ref].kind == "border_area"
+                                           for e in places if e.ref in res.lex.places):
+        return None
+    k = words.index(_MA3) + 1
+    named = _state_of_phrase(res.lex, words[k:])
+    pid = res.lex.country_place.get(named) if named else None
+    return (m.i + k, pid) if pid else None
+
+
 def border_with_focus(res, m, pid: str) -> str:
     """الحدود مع مالي: the border between the named state and the other state of the story
     (the last one named: the dateline's, the subject's), else the named state itself."""
@@ -629,13 +643,14 @@ def _area_info(lex: Lexicon, base: PlaceInfo, pid: str, direction: str) -> Place
 
 
 def land_or_border(res, i: int, stem: str, plen: int, by_start: dict) -> int | None:
-    """الأراضي الليبية → Libya; الحدود الجزائرية المالية، الحدود بين مالي والنيجر → the border
-    area (with one state: the border with the other state of the story)."""
+    """الحدود الجزائرية المالية، الحدود بين مالي والنيجر → the border area (with one state: the
+    border with the other state of the story); الأراضي الليبية، التراب المالي → no place (the
+    annotated sets never mark "the national territory"), its nisba consumed."""
     states, j = _states_after(res, i + 1, by_start)
     if not states:
         return None
     if stem in LAND_NOUNS:
-        pid = res.lex.country_place.get(states[0])
+        return j  # التراب المالي، الأراضي الليبية: annotators leave "the national territory" unmarked
     else:
         if len(states) == 1:
             others = [s for s in reversed(res.states_seen) if s != states[0]]
