@@ -534,6 +534,16 @@ ROUND4_MUST = [
     # a meeting of several states: one CONSULT, the host (the venue's state, a member) first
     ("وبدأ وزراء خارجية دول الميدان الجزائر ومالي وموريتانيا والنيجر اجتماعهم في الجزائر العاصمة.", ("CONSULT", "DZA", "MLI")),
     ("واجتمع رؤساء أركان جيوش مالي وموريتانيا والنيجر والجزائر في نواكشوط.", ("CONSULT", "MRT", None)),
+    # the target of an attack is the force or body attacked as named in its clause (a relative
+    # clause describing the attack noun included), not the country it happened in
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وأسفر الهجوم الإرهابي الذي وقع أمس بتساليت على معسكر المينوسما عن مقتل ثلاثة جنود.",
+     ("ASSAULT", "JNIM", "MINUSMA")),
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. واستهدف هجوم بقذائف الهاون معسكر بعثة الأمم المتحدة في كيدال.",
+     ("ASSAULT", "JNIM", "MINUSMA")),
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وهاجم عناصر إرهابيون دورية للقوات المسلحة النيجرية قرب الحدود مع مالي.",
+     ("FIGHT", "JNIM", "NER")),
+    # unnamed fighters attacking a state's patrol with no group named anywhere: the class actor
+    ("وهاجم عناصر إرهابيون دورية للقوات المسلحة البوركينية قرب الحدود مع النيجر.", ("FIGHT", "TERRORIST-GROUPS", "BFA")),
     # a named class narrating a past act is still its agent
     ("وهاجمت الجماعات الإرهابية ثكنة للجيش المالي قرب موبتي.", ("ASSAULT", "TERRORIST-GROUPS", "MLI")),
 ]
@@ -568,6 +578,13 @@ ROUND4_MUST_NOT = [
     ("وعقد الاتحاد الاقتصادي والنقدي لغرب إفريقيا اجتماعا طارئا في داكار لبحث تداعيات العقوبات على مالي.",
      {("CONSULT", "UEMOA", "MLI"), ("SANCTION", None, None)}),
     ("وأوضح البنك المركزي لدول غرب إفريقيا أنه جمد حسابات الدولة المالية تطبيقا لقرار القمة.", {("CONSULT", None, None)}),
+    # one attack, one event: the verb whose subject is the attack noun, a verb joined inside the
+    # attack's relative clause (not the condemner's act)
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. واستهدف هجوم بقذائف الهاون معسكر بعثة الأمم المتحدة في كيدال.",
+     {("FIGHT", None, None), ("ASSAULT", None, "MLI")}),
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وأدانت الأمم المتحدة الهجوم الإرهابي الذي وقع بكيدال واستهدف قوات حفظ السلام.",
+     {("FIGHT", None, None), ("ASSAULT", "UN", None), ("AGREE", None, None)}),
+    ("وهاجم عناصر إرهابيون دورية للقوات المسلحة البوركينية قرب الحدود مع النيجر.", {("FIGHT", None, "NER")}),
     # a junta's call to its own civil servants is home policy
     ("وأطاح عسكريون في مالي بالرئيس أمادو توماني توريه. ودعا المجلس العسكري الموظفين إلى العودة إلى مكاتبهم.",
      {("DEMAND", None, None)}),

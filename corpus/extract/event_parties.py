@@ -146,9 +146,22 @@ def summons(art: Article, first: int, last: int) -> bool:
 
 def describes_noun(art: Article, tok: int, violent_firsts: tuple) -> bool:
     """"هجوم استهدف موقعا", "الهجوم الذي استهدف قافلة": a violent verb right after a violent
-    noun (or its relative pronoun) describes the act the noun names, not another one."""
+    noun (or its relative pronoun), or joined by و inside that relative clause, describes the act
+    the noun names, not another one."""
     prev = tok - 1 if art.word(tok - 1) not in RELATIVES else tok - 2
-    return any(prev - 2 <= v <= prev and _is(art, v, ATTACK_NOUNS) for v in violent_firsts if v < tok)
+    if any(prev - 2 <= v <= prev and _is(art, v, ATTACK_NOUNS) for v in violent_firsts if v < tok):
+        return True
+    if art.word(tok)[:1] != "و":
+        return False  # "الهجوم الذي وقع بكيدال واستهدف قوات حفظ السلام": the relative clause goes on
+    rel = next((k for k in range(tok - 1, max(tok - 10, 0), -1) if art.word(k) in RELATIVES), None)
+    return rel is not None and not art.strong_stop(rel, tok) and any(
+        rel - 3 <= v < rel and _is(art, v, ATTACK_NOUNS) for v in violent_firsts)
+
+
+def attack_subject(art: Article, hit_last: int) -> bool:
+    """"استهدف هجوم بقذائف الهاون معسكرا": an attack noun right after a violent verb is its
+    subject, the act itself (reported by the noun, coded as an attack)."""
+    return _is(art, hit_last + 1, ATTACK_NOUNS)
 
 
 def generic_fighters_after(art: Article, tok: int, end: int) -> bool:

@@ -87,6 +87,7 @@ MAX_PER_SENTENCE = 6
 _PREC_NAME = {10: "day", 7: "month", 4: "year"}
 BI_ISM, NIYABA, JANIB = fold("باسم"), fold("نيابة"), fold("جانب")
 KULL = fold("كل")
+GENERIC_FIGHTERS_ID = "TERRORIST-GROUPS"  # the class actor for fighters no group names
 DIDD = fold("ضد")
 CONTENT_MARKERS = frozenset(fold(w) for w in ("إلى", "أن", "بأن", "وإلى"))  # دعا إلى، لا تقبل أن، نفى أن
 
@@ -180,7 +181,7 @@ def _same_violence(art: Article, sent: Sentence, hit: Trigger, hits: list[Trigge
     if hit.etype not in VIOLENT:
         return False
     if hit.pos == "v":
-        return parties.describes_noun(art, hit.first, sent.violent)
+        return parties.describes_noun(art, hit.first, sent.violent) or parties.attack_subject(art, hit.last)
     return hit.pos == "n" and art.word(hit.first - 1) in parties.MEANS_WORDS and any(
         h.pos == "v" and h.etype in VIOLENT and 0 < hit.first - h.last <= 8 and not art.boundary(h.last + 1, hit.first)
         for h in hits)
@@ -505,15 +506,25 @@ def _blamed_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, role
     الانتحاري، خطف مسلحون مجهولون): the group the article blames, against a party named in the
     act's own clause or the state where it happened."""
     author = story.blame.author(art, sent.lo, sent.hi, hit.first)
+    if author is None and hit.pos == "v" and parties.generic_fighters_after(art, hit.last + 1, hit.last + 3):
+        author = _StateRef(GENERIC_FIGHTERS_ID)  # "هاجم عناصر إرهابيون دورية": no group named anywhere
     if author is None or (hit.pos == "n" and _definite(art.word(hit.first)) and (hit.etype, author.side) in story.acts):
         return roles._replace(agents=[])  # "الهجوم" again: the attack already reported
     roles = roles._replace(agents=[author])
     targets = roles.targets or [t for t in _target_after(art, sent, hit, near, roles, nxt)
-                                if not isinstance(t, ActorRef) or not art.boundary(hit.last + 1, t.first)]
+                                if not isinstance(t, ActorRef) or not art.boundary(hit.last + 1, t.first)
+                                or _in_own_relative(art, hit, t)]
     targets = [t for t in targets or _violent_target(art, sent, hit, nxt, roles, story) if _other_side(hit, author, t)]
     if not targets and (hit.etype, author.side) in story.acts:
         return roles._replace(agents=[])  # "تدمير الأضرحة" again: the act already reported
     return roles._replace(targets=targets)
+
+
+def _in_own_relative(art: Article, hit: Trigger, ref: ActorRef) -> bool:
+    """"الهجوم الإرهابي الذي وقع أمس بتساليت على معسكر المينوسما": the body attacked, named in the
+    relative clause that describes the attack noun (and no other clause after it)."""
+    rel = next((k for k in range(hit.last + 1, hit.last + 4) if art.word(k) in parties.RELATIVES), None)
+    return hit.pos == "n" and rel is not None and rel < ref.first and not art.boundary(rel + 1, ref.first)
 
 
 def _definite(word: str) -> bool:
