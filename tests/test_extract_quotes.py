@@ -544,3 +544,9 @@ def test_the_object_after_a_definite_title_is_not_its_body(ex):
 def test_a_name_in_marks_after_forces_is_no_quote(ex):
     text = "وأكد الوزير أن قوات «ليكورن» ستغادر البلاد قبل نهاية الصيف المقبل."
     assert [q["kind"] for q in _quotes(ex, text)] == ["reported"]
+
+
+def test_a_closing_style_mark_after_a_colon_opens_the_quotation(ex):
+    text = "وقال وزير الاتصال يايا سانغاري:” عثرت فرق التعزيزات بعد الهجوم على عشرات الجثث”."
+    q = _quote(ex, text, "عثرت فرق التعزيزات بعد الهجوم على عشرات الجثث")
+    assert (q["kind"], _speaker_id(q)) == ("direct", "yaya-sangare")

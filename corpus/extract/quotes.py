@@ -62,6 +62,8 @@ def _classify(text: str, s: int, e: int) -> tuple[bool, bool]:
     nxt = text[e] if e < len(text) else " "
     after_space = prev.isspace() or prev in "(:،,؛" or (prev in CLITIC_LETTERS and prev2.isspace()) or (
         prev == "ـ" and s > 1 and text[s - 2] in CLITIC_LETTERS)
+    if text[max(0, s - 3):s].rstrip().endswith(":") and _is_letter(text[e:e + 3].lstrip()[:1]):
+        return True, False  # قال: ” عثرت …”: a mark after a colon opens, even before a space
     opener = after_space and _is_letter(nxt)
     closer = (not prev.isspace()) and (nxt.isspace() or nxt in ".,،؛:!?؟)" or e == len(text) or nxt in "\"”»'")
     return opener, closer
