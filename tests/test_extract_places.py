@@ -225,6 +225,23 @@ def test_names_that_are_common_words_need_a_cue(ex):
     assert ("انتهاكا", "intahaka") in pairs(ex, "سيطر مسلحون على منجم الذهب في منطقة انتهاكا")
 
 
+@pytest.mark.parametrize("text,surface", [
+    ("وعثر على جثث المهاجرين قرب بئر تاغليت", "بئر تاغليت"),  # no cue: a head + a name
+    ("وتوجه الرتل العسكري إلى بئر أم الأحجار", "بئر أم الأحجار"),
+    ("وقعت الاشتباكات في منطقة بئر أم الأحجار", "بئر أم الأحجار"),  # not the town Ber
+])
+def test_a_well_with_a_name_is_a_place(ex, text, surface):
+    assert (surface, None) in pairs(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "حفرت المنظمة بئر ماء في القرية",
+    "وسقط الطفل في بئر عميقة",
+])
+def test_a_well_is_not_a_place(ex, text):
+    assert pairs(ex, text) == []
+
+
 # -- small localities of the Sahel conflicts --------------------------------------------------
 @pytest.mark.parametrize("text,pid", [
     ("قتل عشرات الجنود في هجوم على معسكر بولكيسي قرب الحدود البوركينية", "boulkessi"),

@@ -415,7 +415,7 @@ class EntityResolver:
             return self._actor_match(m, actors, nisbas)
         if nisbas:
             return self._nisba_match(m, nisbas)
-        return m.j
+        return place_rules.head_name_place(self, m, by_start) or m.j
 
     def _actor_match(self, m: Match, actors: list[Entry], nisbas: list[Entry]) -> int:
         """A phrase that is only an actor's name (or alias)."""

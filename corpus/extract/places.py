@@ -47,6 +47,8 @@ LAND_NOUNS = _words("land_nouns")
 BORDER_NOUNS = _words("border_nouns")
 COUNTRY_WORDS = _words("country_words")
 NAME_HEADS = _words("place_name_heads")
+WELL_WORDS = _words("well_words")  # بئر ماء، بئر نفط: a well, not a place
+NAME_PARTICLE_WORDS = frozenset(fold(w) for w in ("أم", "ام", "أبو", "ابو", "بن", "ولد", "سيدي"))
 INTENSIFIERS = _words("direction_intensifiers")
 DIRECTIONS = {fold(w): d for d, ws in WORDS["directions"].items() for w in ws.split()}
 SECOND_DIRECTIONS = {**DIRECTIONS, **{fold(w): d for d, ws in WORDS["direction_second_words"].items() for w in ws.split()}}
@@ -409,6 +411,10 @@ def cue_place(res, i: int, by_start: dict) -> int:
         k = (KNOWN_ONLY_CUES.get(cue, cue),) + tuple(res.tok(x) for x in range(nxt.i, nxt.j))
         pid = res.lex.cue_places.get(k)
         places = [e for e in nxt.entries if e.kind in ("place", "cue_place")]
+        head_end = head_name_end(res, nxt.i) if not pid and res.tok(nxt.i) in NAME_HEADS else None
+        if head_end and not any(e.kind == "place" for e in places):
+            res.add_place(nxt.i, head_end, nxt.plen, None)  # منطقة بئر أم القرى: not Ber
+            return head_end
         if pid or places:
             pid = pid or _of_following_nisba(res, nxt, places) or town_or_region(res.lex, places, cue in REGION_CUES)
             res.add_place(nxt.i, nxt.j, nxt.plen, pid)
@@ -423,6 +429,36 @@ def cue_place(res, i: int, by_start: dict) -> int:
         j += 1  # عين صالح، تين زواتين، برج باجي مختار
     res.add_place(i + 1, j, 0, None)
     return j
+
+
+def head_name_end(res, k: int) -> int | None:
+    """بئر/عين/تين at token k + a name no phrase covers (بئر تلمسي، بئر أم القرى): one past the
+    name (a particle such as أم/أبو takes one more word), else None. Not before a direction,
+    cue, common word or adjective (بلدة بير شرق تمبكتو، بئر ماء، بئر جديدة)."""
+    n = len(res.doc.tokens)
+    if k + 1 >= n or res.punct_between(k, k + 1):
+        return None
+    name = res.tok(k + 1)
+    if name in NAME_PARTICLE_WORDS:  # بئر أم القرى
+        return k + 3 if k + 2 < n and not res.punct_between(k + 1, k + 2) else None
+    if name in TRIGGERS or common_word(name) or adjective_like(name) or name in WELL_WORDS \
+            or not res._looks_like_name(name, allow_al=True):
+        return None
+    return k + 2
+
+
+def head_name_place(res, m, by_start: dict) -> int | None:
+    """بئر X after a locative preposition (قرب بئر تلمسي، في بئر الغزلان): a place even when X is
+    unknown (the head alone is only a place after a cue: بئر is also "a well")."""
+    if m.j - m.i != 1 or res.tok(m.i)[m.plen:] not in NAME_HEADS:
+        return None
+    if not m.plen and res.prev_word(m) not in LOC_PREPS:
+        return None
+    end = head_name_end(res, m.i)
+    if end is None or m.j in by_start and by_start[m.j].j > end:
+        return None
+    res.add_place(m.i, end, m.plen, None)
+    return end
 
 
 def _quote_between(res, i: int) -> bool:
