@@ -136,6 +136,12 @@ def time_anchor(art: Article, tok: int) -> bool:
     return any(art.word(k) in TIME_ANCHORS and not art.boundary(k + 1, tok) for k in range(tok - 5, tok))
 
 
+def anchored_after(art: Article, last: int, tok: int) -> bool:
+    """Is the act at `tok` told after a time anchor (بعد أن، إثر، عقب) that follows the act ending
+    at `last`, in its sentence: the earlier act's background, not a new report?"""
+    return any(art.word(k) in TIME_ANCHORS for k in range(max(last + 1, tok - 10), tok)) and not art.strong_stop(last, tok)
+
+
 def summons(art: Article, first: int, last: int) -> bool:
     """"استدعت السفير الجزائري", "استدعاء سفير مالي لديها": another state's envoy summoned (a
     protest), not the state's own envoy recalled (سفيرها، سفراءها من الجزائر)."""
@@ -294,6 +300,11 @@ def background(art: Article, tok: int) -> bool:
     """"منذ انتشارها في مالي", "بوقف عملياتها العسكرية": a verbal noun after منذ dates a state of
     affairs, after وقف/تعليق/إنهاء it is what stops: no new act."""
     return not BACKGROUND_WORDS.isdisjoint(art.readings_at(tok - 1))
+
+
+def ongoing_since(art: Article, tok: int) -> bool:
+    """"يشهد شمال مالي منذ يناير هجمات": a noun after "منذ + date" is a series going on, background."""
+    return any(art.word(k) == SINCE and not art.boundary(k + 1, tok) for k in (tok - 2, tok - 3))
 
 
 def held_since(art: Article, hit) -> bool:

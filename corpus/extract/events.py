@@ -106,6 +106,7 @@ TITLE_HEADS = _word_set("title_heads")  # الأمين العام للأمم ا�
 MEMBER_NOUNS = _word_set("member_nouns")  # قيادي، عضو، عناصر: "قياديا في الحركة" is the group
 COMPLEMENTIZERS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["complementizers"])
 VENUE_WORDS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["venue_words"])  # أمام المحكمة: a venue
+FAILURE_WORDS = _word_set("failure_words")  # العجز عن مواجهة: an act not done
 PURPOSE_MASDARS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["purpose_masdars"])  # اجتماع لبحث العقوبات
 CHARTER_HEADS = _word_set("charter_heads")  # انتهاك لميثاق الأمم المتحدة: the UN is no party
 REFERENCE_HEADS = _word_set("reference_heads")  # تطبيقا لقرار القمة: a meeting named, not held
@@ -326,6 +327,13 @@ def _skipped(art: Article, hit: Trigger, earlier: list[Trigger], last_end: dict[
         return True  # "بعد أكثر من شهرين على إطاحة الجيش بالرئيس": a coup that dates the story
     if _after_any(art, PURPOSE_WORDS, hit.first, 3) or _after_any(art, TOPIC_HEADS, hit.first, 6):
         return True
+    if hit.pos == "n" and hit.etype in VIOLENT and parties.ongoing_since(art, hit.first):
+        return True  # "يشهد الشمال منذ يناير هجمات": a state of affairs, not a reported act
+    if hit.etype in VIOLENT and any(parties.coup(art, h.first, h.last) and parties.anchored_after(art, h.last, hit.first)
+                                    for h in earlier):
+        return True  # "استولى عسكريون على السلطة بعد أن شنت الحركة هجوما": the rebellion is the coup's background
+    if _after_any(art, FAILURE_WORDS, hit.first, 3):
+        return True  # "بالعجز عن مواجهة هجمات المتمردين": what was not done (a coup's motive)
     if _after_any(art, PURPOSE_MASDARS, hit.first, 6):
         return True  # عقد اجتماعا لبحث تداعيات العقوبات: the topic of the meeting
     if hit.etype == "CONSULT" and hit.pos == "n" and not REFERENCE_HEADS.isdisjoint(art.readings_at(hit.first - 1)):
