@@ -550,3 +550,9 @@ def test_a_closing_style_mark_after_a_colon_opens_the_quotation(ex):
     text = "وقال وزير الاتصال يايا سانغاري:” عثرت فرق التعزيزات بعد الهجوم على عشرات الجثث”."
     q = _quote(ex, text, "عثرت فرق التعزيزات بعد الهجوم على عشرات الجثث")
     assert (q["kind"], _speaker_id(q)) == ("direct", "yaya-sangare")
+
+
+def test_with_no_speech_verb_an_actor_after_a_preposition_is_not_the_speaker(ex):
+    text = "وفي حديث مع الرئيس عاصمي غويتا، تعهدت الحكومة المالية بـ\"حماية المدنيين في كل الظروف\"."
+    q = _quote(ex, text, "حماية المدنيين في كل الظروف")
+    assert _speaker_id(q) == "MLI-GOV"

@@ -484,6 +484,8 @@ class SpeakerResolver:
         k = view.token_at(mention["start"] - 1) - 1
         while k >= 0 and view.oends[k] > mention["start"]:
             k -= 1
+        while k > 0 and view.word(k) in self.words.titles and mention["kind"] == "person":
+            k -= 1  # مع الرئيس عاصمي غويتا: the preposition before the title
         return k >= 0 and view.word(k) in self.words.person_stops | self.words.subject_stops
 
     def _opens_with(self, mention: dict, sent_start: int) -> bool:
@@ -902,8 +904,9 @@ class SpeakerResolver:
         """No speech verb before: the sentence's first actor, else one after ("…" قال الوزير)."""
         kinds = ("person", "state_body", "state", "igo")
         before = [a for a in self.actors_in(sent_start, pos) if a["kind"] in kinds and a.get("mention") != "adjective"]
-        if before:
-            return _speaker_of(before[0], "topic")
+        free = [a for a in before if not self._governed(a)]  # في مالي، مع الوزير: no subject
+        if free or before:
+            return _speaker_of((free or before)[0], "topic")
         after = [a for a in self.actors_in(end, sent_end) if a["end"] <= sent_end and a["kind"] in kinds]
         return _speaker_of(after[0], "after") if after else None
 
