@@ -531,6 +531,7 @@ ROUND4_MUST = [
     ("وتم الإفراج عن الرهائن الفرنسيين الأربعة بعد مفاوضات شاقة. وكان تنظيم القاعدة في بلاد المغرب الإسلامي قد خطفهم في أرليت.",
      ("CONCEDE", "AQIM", "FRA")),
     ("وأفرجت السلطات المالية عن عشرات المعتقلين من الحركة الوطنية لتحرير أزواد.", ("CONCEDE", "MLI", "MNLA")),
+    ("وتحتجز جماعة نصرة الإسلام والمسلمين الرهينة الفرنسية التي اختطفت في غاو عام 2016.", ("ASSAULT", "JNIM", "FRA")),
     # a meeting of several states: one CONSULT, the host (the venue's state, a member) first
     ("وبدأ وزراء خارجية دول الميدان الجزائر ومالي وموريتانيا والنيجر اجتماعهم في الجزائر العاصمة.", ("CONSULT", "DZA", "MLI")),
     ("واجتمع رؤساء أركان جيوش مالي وموريتانيا والنيجر والجزائر في نواكشوط.", ("CONSULT", "MRT", None)),
@@ -591,6 +592,11 @@ ROUND4_MUST_NOT = [
     ("وأطاح عسكريون بالرئيس أمادو توماني توريه متهمين إياه بالعجز عن مواجهة هجمات الحركة الوطنية لتحرير أزواد.",
      {("FIGHT", None, "MNLA"), ("ASSAULT", "MNLA", None)}),
     ("ويشهد شمال مالي منذ يناير هجمات تشنها الحركة الوطنية لتحرير أزواد على مواقع الجيش.", {("ASSAULT", "MNLA", None)}),
+    # a hostage story: the holding "since" the abduction and the abduction after منذ are its
+    # background; holding and abducting the same hostages in one sentence is one act (ASSAULT)
+    ("ويحتجز تنظيم القاعدة في بلاد المغرب الإسلامي الرهائن الفرنسيين منذ اختطافهم في أرليت في سبتمبر 2010.",
+     {("CRIME", None, None), ("ASSAULT", None, None)}),
+    ("وتحتجز جماعة نصرة الإسلام والمسلمين الرهينة الفرنسية التي اختطفت في غاو عام 2016.", {("CRIME", None, None)}),
     # a junta's call to its own civil servants is home policy
     ("وأطاح عسكريون في مالي بالرئيس أمادو توماني توريه. ودعا المجلس العسكري الموظفين إلى العودة إلى مكاتبهم.",
      {("DEMAND", None, None)}),

@@ -315,7 +315,7 @@ def held_since(art: Article, hit) -> bool:
         return False
     if any(art.word(k) in AFTER_THAT for k in (hit.first - 1, hit.first - 2)):
         return True  # "أفرج عنهما بعدما احتجزهما مسلحون": the holding that led to the release
-    return any(art.word(k) == SINCE and not art.boundary(hit.last + 1, k) for k in range(hit.last + 1, hit.last + 8))
+    return any(art.word(k) == SINCE and not art.boundary(hit.last + 1, k) for k in range(hit.last + 1, hit.last + 12))
 
 
 def domestic_call(art: Article, hit, anchor: int) -> bool:

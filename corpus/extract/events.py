@@ -266,7 +266,7 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
     # a one-sided event (no target) is kept when the sentence has no two-sided event of its type,
     # from the first trigger of its type ("أدانت … وطالبت بالإفراج" is two acts; "طالب كل من X
     # وY" one act of each)
-    two_sided = _first_per_pair(two_sided)
+    two_sided = _hostages_once(_first_per_pair(two_sided))
     directed = {e["type"] for _n, e in two_sided}
     firsts = {e["type"]: n for n, e in reversed(one_sided) if e["type"] not in directed}
     return [e for _n, e in two_sided] + [e for n, e in one_sided if firsts.get(e["type"]) == n]
@@ -282,6 +282,13 @@ def _first_per_pair(events: list[tuple]) -> list[tuple]:
             seen.add(key)
             out.append((n, ev))
     return out
+
+
+def _hostages_once(events: list[tuple]) -> list[tuple]:
+    """"تحتجز الجماعة الرهينة التي اختطفت في غاو": holding and abducting the same hostages in one
+    sentence is one act, the abduction (ASSAULT); the holding is its continuing state."""
+    abducted = {(ev["actor1"], ev["actor2"]) for _n, ev in events if ev["type"] == "ASSAULT"}
+    return [(n, ev) for n, ev in events if ev["type"] != "CRIME" or (ev["actor1"], ev["actor2"]) not in abducted]
 
 
 def _told_again(art: Article, hit: Trigger, roles: Roles, story: _Story) -> bool:
