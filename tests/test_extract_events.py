@@ -545,6 +545,7 @@ ROUND4_MUST = [
      ("FIGHT", "JNIM", "NER")),
     # unnamed fighters attacking a state's patrol with no group named anywhere: the class actor
     ("وهاجم عناصر إرهابيون دورية للقوات المسلحة البوركينية قرب الحدود مع النيجر.", ("FIGHT", "TERRORIST-GROUPS", "BFA")),
+    ("واتفقت الجزائر ومالي والنيجر وموريتانيا في تمنراست على تنسيق عملياتها العسكرية على الحدود.", ("AGREE", "DZA", "MLI")),
     # a named class narrating a past act is still its agent
     ("وهاجمت الجماعات الإرهابية ثكنة للجيش المالي قرب موبتي.", ("ASSAULT", "TERRORIST-GROUPS", "MLI")),
 ]
@@ -597,6 +598,9 @@ ROUND4_MUST_NOT = [
     ("ويحتجز تنظيم القاعدة في بلاد المغرب الإسلامي الرهائن الفرنسيين منذ اختطافهم في أرليت في سبتمبر 2010.",
      {("CRIME", None, None), ("ASSAULT", None, None)}),
     ("وتحتجز جماعة نصرة الإسلام والمسلمين الرهينة الفرنسية التي اختطفت في غاو عام 2016.", {("CRIME", None, None)}),
+    # an accord of four states is one AGREE, not one per pair
+    ("واتفقت الجزائر ومالي والنيجر وموريتانيا في تمنراست على تنسيق عملياتها العسكرية على الحدود.",
+     {("AGREE", "DZA", "NER"), ("AGREE", "DZA", "MRT"), ("AGREE", "MLI", None)}),
     # a junta's call to its own civil servants is home policy
     ("وأطاح عسكريون في مالي بالرئيس أمادو توماني توريه. ودعا المجلس العسكري الموظفين إلى العودة إلى مكاتبهم.",
      {("DEMAND", None, None)}),

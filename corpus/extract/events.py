@@ -458,7 +458,7 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
     roles = roles._replace(targets=[t for t in roles.targets if _other_side(hit, roles.agents[0], t)])
     if len(roles.agents) > 1 and hit.etype in SYMMETRIC and (not roles.targets or all(
             art.is_state(a.side) for a in roles.agents)):  # اتفقت X وY، اندماج X وY، وقع قادة X وY وZ
-        if hit.etype == "CONSULT" and all(art.is_state(a.side) for a in roles.agents):
+        if all(art.is_state(a.side) for a in roles.agents):
             return _meeting_roles(art, sent, hit, roles)
         return Roles(roles.agents[:1], roles.agents[1:], roles.anchor)
     focus = story.blame.focus
@@ -468,9 +468,9 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
 
 
 def _meeting_roles(art: Article, sent: Sentence, hit: Trigger, roles: Roles) -> Roles:
-    """A meeting of several states ("اجتمع رؤساء أركان جيوش الجزائر ومالي والنيجر في تمنراست") is
-    one CONSULT: the host (the state of the venue, when it is a member named in the sentence)
-    first, with the first other member."""
+    """A meeting (or accord, cooperation) of several states ("اجتمع رؤساء أركان جيوش الجزائر ومالي
+    والنيجر في تمنراست") is one event, not one per pair: the host (the state of the venue, when it
+    is named in the sentence) first, with the first other member."""
     place = _nearest_place(art, sent, hit)
     host = _state_of_place(art, place) if place else None
     named = {art.refs[k].side for k in range(sent.lo, sent.hi)}
