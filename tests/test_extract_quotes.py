@@ -556,3 +556,14 @@ def test_with_no_speech_verb_an_actor_after_a_preposition_is_not_the_speaker(ex)
     text = "وفي حديث مع الرئيس عاصمي غويتا، تعهدت الحكومة المالية بـ\"حماية المدنيين في كل الظروف\"."
     q = _quote(ex, text, "حماية المدنيين في كل الظروف")
     assert _speaker_id(q) == "MLI-GOV"
+
+
+def test_a_label_after_another_quotation_is_not_attributed_by_its_verb(ex):
+    text = ("وتواصل المجموعة الضغط على العسكريين لاستعادة ما تسميه «الشرعية»، وذلك من خلال وفد "
+            "«رفيع المستوى» يقوده رئيس سابق.")
+    assert [q["text"] for q in _quotes(ex, text)] == ["الشرعية"]
+
+
+def test_coordinated_labels_share_their_verb(ex):
+    text = "ووصف الرئيس المالي الهجوم بـ«الجبان» و«الغادر» في خطاب متلفز."
+    assert [q["text"] for q in _quotes(ex, text)] == ["الجبان", "الغادر"]

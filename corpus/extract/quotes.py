@@ -40,6 +40,7 @@ _ABD = fold("عبد")
 _ILLA, _RAGHM = fold("إلا"), fold("رغم")  # (على ال/ب)رغم …، إلا أن  # عبد + ال…: one given name (عبد الرحمن)
 LOCATION_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى قرب بين نحو".split())
 _COMMA_GAP_RE = re.compile("[،,]")
+_COORDINATION_GAP_RE = re.compile(r"[\s،,]*(?:و|أو|او)?\s*(?:بـ?|لـ?)?[\"“«„']{1,2}")  # » و«
 _INTERRUPTION_RE = re.compile(r"[،,.]\s*(\w+)(?:\s+\w+){0,3}\s*:")  # …، وأضاف (الوزير): …
 MIN_REPORTED_WORDS = 3
 SHORT_QUOTE_WORDS = 3  # a quotation of at most this many words may be a name in marks
@@ -47,6 +48,7 @@ NAMED_QUOTE_WORDS = 5  # … or of this many right after a naming noun (اتفا
 NESTED_NAME_CHARS = 40  # a name in marks inside a quotation of the same marks is this short
 ATTRIBUTION_REACH = 10  # tokens from نسب to its إلى (a medium's name and adjectives between)
 LABEL_WORDS = 2
+LABEL_REACH = 12  # tokens from a speech word to the label it attributes (no أن/إن between)
 QUOTE_VERB_REACH = 12  # tokens from a speech verb to a clause in marks it introduces  # a quotation of at most this many words with no speech word in reach is a label
 NAME_QUOTE_WORDS = 8  # a longer quotation that a known name fills is still a name
 
@@ -350,15 +352,31 @@ class QuoteFinder:
         return gap_start in self.long_name_ends
 
     def _unattributed(self, s: int, e: int, words: list[str]) -> bool:
-        """A label in marks («الانقلابيون»، «القضاء»): a word or two that no speech verb,
-        statement or relay word of the sentence before it, nor a speech verb right after it,
-        attributes to anyone."""
+        """A label in marks («الانقلابيون»، «القضاء»، وفد «رفيع المستوى»): a word or two that no
+        speech verb, statement or relay word attributes to anyone — none a few words before it in
+        its sentence (وصف … بـ«…»، ما تسميه «…») nor one whose أن/إن clause holds it, and no speech
+        verb right after it."""
         if len(words) > LABEL_WORDS:
             return False
-        sent_start = self.view.sentence(s)[0] if self.doc.sentences else 0
-        if self.view.verb_tokens(sent_start, s):
-            return False
+        view = self.view
+        sent_start = view.sentence(s)[0] if self.doc.sentences else 0
+        k = view.token_at(s)
+        for verb in view.verb_tokens(sent_start, s):
+            between = view.words[verb + 1:k]
+            if self._quotation_between(view.oends[verb], s):
+                continue  # another quotation comes between: the verb attributes that one
+            if len(between) <= LABEL_REACH or any(w in self.words.complementizers for w in between):
+                return False
         return self._verb_after(e) is None
+
+    def _quotation_between(self, lo: int, s: int) -> bool:
+        """Another quotation lies between lo and the quotation opening at s, not coordinated
+        with it (بـ«الجبان» و«الغادر» share their verb)."""
+        text = self.doc.text
+        marks = list(MARK_RE.finditer(text, lo, max(lo, s - 1)))  # the opening mark itself excluded
+        if not marks:
+            return False
+        return not _COORDINATION_GAP_RE.fullmatch(text, marks[-1].end(), s)
 
     def _after_name_noun(self, s: int) -> bool:
         """The quotation follows a noun that introduces a name (صحيفة، حملة، وبعملية …)."""
