@@ -520,6 +520,12 @@ ROUND4_MUST = [
     ("وأودعت مالي شكوى أمام محكمة العدل الدولية تتهم فيها الجزائر بالعدوان على سيادتها.",
      ("DISAPPROVE", "MLI", "DZA")),
     ("وتقدمت الحكومة الانتقالية بشكوى لدى مجلس الأمن الدولي ضد الجزائر.", ("DISAPPROVE", "MLI", "DZA")),
+    # a complaint "to" a body: the body is the venue; the forces whose strike it is about the accused
+    ("وقالت السلطات المالية إنها ستقدم شكوى إلى الأمم المتحدة بسبب قصف الطائرات الجزائرية لمواقع في شمال مالي.",
+     ("DISAPPROVE", "MLI", "DZA")),
+    # aircraft with their state's nisba after a strike noun are its agent
+    ("وتنشط جماعة أنصار الدين في المنطقة. وأدى قصف الطائرات الفرنسية لمواقع الجماعة قرب كيدال إلى مقتل عشرات المسلحين.",
+     ("FIGHT", "FRA", "ANSAR-DINE")),
     # hostages: an abduction told in the passive targets the hostages' state named before, not the
     # state where it happened; a release announced by their state is the captors' concession to it
     ("ويحتجز تنظيم القاعدة في بلاد المغرب الإسلامي ثلاثة رهائن سويديين. وتم اختطافهم في 20 نوفمبر 2011 في تمبكتو.",
@@ -555,6 +561,11 @@ ROUND4_MUST_NOT = [
     ("وأودعت مالي شكوى أمام محكمة العدل الدولية تتهم فيها الجزائر بالعدوان على سيادتها.",
      {("DISAPPROVE", "ICJ", None), ("ASSAULT", "ICJ", None), ("DISAPPROVE", "MLI", "UNSC")}),
     ("وتقدمت الحكومة الانتقالية بشكوى لدى مجلس الأمن الدولي ضد الجزائر.", {("DISAPPROVE", "MLI", "UNSC")}),
+    # the venue of a complaint is not the author of the attack the complaint describes
+    ("وقالت باماكو إنها رفعت شكوى أمام محكمة العدل الدولية بشأن الاعتداء الذي استهدف طائرتها المسيرة في تينزاواتين.",
+     {("ASSAULT", "ICJ", None), ("FIGHT", "ICJ", None)}),
+    ("وقالت السلطات المالية إنها ستقدم شكوى إلى الأمم المتحدة بسبب قصف الطائرات الجزائرية لمواقع في شمال مالي.",
+     {("FIGHT", "UN", None), ("ASSAULT", "UN", None), ("DISAPPROVE", "MLI", "UN"), ("DISAPPROVE", "DZA", None)}),
     # "الهجوم الذي وقع" occurred: no signing
     ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وقتل جنديان في الهجوم الذي وقع أمس على معسكر للبعثة الأممية.",
      {("AGREE", None, None)}),

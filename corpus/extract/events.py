@@ -106,6 +106,9 @@ TITLE_HEADS = _word_set("title_heads")  # الأمين العام للأمم ا�
 MEMBER_NOUNS = _word_set("member_nouns")  # قيادي، عضو، عناصر: "قياديا في الحركة" is the group
 COMPLEMENTIZERS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["complementizers"])
 VENUE_WORDS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["venue_words"])  # أمام المحكمة: a venue
+COMPLAINT_WORDS = _word_set("complaint_words")  # شكوى إلى الأمم المتحدة: the body it goes to is a venue
+ADDRESS_WORDS = frozenset(fold(w) for w in ("إلى", "لدى", "الى"))
+STRIKER_NOUNS = _word_set("striker_nouns")  # قصف الطائرات الجزائرية: the aircraft's state struck
 FAILURE_WORDS = _word_set("failure_words")  # العجز عن مواجهة: an act not done
 PURPOSE_MASDARS = frozenset(fold(w) for w in load_json(TRIGGER_FILE)["purpose_masdars"])  # اجتماع لبحث العقوبات
 CHARTER_HEADS = _word_set("charter_heads")  # انتهاك لميثاق الأمم المتحدة: the UN is no party
@@ -711,6 +714,9 @@ def _noun_roles(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Rol
                   if refs[k].first == hit.first + 1), None)  # إطلاق تنظيم القاعدة رهينة
     by = next((k for k in near.after if refs[k].first - hit.last <= 3 and (
         art.word(refs[k].first - 1) in AGENT_MARKERS or art.word(refs[k].first - 1) == MIN)), None)
+    striker = _striker(art, hit, near) if hit.etype in VIOLENT else None
+    if striker is not None:
+        return Roles([striker], [], striker.last)
     if _undergone(art, hit) and near.subject_before is not None:
         agents = [refs[genitive]] if genitive is not None else [refs[by]] if by is not None else []
         return Roles(agents, [refs[near.subject_before]], hit.last)
@@ -732,6 +738,9 @@ def _noun_roles(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Rol
 
 
 def _noun_agent_before(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Roles:
+    if hit.etype in VIOLENT:
+        if near.near_before is not None and _in_venue(art, art.refs[near.near_before]):
+            return Roles([], [], hit.last)  # "شكوى أمام المحكمة بشأن الاعتداء": the court did not attack
     if hit.etype in VIOLENT and near.near_before is not None and _object_of_verb(art, sent, art.refs[near.near_before], hit):
         if _accused(art, sent, near.near_before, hit):
             return Roles([art.refs[near.near_before]], [], hit.last)  # اتهم X الجيش المالي بشن غارات
@@ -744,6 +753,15 @@ def _noun_agent_before(art: Article, sent: Sentence, hit: Trigger, near: Around)
             hit.etype in VIOLENT and art.boundary(art.refs[near.near_before].last + 1, hit.first)):
         return Roles([art.refs[near.near_before]], [], hit.last)  # not "أوضح الوزير أن … بعد هجوم"
     return Roles([], [], hit.last)
+
+
+def _striker(art: Article, hit: Trigger, near: Around) -> ActorRef | None:
+    """"قصف الطائرات الجزائرية لمواقع": aircraft or artillery right after a violent noun, with the
+    nisba of their state, are its agent."""
+    if STRIKER_NOUNS.isdisjoint(art.readings_at(hit.last + 1)):
+        return None
+    return next((art.refs[k] for k in near.after if art.refs[k].first in (hit.last + 1, hit.last + 2)
+                 and art.refs[k].last == hit.last + 2), None)
 
 
 def _accused(art: Article, sent: Sentence, k: int, hit: Trigger) -> bool:
@@ -823,7 +841,7 @@ def _target_after(art: Article, sent: Sentence, hit: Trigger, near: Around, role
     cand = [k for k in near.after if roles.anchor < refs[k].first < nxt + 3
             and _other_side(hit, roles.agents[0], refs[k]) and refs[k] not in members
             and not _in_venue(art, refs[k]) and not _named_as_place(art, refs[k]) and not _not_a_party(art, hit, refs[k])
-            and not parties.third_party(art, hit.last, refs[k]) and not _victim_of(sent, hit, refs[k])
+            and not parties.third_party(art, hit.last, refs[k]) and not _victim_of(art, sent, hit, refs[k])
             and (hit.etype in VIOLENT | {"CONCEDE"} or not parties.is_national(art, refs[k]))]
     if cand and parties.is_national(art, refs[cand[0]]):
         return [refs[cand[0]]]  # خمسة فرنسيين وألمانيان: the first nationality named
@@ -840,9 +858,11 @@ def _not_a_party(art: Article, hit: Trigger, ref: ActorRef) -> bool:
     return any(art.word(k) in PURPOSE_MASDARS for k in range(hit.last + 1, ref.first))
 
 
-def _victim_of(sent: Sentence, hit: Trigger, ref: ActorRef) -> bool:
+def _victim_of(art: Article, sent: Sentence, hit: Trigger, ref: ActorRef) -> bool:
     """"أدان الهجوم الذي استهدف قافلة للبعثة": after an act of violence the trigger governs, an
     actor is that act's party (its victim), not the target of the condemnation or demand."""
+    if parties.force_adjective(art, ref):
+        return False  # "شكوى بسبب قصف الطائرات الجزائرية": the forces that struck are the accused
     return hit.etype in JUDGING and any(hit.last < v < ref.first for v in sent.violent)
 
 
@@ -873,6 +893,9 @@ def _in_venue(art: Article, ref: ActorRef) -> bool:
     of the party."""
     if art.word(ref.first - 1) in VENUE_WORDS:
         return True  # شكوى أمام محكمة العدل الدولية: the court hears, it does not act
+    if art.word(ref.first - 1) in ADDRESS_WORDS and any(
+            not COMPLAINT_WORDS.isdisjoint(art.readings_at(k)) for k in range(ref.first - 4, ref.first - 1)):
+        return True  # شكوى إلى الأمم المتحدة، دعوى لدى المحكمة
     return art.word(ref.first - 1) == FI and all(
         MEMBER_NOUNS.isdisjoint(art.readings_at(k)) for k in (ref.first - 2, ref.first - 3))
 

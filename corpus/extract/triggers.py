@@ -243,11 +243,17 @@ def find_triggers(words: list[str], word_readings: list[frozenset] | None = None
         if len(entries) == 1:  # most heads start one phrase: nothing to rank
             best = (_phrase_end(word_readings, i, entries[0]), entries[0])
         else:
+            noun = i > 0 and words[i - 1] in _NOUN_GOVERNORS  # بسبب قصف: a masdar, not a verb
             best = max(((_phrase_end(word_readings, i, e), e) for e in entries),
-                       key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank))
+                       key=lambda m: (m[0] is not None, len(m[1].slots), -m[1].rank, noun and m[1].pos == "n"))
         if best[0] is not None:
             found.append(Trigger(i, best[0], best[1].etype, best[1].pos, best[1].needs_date, best[1].alone))
     return found
+
+
+# nouns and adverbs after which a word spelt like a past verb (قصف، خطف) is its verbal noun
+_NOUN_GOVERNORS = frozenset(fold(w) for w in (
+    "بسبب", "بشأن", "حول", "جراء", "إثر", "عقب", "خلال", "منذ", "بعد", "قبل", "ضد", "وبسبب", "وبعد"))
 
 
 def _phrase_end(word_readings: list[frozenset], i: int, entry: TriggerEntry) -> int | None:
