@@ -301,6 +301,8 @@ def name_end(res, k: int, strong: bool = False, single: bool = False) -> int | N
             break
         if j - k >= 2 and word.startswith("و") and word not in GIVEN_NAMES:
             break  # بوعلام سايس وستة من معاونيه: a conjunction ends the name
+        if word.endswith("ا") and place_rules.ordinary_word_shape(word) and word not in GIVEN_NAMES:
+            break  # كمال بوزيد احتجاجا: an accusative masdar ends the name
         if j - k >= 2 and not (prev in NAME_PARTICLES or word in NAME_PARTICLES
                                or word in GIVEN_NAMES or word in NAME_AL_OK
                                or strong and j - k == 2 and _closes_name(res, j + 1)
@@ -416,19 +418,19 @@ def known_person(res, i: int, j: int) -> str | None:
         return earlier
     by_word = _distinctive_word_person(res, i, j)
     if by_word:
-        fits = _same_given_name(res, i, j, by_word) and _surname_fits(res, j, by_word)
+        fits = same_given_name(res, i, j, by_word) and _surname_fits(res, j, by_word)
         return by_word if fits else None
     sk = skeleton(surname)
     if len(sk) < 3 or surname in GIVEN_NAMES or surname in NAME_AL_OK:
         return None
-    candidates = {p for p in _skeleton_index(res.lex).get(sk, ()) if _same_given_name(res, i, j, p)}
+    candidates = {p for p in _skeleton_index(res.lex).get(sk, ()) if same_given_name(res, i, j, p)}
     earlier = res.last_actor(lambda a: a in candidates)
     if earlier:
         return earlier
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
-def _same_given_name(res, i: int, j: int, person: str) -> bool:
+def same_given_name(res, i: int, j: int, person: str) -> bool:
     """A name that opens with a given name (عبد العزيز …، كارل …: a European one of
     `name_spellings` too) is not a person whose names lack it."""
     first = res.tok(i + 1) if res.tok(i) == "عبد" and i + 1 < j else res.tok(i)

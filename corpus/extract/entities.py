@@ -546,11 +546,17 @@ class EntityResolver:
         if end and self._adjectives_only(m, k, end):
             state = state or self._nisba_state(self.tok(end - 1))
             return self._title_without_name(m, end, office, state, org)
-        if end and k not in by_start and self.same_sentence(m.i, k) and (
+        if end and (k not in by_start or self._place_as_given_name(k, by_start)) and self.same_sentence(m.i, k) and (
                 not self.punct_between(k - 1, k) or actor_rules.comma_then_name(self, k) and end - k >= 2):
             return self._title_new_name(k, end, office, state or org)
         # الأمين العام للأمم المتحدة: the organisation is named; its head a nominal mention
         return max(k, self._title_without_name(m, j, office, state, org))
+
+    def _place_as_given_name(self, k: int, by_start: dict) -> bool:
+        """سعيدة بن حبيلس after a title: a town's name (Saïda) opening a name with بن/ولد/آغ."""
+        nxt = by_start[k]
+        return (nxt.j == k + 1 and not nxt.plen and self.tok(k + 1) in NAME_PARTICLES
+                and all(e.kind in ("place", "cue_place") for e in nxt.entries))
 
     def _adjectives_only(self, m: Match, k: int, end: int) -> bool:
         """مسؤول عسكري مالي، مصدر أمني جزائري: after an indefinite role noun, words that all end
@@ -633,7 +639,10 @@ class EntityResolver:
         if holder and (toks - GIVEN_NAMES.keys()) & self.lex.name_tokens.get(holder, set()):
             self.add_actor(k, end, 0, holder)
             return end
-        known = actor_rules.known_person(self, k, end) or actor_rules.holder_by_name(self, office, toks)
+        known = actor_rules.known_person(self, k, end)
+        if not known:  # a holder sharing a word, and the name's given name if it opens with one
+            known = actor_rules.holder_by_name(self, office, toks)
+            known = known if known and actor_rules.same_given_name(self, k, end, known) else None
         if known:
             self.add_actor(k, end, 0, known)
             return end

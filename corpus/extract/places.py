@@ -488,6 +488,11 @@ _WORD_SHAPES = re.compile(
 )
 
 
+def ordinary_word_shape(word: str) -> bool:
+    """A folded word shaped like a masdar, a plural or a verb (`_WORD_SHAPES`): احتجاجا، تفجير."""
+    return bool(_WORD_SHAPES.match(word))
+
+
 def common_word(word: str) -> bool:
     """A folded word that is an ordinary Arabic word, never a place's name: a listed word, a
     word of at most two letters, a definite phrase with لل (للاجئين) or ال + a plural (…ين،
