@@ -609,6 +609,11 @@ ROUND4_MUST_NOT = [
     ("ويحتجز تنظيم القاعدة في بلاد المغرب الإسلامي الرهائن الفرنسيين منذ اختطافهم في أرليت في سبتمبر 2010.",
      {("CRIME", None, None), ("ASSAULT", None, None)}),
     ("وتحتجز جماعة نصرة الإسلام والمسلمين الرهينة الفرنسية التي اختطفت في غاو عام 2016.", {("CRIME", None, None)}),
+    # a summit that frames the sentence's act (خلال قمة) is no second, one-sided event; applying
+    # another body's sanctions (تطبيق العقوبات) is not imposing them
+    ("ووقع رؤساء موريتانيا ومالي والسنغال أمس في نواكشوط اتفاقا لتقاسم مياه النهر خلال قمة يعقدها التجمع.",
+     {("CONSULT", None, None)}),
+    ("وأعلن البنك المركزي لدول غرب إفريقيا التزامه بتطبيق العقوبات على مالي.", {("SANCTION", None, None)}),
     # an accord of four states is one AGREE, not one per pair
     ("واتفقت الجزائر ومالي والنيجر وموريتانيا في تمنراست على تنسيق عملياتها العسكرية على الحدود.",
      {("AGREE", "DZA", "NER"), ("AGREE", "DZA", "MRT"), ("AGREE", "MLI", None)}),

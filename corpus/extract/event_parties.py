@@ -67,6 +67,7 @@ NEGATIONS = _literal("negations")
 HOLD_VERBS = _words("hold_verbs")
 DOMESTIC_ADDRESSEES = _words("domestic_addressees")
 SINCE = fold("منذ")
+SETTING_WORDS = frozenset(fold(w) for w in ("خلال", "هامش", "ختام", "افتتاح", "أثناء"))
 AFTER_THAT = frozenset(fold(w) for w in ("بعدما", "وبعدما", "أن"))  # بعدما احتجزهما، بعد أن احتجزهما
 DENIAL_VERBS = _words("denial_verbs")
 THAT = frozenset(fold(w) for w in ("أن", "بأن", "أنه", "أنها", "بأنه", "بأنها"))
@@ -323,3 +324,9 @@ def domestic_call(art: Article, hit, anchor: int) -> bool:
     (civil servants, citizens) is home policy, not an act between parties."""
     start = max(hit.last, anchor) + 1  # after the verb and its subject
     return hit.etype == "DEMAND" and any(_is(art, k, DOMESTIC_ADDRESSEES) for k in range(start, start + 2))
+
+
+def setting(art: Article, hit) -> bool:
+    """"وقع القادة المعاهدة خلال أول قمة يعقدها التحالف": a meeting noun after خلال/هامش/ختام
+    frames the sentence's act; with no counterpart of its own it is no second event."""
+    return hit.etype == "CONSULT" and hit.pos == "n" and any(_is(art, k, SETTING_WORDS) for k in (hit.first - 1, hit.first - 2))

@@ -261,7 +261,8 @@ def _sentence_events(art: Article, sent: Sentence, hits: list[Trigger], story: _
             story.agent = roles.agents[0]
         place = _nearest_place(art, sent, hit)
         for ev in _records(art, etype, roles, place, date, sent):
-            if not ev["actor2"] and (not (etype in ONE_SIDED_TYPES or hit.alone) or parties.domestic_call(art, hit, roles.anchor)):
+            if not ev["actor2"] and (not (etype in ONE_SIDED_TYPES or hit.alone) or parties.domestic_call(art, hit, roles.anchor)
+                                 or (two_sided and parties.setting(art, hit))):
                 continue
             (two_sided if ev["actor2"] else one_sided).append((n, ev))
             story.acts.add((etype, ev["actor1"]))
