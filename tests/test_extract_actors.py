@@ -649,3 +649,11 @@ def test_a_shared_given_name_does_not_make_the_office_holder(ex):
     # يوسف is a word of AQIM's leader's name (a LEADER then), but this woman is someone else
     named = named_of(ex, "وقالت رئيسة الهلال الأحمر الجزائري فاطمة بن يوسف إن القافلة وصلت.", "2023-05")
     assert ("فاطمة بن يوسف", "abu-ubaida-al-annabi") not in named
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("وتبنت كتيبة الموقعون بالدماء الهجوم على المنشأة.", "SIGNED-IN-BLOOD"),  # before the 2013 merger
+    ("وأعلنت جماعة المرابطون مسؤوليتها عن الهجوم.", "AL-MOURABITOUN"),
+])
+def test_a_battalion_is_named_by_its_own_name_not_the_later_merger(ex, text, actor):
+    assert actor in {a for _, a in named_of(ex, text)}

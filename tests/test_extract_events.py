@@ -407,7 +407,7 @@ UNNAMED_PARTIES = [
      ("COERCE", "MLI", "MLI")),  # MLI → Amadou Toumani Touré (compared here at state level)
     # the army encircles the site the group holds
     ("وتبنت كتيبة الموقعون بالدماء احتجاز الرهائن. وأكد مصدر أمني أن وحدات من الجيش الجزائري تطوق الموقع.",
-     ("FIGHT", "DZA", "AL-MOURABITOUN")),
+     ("FIGHT", "DZA", "SIGNED-IN-BLOOD")),
     # shrines destroyed by a group named between verb and object; a court's "war crime"
     ("ودمر مسلحو جماعة أنصار الدين سبعة أضرحة في تمبكتو.", ("ASSAULT", "ANSAR-DINE", None)),
     ("وقالت المدعية العامة للمحكمة الجنائية الدولية إن تدمير الأضرحة جريمة حرب.", ("DISAPPROVE", "ICC", None)),
