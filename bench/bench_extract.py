@@ -130,7 +130,7 @@ def profile_by_module(ex, docs, top: int = 12) -> None:
     pstats.Stats(prof).sort_stats("tottime").print_stats(top)
 
 
-PIPELINE_STEPS = ("make_doc", "sentencize", "find_dates", "resolve_entities", "find_quotes", "find_events")
+PIPELINE_STEPS = ("make_doc", "sentencize", "find_dates", "resolve_entities_with_states", "find_quotes", "find_events")
 
 
 def _module_of(filename: str) -> str:
