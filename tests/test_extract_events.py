@@ -549,6 +549,9 @@ ROUND4_MUST = [
      ("ASSAULT", "JNIM", "MINUSMA")),
     ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وهاجم عناصر إرهابيون دورية للقوات المسلحة النيجرية قرب الحدود مع مالي.",
      ("FIGHT", "JNIM", "NER")),
+    # a patrol "of" a state's army undergoes the attack (تعرض لـ): the army's state is the target
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وتعرضت دورية للجيش النيجري لهجوم قرب الحدود مع مالي.",
+     ("ASSAULT", "JNIM", "NER")),
     # unnamed fighters attacking a state's patrol with no group named anywhere: the class actor
     ("وهاجم عناصر إرهابيون دورية للقوات المسلحة البوركينية قرب الحدود مع النيجر.", ("FIGHT", "TERRORIST-GROUPS", "BFA")),
     ("واتفقت الجزائر ومالي والنيجر وموريتانيا في تمنراست على تنسيق عملياتها العسكرية على الحدود.", ("AGREE", "DZA", "MLI")),
@@ -598,6 +601,8 @@ ROUND4_MUST_NOT = [
     ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وأدانت الأمم المتحدة الهجوم الإرهابي الذي وقع بكيدال واستهدف قوات حفظ السلام.",
      {("FIGHT", None, None), ("ASSAULT", "UN", None), ("AGREE", None, None)}),
     ("وهاجم عناصر إرهابيون دورية للقوات المسلحة البوركينية قرب الحدود مع النيجر.", {("FIGHT", None, "NER")}),
+    ("وتنشط جماعة نصرة الإسلام والمسلمين في المنطقة. وتعرضت دورية للجيش النيجري لهجوم قرب الحدود مع مالي.",
+     {("ASSAULT", "NER", None), ("ASSAULT", None, "MLI")}),
     # a coup story: the rebellion told as the coup's background or motive is no new act
     ("واستولى عسكريون على السلطة في مالي بعد أن شنت الحركة الوطنية لتحرير أزواد هجوما واسعا في الشمال.",
      {("ASSAULT", "MNLA", None), ("FIGHT", "MNLA", None)}),

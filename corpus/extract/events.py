@@ -718,9 +718,10 @@ def _noun_roles(art: Article, sent: Sentence, hit: Trigger, near: Around) -> Rol
     striker = _striker(art, hit, near) if hit.etype in VIOLENT else None
     if striker is not None:
         return Roles([striker], [], striker.last)
-    if _undergone(art, hit) and near.subject_before is not None:
+    patient = near.subject_before if near.subject_before is not None else near.near_before  # دورية للجيش النيجري
+    if _undergone(art, hit) and patient is not None and hit.first - refs[patient].last <= 4:
         agents = [refs[genitive]] if genitive is not None else [refs[by]] if by is not None else []
-        return Roles(agents, [refs[near.subject_before]], hit.last)
+        return Roles(agents, [refs[patient]], hit.last)
     if hit.etype in PATIENT_GENITIVE and genitive is not None:
         targets = art.coordinated(genitive, sent.lo, sent.hi, 1)
         agent = by if by is not None else near.subject_before
