@@ -89,12 +89,16 @@ def test_click_kidal_on_the_map_filters_and_the_timeline_follows(page, server, s
     assert not page.console_errors, page.console_errors
 
 
-def _hover_until_tooltip(page, x: float, y: float, text: str, tries: int = 10) -> None:
+def _hover_until_tooltip(page, x: float, y: float, text: str, within: float = 120.0) -> None:
     """Hover (x, y) until deck.gl's tooltip shows text: a hover before the deck has drawn its
-    layers shows nothing, so the pointer moves again until the tooltip answers."""
+    layers shows nothing (on a loaded machine drawing the boundaries takes a while), so the
+    pointer moves again until the tooltip answers, for up to `within` seconds."""
+    import time
+
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    for attempt in range(tries):
+    deadline = time.monotonic() + within
+    while True:
         page.mouse.move(x - 20, y - 20)
         page.mouse.move(x, y, steps=5)
         try:
@@ -104,7 +108,7 @@ def _hover_until_tooltip(page, x: float, y: float, text: str, tries: int = 10) -
                 arg=text, timeout=3_000)
             return
         except PlaywrightTimeout:
-            if attempt == tries - 1:
+            if time.monotonic() > deadline:
                 shown = page.evaluate("() => document.querySelector('.deck-tooltip')?.innerText")
                 raise AssertionError(f"no tooltip with {text!r} at ({x:.0f}, {y:.0f}); shown: {shown!r}") from None
 
