@@ -555,6 +555,13 @@ ROUND4_MUST = [
     # unnamed fighters attacking a state's patrol with no group named anywhere: the class actor
     ("وهاجم عناصر إرهابيون دورية للقوات المسلحة البوركينية قرب الحدود مع النيجر.", ("FIGHT", "TERRORIST-GROUPS", "BFA")),
     ("واتفقت الجزائر ومالي والنيجر وموريتانيا في تمنراست على تنسيق عملياتها العسكرية على الحدود.", ("AGREE", "DZA", "MLI")),
+    # the author of the means noun ("إثر هجوم شنه انتحاري") when no group is named anywhere
+    ("وقتل جنديان ماليان إثر هجوم شنه انتحاريون على ثكنتهم في غاو.",
+     ("FIGHT", "TERRORIST-GROUPS", "MLI")),
+    # a unit reported after "أن" acts for the reporting ministry's state; no group named: a fight
+    # across the border targets the state where it happened
+    ("وأعلنت وزارة الدفاع الموريتانية، أمس، أن وحدة تابعة للمنطقة العسكرية الخامسة قتلت ثلاثة مسلحين قرب مدينة ميناكا.",
+     ("FIGHT", "MRT", "MLI")),
     # a named class narrating a past act is still its agent
     ("وهاجمت الجماعات الإرهابية ثكنة للجيش المالي قرب موبتي.", ("ASSAULT", "TERRORIST-GROUPS", "MLI")),
 ]
@@ -622,6 +629,11 @@ ROUND4_MUST_NOT = [
     # an accord of four states is one AGREE, not one per pair
     ("واتفقت الجزائر ومالي والنيجر وموريتانيا في تمنراست على تنسيق عملياتها العسكرية على الحدود.",
      {("AGREE", "DZA", "NER"), ("AGREE", "DZA", "MRT"), ("AGREE", "MLI", None)}),
+    # the killed fighters (accusative after a number) are not the attackers
+    ("وقال الجيش إن جنديين قتلا في الاشتباك بينما قتل 17 مسلحا قرب ميناكا.", {(None, "TERRORIST-GROUPS", None)}),
+    # an armed drone is no unnamed fighter
+    ("وأعلنت وزارة الدفاع الموريتانية أن وحدة من سلاح الجو أسقطت طائرة مسلحة دون طيار قرب مدينة ميناكا.",
+     {("ASSAULT", "TERRORIST-GROUPS", None), ("FIGHT", "TERRORIST-GROUPS", None)}),
     # a junta's call to its own civil servants is home policy
     ("وأطاح عسكريون في مالي بالرئيس أمادو توماني توريه. ودعا المجلس العسكري الموظفين إلى العودة إلى مكاتبهم.",
      {("DEMAND", None, None)}),
@@ -639,6 +651,5 @@ def test_round4_families_produce(ex, text, expected):
 @pytest.mark.parametrize("text,wrong", ROUND4_MUST_NOT)
 def test_round4_traps_are_not_produced(ex, text, wrong):
     found = _found(ex, text, "2015-03-01")
-    bad = [f for f in found if any(f[0] == w[0] and (w[1] is None or f[1] == w[1]) and (w[2] is None or f[2] == w[2])
-                                   for w in wrong)]
+    bad = [f for f in found if any(w[0] in (None, f[0]) and w[1] in (None, f[1]) and w[2] in (None, f[2]) for w in wrong)]
     assert not bad, found

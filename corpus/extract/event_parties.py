@@ -60,6 +60,7 @@ MEANS_WORDS = frozenset(fold(w) for w in ("في", "خلال", "إثر", "عبر"
 RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "اللذان", "اللتان"))
 FORCE_NOUNS = _words("force_nouns")
 OWN_STATE_WORDS = _literal("own_state_words")
+UNIT_NOUNS = _words("unit_nouns")
 ATTENDANCE_WORDS = _literal("attendance_words")
 NEW_CLAUSE_WORDS = _literal("new_clause_words")
 BACKGROUND_WORDS = _literal("background_words")
@@ -176,6 +177,19 @@ def generic_fighters_after(art: Article, tok: int, end: int) -> bool:
     return any(_is(art, k, GENERIC_FIGHTERS) for k in range(tok, end))
 
 
+def unnamed_attackers(art: Article, hit) -> bool:
+    """Unnamed fighters as the subject of the act: in the nominative right after a violent verb
+    ("هاجم مسلحون مجهولون"، "هاجم عناصر إرهابيون") or after the verb of a relative clause on an
+    attack noun ("هجوم شنه انتحاري"، "هجوم شنّه «إرهابيون»"); not "قتل 17 مسلحا" (the killed)."""
+    k = hit.last + 1
+    if hit.pos == "v" and _is(art, k, GENERIC_FIGHTERS) and (art.word(k).endswith("ون") or art.word(k + 1).endswith("ون")):
+        return True
+    span = range(k, k + 9) if hit.pos == "v" else (k,)  # قتل 4 جنود إثر هجوم شنه انتحاري: the means noun's author
+    return any(_is(art, j, AGENTIVE_VERBS) and not art.strong_stop(hit.last, j)
+               and any(_is(art, g, GENERIC_FIGHTERS) and not art.word(g).endswith("ة") for g in (j + 1, j + 2))
+               for j in span)  # not "طائرة مسلحة"
+
+
 def is_group(art: Article, ref) -> bool:
     """An armed group, or a person acting for one (a leader, a spokesman)."""
     if not isinstance(ref, ActorRef):
@@ -235,6 +249,20 @@ def forces_owner(art: Article, lo: int, tok: int) -> ActorRef | None:
     if not _is(art, k, FORCE_NOUNS) or not (word.endswith(("ها", "ه", "هم")) or k < tok - 1):
         return None
     j = _last_ref_before(art, lo, k)
+    while j is not None and j >= lo and art.governed(art.refs[j]):
+        j -= 1
+    return art.refs[j] if j is not None and j >= lo else None
+
+
+def reported_unit_owner(art: Article, lo: int, tok: int) -> ActorRef | None:
+    """"أعلنت وزارة الدفاع أن وحدة من الدفاع الجوي … أسقطت طائرة": a unit with no actor named
+    after "أن" acts for the reporting subject (the ministry's state)."""
+    that = next((k for k in range(tok - 1, max(tok - 14, 0) - 1, -1) if art.word(k) in THAT), None)
+    if that is None or not _is(art, that + 1, UNIT_NOUNS) or art.strong_stop(that, tok):
+        return None
+    if any(that < r.first < tok for r in art.refs):
+        return None  # "أن وحدة من الجيش المالي": the unit's own state is named
+    j = _last_ref_before(art, lo, that)
     while j is not None and j >= lo and art.governed(art.refs[j]):
         j -= 1
     return art.refs[j] if j is not None and j >= lo else None

@@ -525,7 +525,7 @@ def _blamed_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, role
     الانتحاري، خطف مسلحون مجهولون): the group the article blames, against a party named in the
     act's own clause or the state where it happened."""
     author = story.blame.author(art, sent.lo, sent.hi, hit.first)
-    if author is None and hit.pos == "v" and parties.generic_fighters_after(art, hit.last + 1, hit.last + 3):
+    if author is None and parties.unnamed_attackers(art, hit):
         author = _StateRef(GENERIC_FIGHTERS_ID)  # "هاجم عناصر إرهابيون دورية": no group named anywhere
     if author is None or (hit.pos == "n" and _definite(art.word(hit.first)) and (hit.etype, author.side) in story.acts):
         return roles._replace(agents=[])  # "الهجوم" again: the attack already reported
@@ -554,7 +554,8 @@ def _definite(word: str) -> bool:
 
 def _violent_target(art: Article, sent: Sentence, hit: Trigger, nxt: int, roles: Roles, story: _Story) -> list:
     """A state's forces fighting unnamed fighters (حيدت خمسين إرهابيا، تصدت للهجمات): the group
-    the article blames. A group's attack with no named target: the state where it happened."""
+    the article blames. A group's attack with no named target, or a state's fight with no group
+    named (قتلت مسلحين قرب ميناكا): the state where it happened, when another."""
     agent = roles.agents[0]
     held = parties.hostage_state(art, hit.first) if parties.abduction(art, hit.first) else None
     if held and held != agent.side:
@@ -564,6 +565,8 @@ def _violent_target(art: Article, sent: Sentence, hit: Trigger, nxt: int, roles:
     if hit.etype != "FIGHT" and not parties.generic_fighters_after(art, hit.last + 1, min(nxt, hit.last + 6)):
         return []
     group = story.blame.author(art, sent.lo, sent.hi, hit.first, agent.side)
+    if group is None and hit.pos == "v":
+        return _place_state(art, sent, hit, agent.side)  # no group named: a strike across the border
     return [group] if group else []
 
 
@@ -579,7 +582,7 @@ def _verb_roles(art: Article, sent: Sentence, hit: Trigger, near: Around, story:
     refs = art.refs
     if art.bare(hit.first - 1) in COMPLEMENTIZERS:
         return _reporting_subject(art, sent, hit, near)
-    owner = parties.forces_owner(art, sent.lo, hit.first)
+    owner = parties.forces_owner(art, sent.lo, hit.first) or parties.reported_unit_owner(art, sent.lo, hit.first)
     if owner is not None:
         return Roles([owner], [], hit.last)  # قوات بلاده قتلت، أن قواتها حيدت
     if hit.etype in VIOLENT:
