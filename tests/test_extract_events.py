@@ -562,6 +562,9 @@ ROUND4_MUST = [
     # across the border targets the state where it happened
     ("وأعلنت وزارة الدفاع الموريتانية، أمس، أن وحدة تابعة للمنطقة العسكرية الخامسة قتلت ثلاثة مسلحين قرب مدينة ميناكا.",
      ("FIGHT", "MRT", "MLI")),
+    # a class noun (الجماعات الإرهابية) is the agent only when no group is named: else the blamed group
+    ("وتبنت جماعة نصرة الإسلام والمسلمين العملية. وهاجمت الجماعات الإرهابية ثكنة للجيش المالي قرب موبتي.",
+     ("ASSAULT", "JNIM", "MLI")),
     # a named class narrating a past act is still its agent
     ("وهاجمت الجماعات الإرهابية ثكنة للجيش المالي قرب موبتي.", ("ASSAULT", "TERRORIST-GROUPS", "MLI")),
 ]
@@ -629,6 +632,8 @@ ROUND4_MUST_NOT = [
     # an accord of four states is one AGREE, not one per pair
     ("واتفقت الجزائر ومالي والنيجر وموريتانيا في تمنراست على تنسيق عملياتها العسكرية على الحدود.",
      {("AGREE", "DZA", "NER"), ("AGREE", "DZA", "MRT"), ("AGREE", "MLI", None)}),
+    ("وتبنت جماعة نصرة الإسلام والمسلمين العملية. وهاجمت الجماعات الإرهابية ثكنة للجيش المالي قرب موبتي.",
+     {(None, "TERRORIST-GROUPS", None)}),
     # the killed fighters (accusative after a number) are not the attackers
     ("وقال الجيش إن جنديين قتلا في الاشتباك بينما قتل 17 مسلحا قرب ميناكا.", {(None, "TERRORIST-GROUPS", None)}),
     # an armed drone is no unnamed fighter

@@ -443,6 +443,9 @@ def _roles(art: Article, sent: Sentence, hit: Trigger, nxt: int, story: _Story) 
         roles = _noun_roles(art, sent, hit, near)
     roles = _pair_roles(art, sent, hit, near, roles)
     roles = _victims_are_not_agents(art, hit, roles)
+    if hit.etype in VIOLENT and roles.agents and getattr(roles.agents[0], "actor_id", None) in CLASS_ACTORS:
+        named = story.blame.author(art, sent.lo, sent.hi, hit.first, roles.agents[0].side)  # when a group is named
+        roles = roles._replace(agents=[named]) if named is not None else roles
     if hit.pos == "v" and roles.agents and parties.abduction(art, hit.first) and _is_state(roles.agents[0].side):
         roles = Roles([], roles.agents[:1], roles.anchor)  # "سايس ومعاونوه اختطفوا": states do not abduct
     if not roles.agents and hit.etype == "COERCE" and parties.coup(art, hit.first, hit.last) and not (
