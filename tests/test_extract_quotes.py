@@ -567,3 +567,26 @@ def test_a_label_after_another_quotation_is_not_attributed_by_its_verb(ex):
 def test_coordinated_labels_share_their_verb(ex):
     text = "ووصف الرئيس المالي الهجوم بـ«الجبان» و«الغادر» في خطاب متلفز."
     assert [q["text"] for q in _quotes(ex, text)] == ["الجبان", "الغادر"]
+
+
+def test_a_feminine_continuation_reaches_back_past_a_man_to_the_woman_who_spoke(ex):
+    text = ("قالت وزيرة الدفاع النمساوية كلاوديا تانر إن فيينا سترسل جنودا إلى مالي. "
+            "وقال وزير الخارجية المالي عبد الله ديوب إن باماكو ترحب بالخطوة. "
+            "وأضافت أن المهمة ستستمر عاما آخر.")
+    first = _quote(ex, text, "فيينا سترسل جنودا إلى مالي")
+    assert _speaker_id(_quote(ex, text, "المهمة ستستمر عاما آخر")) == _speaker_id(first)
+
+
+def test_a_masculine_continuation_reaches_back_past_a_woman_to_the_man_who_spoke(ex):
+    text = ("قال وزير الخارجية المالي عبد الله ديوب إن باماكو ترحب بالخطوة. "
+            "وقالت وزيرة الدفاع النمساوية كلاوديا تانر إن فيينا سترسل جنودا إلى مالي. "
+            "وأوضح أن الجيش المالي سيستقبل المدربين.")
+    assert _speaker_id(_quote(ex, text, "الجيش المالي سيستقبل المدربين")) == "abdoulaye-diop"
+
+
+def test_a_continuation_of_the_same_gender_keeps_the_last_speaker(ex):
+    text = ("قال وزير الخارجية المالي عبد الله ديوب إن باماكو ترحب بالخطوة. "
+            "وقالت وزيرة الدفاع النمساوية كلاوديا تانر إن فيينا سترسل جنودا إلى مالي. "
+            "وأوضحت أن المدربين سيصلون الشهر المقبل.")
+    first = _quote(ex, text, "فيينا سترسل جنودا إلى مالي")
+    assert _speaker_id(_quote(ex, text, "المدربين سيصلون الشهر المقبل")) == _speaker_id(first)

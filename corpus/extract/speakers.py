@@ -200,6 +200,8 @@ class SpeakerResolver:
         self.last_person: Speaker | None = None
         self._skeletons: dict | None = None
         self.previous_sentence = -1
+        self.recent: list[tuple[Speaker, int, bool | None]] = []  # (speaker, sentence, feminine verb)
+        self._verb: int | None = None  # the speech verb of the speaker being resolved
         self.quote_spans: list[tuple[int, int]] = []  # set by the quote finder before resolving
         self._cover, self._cover_of = Cover([]), None  # the quote spans as a Cover, and of which list
 
@@ -223,6 +225,7 @@ class SpeakerResolver:
         sentence = doc.sentence_index(pos)
         sent_start, sent_end = doc.sentences[sentence]
         verbs = [k for k in self.view.verb_tokens(sent_start, pos) if not self._quoted(self.view.ostarts[k])]
+        self._verb = verbs[-1] if verbs else None
         speaker = self._from_verbs(verbs, pos, sent_start)
         if speaker is None and verbs:
             speaker = self._implicit_subject(verbs, sentence, sent_start)
@@ -254,6 +257,7 @@ class SpeakerResolver:
         for k in reversed(verbs):
             speaker = self.subject(k, limit, sent_start)
             if speaker is not None:
+                self._verb = k
                 return speaker
         return None
 
@@ -294,6 +298,28 @@ class SpeakerResolver:
         self.previous, self.previous_sentence = speaker, sentence
         if speaker.kind == "person":
             self.last_person = speaker
+        feminine = self._feminine(self._verb) if self._verb is not None else None
+        self.recent.append((speaker, sentence, feminine))
+
+    def _feminine(self, k: int) -> bool | None:
+        """The gender a speech verb marks: قالت، أوضحت، مشيرة feminine; قال، لفت masculine; a
+        verb carrying an object pronoun or a plural says nothing."""
+        word = self.view.word(k)
+        if word.endswith("ة") and word[:-1] in self.words.speech_verbs:
+            return True
+        if word.endswith("ت") and word[:-1] in self.words.speech_verbs:
+            return True
+        return False if word in self.words.speech_verbs and not word.endswith(("وا", "ا")) else None
+
+    def _agreeing(self, sentence: int, feminine: bool) -> Speaker | None:
+        """The last recent speaker introduced by a verb of the same gender (a woman after
+        وأضافت even when a man spoke in between), a person before a body."""
+        for speaker, said_in, gender in reversed(self.recent):
+            if sentence - said_in > CONTINUATION_SENTENCES:
+                return None
+            if gender is feminine and speaker.kind == "person":
+                return Speaker(speaker.actor_id, speaker.name_en, speaker.kind, "continuation")
+        return None
 
     def _continuation(self, sentence: int, verb: int) -> Speaker | None:
         """The previous speaker keeps the floor; a masculine verb does not continue a state
@@ -301,6 +327,10 @@ class SpeakerResolver:
         previous = self.previous
         if previous is None or sentence - self.previous_sentence > CONTINUATION_SENTENCES:
             return None
+        feminine = self._feminine(verb)
+        last_gender = self.recent[-1][2] if self.recent else None
+        if previous.kind == "person" and None not in (feminine, last_gender) and feminine is not last_gender:
+            return self._agreeing(sentence, feminine) or Speaker(previous.actor_id, previous.name_en, previous.kind, "continuation")
         if previous.kind == "state" and not self.view.word(verb).endswith(("ت", "ة")):
             if self.last_person is not None:
                 return Speaker(self.last_person.actor_id, self.last_person.name_en, "person", "continuation")
