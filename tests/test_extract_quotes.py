@@ -606,3 +606,10 @@ def test_kama_before_a_speech_verb_still_opens_a_new_clause(ex):
 def test_a_reported_clause_keeps_the_closing_bracket_of_its_aside(ex):
     text = "وأكد البيان أن القرار يستند إلى الاتفاق الثنائي (الموقع عام 2015)، وأضاف أن اللجنة ستجتمع الشهر المقبل."
     _quote(ex, text, "القرار يستند إلى الاتفاق الثنائي (الموقع عام 2015)")
+
+
+def test_a_model_name_in_marks_after_tiraz_is_no_quote(ex):
+    text = "وقال الجيش المالي إن طائرة مسيرة من طراز \"بيرقدار\" استهدفت رتلا للمسلحين قرب كيدال."
+    quotes = _quotes(ex, text)
+    assert not [q for q in quotes if q["text"] == "بيرقدار"], quotes
+    _quote(ex, text, "طائرة مسيرة من طراز \"بيرقدار\" استهدفت رتلا للمسلحين قرب كيدال")
