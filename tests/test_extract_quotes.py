@@ -613,3 +613,8 @@ def test_a_model_name_in_marks_after_tiraz_is_no_quote(ex):
     quotes = _quotes(ex, text)
     assert not [q for q in quotes if q["text"] == "بيرقدار"], quotes
     _quote(ex, text, "طائرة مسيرة من طراز \"بيرقدار\" استهدفت رتلا للمسلحين قرب كيدال")
+
+
+def test_a_two_word_clause_closing_its_sentence_is_reported_speech(ex):
+    text = "وقال وزير الخارجية المالي عبد الله ديوب إن الوضع خطير. وأضاف أن الحوار متوقف منذ أشهر."
+    assert _speaker_id(_quote(ex, text, "الوضع خطير")) == "abdoulaye-diop"
