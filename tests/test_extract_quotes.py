@@ -618,3 +618,10 @@ def test_a_model_name_in_marks_after_tiraz_is_no_quote(ex):
 def test_a_two_word_clause_closing_its_sentence_is_reported_speech(ex):
     text = "وقال وزير الخارجية المالي عبد الله ديوب إن الوضع خطير. وأضاف أن الحوار متوقف منذ أشهر."
     assert _speaker_id(_quote(ex, text, "الوضع خطير")) == "abdoulaye-diop"
+
+
+def test_a_feminine_continuation_after_a_man_reaches_back_to_the_ministry(ex):
+    text = ("أعلنت وزارة الخارجية المالية أن باماكو استدعت السفير الجزائري. "
+            "وقال الوزير عبد الله ديوب إن القرار نهائي. "
+            "وأضافت أن السفير أبلغ بالاحتجاج رسميا.")
+    assert _speaker_id(_quote(ex, text, "السفير أبلغ بالاحتجاج رسميا")) == "MLI-MFA"

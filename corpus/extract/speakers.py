@@ -314,12 +314,12 @@ class SpeakerResolver:
         return False if word in self.words.speech_verbs and not word.endswith(("وا", "ا")) else None
 
     def _agreeing(self, sentence: int, feminine: bool) -> Speaker | None:
-        """The last recent speaker introduced by a verb of the same gender (a woman after
-        وأضافت even when a man spoke in between), a person before a body."""
+        """The last recent speaker introduced by a verb of the same gender (a woman or a
+        ministry after وأضافت even when a man spoke in between)."""
         for speaker, said_in, gender in reversed(self.recent):
             if sentence - said_in > CONTINUATION_SENTENCES:
                 return None
-            if gender is feminine and speaker.kind == "person":
+            if gender is feminine:
                 return Speaker(speaker.actor_id, speaker.name_en, speaker.kind, "continuation")
         return None
 
