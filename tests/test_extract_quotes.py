@@ -592,20 +592,10 @@ def test_a_continuation_of_the_same_gender_keeps_the_last_speaker(ex):
     assert _speaker_id(_quote(ex, text, "المدربين سيصلون الشهر المقبل")) == _speaker_id(first)
 
 
-def test_a_reported_clause_runs_on_past_kama_with_no_new_speech_verb(ex):
-    text = "واعتبرت الحكومة المالية أن إغلاق المعبر الحدودي يضر بالتجار، كما يهدد تموين المدن الشمالية بالوقود."
-    _quote(ex, text, "إغلاق المعبر الحدودي يضر بالتجار، كما يهدد تموين المدن الشمالية بالوقود")
-
-
 def test_kama_before_a_speech_verb_still_opens_a_new_clause(ex):
     text = "واعتبرت الحكومة المالية أن إغلاق المعبر الحدودي يضر بالتجار، كما أكدت أن المفاوضات ستستأنف قريبا."
     _quote(ex, text, "إغلاق المعبر الحدودي يضر بالتجار")
     _quote(ex, text, "المفاوضات ستستأنف قريبا")
-
-
-def test_a_reported_clause_keeps_the_closing_bracket_of_its_aside(ex):
-    text = "وأكد البيان أن القرار يستند إلى الاتفاق الثنائي (الموقع عام 2015)، وأضاف أن اللجنة ستجتمع الشهر المقبل."
-    _quote(ex, text, "القرار يستند إلى الاتفاق الثنائي (الموقع عام 2015)")
 
 
 def test_a_model_name_in_marks_after_tiraz_is_no_quote(ex):

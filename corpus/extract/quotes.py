@@ -172,13 +172,6 @@ def _trim(text: str, s: int, e: int, strip_final: bool) -> tuple[int, int]:
     return s, e
 
 
-def _close_brackets(text: str, s: int, e: int) -> int:
-    """A clause ending inside its own aside (… الميثاق (المادة الثانية)، وأكدت) keeps the
-    closing bracket its opening one needs."""
-    while e < len(text) and text[e] == ")" and text[s:e].count("(") > text[s:e].count(")"):
-        e += 1
-    return e
-
 
 class TokenView:
     """The document's tokens in original offsets, and which of them anchor speech."""
@@ -506,7 +499,6 @@ class QuoteFinder:
             return None  # inside a quotation
         end = self._clause_end(comp, sent_end)
         s, e = _trim(text, start, end, strip_final=True)
-        e = _close_brackets(text, s, e)
         if any(0 <= q["start"] - s <= 3 and (q["end"] >= e - 3 or _comma_after(text, q["end"])) for q in marked):
             return None  # أن "…": the quotation is the whole clause, it is the direct quote
         n_words = len(text[s:e].split())
@@ -540,19 +532,11 @@ class QuoteFinder:
             participle = w in sw.participles
             if participle and self._opens_clause(tj):
                 return view.oends[tj - 1]  # … مؤكدا أن …: a second reported clause
-            new_clause = ((w in sw.clause_openers and not self._weak_opener(tj)) or (w in sw.speech_verbs and not participle)
+            new_clause = (w in sw.clause_openers or (w in sw.speech_verbs and not participle)
                           or (w.startswith("وس") and len(w) > 4))
             if new_clause and _COMMA_GAP_RE.search(text, view.oends[tj - 1], a) and not self._concessive(comp, tj):
                 return view.oends[tj - 1]
         return sent_end
-
-    def _weak_opener(self, tj: int) -> bool:
-        """…، كما يشكل تهديدا / مما يهدد …: كما، مما carry the reported clause on to the end of
-        the sentence; only a speech verb right after them (…، كما أكد) starts a new clause."""
-        view, sw = self.view, self.words
-        if view.words[tj] not in sw.weak_clause_openers:
-            return False
-        return not any(w in sw.speech_verbs for w in view.words[tj + 1:tj + 4])
 
     def _concessive(self, comp: int, tj: int) -> bool:
         """رغم …، إلا أن …: the إلا clause completes a concessive one, it opens none."""

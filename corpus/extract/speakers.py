@@ -116,7 +116,6 @@ class SpeechWords:
     statements: frozenset
     complementizers: frozenset
     clause_openers: frozenset
-    weak_clause_openers: frozenset  # open a new clause only before a speech verb
     resumptive: frozenset
     anchors: frozenset  # tokens a speaker is looked for from: verbs, statements, relay words
     subject_stops: frozenset
@@ -157,8 +156,7 @@ def speech_words() -> SpeechWords:
         attribute=_inflected(data["attribute_verbs"]), name_prepositions=_folded(data["name_prepositions"]),
         object_verbs=_inflected(data["object_verbs"]), writer_verbs=_folded(data["writer_verbs"]),
         statements=statements, complementizers=complementizers,
-        clause_openers=_folded(data["clause_openers"]), weak_clause_openers=_folded(data["weak_clause_openers"]),
-        resumptive=_folded(data["resumptive"]),
+        clause_openers=_folded(data["clause_openers"]), resumptive=_folded(data["resumptive"]),
         anchors=verbs | statements | relay_before | _inflected(data["attribute_verbs"]),
         subject_stops=_folded(data["subject_stops"]),
         person_stops=_folded(data["person_stops"]), relay_before=_inflected_conj(data["relay_before"]),
