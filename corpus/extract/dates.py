@@ -27,7 +27,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from corpus.extract.doc import CLITIC_LETTERS
-from corpus.extract.resources import load_json
+from corpus.extract.resources import folded_words, load_json
 from corpus.normalize import fold
 
 LEXICON = "dates.json"
@@ -35,7 +35,7 @@ LEXICON = "dates.json"
 
 # -- word lists (corpus/lexicon/dates.json), folded ------------------------------------------
 def _words(section: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in load_json(LEXICON)[section])
+    return folded_words(LEXICON, section)
 
 
 def _word_values(section: str) -> dict[str, object]:

@@ -26,7 +26,7 @@ import bisect
 from collections import Counter
 
 from corpus.extract.event_context import AGENT_MARKERS, CLAUSE_WORDS, FI, MIN, ActorRef, Article
-from corpus.extract.resources import load_json
+from corpus.extract.resources import folded_words, load_json, word_list
 from corpus.extract.triggers import TRIGGER_FILE, word_forms
 from corpus.normalize import fold
 
@@ -34,11 +34,11 @@ _DATA = load_json(TRIGGER_FILE)
 
 
 def _words(section: str) -> frozenset:
-    return frozenset(f for w in _DATA[section] for f in word_forms(w))
+    return frozenset(f for w in word_list(TRIGGER_FILE, section) for f in word_forms(w))
 
 
 def _literal(section: str) -> frozenset:
-    return frozenset(fold(w) for w in _DATA[section])
+    return folded_words(TRIGGER_FILE, section)
 
 
 PEOPLE_NOUNS = _words("people_nouns")

@@ -24,14 +24,14 @@ import re
 
 from corpus.extract.doc import strip_clitic
 from corpus.extract.lexicon import CUE_WORDS, KNOWN_ONLY_CUES, Entry, Lexicon, PlaceInfo
-from corpus.extract.resources import load_json
+from corpus.extract.resources import folded_words, load_json
 from corpus.normalize import fold
 
 WORDS = load_json("place_words.json")
 
 
 def _words(section: str) -> frozenset:
-    return frozenset(fold(w) for w in WORDS[section].split())
+    return folded_words("place_words.json", section)
 
 
 LOC_PREPS = _words("locative_prepositions")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.loader import jsonl_records
+from corpus.normalize import fold
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -50,3 +51,8 @@ def word_list(name: str, section: str) -> tuple[str, ...]:
     if isinstance(values, str):
         return tuple(values.split())
     return tuple(values)
+
+
+def folded_words(name: str, section: str) -> frozenset[str]:
+    """The words of `word_list`, folded (corpus.normalize.fold) for matching tokens."""
+    return frozenset(fold(w) for w in word_list(name, section))
